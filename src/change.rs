@@ -1,0 +1,296 @@
+//! The result of comparing two drafts: what every renderer and the CI gate consume.
+//!
+//! These types serialise directly to the `draftdiff/diff/1` JSON schema (SPEC §6), so the
+//! JSON renderer adds nothing of its own and the other renderers read the same values.
+
+use serde::Serialize;
+
+pub const DIFF_SCHEMA: &str = "draftdiff/diff/1";
+
+/// What happened to an article between two versions (SPEC §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    Unchanged,
+    Reworded,
+    Renumbered,
+    Moved,
+    Split,
+    Merged,
+    Added,
+    Removed,
+}
+
+impl ChangeKind {
+    pub const ALL: [ChangeKind; 8] = [
+        ChangeKind::Unchanged,
+        ChangeKind::Reworded,
+        ChangeKind::Renumbered,
+        ChangeKind::Moved,
+        ChangeKind::Split,
+        ChangeKind::Merged,
+        ChangeKind::Added,
+        ChangeKind::Removed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Unchanged => "unchanged",
+            ChangeKind::Reworded => "reworded",
+            ChangeKind::Renumbered => "renumbered",
+            ChangeKind::Moved => "moved",
+            ChangeKind::Split => "split",
+            ChangeKind::Merged => "merged",
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+        }
+    }
+}
+
+impl std::fmt::Display for ChangeKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How much review a change needs, independent of its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    None,
+    Editorial,
+    Minor,
+    Substantive,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::None => "none",
+            Severity::Editorial => "editorial",
+            Severity::Minor => "minor",
+            Severity::Substantive => "substantive",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Op {
+    Equal,
+    Delete,
+    Insert,
+}
+
+/// One run of a redline. Joining `equal`+`delete` texts rebuilds the base text exactly,
+/// and `equal`+`insert` the head text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    pub op: Op,
+    pub text: String,
+}
+
+impl Segment {
+    pub fn new(op: Op, text: impl Into<String>) -> Self {
+        Segment {
+            op,
+            text: text.into(),
+        }
+    }
+}
+
+/// Rebuild the base (`Op::Delete`) or head (`Op::Insert`) side of a redline.
+pub fn side(redline: &[Segment], keep: Op) -> String {
+    redline
+        .iter()
+        .filter(|s| s.op == Op::Equal || s.op == keep)
+        .map(|s| s.text.as_str())
+        .collect()
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Titles {
+    pub base: Option<String>,
+    pub head: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ChangeWords {
+    pub base: usize,
+    pub head: usize,
+    pub inserted: usize,
+    pub deleted: usize,
+}
+
+/// An annotation as attached to a change in reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChangeAnnotation {
+    pub theme: String,
+    pub rationale: String,
+}
+
+/// One entry of a diff: a matched pair, a split, a merge, or an unmatched article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    pub kind: ChangeKind,
+    pub severity: Severity,
+    /// Base article numbers as written in the drafts (empty for `added`).
+    pub base: Vec<String>,
+    /// Head article numbers (empty for `removed`).
+    pub head: Vec<String>,
+    pub base_chapter: Option<String>,
+    pub head_chapter: Option<String>,
+    pub title: Titles,
+    /// Word-level similarity of the two texts, 0.0–1.0.
+    pub similarity: f64,
+    pub words: ChangeWords,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redline: Option<Vec<Segment>>,
+    /// Why the severity is what it is, in the reader's words ("only punctuation").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<String>,
+    /// Set when the article was too large for a word diff and a coarser one was used.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub coarse: bool,
+    pub annotations: Vec<ChangeAnnotation>,
+}
+
+/// The headline figures of one version.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct VersionInfo {
+    pub id: String,
+    pub title: String,
+    pub chapters: usize,
+    pub articles: usize,
+    pub words: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
+}
+
+/// Count of changes per kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub unchanged: usize,
+    pub reworded: usize,
+    pub renumbered: usize,
+    pub moved: usize,
+    pub split: usize,
+    pub merged: usize,
+    pub added: usize,
+    pub removed: usize,
+}
+
+impl Summary {
+    pub fn of(changes: &[Change]) -> Self {
+        let mut s = Summary::default();
+        for c in changes {
+            *s.slot(c.kind) += 1;
+        }
+        s
+    }
+
+    fn slot(&mut self, kind: ChangeKind) -> &mut usize {
+        match kind {
+            ChangeKind::Unchanged => &mut self.unchanged,
+            ChangeKind::Reworded => &mut self.reworded,
+            ChangeKind::Renumbered => &mut self.renumbered,
+            ChangeKind::Moved => &mut self.moved,
+            ChangeKind::Split => &mut self.split,
+            ChangeKind::Merged => &mut self.merged,
+            ChangeKind::Added => &mut self.added,
+            ChangeKind::Removed => &mut self.removed,
+        }
+    }
+
+    pub fn get(&self, kind: ChangeKind) -> usize {
+        let mut copy = *self;
+        *copy.slot(kind)
+    }
+
+    /// Changes other than `unchanged`.
+    pub fn changed(&self) -> usize {
+        ChangeKind::ALL
+            .iter()
+            .filter(|k| **k != ChangeKind::Unchanged)
+            .map(|k| self.get(*k))
+            .sum()
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct SideCounts {
+    pub base: usize,
+    pub head: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct WordDelta {
+    pub inserted: usize,
+    pub deleted: usize,
+}
+
+/// How much a chapter changed, as a reviewer would triage it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Impact {
+    None,
+    Low,
+    Medium,
+    High,
+}
+
+impl std::fmt::Display for Impact {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Impact::None => "none",
+            Impact::Low => "low",
+            Impact::Medium => "medium",
+            Impact::High => "high",
+        })
+    }
+}
+
+/// One row of the change-impact table: a chapter as aligned across the two versions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImpactRow {
+    pub base: Option<String>,
+    pub head: Option<String>,
+    pub title: String,
+    pub articles: SideCounts,
+    pub unchanged: usize,
+    pub reworded: usize,
+    pub renumbered: usize,
+    pub moved_in: usize,
+    pub moved_out: usize,
+    pub split: usize,
+    pub merged: usize,
+    pub added: usize,
+    pub removed: usize,
+    pub words: WordDelta,
+    pub changed_share: f64,
+    pub impact: Impact,
+}
+
+/// A whole comparison, as `diff --format json` prints it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub schema: &'static str,
+    pub base: VersionInfo,
+    pub head: VersionInfo,
+    pub summary: Summary,
+    pub chapters: Vec<ImpactRow>,
+    pub changes: Vec<Change>,
+    /// Things the reader should know about how the diff was made (coarse fallbacks).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}

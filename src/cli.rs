@@ -1,0 +1,72 @@
+//! Command-line arguments. Only parsing lives here; `main.rs` dispatches to the library.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Article-by-article diffs of convention drafts.
+///
+/// A VERSION is a draft id from the drafts directory (`1.0`, `3.0-health`), a draft
+/// directory, a single .toml article set, a .md/.txt/.docx document, or REV:PATH read
+/// from git. The drafts directory is --drafts, else $DRAFTDIFF_DRAFTS, else ./drafts,
+/// else the MIMC drafts built into this binary.
+///
+/// Exit codes: 0 success; 1 a check found a problem (check, validate, diff --exit-code);
+/// 2 bad usage or bad input.
+#[derive(Debug, Parser)]
+#[command(name = "draftdiff", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The drafts directory (default: ./drafts if present, else the built-in drafts)
+    #[arg(long, global = true, env = "DRAFTDIFF_DRAFTS", value_name = "DIR")]
+    pub drafts: Option<PathBuf>,
+    /// When to colour output; NO_COLOR in the environment means never
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the versions: id, title, status, parent, chapters, articles, words
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Show a version's table of contents, or one article
+    Show {
+        /// The version to show
+        version: String,
+        /// An article number (`63`, `12bis`, `Preamble`)
+        article: Option<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Lint drafts: malformed or duplicate numbers, empty articles, unknown parents,
+    /// parent cycles, dangling cross-references (exit 1 when anything is found)
+    Validate {
+        /// Versions to lint (default: every draft in the drafts directory)
+        versions: Vec<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+}

@@ -1,0 +1,115 @@
+//! The library's one error type. Every variant that concerns a file carries its place, so
+//! the binary can print `file:line:column` and a caret under the offending text.
+
+use crate::model::Origin;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad input at a known place in a file: malformed TOML, unknown keys, bad values.
+    #[error("{origin}: {message}{}", render_snippet(.origin, .snippet))]
+    Input {
+        origin: Origin,
+        message: String,
+        /// The offending source line, for a caret display.
+        snippet: Option<String>,
+    },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("unknown version `{name}`; known versions: {}", .known.join(", "))]
+    UnknownVersion { name: String, known: Vec<String> },
+    /// Anything else the user must fix: the message says what and where.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl Error {
+    pub fn io(path: impl std::fmt::Display, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.to_string(),
+            source,
+        }
+    }
+
+    /// An error at byte `offset` of `source`, which was read from `file`.
+    pub fn at_offset(file: &str, source: &str, offset: usize, message: impl Into<String>) -> Self {
+        let origin = origin_at(file, source, offset);
+        let snippet = source
+            .lines()
+            .nth(origin.line.saturating_sub(1))
+            .map(str::to_owned);
+        Error::Input {
+            origin,
+            message: message.into(),
+            snippet,
+        }
+    }
+
+    pub fn at(origin: Origin, message: impl Into<String>) -> Self {
+        Error::Input {
+            origin,
+            message: message.into(),
+            snippet: None,
+        }
+    }
+}
+
+/// Line and column (1-based, in characters) of byte `offset` in `source`.
+pub fn origin_at(file: &str, source: &str, offset: usize) -> Origin {
+    let offset = offset.min(source.len());
+    let before = &source[..floor_char_boundary(source, offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    Origin {
+        file: file.to_owned(),
+        line,
+        column,
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn render_snippet(origin: &Origin, snippet: &Option<String>) -> String {
+    match snippet {
+        Some(line) if origin.line > 0 => {
+            let gutter = origin.line.to_string();
+            let pad = " ".repeat(gutter.len());
+            let caret = " ".repeat(origin.column.saturating_sub(1));
+            format!("\n {pad} |\n {gutter} | {line}\n {pad} | {caret}^")
+        }
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_lines_and_columns() {
+        let src = "a = 1\nb = é2\n";
+        let o = origin_at("f.toml", src, src.find('2').unwrap());
+        assert_eq!((o.line, o.column), (2, 6));
+    }
+
+    #[test]
+    fn input_errors_show_the_line_with_a_caret() {
+        let src = "x = 1\ny = = 2\n";
+        let e = Error::at_offset("f.toml", src, 10, "bad value");
+        let text = e.to_string();
+        assert!(text.starts_with("f.toml:2:5: bad value"), "{text}");
+        assert!(text.contains("2 | y = = 2"), "{text}");
+        assert!(text.ends_with("|     ^"), "{text}");
+    }
+}

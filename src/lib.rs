@@ -1,0 +1,19 @@
+//! draftdiff: article-by-article comparison of convention drafts.
+//!
+//! The crate is laid out as its pipeline: [`load`] drafts → [`align`] articles →
+//! [`redline`] words → [`classify`] kinds and severity → [`summary`] per chapter →
+//! [`render`] text, JSON, Markdown, HTML or Word. [`compare`] runs the middle stages;
+//! [`check`] and [`validate`] are the gates built on them.
+
+pub mod change;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod validate;
+pub mod xref;
+
+pub use change::{Change, ChangeKind, Comparison, Op, Segment, Severity};
+pub use error::{Error, Result};
+pub use load::Catalog;
+pub use model::{Article, Chapter, Draft};

@@ -1,0 +1,283 @@
+//! Stage 1 of the pipeline: turn whatever the user names into a [`Draft`].
+//!
+//! A version may be an id in the drafts directory, a draft directory, a single `.toml`
+//! article set, a document (`.md`, `.txt`, `.docx`) or `REV:PATH` read from git (SPEC §3).
+//! The drafts directory is `--drafts`, else `$DRAFTDIFF_DRAFTS`, else `./drafts`, else the
+//! MIMC drafts compiled into the binary, so the tool works from any folder.
+
+pub mod document;
+mod git;
+mod toml;
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+
+use crate::error::{Error, Result};
+use crate::model::{Draft, DraftMeta};
+
+static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/drafts");
+
+/// The label under which built-in drafts appear in messages.
+pub const BUILT_IN_LABEL: &str = "<built-in drafts>";
+
+/// One file's bytes and the name it is reported under.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path shown in messages.
+    pub path: String,
+    /// The bare file name, which decides what the file is (`draft.toml`, a chapter…).
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl SourceFile {
+    pub fn new(path: String, name: &str, bytes: Vec<u8>) -> Self {
+        SourceFile {
+            path,
+            name: name.to_owned(),
+            bytes,
+        }
+    }
+
+    pub fn read(path: &Path) -> Result<Self> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path.display(), e))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Ok(SourceFile::new(path.display().to_string(), &name, bytes))
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Root {
+    Disk(PathBuf),
+    BuiltIn,
+}
+
+/// A draft known to the catalog, by its `draft.toml` only (the rest is read on demand).
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub meta: DraftMeta,
+    /// The directory's name inside the drafts directory (`mimc-1.0`).
+    pub dir: String,
+}
+
+/// The drafts directory: which versions exist and how to read them.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    root: Root,
+    entries: Vec<Entry>,
+}
+
+impl Catalog {
+    /// Opens the drafts directory by the precedence of SPEC §3. `explicit` is `--drafts`
+    /// or `$DRAFTDIFF_DRAFTS` (the CLI merges the two).
+    pub fn discover(explicit: Option<&Path>) -> Result<Catalog> {
+        match explicit {
+            Some(dir) if dir.is_dir() => Catalog::open(dir),
+            Some(dir) => Err(Error::Invalid(format!(
+                "drafts directory {} does not exist",
+                dir.display()
+            ))),
+            None if Path::new("drafts").is_dir() => Catalog::open(Path::new("drafts")),
+            None => Catalog::built_in(),
+        }
+    }
+
+    pub fn open(dir: &Path) -> Result<Catalog> {
+        let mut entries = Vec::new();
+        let listing = std::fs::read_dir(dir).map_err(|e| Error::io(dir.display(), e))?;
+        let mut subdirs: Vec<PathBuf> = listing
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+            .collect();
+        subdirs.sort();
+        for sub in subdirs {
+            let meta_path = sub.join("draft.toml");
+            if meta_path.is_file() {
+                let meta = toml::meta(&SourceFile::read(&meta_path)?)?;
+                entries.push(Entry {
+                    meta,
+                    dir: dir_name(&sub),
+                });
+            } else if has_toml(&sub) {
+                return Err(Error::Invalid(format!(
+                    "{}: missing draft.toml (every draft directory needs one; see docs/format.md)",
+                    sub.display()
+                )));
+            }
+        }
+        Catalog::checked(Root::Disk(dir.to_owned()), entries)
+    }
+
+    pub fn built_in() -> Result<Catalog> {
+        let mut entries = Vec::new();
+        for sub in BUILT_IN.dirs() {
+            if let Some(file) = sub.get_file(sub.path().join("draft.toml")) {
+                let dir = dir_name(sub.path());
+                let path = format!("{BUILT_IN_LABEL}/{dir}/draft.toml");
+                let meta = toml::meta(&SourceFile::new(
+                    path,
+                    "draft.toml",
+                    file.contents().to_vec(),
+                ))?;
+                entries.push(Entry { meta, dir });
+            }
+        }
+        entries.sort_by(|a, b| a.dir.cmp(&b.dir));
+        Catalog::checked(Root::BuiltIn, entries)
+    }
+
+    fn checked(root: Root, entries: Vec<Entry>) -> Result<Catalog> {
+        for (i, e) in entries.iter().enumerate() {
+            if let Some(other) = entries[..i].iter().find(|o| o.meta.id == e.meta.id) {
+                return Err(Error::Invalid(format!(
+                    "draft id `{}` is used by both {} and {}",
+                    e.meta.id, other.dir, e.dir
+                )));
+            }
+        }
+        Ok(Catalog { root, entries })
+    }
+
+    /// Where the catalog lives, for messages and `list`.
+    pub fn location(&self) -> String {
+        match &self.root {
+            Root::Disk(p) => p.display().to_string(),
+            Root::BuiltIn => BUILT_IN_LABEL.to_owned(),
+        }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn ids(&self) -> Vec<String> {
+        self.entries.iter().map(|e| e.meta.id.clone()).collect()
+    }
+
+    /// The catalog entry named by `name`: its id, or its directory name.
+    pub fn entry(&self, name: &str) -> Option<&Entry> {
+        self.entries
+            .iter()
+            .find(|e| e.meta.id == name)
+            .or_else(|| self.entries.iter().find(|e| e.dir == name))
+    }
+
+    /// Reads the whole draft of a catalog entry.
+    pub fn load(&self, entry: &Entry) -> Result<Draft> {
+        match &self.root {
+            Root::Disk(root) => load_dir(&root.join(&entry.dir)),
+            Root::BuiltIn => {
+                let dir = BUILT_IN.get_dir(&entry.dir).ok_or_else(|| {
+                    Error::Invalid(format!("built-in draft {} is missing", entry.dir))
+                })?;
+                let label = format!("{BUILT_IN_LABEL}/{}", entry.dir);
+                let files = dir
+                    .files()
+                    .map(|f| {
+                        let name = f.path().file_name().unwrap_or_default().to_string_lossy();
+                        SourceFile::new(format!("{label}/{name}"), &name, f.contents().to_vec())
+                    })
+                    .collect();
+                toml::draft_from_files(&label, files)
+            }
+        }
+    }
+
+    pub fn load_all(&self) -> Result<Vec<Draft>> {
+        self.entries.iter().map(|e| self.load(e)).collect()
+    }
+
+    /// Reads the version a user named (SPEC §3).
+    pub fn resolve(&self, name: &str) -> Result<Draft> {
+        let path = Path::new(name);
+        if path.exists() {
+            return load_path(path);
+        }
+        if let Some(entry) = self.entry(name) {
+            return self.load(entry);
+        }
+        if let Some((rev, rel)) = git::split_rev_path(name) {
+            return git::load(rev, rel);
+        }
+        Err(Error::UnknownVersion {
+            name: name.to_owned(),
+            known: self.ids(),
+        })
+    }
+
+    /// The parent of `draft`, if it names one, from this catalog.
+    pub fn parent_of(&self, draft: &Draft) -> Result<Option<Draft>> {
+        match &draft.meta.parent {
+            None => Ok(None),
+            Some(p) => match self.entry(p) {
+                Some(entry) => self.load(entry).map(Some),
+                None => Err(Error::UnknownVersion {
+                    name: p.clone(),
+                    known: self.ids(),
+                }),
+            },
+        }
+    }
+}
+
+fn dir_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn has_toml(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .any(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        })
+        .unwrap_or(false)
+}
+
+/// Reads a draft directory from disk.
+pub fn load_dir(dir: &Path) -> Result<Draft> {
+    let listing = std::fs::read_dir(dir).map_err(|e| Error::io(dir.display(), e))?;
+    let mut files = Vec::new();
+    for entry in listing {
+        let path = entry.map_err(|e| Error::io(dir.display(), e))?.path();
+        if path.is_file() && path.extension().is_some_and(|x| x == "toml") {
+            files.push(SourceFile::read(&path)?);
+        }
+    }
+    toml::draft_from_files(&dir.display().to_string(), files)
+}
+
+/// Reads a draft directory or a single file, by what it is.
+pub fn load_path(path: &Path) -> Result<Draft> {
+    if path.is_dir() {
+        return load_dir(path);
+    }
+    let file = SourceFile::read(path)?;
+    load_file(&file)
+}
+
+/// Reads one file by its extension: a `.toml` article set or a document.
+pub fn load_file(file: &SourceFile) -> Result<Draft> {
+    let path = Path::new(&file.name);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "toml" => toml::draft_from_file(file, &stem),
+        "md" | "markdown" | "txt" | "text" | "docx" => document::read(file, &stem),
+        _ => Err(Error::Invalid(format!(
+            "{}: unsupported file type (expected a draft directory, .toml, .md, .txt or .docx)",
+            file.path
+        ))),
+    }
+}

@@ -1,0 +1,171 @@
+//! The data model: a draft is metadata, an optional preamble and chapters of articles.
+//!
+//! Everything downstream (alignment, redlines, reports) reads these types; nothing here
+//! knows where a draft came from beyond the [`Origin`] kept for diagnostics.
+
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The number under which the preamble is compared, as SPEC §2 names it.
+pub const PREAMBLE: &str = "Preamble";
+
+/// A place in a source file, 1-based, for messages that point at the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}", self.file)
+        } else {
+            write!(f, "{}:{}:{}", self.file, self.line, self.column)
+        }
+    }
+}
+
+/// Where a draft stands in the drafting process.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Published,
+    Declaration,
+    Proposal,
+    #[default]
+    Working,
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Status::Published => "published",
+            Status::Declaration => "declaration",
+            Status::Proposal => "proposal",
+            Status::Working => "working",
+        })
+    }
+}
+
+/// The contents of `draft.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DraftMeta {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub themes: Vec<String>,
+}
+
+/// One article (or the preamble, numbered [`PREAMBLE`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub number: String,
+    pub title: String,
+    pub section: Option<String>,
+    pub text: String,
+    /// Lineage hints such as `"1.0:63"`: the version and article this one derives from.
+    pub from: Vec<String>,
+    pub origin: Origin,
+}
+
+impl Article {
+    pub fn words(&self) -> usize {
+        word_count(&self.text)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chapter {
+    pub number: String,
+    pub title: String,
+    pub articles: Vec<Article>,
+    pub origin: Origin,
+}
+
+/// The rationale for one or more changes against the parent version.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Annotation {
+    /// Head article numbers, or `version:N` for base articles (removals).
+    pub articles: Vec<String>,
+    pub theme: String,
+    pub rationale: String,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// A complete article set: every version is whole, never a patch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub meta: DraftMeta,
+    pub preamble: Option<Article>,
+    pub chapters: Vec<Chapter>,
+    pub annotations: Vec<Annotation>,
+    /// The directory or file the draft was read from, for messages.
+    pub source: String,
+}
+
+/// An article together with the index of its chapter (`None` for the preamble).
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleRef<'a> {
+    pub chapter: Option<usize>,
+    pub article: &'a Article,
+}
+
+impl Draft {
+    /// The preamble first, then every article in document order.
+    pub fn articles(&self) -> impl Iterator<Item = ArticleRef<'_>> {
+        let preamble = self.preamble.iter().map(|article| ArticleRef {
+            chapter: None,
+            article,
+        });
+        let body = self.chapters.iter().enumerate().flat_map(|(i, c)| {
+            c.articles.iter().map(move |article| ArticleRef {
+                chapter: Some(i),
+                article,
+            })
+        });
+        preamble.chain(body)
+    }
+
+    /// Articles proper, without the preamble.
+    pub fn article_count(&self) -> usize {
+        self.chapters.iter().map(|c| c.articles.len()).sum()
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.articles().map(|a| a.article.words()).sum()
+    }
+
+    pub fn find(&self, number: &str) -> Option<ArticleRef<'_>> {
+        self.articles()
+            .find(|a| a.article.number.eq_ignore_ascii_case(number))
+    }
+}
+
+/// Words as a reader counts them: Unicode word boundaries, punctuation excluded.
+pub fn word_count(text: &str) -> usize {
+    text.unicode_words().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words_not_punctuation() {
+        assert_eq!(
+            word_count("1. States Parties shall, in good faith, act."),
+            8
+        );
+        assert_eq!(word_count(""), 0);
+    }
+}

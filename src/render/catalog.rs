@@ -1,0 +1,142 @@
+//! `list` and `show`: what versions exist and what one of them contains.
+
+use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, Table};
+use serde::Serialize;
+
+use crate::model::{Article, Draft};
+use crate::render::style::Style;
+
+/// One row of `list`.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionRow {
+    pub id: String,
+    pub title: String,
+    pub status: String,
+    pub parent: Option<String>,
+    pub date: Option<String>,
+    pub chapters: usize,
+    pub articles: usize,
+    pub words: usize,
+}
+
+impl VersionRow {
+    pub fn of(d: &Draft) -> Self {
+        VersionRow {
+            id: d.meta.id.clone(),
+            title: d.meta.title.clone(),
+            status: d.meta.status.to_string(),
+            parent: d.meta.parent.clone(),
+            date: d.meta.date.clone(),
+            chapters: d.chapters.len(),
+            articles: d.article_count(),
+            words: d.word_count(),
+        }
+    }
+}
+
+pub fn table() -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED);
+    t
+}
+
+pub fn list_text(rows: &[VersionRow]) -> String {
+    let mut t = table();
+    t.set_header([
+        "id", "title", "status", "parent", "chapters", "articles", "words",
+    ]);
+    for r in rows {
+        t.add_row([
+            r.id.clone(),
+            r.title.clone(),
+            r.status.clone(),
+            r.parent.clone().unwrap_or_else(|| "—".into()),
+            r.chapters.to_string(),
+            r.articles.to_string(),
+            r.words.to_string(),
+        ]);
+    }
+    for col in 4..7 {
+        if let Some(c) = t.column_mut(col) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    format!("{t}\n")
+}
+
+/// A draft's table of contents.
+pub fn contents_text(d: &Draft, style: Style) -> String {
+    let mut out = format!("{} — {}\n", style.bold(&d.meta.id), d.meta.title);
+    let mut facts = vec![d.meta.status.to_string()];
+    facts.extend(d.meta.date.clone());
+    if let Some(p) = &d.meta.parent {
+        facts.push(format!("parent {p}"));
+    }
+    if !d.meta.themes.is_empty() {
+        facts.push(format!("themes: {}", d.meta.themes.join(", ")));
+    }
+    facts.push(format!(
+        "{} articles, {} words",
+        d.article_count(),
+        d.word_count()
+    ));
+    out.push_str(&style.dim(&facts.join(" · ")));
+    out.push_str("\n\n");
+    if let Some(p) = &d.preamble {
+        out.push_str(&format!("  {}\n", p.title));
+    }
+    for c in &d.chapters {
+        let heading = format!("Chapter {} — {}", c.number, c.title);
+        out.push_str(&format!(
+            "{}\n",
+            style.bold(heading.trim_end_matches(" — "))
+        ));
+        let mut section: Option<&str> = None;
+        for a in &c.articles {
+            if a.section.as_deref() != section {
+                section = a.section.as_deref();
+                if let Some(s) = section {
+                    out.push_str(&format!("  Part {s}\n"));
+                }
+            }
+            out.push_str(&format!("    {:>6}  {}\n", a.number, a.title));
+        }
+    }
+    out
+}
+
+/// One article, as a reader would cite it.
+pub fn article_text(
+    d: &Draft,
+    chapter: Option<&crate::model::Chapter>,
+    a: &Article,
+    style: Style,
+) -> String {
+    let mut heading = if a.number == crate::model::PREAMBLE {
+        a.title.clone()
+    } else if a.title.is_empty() {
+        format!("Article {}", a.number)
+    } else {
+        format!("Article {} — {}", a.number, a.title)
+    };
+    heading = style.bold(&heading);
+    let mut place = vec![d.meta.id.clone()];
+    if let Some(c) = chapter {
+        place.push(
+            format!("Chapter {} {}", c.number, c.title)
+                .trim_end()
+                .to_owned(),
+        );
+    }
+    if let Some(s) = &a.section {
+        place.push(format!("Part {s}"));
+    }
+    if !a.from.is_empty() {
+        place.push(format!("from {}", a.from.join(", ")));
+    }
+    format!(
+        "{heading}\n{}\n\n{}\n",
+        style.dim(&place.join(" · ")),
+        a.text.trim_end()
+    )
+}

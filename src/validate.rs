@@ -1,0 +1,237 @@
+//! Lints for drafts: what `validate` reports and what other commands refuse to compare.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::load::Catalog;
+use crate::model::{Draft, Origin, PREAMBLE};
+use crate::xref;
+
+/// One problem in a draft, with the place to fix it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    pub draft: String,
+    pub origin: Origin,
+    pub message: String,
+    /// Fatal problems make the draft unusable for comparison (duplicate numbers).
+    pub fatal: bool,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.origin, self.message)
+    }
+}
+
+/// An article number as drafters write them: `63`, `63bis`, `12a`, `XII`, `2.1`, `4-1`.
+pub fn is_well_formed_number(n: &str) -> bool {
+    !n.is_empty()
+        && n.split(['.', '-'])
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_alphanumeric()))
+        && n.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Lints one draft on its own.
+pub fn lint(draft: &Draft) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let id = &draft.meta.id;
+    let mut problem = |origin: &Origin, message: String, fatal: bool| {
+        out.push(Problem {
+            draft: id.clone(),
+            origin: origin.clone(),
+            message,
+            fatal,
+        })
+    };
+    let mut seen: HashMap<String, &Origin> = HashMap::new();
+    for a in draft.articles() {
+        let article = a.article;
+        let n = &article.number;
+        if !is_well_formed_number(n) {
+            problem(
+                &article.origin,
+                format!("malformed article number `{n}`"),
+                true,
+            );
+        }
+        if a.chapter.is_some() && n.eq_ignore_ascii_case(PREAMBLE) {
+            problem(
+                &article.origin,
+                format!("article number `{n}` is reserved for the preamble"),
+                true,
+            );
+        }
+        match seen.get(&n.to_lowercase()) {
+            Some(first) => problem(
+                &article.origin,
+                format!("duplicate article number `{n}` (first defined at {first})"),
+                true,
+            ),
+            None => {
+                seen.insert(n.to_lowercase(), &article.origin);
+            }
+        }
+        if article.text.trim().is_empty() {
+            problem(&article.origin, format!("article {n} has no text"), false);
+        }
+    }
+    let mut chapters: HashMap<String, &Origin> = HashMap::new();
+    for c in &draft.chapters {
+        if let Some(first) = chapters
+            .get(&c.number.to_lowercase())
+            .filter(|_| !c.number.is_empty())
+        {
+            problem(
+                &c.origin,
+                format!(
+                    "duplicate chapter number `{}` (first defined at {first})",
+                    c.number
+                ),
+                false,
+            );
+        }
+        chapters.insert(c.number.to_lowercase(), &c.origin);
+        if c.articles.is_empty() {
+            problem(
+                &c.origin,
+                format!("chapter {} has no articles", c.number),
+                false,
+            );
+        }
+    }
+    for a in draft.articles() {
+        for r in xref::references(&a.article.text) {
+            if !seen.contains_key(&r.number.to_lowercase()) {
+                problem(
+                    &a.article.origin,
+                    format!(
+                        "article {} refers to article {}, which this draft does not have",
+                        a.article.number, r.number
+                    ),
+                    false,
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Lints what only the catalog can tell: unknown parents and parent cycles.
+pub fn lint_lineage(draft: &Draft, catalog: &Catalog) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let origin = Origin {
+        file: format!("{}/draft.toml", draft.source),
+        line: 0,
+        column: 0,
+    };
+    let mut chain = vec![draft.meta.id.clone()];
+    let mut parent = draft.meta.parent.clone();
+    while let Some(p) = parent {
+        let Some(entry) = catalog.entry(&p) else {
+            out.push(Problem {
+                draft: draft.meta.id.clone(),
+                origin: origin.clone(),
+                message: format!(
+                    "unknown parent `{p}` (known versions: {})",
+                    catalog.ids().join(", ")
+                ),
+                fatal: false,
+            });
+            break;
+        };
+        if chain.contains(&entry.meta.id) {
+            chain.push(entry.meta.id.clone());
+            out.push(Problem {
+                draft: draft.meta.id.clone(),
+                origin: origin.clone(),
+                message: format!("parent cycle: {}", chain.join(" → ")),
+                fatal: false,
+            });
+            break;
+        }
+        chain.push(entry.meta.id.clone());
+        parent = entry.meta.parent.clone();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, Chapter, DraftMeta};
+
+    fn art(n: &str, text: &str, line: usize) -> Article {
+        Article {
+            number: n.into(),
+            title: String::new(),
+            section: None,
+            text: text.into(),
+            from: vec![],
+            origin: Origin {
+                file: "f.toml".into(),
+                line,
+                column: 1,
+            },
+        }
+    }
+
+    fn draft(articles: Vec<Article>) -> Draft {
+        Draft {
+            meta: DraftMeta {
+                id: "t".into(),
+                title: "T".into(),
+                status: Default::default(),
+                date: None,
+                parent: None,
+                themes: vec![],
+            },
+            preamble: None,
+            chapters: vec![Chapter {
+                number: "I".into(),
+                title: "One".into(),
+                articles,
+                origin: Origin::default(),
+            }],
+            annotations: vec![],
+            source: "d".into(),
+        }
+    }
+
+    #[test]
+    fn well_formed_numbers() {
+        for ok in ["63", "63bis", "12a", "XII", "2.1", "4-1"] {
+            assert!(is_well_formed_number(ok), "{ok}");
+        }
+        for bad in ["", " 1", "1 2", "1..2", "§3", "-1"] {
+            assert!(!is_well_formed_number(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn duplicates_name_both_places() {
+        let p = lint(&draft(vec![art("1", "A.", 3), art("1", "B.", 9)]));
+        assert_eq!(p.len(), 1);
+        assert!(p[0].fatal);
+        assert_eq!(
+            p[0].to_string(),
+            "f.toml:9:1: duplicate article number `1` (first defined at f.toml:3:1)"
+        );
+    }
+
+    #[test]
+    fn empty_articles_and_dangling_references() {
+        let p = lint(&draft(vec![
+            art("1", "  ", 3),
+            art("2", "See article 1 and article 7.", 5),
+        ]));
+        let messages: Vec<_> = p.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "article 1 has no text",
+                "article 2 refers to article 7, which this draft does not have"
+            ]
+        );
+    }
+}
