@@ -54,6 +54,12 @@ pub fn read_with_warnings(file: &SourceFile, stem: &str) -> Result<Reading> {
             )))
         }
     };
+    if lines.iter().all(Line::is_blank) {
+        return Err(Error::Invalid(format!(
+            "{}: the document is empty",
+            file.path
+        )));
+    }
     let context = outline::Context {
         path: &file.path,
         stem,
@@ -111,47 +117,4 @@ impl Line {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn read_str(name: &str, text: &str) -> Result<Reading> {
-        let file = SourceFile::new(format!("d/{name}"), name, text.as_bytes().to_vec());
-        read_with_warnings(&file, "doc")
-    }
-
-    #[test]
-    fn a_plain_text_draft_becomes_an_article_set() {
-        let r = read_str(
-            "x.txt",
-            "Lake Treaty\n\nThe Parties, wishing to share the lake fairly, agree as follows:\n\n\
-             Article 1 – Scope\nThis Treaty covers the lake.\n\nArticle 2\nFees\n1. The fees for a licence to fish shall be set by the\nCommission each year.\n2. Fees are paid to the Commission.\n",
-        )
-        .unwrap();
-        let d = &r.draft;
-        assert_eq!(d.meta.id, "doc");
-        assert_eq!(d.meta.title, "Lake Treaty");
-        let pre = d.preamble.as_ref().unwrap();
-        assert_eq!(
-            pre.text,
-            "The Parties, wishing to share the lake fairly, agree as follows:\n"
-        );
-        assert_eq!(d.chapters.len(), 1);
-        let a = &d.chapters[0].articles;
-        assert_eq!(a.len(), 2);
-        assert_eq!((a[0].number.as_str(), a[0].title.as_str()), ("1", "Scope"));
-        assert_eq!(a[1].title, "Fees");
-        assert_eq!(
-            a[1].text,
-            "1. The fees for a licence to fish shall be set by the Commission each year.\n\
-             2. Fees are paid to the Commission.\n"
-        );
-        assert_eq!(a[1].origin.line, 8);
-        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
-    }
-
-    #[test]
-    fn other_extensions_are_refused() {
-        let msg = read_str("x.rtf", "Article 1").unwrap_err().to_string();
-        assert!(msg.contains("not a document"), "{msg}");
-    }
-}
+mod tests;

@@ -289,12 +289,13 @@ fn drop_table_of_contents(
     let articles: Vec<usize> = (0..events.len())
         .filter(|&k| events[k].kind == Kind::Article)
         .collect();
+    let mut latest: HashMap<String, usize> = HashMap::new();
+    for (n, &k) in articles.iter().enumerate() {
+        latest.insert(events[k].number.to_lowercase(), n);
+    }
     let mut last = None;
     for (n, &k) in articles.iter().enumerate() {
-        let number = events[k].number.to_lowercase();
-        let again = articles[n + 1..]
-            .iter()
-            .any(|&m| events[m].number.to_lowercase() == number);
+        let again = latest.get(&events[k].number.to_lowercase()) > Some(&n);
         if !again {
             break;
         }
@@ -436,11 +437,13 @@ fn chapters(
     chapters
 }
 
-fn is_preamble_label(text: &str) -> bool {
-    unemphasised(text)
-        .trim()
-        .trim_end_matches([':', '.'])
-        .eq_ignore_ascii_case(PREAMBLE)
+/// A line that only labels what follows: "Preamble", "Contents", "Table of contents".
+fn is_label(text: &str) -> bool {
+    let text = unemphasised(text);
+    let label = text.trim().trim_end_matches([':', '.']);
+    [PREAMBLE, "Contents", "Table of contents"]
+        .iter()
+        .any(|l| label.eq_ignore_ascii_case(l))
 }
 
 /// The document's title and preamble, from the lines before the first article.
@@ -454,7 +457,7 @@ fn front(
     let mut rest: Vec<usize> = pre
         .iter()
         .copied()
-        .filter(|&i| !is_preamble_label(&lines[i].text))
+        .filter(|&i| !is_label(&lines[i].text))
         .collect();
     let mut title = None;
     if let Some(pos) = rest.iter().position(|&i| lines[i].style == Style::Title) {

@@ -74,6 +74,9 @@ fn role_of_name(name: &str) -> Role {
     if n == "title" {
         return Role::Title;
     }
+    if n == "tocheading" {
+        return Role::Contents;
+    }
     if n.starts_with("toc") && n[3..].chars().all(|c| c.is_ascii_digit()) && n.len() > 3 {
         return Role::Contents;
     }
@@ -154,6 +157,7 @@ mod tests {
   <w:style w:type="paragraph" w:styleId="Chap"><w:name w:val="Chap"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
   <w:style w:type="paragraph" w:styleId="Verz1"><w:name w:val="toc 1"/></w:style>
   <w:style w:type="paragraph" w:styleId="Titel"><w:name w:val="Title"/></w:style>
+  <w:style w:type="paragraph" w:styleId="Inhaltsverzeichnisberschrift"><w:name w:val="TOC Heading"/></w:style>
   <w:style w:type="character" w:styleId="Heading1Char"><w:name w:val="Heading 1 Char"/></w:style>
   <w:style w:type="paragraph" w:styleId="Loop"><w:name w:val="Loop"/><w:basedOn w:val="Loop"/></w:style>
 </w:styles>"#;
@@ -166,6 +170,7 @@ mod tests {
         assert_eq!(s.role("Chap"), Role::Heading(1));
         assert_eq!(s.role("Verz1"), Role::Contents);
         assert_eq!(s.role("Titel"), Role::Title);
+        assert_eq!(s.role("Inhaltsverzeichnisberschrift"), Role::Contents);
         assert_eq!(s.role("Loop"), Role::Body);
         assert_eq!(s.role("Heading3"), Role::Heading(3));
         assert_eq!(s.role("Normal"), Role::Body);
