@@ -4,11 +4,13 @@
 //! headings), with quick-xml, paragraph by paragraph. The text read is the text with all
 //! tracked changes *accepted*: insertions and moved-to text are kept, deletions and
 //! moved-from text dropped, and a paragraph whose mark was deleted runs on into the next.
-//! Tabs become spaces and line breaks new lines. Anything not carried over (footnotes,
-//! drawings and text boxes, Word's automatic numbers) or approximated (tables, read cell by
+//! Tabs become spaces and line breaks new lines, and Word's automatic numbers ("Article
+//! %1", "%2.") are written out as Word displays them (`word/numbering.xml`). Anything not
+//! carried over (footnotes, drawings and text boxes) or approximated (tables, read cell by
 //! cell) is counted in a warning; headers, footers and comments are not draft text.
 
 mod body;
+mod numbering;
 mod styles;
 
 use std::io::{Cursor, Read};
@@ -38,12 +40,15 @@ pub(crate) fn lines(file: &SourceFile, warnings: &mut Vec<String>) -> Result<Vec
         Some(xml) => styles::read(&xml, &part_label(file, "word/styles.xml"))?,
         None => styles::Styles::default(),
     };
-    body::read(
-        &document,
-        &part_label(file, "word/document.xml"),
-        &styles,
-        warnings,
-    )
+    let numbering = match part(&mut archive, file, "word/numbering.xml")? {
+        Some(xml) => Some(numbering::read(
+            &xml,
+            &part_label(file, "word/numbering.xml"),
+        )?),
+        None => None,
+    };
+    let label = part_label(file, "word/document.xml");
+    body::read(&document, &label, &styles, numbering, warnings)
 }
 
 fn part_label(file: &SourceFile, name: &str) -> String {

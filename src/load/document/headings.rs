@@ -55,6 +55,9 @@ pub(crate) struct Heading {
     pub text: Option<String>,
     /// The line ends in dot leaders or a page number, as entries of a table of contents do.
     pub toc: bool,
+    /// The title follows a dash or a colon (`Article 2 – Definitions`): a shape no
+    /// wrapped sentence takes, so the heading stands wherever it is.
+    pub dashed: bool,
 }
 
 const LATIN: &str = "bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies";
@@ -118,12 +121,16 @@ pub(crate) fn parse(line: &str) -> Option<Heading> {
         None => false,
     };
     let (title, text) = split_rest(keyword, &rest)?;
+    let dashed = !title.is_empty()
+        && explicit_separator(&rest).is_some()
+        && rest.trim_start().starts_with(['–', '—', '-', ':']);
     Some(Heading {
         keyword,
         number,
         title,
         text,
         toc,
+        dashed,
     })
 }
 
@@ -407,6 +414,15 @@ mod tests {
         assert!(h.toc);
         assert_eq!(h.title, "General provisions");
         assert!(!parse("Article 3 Definitions").unwrap().toc);
+    }
+
+    #[test]
+    fn dashed_titles_are_marked() {
+        assert!(parse("Article 2 – Definitions").unwrap().dashed);
+        assert!(parse("Article 6: Remedies").unwrap().dashed);
+        assert!(!parse("Article 5. Scope").unwrap().dashed);
+        assert!(!parse("Art. 4 Catch limits").unwrap().dashed);
+        assert!(!parse("Article 2 –").unwrap().dashed);
     }
 
     #[test]

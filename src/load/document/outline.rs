@@ -133,7 +133,8 @@ fn headings_in(lines: &[Line], width: usize) -> HashMap<usize, Heading> {
             continue;
         };
         let styled = matches!(line.style, Style::Heading(_));
-        if styled || (boundary_before(lines, i, width) && !sentence_continues(lines, i, &h)) {
+        let stands = h.dashed || boundary_before(lines, i, width);
+        if styled || (stands && !sentence_continues(lines, i, &h)) {
             out.insert(i, h);
         }
     }
@@ -150,8 +151,19 @@ fn boundary_before(lines: &[Line], i: usize, width: usize) -> bool {
         || !lines[i].wrapped
         || ends_sentence(&prev.text)
         || headings::parse(&unemphasised(&prev.text)).is_some()
-        || (headings::title_like(&prev.text, CONTAINER_TITLE_WORDS)
-            && prev.text.chars().count() * 10 < width * 6)
+        || ends_early(prev, &lines[i], width)
+}
+
+/// Whether `prev` stopped well before the wrap width although the first word of `next`
+/// would have fitted: then `prev` ended its paragraph (a title, a table row, a list item)
+/// rather than being cut by wrapping.
+fn ends_early(prev: &Line, next: &Line, width: usize) -> bool {
+    let first_word = next
+        .text
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    (prev.text.chars().count() + 1 + first_word) * 4 < width * 3
 }
 
 /// "Article 6" followed on the next wrapped line by "shall apply …": a sentence.
@@ -477,9 +489,22 @@ fn front(
             .map(|&i| unemphasised(&lines[i].text).into_owned())
             .collect::<Vec<_>>()
             .join(" ");
+        let line_alone = || {
+            // No blank line under the title (PDF output): the first line, if it ends early.
+            let (first_line, next) = (&lines[rest[pos]], &lines[rest[pos + 1]]);
+            let text = unemphasised(&first_line.text);
+            (headings::title_like(&text, DOCUMENT_TITLE_WORDS)
+                && !starts_with_marker(&text)
+                && next.text.starts_with(|c: char| c.is_uppercase())
+                && ends_early(first_line, next, wrap.width))
+            .then(|| text.into_owned())
+        };
         if headings::title_like(&text, DOCUMENT_TITLE_WORDS) && !starts_with_marker(&text) {
             title = Some(text);
             rest.drain(pos..pos + len);
+        } else if let Some(text) = (len > 1).then(line_alone).flatten() {
+            title = Some(text);
+            rest.remove(pos);
         }
     }
     let text = paragraphs::join(rest.iter().map(|&i| &lines[i]), wrap);

@@ -83,13 +83,21 @@ pub(crate) fn docx_parts(parts: &[(&str, &str)]) -> Vec<u8> {
 
 /// A complete `.docx` whose body is `body` (paragraph XML).
 pub(crate) fn docx(body: &str) -> Vec<u8> {
-    docx_parts(&[
+    docx_with(body, STYLES, &[])
+}
+
+/// A complete `.docx` with the given styles part and extra parts (`word/numbering.xml`).
+pub(crate) fn docx_with(body: &str, styles: &str, extra: &[(&str, &str)]) -> Vec<u8> {
+    let document = document_xml(body);
+    let mut parts = vec![
         ("[Content_Types].xml", CONTENT_TYPES),
         ("_rels/.rels", RELS),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS),
-        ("word/document.xml", &document_xml(body)),
-        ("word/styles.xml", STYLES),
-    ])
+        ("word/document.xml", document.as_str()),
+        ("word/styles.xml", styles),
+    ];
+    parts.extend_from_slice(extra);
+    docx_parts(&parts)
 }
 
 /// The body of `tests/fixtures/documents/lake-convention.docx`: a short fictional

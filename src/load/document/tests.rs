@@ -1,6 +1,6 @@
 //! Whole-document tests: text or Word in, article set out.
 
-use super::testdocx::{del, docx, ins, lake_convention_body, p, run};
+use super::testdocx::{del, docx, docx_with, ins, lake_convention_body, p, run};
 use super::*;
 use crate::model::{Article, PREAMBLE};
 
@@ -342,4 +342,146 @@ fn the_fixture_convention_reads_whole() {
     );
     assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
     assert!(r.warnings[0].contains("table"), "{:?}", r.warnings);
+}
+
+#[test]
+fn word_automatic_numbers_are_written_out() {
+    let styles = r#"<w:styles xmlns:w="w"><w:style w:type="paragraph" w:styleId="ArticleHeading"><w:name w:val="Article Heading"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style></w:styles>"#;
+    let numbering = r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Article %1"/><w:suff w:val="space"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="5"/></w:num></w:numbering>"#;
+    let item = |text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr>{}</w:p>"#,
+            run(text)
+        )
+    };
+    let body = [
+        p(Some("ArticleHeading"), "– Purpose"),
+        item("The lake is shared."),
+        item("So are its fish."),
+        p(Some("ArticleHeading"), ""),
+        p(None, "Fees"),
+        item("Fees are low."),
+    ]
+    .concat();
+    let bytes = docx_with(&body, styles, &[("word/numbering.xml", numbering)]);
+    let r = read_bytes("x.docx", bytes).unwrap();
+    assert_eq!(heads(&r.draft), ["1: Purpose", "2: Fees"]);
+    let a = articles(&r.draft);
+    assert_eq!(a[0].text, "1. The lake is shared.\n2. So are its fish.\n");
+    assert_eq!(a[1].text, "1. Fees are low.\n");
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::validate::is_well_formed_number;
+
+    /// Fragments of drafts, headings and page furniture, shuffled into documents.
+    const PIECES: [&str; 40] = [
+        "Article ",
+        "ARTICLE ",
+        "Art. ",
+        "Chapter ",
+        "PART ",
+        "Section ",
+        "§ ",
+        "Title ",
+        "(a) ",
+        "1. ",
+        "2) ",
+        "shall ",
+        "apply ",
+        "The ",
+        "Parties ",
+        "Scope",
+        "3",
+        "12",
+        "IV",
+        "XII",
+        "bis",
+        "ter",
+        " – ",
+        " - ",
+        ": ",
+        ". ",
+        ", ",
+        "\n",
+        "\n\n",
+        "\u{c}",
+        "  ",
+        "## ",
+        "**",
+        "Page 2 of 9",
+        "..... 3",
+        "protec-\n",
+        "é",
+        "\t",
+        "[",
+        "5a",
+    ];
+
+    /// What every successful read promises, whatever the input.
+    fn check(r: &Reading) {
+        let mut seen = std::collections::HashSet::new();
+        for a in r.draft.articles() {
+            let a = a.article;
+            assert!(is_well_formed_number(&a.number), "{:?}", a.number);
+            assert!(
+                seen.insert(a.number.to_lowercase()),
+                "duplicate {}",
+                a.number
+            );
+            assert!(a.text.is_empty() || a.text.ends_with('\n'), "{:?}", a.text);
+            for line in a.text.lines() {
+                assert!(!line.is_empty() && line.trim_end() == line, "{:?}", a.text);
+            }
+        }
+        assert!(r.draft.article_count() > 0);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn text_documents_never_panic(
+            pieces in prop::collection::vec(prop::sample::select(&PIECES[..]), 0..160),
+        ) {
+            let text: String = pieces.concat();
+            for name in ["x.txt", "x.md"] {
+                if let Ok(r) = read_str(name, &text) {
+                    check(&r);
+                }
+            }
+        }
+
+        #[test]
+        fn word_documents_never_panic(
+            paras in prop::collection::vec(
+                (0usize..5, prop::sample::select(&PIECES[..]), prop::sample::select(&PIECES[..])),
+                0..40,
+            ),
+            cut in 0usize..4000,
+        ) {
+            let styles = [None, Some("Heading1"), Some("Heading2"), Some("Title"), Some("TOC1")];
+            let body: String = paras
+                .iter()
+                .map(|(s, a, b)| p(styles[*s], &format!("{a}{b}")))
+                .collect();
+            let bytes = docx(&body);
+            if let Ok(r) = read_bytes("x.docx", bytes.clone()) {
+                check(&r);
+            }
+            let cut = cut.min(bytes.len());
+            let _ = read_bytes("x.docx", bytes[..cut].to_vec());
+        }
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+            for name in ["x.txt", "x.md", "x.docx"] {
+                let _ = read_bytes(name, bytes.clone());
+            }
+        }
+    }
 }

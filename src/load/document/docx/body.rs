@@ -9,6 +9,7 @@ use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
+use super::numbering::Numbering;
 use super::styles::{outline_role, Role, Styles};
 use super::{val, xml_error};
 use crate::error::Result;
@@ -57,7 +58,9 @@ struct Para {
     at: usize,
     style: Option<String>,
     outline: Option<u8>,
-    numbered: bool,
+    /// Automatic numbering set on the paragraph itself (list id, level).
+    num_id: Option<String>,
+    ilvl: Option<usize>,
     /// The paragraph mark itself is a tracked deletion: the text runs on into the next
     /// paragraph once the change is accepted.
     mark_deleted: bool,
@@ -66,6 +69,7 @@ struct Para {
 #[derive(Default)]
 struct Walker<'s> {
     styles: Option<&'s Styles>,
+    numbering: Option<Numbering>,
     depth: usize,
     /// Depth of the element whose content is being skipped.
     skip_from: Option<usize>,
@@ -91,11 +95,13 @@ pub(crate) fn read(
     xml: &str,
     label: &str,
     styles: &Styles,
+    numbering: Option<Numbering>,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<Line>> {
     let mut reader = Reader::from_str(xml);
     let mut w = Walker {
         styles: Some(styles),
+        numbering,
         ..Walker::default()
     };
     loop {
@@ -176,7 +182,8 @@ impl Walker<'_> {
             if let Some(p) = self.open.last_mut() {
                 match name {
                     "pStyle" => p.style = val(e),
-                    "numPr" => p.numbered = true,
+                    "numId" => p.num_id = val(e),
+                    "ilvl" => p.ilvl = val(e).and_then(|v| v.parse().ok()),
                     "outlineLvl" => p.outline = val(e).and_then(|v| v.parse().ok()),
                     _ => {}
                 }
@@ -243,7 +250,7 @@ impl Walker<'_> {
     }
 
     fn end_paragraph(&mut self) {
-        let Some(p) = self.open.pop() else { return };
+        let Some(mut p) = self.open.pop() else { return };
         self.ppr_at = None;
         self.in_text = false;
         if p.mark_deleted {
@@ -257,16 +264,13 @@ impl Walker<'_> {
                 before.push_str(&p.text);
                 (before, at)
             }
-            None => (p.text, p.at),
+            None => (std::mem::take(&mut p.text), p.at),
         };
         let role = match (p.outline, &p.style, self.styles) {
             (Some(level), _, _) => outline_role(level),
             (None, Some(id), Some(styles)) => styles.role(id),
             _ => Role::Body,
         };
-        if p.numbered && !text.trim().is_empty() {
-            self.numbered.add(at);
-        }
         let style = match role {
             Role::Contents => {
                 self.contents.add(at);
@@ -276,7 +280,32 @@ impl Walker<'_> {
             Role::Heading(level) => Style::Heading(level),
             Role::Title => Style::Title,
         };
+        let text = match self.number(&p) {
+            Some(Ok(number)) => format!("{number}{text}"),
+            Some(Err(())) => {
+                self.numbered.add(at);
+                text
+            }
+            None => text,
+        };
         self.emit(&text, at, style);
+    }
+
+    /// The automatic number of paragraph `p` (from the paragraph or its style), `None`
+    /// when it has none, `Err` when the document does not define the list it names.
+    fn number(&mut self, p: &Para) -> Option<Result<String, ()>> {
+        let (style_num, style_ilvl) = match (&p.style, self.styles) {
+            (Some(id), Some(styles)) => styles.numbering(id),
+            _ => (None, None),
+        };
+        let num_id = p.num_id.clone().or(style_num).filter(|id| id != "0")?;
+        let ilvl = p.ilvl.or(style_ilvl).unwrap_or(0);
+        Some(
+            self.numbering
+                .as_mut()
+                .and_then(|n| n.next(&num_id, ilvl))
+                .ok_or(()),
+        )
     }
 
     fn emit(&mut self, text: &str, at: usize, style: Style) {
@@ -314,7 +343,7 @@ impl Walker<'_> {
         say(self.symbols, "inserted symbol(s) (w:sym) not read");
         say(
             self.numbered,
-            "paragraph(s) with Word automatic numbering: the numbers Word displays are not part of the text and were not read",
+            "paragraph(s) numbered by a list the document does not define: their numbers are missing",
         );
         say(self.contents, "table-of-contents entries skipped");
     }
@@ -327,7 +356,7 @@ mod tests {
 
     fn read_body(body: &str) -> (Vec<String>, Vec<String>) {
         let mut w = Vec::new();
-        let lines = read(&document_xml(body), "x", &Styles::default(), &mut w).unwrap();
+        let lines = read(&document_xml(body), "x", &Styles::default(), None, &mut w).unwrap();
         (lines.into_iter().map(|l| l.text).collect(), w)
     }
 
@@ -361,7 +390,7 @@ mod tests {
     fn property_history_and_tab_stops_are_not_text() {
         let body = r#"<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs><w:pPrChange w:id="1" w:author="A"><w:pPr><w:pStyle w:val="Heading1"/></w:pPr></w:pPrChange></w:pPr><w:r><w:t>Body</w:t></w:r></w:p>"#;
         let mut w = Vec::new();
-        let s = read(&document_xml(body), "x", &Styles::default(), &mut w).unwrap();
+        let s = read(&document_xml(body), "x", &Styles::default(), None, &mut w).unwrap();
         assert_eq!(s[0].text, "Body");
         assert_eq!(s[0].style, Style::Body);
     }
@@ -383,7 +412,10 @@ mod tests {
         assert!(w[0].ends_with("(first at paragraph 2)"), "{w:?}");
         assert!(w[1].contains("footnote"), "{w:?}");
         assert!(w[2].contains("drawing"), "{w:?}");
-        assert!(w[3].contains("automatic numbering"), "{w:?}");
+        assert!(
+            w[3].contains("numbered by a list the document does not define"),
+            "{w:?}"
+        );
     }
 
     #[test]

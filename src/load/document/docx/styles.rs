@@ -29,6 +29,8 @@ struct Def {
     name: String,
     based_on: Option<String>,
     outline: Option<u8>,
+    num_id: Option<String>,
+    ilvl: Option<usize>,
 }
 
 /// The paragraph styles of a document, by id.
@@ -56,6 +58,22 @@ impl Styles {
             current = def.based_on.as_deref();
         }
         Role::Body
+    }
+
+    /// The automatic numbering a paragraph style applies: its list id and level, each
+    /// inherited through `basedOn` when the style does not set it.
+    pub(crate) fn numbering(&self, id: &str) -> (Option<String>, Option<usize>) {
+        let (mut num_id, mut ilvl) = (None, None);
+        let mut current = Some(id);
+        for _ in 0..8 {
+            let Some(def) = current.and_then(|id| self.defs.get(id)) else {
+                break;
+            };
+            num_id = num_id.or_else(|| def.num_id.clone());
+            ilvl = ilvl.or(def.ilvl);
+            current = def.based_on.as_deref();
+        }
+        (num_id, ilvl)
     }
 }
 
@@ -116,6 +134,8 @@ pub(crate) fn read(xml: &str, label: &str) -> Result<Styles> {
                     ("outlineLvl", Some((_, def))) => {
                         def.outline = val(e).and_then(|v| v.parse().ok());
                     }
+                    ("numId", Some((_, def))) => def.num_id = val(e),
+                    ("ilvl", Some((_, def))) => def.ilvl = val(e).and_then(|v| v.parse().ok()),
                     _ => {}
                 }
                 if matches!(event, Event::Start(_)) {
@@ -153,7 +173,8 @@ mod tests {
     const XML: &str = r#"<?xml version="1.0"?>
 <w:styles xmlns:w="w">
   <w:style w:type="paragraph" w:styleId="berschrift2"><w:name w:val="heading 2"/></w:style>
-  <w:style w:type="paragraph" w:styleId="ArticleHead"><w:name w:val="Article Head"/><w:basedOn w:val="berschrift2"/></w:style>
+  <w:style w:type="paragraph" w:styleId="ArticleHead"><w:name w:val="Article Head"/><w:basedOn w:val="berschrift2"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>
+  <w:style w:type="paragraph" w:styleId="ArticleSub"><w:name w:val="Article Sub"/><w:basedOn w:val="ArticleHead"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>
   <w:style w:type="paragraph" w:styleId="Chap"><w:name w:val="Chap"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
   <w:style w:type="paragraph" w:styleId="Verz1"><w:name w:val="toc 1"/></w:style>
   <w:style w:type="paragraph" w:styleId="Titel"><w:name w:val="Title"/></w:style>
@@ -175,6 +196,9 @@ mod tests {
         assert_eq!(s.role("Heading3"), Role::Heading(3));
         assert_eq!(s.role("Normal"), Role::Body);
         assert_eq!(Styles::default().role("TOC2"), Role::Contents);
+        assert_eq!(s.numbering("ArticleSub"), (Some("7".to_owned()), Some(1)));
+        assert_eq!(s.numbering("ArticleHead"), (Some("7".to_owned()), None));
+        assert_eq!(s.numbering("Titel"), (None, None));
     }
 
     #[test]
