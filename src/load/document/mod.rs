@@ -117,4 +117,6 @@ impl Line {
 }
 
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod tests;

@@ -2,8 +2,9 @@
 //! articles, the preamble and the document's title.
 //!
 //! A line shaped like a heading (see `headings`) counts only where a heading can stand:
-//! after a blank line, a finished sentence, another heading or a short title line — never
-//! in the middle of a wrapped sentence ("… the rights set out in / Article 6 apply …").
+//! after a blank line, a finished sentence, another heading or a line that ended early —
+//! never in the middle of a wrapped sentence ("… the rights set out in / Article 6 apply
+//! …") — unless its title follows a dash or colon, or its format marks it a heading.
 //! Container keywords nest in the order they first appear: the outermost becomes the
 //! chapter, the inner ones the article's section (`Part A` inside `Chapter IV` → section
 //! `A`). A run of bare headings whose numbers all come back later is a table of contents
@@ -12,11 +13,14 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+mod assemble;
+
 use super::headings::{self, Heading, Keyword, ARTICLE_TITLE_WORDS, CONTAINER_TITLE_WORDS};
-use super::paragraphs::{self, ends_sentence, starts_with_marker, Wrap};
+use super::paragraphs::{self, ends_sentence, starts_with_marker};
 use super::{Line, Style, Unit};
 use crate::error::{Error, Result};
-use crate::model::{word_count, Article, Chapter, Draft, DraftMeta, Origin, PREAMBLE};
+use crate::model::{Draft, DraftMeta, Origin};
+use assemble::{chapters, check_duplicates, drop_table_of_contents, front};
 
 /// Where the lines came from, for origins and messages.
 pub(crate) struct Context<'a> {
@@ -25,34 +29,28 @@ pub(crate) struct Context<'a> {
     pub unit: Unit,
 }
 
-/// Fewest words the text before the first article needs to be kept as the preamble; less
-/// is a label such as a date or "Working draft" (reported, not kept).
-const PREAMBLE_MIN_WORDS: usize = 8;
-/// Most words of a first paragraph read as the document's title.
-const DOCUMENT_TITLE_WORDS: usize = 25;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Container(Keyword),
     Article,
 }
 
 /// A heading and the lines under it, up to the next heading.
 #[derive(Debug)]
-struct Event {
-    kind: Kind,
-    number: String,
-    title: String,
+pub(super) struct Event {
+    pub kind: Kind,
+    pub number: String,
+    pub title: String,
     /// Index of the heading line.
-    line: usize,
+    pub line: usize,
     /// Text on the heading line itself (`Article 6. States Parties shall …`).
-    inline: Option<Line>,
+    pub inline: Option<Line>,
     /// Indices of the lines under the heading (blank lines included).
-    body: Vec<usize>,
+    pub body: Vec<usize>,
 }
 
 impl Event {
-    fn has_text(&self, lines: &[Line]) -> bool {
+    pub(super) fn has_text(&self, lines: &[Line]) -> bool {
         self.inline.is_some() || self.body.iter().any(|&i| !lines[i].is_blank())
     }
 }
@@ -96,7 +94,7 @@ pub(crate) fn build(lines: &[Line], cx: &Context, warnings: &mut Vec<String>) ->
     })
 }
 
-fn origin(cx: &Context, at: usize) -> Origin {
+pub(super) fn origin(cx: &Context, at: usize) -> Origin {
     Origin {
         file: cx.path.to_owned(),
         line: at,
@@ -105,7 +103,7 @@ fn origin(cx: &Context, at: usize) -> Origin {
 }
 
 /// `**Article 3**` → `Article 3`: Markdown emphasis around a heading is a heading marker.
-fn unemphasised(s: &str) -> Cow<'_, str> {
+pub(super) fn unemphasised(s: &str) -> Cow<'_, str> {
     let mut t = Cow::Borrowed(s);
     if s.starts_with("**") || s.starts_with("__") {
         t = Cow::Owned(s.replace("**", "").replace("__", "").trim().to_owned());
@@ -157,7 +155,7 @@ fn boundary_before(lines: &[Line], i: usize, width: usize) -> bool {
 /// Whether `prev` stopped well before the wrap width although the first word of `next`
 /// would have fitted: then `prev` ended its paragraph (a title, a table row, a list item)
 /// rather than being cut by wrapping.
-fn ends_early(prev: &Line, next: &Line, width: usize) -> bool {
+pub(super) fn ends_early(prev: &Line, next: &Line, width: usize) -> bool {
     let first_word = next
         .text
         .split_whitespace()
@@ -286,249 +284,4 @@ fn ends_with_connector(s: &str) -> bool {
     s.split_whitespace()
         .last()
         .is_some_and(|w| CONNECTORS.contains(&w.to_lowercase().as_str()))
-}
-
-/// Skips a table of contents: a leading run of (at least two) article headings without
-/// text whose numbers all come again later. Text under its last entry (the preamble,
-/// when the contents precede it) is kept as text before the first article.
-fn drop_table_of_contents(
-    lines: &[Line],
-    pre: &mut Vec<usize>,
-    events: &mut Vec<Event>,
-    cx: &Context,
-    warnings: &mut Vec<String>,
-) {
-    let articles: Vec<usize> = (0..events.len())
-        .filter(|&k| events[k].kind == Kind::Article)
-        .collect();
-    let mut latest: HashMap<String, usize> = HashMap::new();
-    for (n, &k) in articles.iter().enumerate() {
-        latest.insert(events[k].number.to_lowercase(), n);
-    }
-    let mut last = None;
-    for (n, &k) in articles.iter().enumerate() {
-        let again = latest.get(&events[k].number.to_lowercase()) > Some(&n);
-        if !again {
-            break;
-        }
-        last = Some((n, k));
-        if events[k].has_text(lines) {
-            break;
-        }
-    }
-    let Some((n, k)) = last.filter(|(n, _)| *n >= 1) else {
-        return;
-    };
-    let first_at = lines[events[0].line].at;
-    let last_at = lines[events[k].line].at;
-    for e in events.drain(..=k) {
-        pre.extend(e.body);
-    }
-    warnings.push(format!(
-        "skipped a table of contents ({} entries, {}s {first_at}–{last_at})",
-        n + 1,
-        cx.unit.name()
-    ));
-}
-
-fn check_duplicates(lines: &[Line], events: &[Event], cx: &Context) -> Result<()> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for e in events.iter().filter(|e| e.kind == Kind::Article) {
-        let at = lines[e.line].at;
-        if let Some(first) = seen.insert(e.number.to_lowercase(), at) {
-            return Err(match cx.unit {
-                Unit::Line => Error::Input {
-                    origin: origin(cx, at),
-                    message: format!(
-                        "duplicate article number `{}` (first at line {first})",
-                        e.number
-                    ),
-                    snippet: Some(lines[e.line].text.clone()),
-                },
-                Unit::Paragraph => Error::Invalid(format!(
-                    "{}: duplicate article number `{}` in paragraphs {first} and {at}",
-                    cx.path, e.number
-                )),
-            });
-        }
-    }
-    Ok(())
-}
-
-/// Groups the articles into chapters. Text under a container heading before any article
-/// goes to the preamble; later it belongs to no article and is reported.
-fn chapters(
-    lines: &[Line],
-    events: &[Event],
-    pre: &mut Vec<usize>,
-    cx: &Context,
-    wrap: Wrap,
-    warnings: &mut Vec<String>,
-) -> Vec<Chapter> {
-    let mut order: Vec<Keyword> = Vec::new();
-    for e in events {
-        if let Kind::Container(k) = e.kind {
-            if !order.contains(&k) {
-                order.push(k);
-            }
-        }
-    }
-    let mut chapters: Vec<Chapter> = Vec::new();
-    let mut sections: Vec<Option<String>> = Vec::new();
-    let mut seen_article = false;
-    let mut section_titles = false;
-    for e in events {
-        let at = lines[e.line].at;
-        let Kind::Container(keyword) = e.kind else {
-            seen_article = true;
-            if chapters.is_empty() {
-                chapters.push(Chapter {
-                    number: String::new(),
-                    title: String::new(),
-                    articles: Vec::new(),
-                    origin: origin(cx, at),
-                });
-            }
-            let parts: Vec<&str> = sections.iter().flatten().map(String::as_str).collect();
-            let body = e.body.iter().map(|&i| &lines[i]);
-            let article = Article {
-                number: e.number.clone(),
-                title: e.title.clone(),
-                section: (!parts.is_empty()).then(|| parts.join(".")),
-                text: paragraphs::join(e.inline.iter().chain(body), wrap),
-                from: Vec::new(),
-                origin: origin(cx, at),
-            };
-            if let Some(c) = chapters.last_mut() {
-                c.articles.push(article);
-            }
-            continue;
-        };
-        if let Some(&stray) = e.body.iter().find(|&&i| !lines[i].is_blank()) {
-            if seen_article {
-                warnings.push(format!(
-                    "text under {} {} ({} {}) is not inside any article and was not kept",
-                    keyword.name(),
-                    e.number,
-                    cx.unit.name(),
-                    lines[stray].at
-                ));
-            } else {
-                pre.extend(&e.body);
-            }
-        }
-        let level = order.iter().position(|k| *k == keyword).unwrap_or(0);
-        if level == 0 {
-            // A chapter heading repeated (a running header) continues the chapter.
-            if let Some(c) = chapters.last_mut().filter(|c| c.number == e.number) {
-                if c.title.is_empty() {
-                    c.title.clone_from(&e.title);
-                }
-                continue;
-            }
-            chapters.push(Chapter {
-                number: e.number.clone(),
-                title: e.title.clone(),
-                articles: Vec::new(),
-                origin: origin(cx, at),
-            });
-            sections.clear();
-        } else {
-            sections.resize(level - 1, None);
-            sections.push(Some(e.number.clone()));
-            section_titles |= !e.title.is_empty();
-        }
-    }
-    if section_titles {
-        warnings.push(
-            "titles of the divisions inside chapters are not kept: an article records only \
-             its section's number"
-                .to_owned(),
-        );
-    }
-    chapters
-}
-
-/// A line that only labels what follows: "Preamble", "Contents", "Table of contents".
-fn is_label(text: &str) -> bool {
-    let text = unemphasised(text);
-    let label = text.trim().trim_end_matches([':', '.']);
-    [PREAMBLE, "Contents", "Table of contents"]
-        .iter()
-        .any(|l| label.eq_ignore_ascii_case(l))
-}
-
-/// The document's title and preamble, from the lines before the first article.
-fn front(
-    lines: &[Line],
-    pre: &[usize],
-    cx: &Context,
-    wrap: Wrap,
-    warnings: &mut Vec<String>,
-) -> (Option<String>, Option<Article>) {
-    let mut rest: Vec<usize> = pre
-        .iter()
-        .copied()
-        .filter(|&i| !is_label(&lines[i].text))
-        .collect();
-    let mut title = None;
-    if let Some(pos) = rest.iter().position(|&i| lines[i].style == Style::Title) {
-        title = Some(lines[rest.remove(pos)].text.clone());
-    } else if let Some(pos) = rest.iter().position(|&i| !lines[i].is_blank()) {
-        let first = rest[pos];
-        let len = if lines[first].wrapped {
-            rest[pos..]
-                .iter()
-                .take_while(|&&i| !lines[i].is_blank() && lines[i].wrapped)
-                .count()
-        } else {
-            1
-        };
-        let text = rest[pos..pos + len]
-            .iter()
-            .map(|&i| unemphasised(&lines[i].text).into_owned())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let line_alone = || {
-            // No blank line under the title (PDF output): the first line, if it ends early.
-            let (first_line, next) = (&lines[rest[pos]], &lines[rest[pos + 1]]);
-            let text = unemphasised(&first_line.text);
-            (headings::title_like(&text, DOCUMENT_TITLE_WORDS)
-                && !starts_with_marker(&text)
-                && next.text.starts_with(|c: char| c.is_uppercase())
-                && ends_early(first_line, next, wrap.width))
-            .then(|| text.into_owned())
-        };
-        if headings::title_like(&text, DOCUMENT_TITLE_WORDS) && !starts_with_marker(&text) {
-            title = Some(text);
-            rest.drain(pos..pos + len);
-        } else if let Some(text) = (len > 1).then(line_alone).flatten() {
-            title = Some(text);
-            rest.remove(pos);
-        }
-    }
-    let text = paragraphs::join(rest.iter().map(|&i| &lines[i]), wrap);
-    let words = word_count(&text);
-    if words < PREAMBLE_MIN_WORDS {
-        if words > 0 {
-            warnings.push(format!(
-                "text before the first article is too short for a preamble and was not kept: \"{}\"",
-                text.trim().replace('\n', " / ")
-            ));
-        }
-        return (title, None);
-    }
-    let at = rest
-        .iter()
-        .find(|&&i| !lines[i].is_blank())
-        .map_or(0, |&i| lines[i].at);
-    let preamble = Article {
-        number: PREAMBLE.to_owned(),
-        title: PREAMBLE.to_owned(),
-        section: None,
-        text,
-        from: Vec::new(),
-        origin: origin(cx, at),
-    };
-    (title, Some(preamble))
 }
