@@ -61,6 +61,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Parse a document (.md, .txt, .docx) into a new draft directory in the drafts
+    /// directory (--drafts, else $DRAFTDIFF_DRAFTS, else ./drafts, created if missing);
+    /// never overwrites an existing draft without --force. See docs/documents.md
+    Import(ImportArgs),
     /// Lint drafts: malformed or duplicate numbers, empty articles, unknown parents,
     /// parent cycles, dangling cross-references (exit 1 when anything is found)
     Validate {
@@ -69,4 +73,22 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The document to import
+    pub file: PathBuf,
+    /// The new draft's id; its directory is named after it
+    #[arg(long)]
+    pub id: String,
+    /// The version this draft revises (a draft id in the drafts directory)
+    #[arg(long)]
+    pub parent: Option<String>,
+    /// The draft's title (default: the document's title line, else the file name)
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Replace the existing draft with this id
+    #[arg(long)]
+    pub force: bool,
 }

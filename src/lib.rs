@@ -7,6 +7,7 @@
 
 pub mod change;
 pub mod error;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod render;

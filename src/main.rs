@@ -12,7 +12,7 @@ use draftdiff::render::style::Style;
 use draftdiff::validate::{self, Problem};
 use draftdiff::{Error, Result};
 
-use cli::{Cli, ColorChoice, Command, ListFormat};
+use cli::{Cli, ColorChoice, Command, ImportArgs, ListFormat};
 
 /// What a command asks the process to exit with, when it did not fail.
 enum Outcome {
@@ -60,8 +60,36 @@ fn json(value: &impl serde::Serialize) -> Result<()> {
     emit(&format!("{text}\n"))
 }
 
+/// `import`: reads the document, writes the draft directory, says where and what.
+fn import(args: &ImportArgs, drafts: Option<&std::path::Path>) -> Result<Outcome> {
+    let reading = draftdiff::import::read_source(&args.file)?;
+    for warning in &reading.warnings {
+        eprintln!("warning: {}: {warning}", args.file.display());
+    }
+    let summary = draftdiff::import::summary(&reading.draft);
+    let written = draftdiff::import::import(
+        reading.draft,
+        drafts.unwrap_or(std::path::Path::new("drafts")),
+        &args.id,
+        args.parent.as_deref(),
+        args.title.as_deref(),
+        args.force,
+    )?;
+    emit(&format!(
+        "imported {} as `{}` into {}\n{summary}\n",
+        args.file.display(),
+        args.id,
+        written.display()
+    ))?;
+    Ok(Outcome::Success)
+}
+
 fn run(cli: Cli) -> Result<Outcome> {
     let style = style(cli.global.color);
+    if let Command::Import(args) = &cli.command {
+        // Import writes to a drafts directory it may have to create: no catalog first.
+        return import(args, cli.global.drafts.as_deref());
+    }
     let catalog = Catalog::discover(cli.global.drafts.as_deref())?;
     match cli.command {
         Command::List { format } => {
@@ -105,6 +133,7 @@ fn run(cli: Cli) -> Result<Outcome> {
                 }
             }
         }
+        Command::Import(args) => return import(&args, cli.global.drafts.as_deref()),
         Command::Validate { versions, format } => {
             let drafts = if versions.is_empty() {
                 catalog.load_all()?

@@ -1,0 +1,330 @@
+//! `import`: a document becomes a draft directory (SPEC §2) in the drafts directory.
+//!
+//! The directory is built whole in a temporary directory inside the drafts directory, read
+//! back to check that every article survives the trip, and only then renamed into place,
+//! so nobody ever sees half a draft and a failure leaves nothing behind. Replacing a draft
+//! (`--force`) renames the old one aside first and deletes it only once the new one is in
+//! place; if anything fails in between, the old draft is put back.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::error::{Error, Result};
+use crate::load::document::{self, Reading};
+use crate::load::{self, Catalog, SourceFile};
+use crate::model::{Chapter, Draft, DraftMeta, Status};
+
+#[derive(Serialize)]
+struct PreambleFile<'a> {
+    preamble: PreambleOut<'a>,
+}
+
+#[derive(Serialize)]
+struct PreambleOut<'a> {
+    title: &'a str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct ChapterFile<'a> {
+    chapter: ChapterHead<'a>,
+    article: Vec<ArticleOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ChapterHead<'a> {
+    number: &'a str,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    number: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    section: Option<&'a str>,
+    text: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    from: &'a [String],
+}
+
+/// Reads the file to import: a document (`.md`, `.txt`, `.docx`, with warnings about
+/// anything it could not carry over) or a single `.toml` article set.
+pub fn read_source(path: &Path) -> Result<Reading> {
+    let file = SourceFile::read(path)?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "toml" => Ok(Reading {
+            draft: load::load_file(&file)?,
+            warnings: Vec::new(),
+        }),
+        "md" | "markdown" | "txt" | "text" | "docx" => document::read_with_warnings(&file, &stem),
+        _ => Err(Error::Invalid(format!(
+            "{}: unsupported file type (expected .md, .txt, .docx or a .toml article set)",
+            file.path
+        ))),
+    }
+}
+
+/// One line saying what a draft holds: `3 chapters, 12 articles and a preamble, 1234 words`.
+pub fn summary(draft: &Draft) -> String {
+    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}{}, {}",
+        plural(draft.chapters.len(), "chapter"),
+        plural(draft.article_count(), "article"),
+        if draft.preamble.is_some() {
+            " and a preamble"
+        } else {
+            ""
+        },
+        plural(draft.word_count(), "word")
+    )
+}
+
+/// Writes `draft` as the draft directory of version `id` in `drafts_dir` (created if
+/// missing) and returns the directory. The draft is a working draft revising `parent`,
+/// which must be a version in `drafts_dir`; `title` overrides the document's title. An
+/// existing draft with this id, or an existing directory of that name, is an error unless
+/// `force`, which replaces the draft with this id (never another draft's directory).
+pub fn import(
+    draft: Draft,
+    drafts_dir: &Path,
+    id: &str,
+    parent: Option<&str>,
+    title: Option<&str>,
+    force: bool,
+) -> Result<PathBuf> {
+    if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
+        return Err(Error::Invalid(format!(
+            "draft id `{id}` must be non-empty and contain no spaces"
+        )));
+    }
+    let slug = slug(id);
+    if slug.is_empty() {
+        return Err(Error::Invalid(format!(
+            "draft id `{id}` has no letters or digits to name its directory after"
+        )));
+    }
+    std::fs::create_dir_all(drafts_dir).map_err(|e| Error::io(drafts_dir.display(), e))?;
+    let catalog = Catalog::open(drafts_dir)?;
+    if let Some(p) = parent {
+        if p == id {
+            return Err(Error::Invalid(format!(
+                "draft `{id}` cannot be its own parent"
+            )));
+        }
+        if catalog.entry(p).is_none() {
+            return Err(Error::Invalid(format!(
+                "unknown parent `{p}`: {} has no draft with that id (known: {})",
+                drafts_dir.display(),
+                known(&catalog)
+            )));
+        }
+    }
+    let existing = catalog.entries().iter().find(|e| e.meta.id == id);
+    let dir_name = existing.map_or(slug, |e| e.dir.clone());
+    let target = drafts_dir.join(&dir_name);
+    match existing {
+        Some(_) if !force => {
+            return Err(Error::Invalid(format!(
+                "draft `{id}` already exists in {}; use --force to replace it",
+                target.display()
+            )))
+        }
+        None if target.exists() => {
+            return Err(Error::Invalid(format!(
+                "{} already exists and is not the draft `{id}`; choose another id or move it away",
+                target.display()
+            )))
+        }
+        _ => {}
+    }
+    let meta = DraftMeta {
+        id: id.to_owned(),
+        title: title.unwrap_or(&draft.meta.title).to_owned(),
+        status: Status::Working,
+        date: None,
+        parent: parent.map(str::to_owned),
+        themes: Vec::new(),
+    };
+    let staging = tempfile::Builder::new()
+        .prefix(".import-")
+        .tempdir_in(drafts_dir)
+        .map_err(|e| Error::io(drafts_dir.display(), e))?;
+    let built = staging.path().join(&dir_name);
+    write_draft(&built, &meta, &draft)?;
+    check_round_trip(&built, &draft)?;
+    if existing.is_some() {
+        replace(&built, &target, drafts_dir, &|from, to| {
+            std::fs::rename(from, to)
+        })?;
+    } else {
+        std::fs::rename(&built, &target).map_err(|e| Error::io(target.display(), e))?;
+    }
+    Ok(target)
+}
+
+fn known(catalog: &Catalog) -> String {
+    let ids = catalog.ids();
+    if ids.is_empty() {
+        "none yet".to_owned()
+    } else {
+        ids.join(", ")
+    }
+}
+
+/// A file or directory name from free text: ASCII letters (accents dropped), digits, `.`,
+/// `_` and `-`, lower-case, at most 48 characters, never hidden.
+pub(crate) fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.nfkd() {
+        if c.is_ascii_alphanumeric() || matches!(c, '.' | '_') {
+            out.push(c.to_ascii_lowercase());
+        } else if unicode_normalization::char::is_combining_mark(c) {
+            // The accent of a decomposed letter: dropped, the letter stays.
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let mut out = out.trim_matches(['-', '.']).to_owned();
+    if out.len() > 48 {
+        let cut = out[..48].rfind('-').unwrap_or(48);
+        out.truncate(cut);
+    }
+    out
+}
+
+/// `01-general-provisions.toml`: the chapter's place, then its title (or number). Never
+/// contains "preamble", which the loader reserves for the preamble file.
+fn chapter_file_name(chapter: &Chapter, index: usize, count: usize) -> String {
+    let width = count.to_string().len().max(2);
+    let mut name = slug(&chapter.title);
+    if name.is_empty() && !chapter.number.is_empty() {
+        name = slug(&format!("chapter-{}", chapter.number));
+    }
+    if name.is_empty() {
+        name = "articles".to_owned();
+    }
+    let name = name.replace("preamble", "opening");
+    format!("{:0width$}-{name}.toml", index + 1)
+}
+
+fn write_toml(path: &Path, value: &impl Serialize) -> Result<()> {
+    let text = toml::to_string(value)
+        .map_err(|e| Error::Invalid(format!("{}: cannot write TOML: {e}", path.display())))?;
+    std::fs::write(path, text).map_err(|e| Error::io(path.display(), e))
+}
+
+/// Writes the files of a draft directory into `dir`, which must not exist yet.
+fn write_draft(dir: &Path, meta: &DraftMeta, draft: &Draft) -> Result<()> {
+    std::fs::create_dir(dir).map_err(|e| Error::io(dir.display(), e))?;
+    write_toml(&dir.join("draft.toml"), meta)?;
+    if let Some(p) = &draft.preamble {
+        let file = PreambleFile {
+            preamble: PreambleOut {
+                title: &p.title,
+                text: &p.text,
+            },
+        };
+        write_toml(&dir.join("00-preamble.toml"), &file)?;
+    }
+    let count = draft.chapters.len();
+    for (i, c) in draft.chapters.iter().enumerate() {
+        let file = ChapterFile {
+            chapter: ChapterHead {
+                number: &c.number,
+                title: &c.title,
+            },
+            article: c
+                .articles
+                .iter()
+                .map(|a| ArticleOut {
+                    number: &a.number,
+                    title: &a.title,
+                    section: a.section.as_deref(),
+                    text: &a.text,
+                    from: &a.from,
+                })
+                .collect(),
+        };
+        write_toml(&dir.join(chapter_file_name(c, i, count)), &file)?;
+    }
+    Ok(())
+}
+
+/// Reads the written directory back and checks it holds exactly what was imported.
+fn check_round_trip(dir: &Path, draft: &Draft) -> Result<()> {
+    let back = load::load_dir(dir)?;
+    let shape = |d: &Draft| -> Vec<(String, String, Option<String>, String)> {
+        d.articles()
+            .map(|a| {
+                let a = a.article;
+                (
+                    a.number.clone(),
+                    a.title.clone(),
+                    a.section.clone(),
+                    a.text.clone(),
+                )
+            })
+            .collect()
+    };
+    let chapters = |d: &Draft| -> Vec<(String, String)> {
+        d.chapters
+            .iter()
+            .map(|c| (c.number.clone(), c.title.clone()))
+            .collect()
+    };
+    if shape(&back) != shape(draft) || chapters(&back) != chapters(draft) {
+        return Err(Error::Invalid(format!(
+            "{}: the written draft does not read back as imported; nothing was changed",
+            dir.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Puts the directory `built` in the place of the existing draft `target`: the old draft
+/// goes aside, the new one in, then the old one is deleted. `rename` is a parameter so a
+/// test can make it fail.
+fn replace(
+    built: &Path,
+    target: &Path,
+    drafts_dir: &Path,
+    rename: &dyn Fn(&Path, &Path) -> io::Result<()>,
+) -> Result<()> {
+    let aside_dir = tempfile::Builder::new()
+        .prefix(".import-old-")
+        .tempdir_in(drafts_dir)
+        .map_err(|e| Error::io(drafts_dir.display(), e))?;
+    let aside = aside_dir.path().join("previous");
+    rename(target, &aside).map_err(|e| Error::io(target.display(), e))?;
+    if let Err(e) = rename(built, target) {
+        if let Err(back) = rename(&aside, target) {
+            let kept = aside_dir.keep().join("previous");
+            return Err(Error::Invalid(format!(
+                "{}: could not put the new draft in place ({e}) nor restore the previous one ({back}); the previous draft is safe in {}",
+                target.display(),
+                kept.display()
+            )));
+        }
+        return Err(Error::io(target.display(), e));
+    }
+    // The old draft is deleted with `aside_dir`; failing to delete it loses nothing.
+    drop(aside_dir);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,172 @@
+//! Word documents (`.docx`) into [`Line`]s, one per paragraph.
+//!
+//! Only `word/document.xml` is read (with `word/styles.xml` to know which styles are
+//! headings), with quick-xml, paragraph by paragraph. The text read is the text with all
+//! tracked changes *accepted*: insertions and moved-to text are kept, deletions and
+//! moved-from text dropped, and a paragraph whose mark was deleted runs on into the next.
+//! Tabs become spaces and line breaks new lines, and Word's automatic numbers ("Article
+//! %1", "%2.") are written out as Word displays them (`word/numbering.xml`). Anything not
+//! carried over (footnotes, drawings and text boxes) or approximated (tables, read cell by
+//! cell) is counted in a warning; headers, footers and comments are not draft text.
+
+mod body;
+mod numbering;
+mod styles;
+
+use std::io::{Cursor, Read};
+
+use super::Line;
+use crate::error::{origin_at, Error, Result};
+use crate::load::SourceFile;
+
+/// Largest XML part read (the text of a very long treaty is a few megabytes).
+const MAX_PART_BYTES: u64 = 256 << 20;
+
+/// Reads a `.docx` file into lines.
+pub(crate) fn lines(file: &SourceFile, warnings: &mut Vec<String>) -> Result<Vec<Line>> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(file.bytes.as_slice())).map_err(|e| {
+        Error::Invalid(format!(
+            "{}: not a valid .docx file (it is not a zip archive: {e})",
+            file.path
+        ))
+    })?;
+    let document = part(&mut archive, file, "word/document.xml")?.ok_or_else(|| {
+        Error::Invalid(format!(
+            "{}: not a Word document (the archive has no word/document.xml)",
+            file.path
+        ))
+    })?;
+    let styles = match part(&mut archive, file, "word/styles.xml")? {
+        Some(xml) => styles::read(&xml, &part_label(file, "word/styles.xml"))?,
+        None => styles::Styles::default(),
+    };
+    let numbering = match part(&mut archive, file, "word/numbering.xml")? {
+        Some(xml) => Some(numbering::read(
+            &xml,
+            &part_label(file, "word/numbering.xml"),
+        )?),
+        None => None,
+    };
+    let label = part_label(file, "word/document.xml");
+    body::read(&document, &label, &styles, numbering, warnings)
+}
+
+fn part_label(file: &SourceFile, name: &str) -> String {
+    format!("{}/{name}", file.path)
+}
+
+/// One XML part of the archive as text, or `None` when the archive does not have it.
+fn part(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    file: &SourceFile,
+    name: &str,
+) -> Result<Option<String>> {
+    let label = part_label(file, name);
+    let entry = match archive.by_name(name) {
+        Ok(entry) => entry,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => {
+            return Err(Error::Invalid(format!(
+                "{label}: cannot read this part of the .docx: {e}"
+            )))
+        }
+    };
+    let mut bytes = Vec::new();
+    entry
+        .take(MAX_PART_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::Invalid(format!("{label}: the .docx is damaged: {e}")))?;
+    if bytes.len() as u64 > MAX_PART_BYTES {
+        return Err(Error::Invalid(format!(
+            "{label}: larger than {} MB, not read",
+            MAX_PART_BYTES >> 20
+        )));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Error::Invalid(format!(
+            "{label}: not UTF-8 XML (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    Ok(Some(text.trim_start_matches('\u{feff}').to_owned()))
+}
+
+/// A malformed-XML error at byte `offset` of the part `label`. No source line is shown:
+/// Word writes each part on one enormous line.
+fn xml_error(label: &str, xml: &str, offset: u64, message: impl std::fmt::Display) -> Error {
+    let offset = usize::try_from(offset).unwrap_or(usize::MAX);
+    Error::at(
+        origin_at(label, xml, offset),
+        format!("malformed XML: {message}"),
+    )
+}
+
+/// The value of an element's `w:val` (or any `…:val`) attribute.
+fn val(e: &quick_xml::events::BytesStart<'_>) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        (a.key.local_name().as_ref() == "val")
+            .then(|| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+            .flatten()
+            .map(|v| v.into_owned())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testdocx::{docx, docx_parts, p};
+    use super::super::Style;
+    use super::*;
+
+    fn read(bytes: Vec<u8>) -> Result<(Vec<Line>, Vec<String>)> {
+        let f = SourceFile::new("d/x.docx".into(), "x.docx", bytes);
+        let mut w = Vec::new();
+        lines(&f, &mut w).map(|l| (l, w))
+    }
+
+    #[test]
+    fn heading_styles_and_paragraph_numbers() {
+        let body = [
+            p(Some("Title"), "Lake Treaty"),
+            p(Some("Heading1"), "Chapter I"),
+            p(None, "Text & more"),
+        ]
+        .concat();
+        let (l, w) = read(docx(&body)).unwrap();
+        assert!(w.is_empty(), "{w:?}");
+        let got: Vec<_> = l.iter().map(|l| (l.text.as_str(), l.at, l.style)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Lake Treaty", 1, Style::Title),
+                ("Chapter I", 2, Style::Heading(1)),
+                ("Text & more", 3, Style::Body)
+            ]
+        );
+        assert!(l.iter().all(|l| !l.wrapped));
+    }
+
+    #[test]
+    fn bad_archives_are_explained() {
+        let msg = read(b"not a zip".to_vec()).unwrap_err().to_string();
+        assert!(msg.starts_with("d/x.docx: not a valid .docx file"), "{msg}");
+        let msg = read(docx_parts(&[("word/other.xml", "<a/>")]))
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("no word/document.xml"), "{msg}");
+    }
+
+    #[test]
+    fn malformed_xml_is_located() {
+        let xml = "<w:document xmlns:w=\"x\">\n<w:body><w:p><w:r><w:t>A</w:x></w:r></w:p></w:body></w:document>";
+        let msg = read(docx_parts(&[("word/document.xml", xml)]))
+            .unwrap_err()
+            .to_string();
+        assert!(msg.starts_with("d/x.docx/word/document.xml:2:"), "{msg}");
+        assert!(msg.contains("malformed XML"), "{msg}");
+        let cut = "<w:document xmlns:w=\"x\"><w:body><w:p>";
+        let msg = read(docx_parts(&[("word/document.xml", cut)]))
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("malformed XML"), "{msg}");
+    }
+}

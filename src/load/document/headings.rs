@@ -1,0 +1,446 @@
+//! Heading lines: `Article 12`, `Art. 4 Catch limits`, `ARTICLE XII`, `§ 3`,
+//! `CHAPTER II — Final provisions`, `Part Three`.
+//!
+//! This module judges one line on its own shape: a keyword, a number as written, then
+//! nothing, a title, or (after a full stop, colon or dash) the start of the article's
+//! text. A line such as "Article 6 shall not apply to …" is a sentence, not a heading, and
+//! is refused here; whether a well-shaped line really starts an article given the lines
+//! around it is decided by `outline`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The word a heading starts with, which says what level of the document it opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Keyword {
+    Article,
+    /// `Section 12` or `§ 12`: an article in statute style, a container otherwise.
+    Section,
+    Chapter,
+    Part,
+    Title,
+    Book,
+}
+
+impl Keyword {
+    /// The word as a reader would write it, for messages.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Keyword::Article => "Article",
+            Keyword::Section => "Section",
+            Keyword::Chapter => "Chapter",
+            Keyword::Part => "Part",
+            Keyword::Title => "Title",
+            Keyword::Book => "Book",
+        }
+    }
+
+    /// Whether the keyword can open an article (articles, or sections in statute style).
+    pub(crate) fn can_be_article(self) -> bool {
+        matches!(self, Keyword::Article | Keyword::Section)
+    }
+}
+
+/// One recognised heading line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Heading {
+    pub keyword: Keyword,
+    /// The number as written, with inner spaces removed (`12 bis` → `12bis`).
+    pub number: String,
+    /// The title on the same line, if any.
+    pub title: String,
+    /// The start of the text when it follows the number on the same line
+    /// (`Article 6. States Parties shall …`).
+    pub text: Option<String>,
+    /// The line ends in dot leaders or a page number, as entries of a table of contents do.
+    pub toc: bool,
+    /// The title follows a dash or a colon (`Article 2 – Definitions`): a shape no
+    /// wrapped sentence takes, so the heading stands wherever it is.
+    pub dashed: bool,
+}
+
+const LATIN: &str = "bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies";
+const WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|\
+fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|first|second|third|fourth|fifth|\
+sixth|seventh|eighth|ninth|tenth";
+
+static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"^(?P<kw>(?i:article|section|chapter|part|title|book)\s+|(?i:art|sect|sec|chap)(?:\.\s*|\s+)|§\s*)(?:(?P<arabic>\d{{1,4}}(?:\.\d{{1,3}})*(?:\s?(?i:{LATIN})\b|[A-Za-z]\b)?)|(?P<roman>[IVXLCDM]{{1,8}})(?P<rsuffix>\s?(?i:{LATIN}))?\b|(?P<letter>[A-Z])\b|(?P<word>(?i:{WORDS}))\b)(?P<rest>.*)$"
+    );
+    Regex::new(&pattern).expect("the heading pattern is a valid regex")
+});
+
+/// Dot leaders or a tab before a page number at the end of a table-of-contents entry.
+static TOC_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\s*[.·…_]{3,}\s*|\t+\s*|\s{4,})\d{1,4}\s*$")
+        .expect("the table-of-contents pattern is a valid regex")
+});
+
+/// Most words a title may have when it shares the line with the number after a plain
+/// space (`Art. 4 Catch limits`); longer runs are sentences.
+const SPACE_TITLE_WORDS: usize = 12;
+/// Most words of an article title after an explicit separator or on the next line.
+pub(crate) const ARTICLE_TITLE_WORDS: usize = 20;
+/// Most words of a chapter or part title: these are often long.
+pub(crate) const CONTAINER_TITLE_WORDS: usize = 30;
+
+/// Reads `line` as a heading, or `None` when it is not shaped like one.
+pub(crate) fn parse(line: &str) -> Option<Heading> {
+    let line = line.trim();
+    // Headings are capitalised; a lower-case "article 6" opening a line is a wrapped
+    // cross-reference.
+    if line.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let caps = HEAD.captures(line)?;
+    let keyword = keyword(caps.name("kw")?.as_str())?;
+    let number = if let Some(m) = caps.name("arabic") {
+        m.as_str().to_owned()
+    } else if let Some(m) = caps.name("roman") {
+        roman_value(m.as_str())?;
+        let suffix = caps.name("rsuffix").map_or("", |s| s.as_str());
+        format!("{}{suffix}", m.as_str())
+    } else if keyword == Keyword::Article {
+        // Letters and number words open containers only ("Part A", "Part Three").
+        return None;
+    } else {
+        caps.name("letter")
+            .or_else(|| caps.name("word"))?
+            .as_str()
+            .to_owned()
+    };
+    let number: String = number.split_whitespace().collect();
+    let mut rest = caps.name("rest").map_or("", |m| m.as_str()).to_owned();
+    let toc = match TOC_TAIL.find(&rest) {
+        Some(m) => {
+            rest.truncate(m.start());
+            true
+        }
+        None => false,
+    };
+    let (title, text) = split_rest(keyword, &rest)?;
+    let dashed = !title.is_empty()
+        && explicit_separator(&rest).is_some()
+        && rest.trim_start().starts_with(['–', '—', '-', ':']);
+    Some(Heading {
+        keyword,
+        number,
+        title,
+        text,
+        toc,
+        dashed,
+    })
+}
+
+fn keyword(word: &str) -> Option<Keyword> {
+    let w = word.trim().trim_end_matches('.').trim_end().to_lowercase();
+    Some(match w.as_str() {
+        "article" | "art" => Keyword::Article,
+        "section" | "sect" | "sec" | "§" => Keyword::Section,
+        "chapter" | "chap" => Keyword::Chapter,
+        "part" => Keyword::Part,
+        "title" => Keyword::Title,
+        "book" => Keyword::Book,
+        _ => return None,
+    })
+}
+
+/// Splits what follows the number into a title and the start of the text, or refuses the
+/// line when that is the rest of a sentence ("Article 6 shall not apply …").
+fn split_rest(keyword: Keyword, rest: &str) -> Option<(String, Option<String>)> {
+    let container = !keyword.can_be_article();
+    let max_words = if container {
+        CONTAINER_TITLE_WORDS
+    } else {
+        ARTICLE_TITLE_WORDS
+    };
+    let trimmed = rest.trim();
+    if trimmed.is_empty() {
+        return Some((String::new(), None));
+    }
+    if let Some(inner) = trimmed.strip_prefix('(') {
+        // `Article 6 (Remedies)`: the whole rest must be the bracketed title.
+        let inner = inner.strip_suffix(')')?;
+        return (!inner.contains(')') && title_like(inner, max_words))
+            .then(|| (inner.trim().to_owned(), None));
+    }
+    let after_sep = explicit_separator(rest);
+    let Some(after) = after_sep else {
+        // Only a space between number and title: a short title, or not a heading at all.
+        if !rest.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let words = if container {
+            CONTAINER_TITLE_WORDS
+        } else {
+            SPACE_TITLE_WORDS
+        };
+        return title_like(trimmed, words).then(|| (trimmed.to_owned(), None));
+    };
+    let after = after.trim();
+    if after.is_empty() {
+        return Some((String::new(), None));
+    }
+    if title_like(after, max_words) {
+        return Some((after.to_owned(), None));
+    }
+    if let Some(short) = after.strip_suffix('.') {
+        // `Article 5. Scope.`: a short title with a closing full stop.
+        if short.split_whitespace().count() <= 4 && title_like(short, max_words) {
+            return Some((short.trim().to_owned(), None));
+        }
+    }
+    let starts_upper = after
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_lowercase() && !matches!(c, ',' | ';' | ')'));
+    (!container && starts_upper).then(|| (String::new(), Some(after.to_owned())))
+}
+
+/// What follows `.`, `:` or a dash after the number, or `None` without such a separator.
+fn explicit_separator(rest: &str) -> Option<&str> {
+    let t = rest.trim_start();
+    let spaced = t.len() < rest.len();
+    if let Some(after) = t.strip_prefix(['.', ':']) {
+        return (after.is_empty() || after.starts_with(char::is_whitespace)).then_some(after);
+    }
+    for dash in ['–', '—', '-'] {
+        if let Some(after) = t.strip_prefix(dash) {
+            // `2-Definitions` could be a compound number; a dash separates only with space.
+            let ok = dash != '-' || spaced || after.starts_with(char::is_whitespace);
+            return ok.then_some(after);
+        }
+    }
+    None
+}
+
+/// Whether `s` reads as a heading's title: short, not a sentence, not the middle of one.
+pub(crate) fn title_like(s: &str, max_words: usize) -> bool {
+    let s = s.trim();
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    let last = s.chars().last().unwrap_or(first);
+    !first.is_lowercase()
+        && !matches!(first, ',' | ';' | ':' | ')')
+        && !matches!(last, '.' | ',' | ';' | ':' | '-')
+        && s.split_whitespace().count() <= max_words
+        && s.chars().count() <= 200
+}
+
+/// The value of a Roman numeral in canonical form (`XII`), or `None` (`IIII`, `VX`).
+pub(crate) fn roman_value(s: &str) -> Option<u32> {
+    fn digit(c: char) -> Option<u32> {
+        Some(match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            'D' => 500,
+            'M' => 1000,
+            _ => return None,
+        })
+    }
+    let values: Vec<u32> = s.chars().map(digit).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, v) in values.iter().enumerate() {
+        match values.get(i + 1) {
+            Some(next) if next > v => total -= *v as i64,
+            _ => total += *v as i64,
+        }
+    }
+    let total = u32::try_from(total).ok().filter(|t| *t > 0)?;
+    (to_roman(total) == s).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, letters) in TABLE {
+        while n >= value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn head(line: &str) -> (Keyword, String, String, Option<String>) {
+        let h = parse(line).unwrap_or_else(|| panic!("not a heading: {line:?}"));
+        (h.keyword, h.number, h.title, h.text)
+    }
+
+    fn article(line: &str) -> (String, String) {
+        let (k, n, t, text) = head(line);
+        assert_eq!(k, Keyword::Article, "{line}");
+        assert_eq!(text, None, "{line}");
+        (n, t)
+    }
+
+    fn pair(n: &str, t: &str) -> (String, String) {
+        (n.to_owned(), t.to_owned())
+    }
+
+    #[test]
+    fn bare_article_headings_in_every_spelling() {
+        assert_eq!(article("Article 12"), pair("12", ""));
+        assert_eq!(article("ARTICLE 12"), pair("12", ""));
+        assert_eq!(article("Art. 12"), pair("12", ""));
+        assert_eq!(article("Art.12"), pair("12", ""));
+        assert_eq!(article("Article XII"), pair("XII", ""));
+        assert_eq!(article("Article 12bis"), pair("12bis", ""));
+        assert_eq!(article("Article 12 bis"), pair("12bis", ""));
+        assert_eq!(article("Article 12 ter"), pair("12ter", ""));
+        assert_eq!(article("Article 12a"), pair("12a", ""));
+        assert_eq!(article("Article 4.1"), pair("4.1", ""));
+        assert_eq!(article("Article 12."), pair("12", ""));
+        assert_eq!(article("  Article 7  "), pair("7", ""));
+    }
+
+    #[test]
+    fn titles_on_the_heading_line() {
+        assert_eq!(article("Article 2 – Definitions"), pair("2", "Definitions"));
+        assert_eq!(article("Article 2 - Definitions"), pair("2", "Definitions"));
+        assert_eq!(article("Art. 4 Catch limits"), pair("4", "Catch limits"));
+        assert_eq!(article("Article 5. Scope"), pair("5", "Scope"));
+        assert_eq!(article("Article 5. Scope."), pair("5", "Scope"));
+        assert_eq!(article("Article 6: Remedies"), pair("6", "Remedies"));
+        assert_eq!(article("Art. 4 — Title"), pair("4", "Title"));
+        assert_eq!(article("Article 6 (Remedies)"), pair("6", "Remedies"));
+        assert_eq!(
+            article("ARTICLE XII – FINAL CLAUSES"),
+            pair("XII", "FINAL CLAUSES")
+        );
+        assert_eq!(article("Article 12 bis – Review"), pair("12bis", "Review"));
+    }
+
+    #[test]
+    fn text_after_the_number_starts_the_article() {
+        let (_, n, t, text) = head("Article 6. States Parties shall cooperate fully.");
+        assert_eq!((n.as_str(), t.as_str()), ("6", ""));
+        assert_eq!(
+            text.as_deref(),
+            Some("States Parties shall cooperate fully.")
+        );
+        let (k, n, _, text) = head("Sec. 5. The Secretary shall publish a report.");
+        assert_eq!((k, n.as_str()), (Keyword::Section, "5"));
+        assert!(text.is_some());
+    }
+
+    #[test]
+    fn in_text_references_are_not_headings() {
+        for line in [
+            "Article 6 shall not apply to fishing for research.",
+            "Article 6 applies",
+            "Article 6 of the Convention on the Lake.",
+            "Articles 6 and 7",
+            "Article 6, paragraph 2, shall apply.",
+            "Article 6 (Remedies) applies.",
+            "Article 6 The Committee shall meet once a year in the capital of the host State.",
+            "Article 6 Applies to all vessels.",
+            "Part 2 of this Act applies.",
+            "Title 5 of the code",
+            "Section 3 does not apply",
+            "Article 12th",
+            "Article IIII",
+            "Particle 3",
+            "Article",
+            "article six",
+        ] {
+            assert_eq!(parse(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn containers() {
+        let c = |line: &str| {
+            let (k, n, t, text) = head(line);
+            assert_eq!(text, None, "{line}");
+            (k, n, t)
+        };
+        let k = |k: Keyword, n: &str, t: &str| (k, n.to_owned(), t.to_owned());
+        assert_eq!(c("CHAPTER II"), k(Keyword::Chapter, "II", ""));
+        assert_eq!(c("Chapter 2"), k(Keyword::Chapter, "2", ""));
+        assert_eq!(c("PART III"), k(Keyword::Part, "III", ""));
+        assert_eq!(c("Part Three"), k(Keyword::Part, "Three", ""));
+        assert_eq!(c("Part A"), k(Keyword::Part, "A", ""));
+        assert_eq!(c("Title IV"), k(Keyword::Title, "IV", ""));
+        assert_eq!(c("Section 1"), k(Keyword::Section, "1", ""));
+        assert_eq!(
+            c("CHAPTER II – GENERAL PROVISIONS"),
+            k(Keyword::Chapter, "II", "GENERAL PROVISIONS")
+        );
+        assert_eq!(
+            c("Chapter 3: Fishing rights"),
+            k(Keyword::Chapter, "3", "Fishing rights")
+        );
+        assert_eq!(
+            c("Part Two. Institutions"),
+            k(Keyword::Part, "Two", "Institutions")
+        );
+        assert_eq!(c("§ 12"), k(Keyword::Section, "12", ""));
+        assert_eq!(c("§12a Fees"), k(Keyword::Section, "12a", "Fees"));
+        assert_eq!(parse("Article A"), None);
+        assert_eq!(parse("Article Three"), None);
+    }
+
+    #[test]
+    fn table_of_contents_entries_are_marked() {
+        let h = parse("Article 3 Definitions ........ 4").unwrap();
+        assert!(h.toc);
+        assert_eq!(h.title, "Definitions");
+        let h = parse("CHAPTER I General provisions\t2").unwrap();
+        assert!(h.toc);
+        assert_eq!(h.title, "General provisions");
+        assert!(!parse("Article 3 Definitions").unwrap().toc);
+    }
+
+    #[test]
+    fn dashed_titles_are_marked() {
+        assert!(parse("Article 2 – Definitions").unwrap().dashed);
+        assert!(parse("Article 6: Remedies").unwrap().dashed);
+        assert!(!parse("Article 5. Scope").unwrap().dashed);
+        assert!(!parse("Art. 4 Catch limits").unwrap().dashed);
+        assert!(!parse("Article 2 –").unwrap().dashed);
+    }
+
+    #[test]
+    fn roman_numerals_must_be_canonical() {
+        assert_eq!(roman_value("XII"), Some(12));
+        assert_eq!(roman_value("XLIV"), Some(44));
+        assert_eq!(roman_value("MCMXC"), Some(1990));
+        assert_eq!(roman_value("IIII"), None);
+        assert_eq!(roman_value("VX"), None);
+        assert_eq!(roman_value(""), None);
+    }
+
+    #[test]
+    fn title_likeness() {
+        assert!(title_like("Definitions", 12));
+        assert!(title_like("[Deleted]", 12));
+        assert!(!title_like("shall apply", 12));
+        assert!(!title_like("The Parties agree.", 12));
+        assert!(!title_like("one two three", 2));
+    }
+}

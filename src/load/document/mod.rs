@@ -1,0 +1,122 @@
+//! Documents (`.md`, `.txt`, `.docx`) read into article sets (SPEC §3).
+//!
+//! Reading is two steps. Each format first becomes a list of [`Line`]s: `text` for plain
+//! text and Markdown (decoding, heading markers, page numbers), `docx` for Word (tracked
+//! changes accepted, heading styles, tables). Then `outline` finds the article and chapter
+//! headings, titles, the preamble and any table of contents in those lines, and
+//! `paragraphs` joins hard-wrapped body lines — the same way for every format, so a
+//! `.docx` and a `.txt` of the same text read alike.
+
+mod docx;
+mod headings;
+mod outline;
+mod paragraphs;
+#[cfg(test)]
+pub(crate) mod testdocx;
+mod text;
+
+use std::path::Path;
+
+use super::SourceFile;
+use crate::error::{Error, Result};
+use crate::model::Draft;
+
+/// A document read into a draft, with what the reader could not represent.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub draft: Draft,
+    /// Content that was skipped or approximated (tables read as paragraphs, footnotes,
+    /// page numbers…): the user must hear about anything not carried over (USERS.md #6).
+    pub warnings: Vec<String>,
+}
+
+/// Reads a document into a draft whose id and title default to `stem`. Warnings are
+/// dropped; use [`read_with_warnings`] to show them.
+pub fn read(file: &SourceFile, stem: &str) -> Result<Draft> {
+    read_with_warnings(file, stem).map(|r| r.draft)
+}
+
+/// Reads a document into a draft, keeping the list of skipped or approximated content.
+pub fn read_with_warnings(file: &SourceFile, stem: &str) -> Result<Reading> {
+    let ext = Path::new(&file.name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let mut warnings = Vec::new();
+    let (lines, unit) = match ext.as_str() {
+        "docx" => (docx::lines(file, &mut warnings)?, Unit::Paragraph),
+        "md" | "markdown" => (text::lines(file, true, &mut warnings)?, Unit::Line),
+        "txt" | "text" => (text::lines(file, false, &mut warnings)?, Unit::Line),
+        _ => {
+            return Err(Error::Invalid(format!(
+                "{}: not a document (expected .md, .txt or .docx)",
+                file.path
+            )))
+        }
+    };
+    if lines.iter().all(Line::is_blank) {
+        return Err(Error::Invalid(format!(
+            "{}: the document is empty",
+            file.path
+        )));
+    }
+    let context = outline::Context {
+        path: &file.path,
+        stem,
+        unit,
+    };
+    let draft = outline::build(&lines, &context, &mut warnings)?;
+    Ok(Reading { draft, warnings })
+}
+
+/// How a document's [`Line::at`] is counted, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    /// Lines of a text file.
+    Line,
+    /// Paragraphs of a Word document.
+    Paragraph,
+}
+
+impl Unit {
+    fn name(self) -> &'static str {
+        match self {
+            Unit::Line => "line",
+            Unit::Paragraph => "paragraph",
+        }
+    }
+}
+
+/// What a line's formatting says about it, where the format says anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Style {
+    Body,
+    /// A Markdown `#` heading, an underlined text heading or a Word heading style.
+    Heading(u8),
+    /// The document's title (Word's Title style, Markdown front matter).
+    Title,
+}
+
+/// One line of a document, as every format is reduced to before its structure is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// The text, without heading markers or surrounding whitespace; empty for a blank.
+    pub text: String,
+    /// 1-based line number (text) or paragraph number (Word), for origins and messages.
+    pub at: usize,
+    pub style: Style,
+    /// The line may be a hard-wrapped piece of a longer paragraph (plain text bodies);
+    /// Word paragraphs and headings are whole.
+    pub wrapped: bool,
+}
+
+impl Line {
+    fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod properties;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,287 @@
+//! The structure of a document: which lines are headings, their titles, the chapters, the
+//! articles, the preamble and the document's title.
+//!
+//! A line shaped like a heading (see `headings`) counts only where a heading can stand:
+//! after a blank line, a finished sentence, another heading or a line that ended early —
+//! never in the middle of a wrapped sentence ("… the rights set out in / Article 6 apply
+//! …") — unless its title follows a dash or colon, or its format marks it a heading.
+//! Container keywords nest in the order they first appear: the outermost becomes the
+//! chapter, the inner ones the article's section (`Part A` inside `Chapter IV` → section
+//! `A`). A run of bare headings whose numbers all come back later is a table of contents
+//! and is skipped.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+mod assemble;
+
+use super::headings::{self, Heading, Keyword, ARTICLE_TITLE_WORDS, CONTAINER_TITLE_WORDS};
+use super::paragraphs::{self, ends_sentence, starts_with_marker};
+use super::{Line, Style, Unit};
+use crate::error::{Error, Result};
+use crate::model::{Draft, DraftMeta, Origin};
+use assemble::{chapters, check_duplicates, drop_table_of_contents, front};
+
+/// Where the lines came from, for origins and messages.
+pub(crate) struct Context<'a> {
+    pub path: &'a str,
+    pub stem: &'a str,
+    pub unit: Unit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Container(Keyword),
+    Article,
+}
+
+/// A heading and the lines under it, up to the next heading.
+#[derive(Debug)]
+pub(super) struct Event {
+    pub kind: Kind,
+    pub number: String,
+    pub title: String,
+    /// Index of the heading line.
+    pub line: usize,
+    /// Text on the heading line itself (`Article 6. States Parties shall …`).
+    pub inline: Option<Line>,
+    /// Indices of the lines under the heading (blank lines included).
+    pub body: Vec<usize>,
+}
+
+impl Event {
+    pub(super) fn has_text(&self, lines: &[Line]) -> bool {
+        self.inline.is_some() || self.body.iter().any(|&i| !lines[i].is_blank())
+    }
+}
+
+/// Reads the structure of `lines` into a draft.
+pub(crate) fn build(lines: &[Line], cx: &Context, warnings: &mut Vec<String>) -> Result<Draft> {
+    let wrap = paragraphs::wrap(lines);
+    let found = headings_in(lines, wrap.width);
+    let statute = !found.values().any(|h| h.keyword == Keyword::Article);
+    let is_article = |k: Keyword| {
+        if statute {
+            k == Keyword::Section
+        } else {
+            k == Keyword::Article
+        }
+    };
+    if !found.values().any(|h| is_article(h.keyword)) {
+        return Err(Error::Invalid(format!(
+            "{}: found no article headings such as 'Article 1' (or 'Section 1' / '§ 1' in a statute)",
+            cx.path
+        )));
+    }
+    let (mut pre, mut events) = events(lines, &found, is_article, wrap.width);
+    drop_table_of_contents(lines, &mut pre, &mut events, cx, warnings);
+    check_duplicates(lines, &events, cx)?;
+    let chapters = chapters(lines, &events, &mut pre, cx, wrap, warnings);
+    let (title, preamble) = front(lines, &pre, cx, wrap, warnings);
+    Ok(Draft {
+        meta: DraftMeta {
+            id: cx.stem.to_owned(),
+            title: title.unwrap_or_else(|| cx.stem.to_owned()),
+            status: Default::default(),
+            date: None,
+            parent: None,
+            themes: Vec::new(),
+        },
+        preamble,
+        chapters,
+        annotations: Vec::new(),
+        source: cx.path.to_owned(),
+    })
+}
+
+pub(super) fn origin(cx: &Context, at: usize) -> Origin {
+    Origin {
+        file: cx.path.to_owned(),
+        line: at,
+        column: 1,
+    }
+}
+
+/// `**Article 3**` → `Article 3`: Markdown emphasis around a heading is a heading marker.
+pub(super) fn unemphasised(s: &str) -> Cow<'_, str> {
+    let mut t = Cow::Borrowed(s);
+    if s.starts_with("**") || s.starts_with("__") {
+        t = Cow::Owned(s.replace("**", "").replace("__", "").trim().to_owned());
+    }
+    for mark in ['*', '_'] {
+        let inner = t
+            .strip_prefix(mark)
+            .and_then(|r| r.strip_suffix(mark))
+            .filter(|r| r.starts_with(|c: char| !c.is_whitespace()));
+        if let Some(inner) = inner {
+            t = Cow::Owned(inner.to_owned());
+        }
+    }
+    t
+}
+
+/// The lines that are headings, by index.
+fn headings_in(lines: &[Line], width: usize) -> HashMap<usize, Heading> {
+    let mut out = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() || line.style == Style::Title {
+            continue;
+        }
+        let Some(h) = headings::parse(&unemphasised(&line.text)) else {
+            continue;
+        };
+        let styled = matches!(line.style, Style::Heading(_));
+        let stands = h.dashed || boundary_before(lines, i, width);
+        if styled || (stands && !sentence_continues(lines, i, &h)) {
+            out.insert(i, h);
+        }
+    }
+    out
+}
+
+/// Whether a heading may start at line `i`: not in the middle of a wrapped sentence.
+fn boundary_before(lines: &[Line], i: usize, width: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|j| &lines[j]) else {
+        return true;
+    };
+    prev.is_blank()
+        || !prev.wrapped
+        || !lines[i].wrapped
+        || ends_sentence(&prev.text)
+        || headings::parse(&unemphasised(&prev.text)).is_some()
+        || ends_early(prev, &lines[i], width)
+}
+
+/// Whether `prev` stopped well before the wrap width although the first word of `next`
+/// would have fitted: then `prev` ended its paragraph (a title, a table row, a list item)
+/// rather than being cut by wrapping.
+pub(super) fn ends_early(prev: &Line, next: &Line, width: usize) -> bool {
+    let first_word = next
+        .text
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    (prev.text.chars().count() + 1 + first_word) * 4 < width * 3
+}
+
+/// "Article 6" followed on the next wrapped line by "shall apply …": a sentence.
+fn sentence_continues(lines: &[Line], i: usize, h: &Heading) -> bool {
+    h.text.is_none()
+        && lines.get(i + 1).is_some_and(|next| {
+            lines[i].wrapped && next.wrapped && next.text.starts_with(char::is_lowercase)
+        })
+}
+
+/// Splits the lines into what precedes the first heading and one event per heading.
+fn events(
+    lines: &[Line],
+    found: &HashMap<usize, Heading>,
+    is_article: impl Fn(Keyword) -> bool,
+    width: usize,
+) -> (Vec<usize>, Vec<Event>) {
+    let mut pre = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(h) = found.get(&i) else {
+            match events.last_mut() {
+                Some(e) => e.body.push(i),
+                None => pre.push(i),
+            }
+            i += 1;
+            continue;
+        };
+        let (kind, max_words) = if is_article(h.keyword) {
+            (Kind::Article, ARTICLE_TITLE_WORDS)
+        } else {
+            (Kind::Container(h.keyword), CONTAINER_TITLE_WORDS)
+        };
+        let mut title = h.title.clone();
+        let mut next = i + 1;
+        if title.is_empty() && h.text.is_none() {
+            if let Some((below, after)) = title_below(lines, i, found, max_words, width) {
+                title = below;
+                next = after;
+            }
+        }
+        let inline = h.text.as_ref().map(|text| Line {
+            text: text.clone(),
+            ..lines[i].clone()
+        });
+        events.push(Event {
+            kind,
+            number: h.number.clone(),
+            title,
+            line: i,
+            inline,
+            body: Vec::new(),
+        });
+        i = next;
+    }
+    (pre, events)
+}
+
+/// The title on the line(s) under a bare heading at `i`, and the index after it.
+fn title_below(
+    lines: &[Line],
+    i: usize,
+    found: &HashMap<usize, Heading>,
+    max_words: usize,
+    width: usize,
+) -> Option<(String, usize)> {
+    let j = (i + 1..lines.len().min(i + 4)).find(|&j| !lines[j].is_blank())?;
+    let first = &lines[j];
+    if found.contains_key(&j) || first.style == Style::Title {
+        return None;
+    }
+    let text = unemphasised(&first.text);
+    if matches!(first.style, Style::Heading(_)) {
+        // A heading-styled line right under a bare heading is its title, whatever its shape.
+        return (text.split_whitespace().count() <= CONTAINER_TITLE_WORDS)
+            .then(|| (text.trim().to_owned(), j + 1));
+    }
+    if starts_with_marker(&text) || !headings::title_like(&text, max_words) {
+        return None;
+    }
+    let mut title = text.into_owned();
+    let mut k = j + 1;
+    // A long title wrapped over up to three lines of plain text.
+    while k < lines.len().min(j + 3)
+        && lines[k - 1].wrapped
+        && lines[k].wrapped
+        && !lines[k].is_blank()
+        && !found.contains_key(&k)
+    {
+        let next = lines[k].text.as_str();
+        let continues = next.starts_with(char::is_lowercase) || ends_with_connector(&title);
+        if !continues || starts_with_marker(next) || next.ends_with(['.', ',', ';', ':']) {
+            break;
+        }
+        title.push(' ');
+        title.push_str(next);
+        k += 1;
+    }
+    if !headings::title_like(&title, max_words) {
+        return None;
+    }
+    // The text under a title starts a sentence; a lower-case line means the "title" was
+    // the first line of a wrapped paragraph.
+    let after_continues = lines.get(k).is_some_and(|after| {
+        lines[k - 1].wrapped && after.wrapped && after.text.starts_with(char::is_lowercase)
+    });
+    // A "title" as wide as the text with more text right under it is a paragraph's first line.
+    let full_line = width > 0
+        && title.chars().count() * 10 > width * 8
+        && lines.get(k).is_some_and(|a| !a.is_blank() && a.wrapped);
+    (!after_continues && !full_line).then_some((title, k))
+}
+
+fn ends_with_connector(s: &str) -> bool {
+    const CONNECTORS: [&str; 14] = [
+        "and", "or", "of", "the", "to", "for", "in", "on", "with", "by", "a", "an", "from",
+        "between",
+    ];
+    s.split_whitespace()
+        .last()
+        .is_some_and(|w| CONNECTORS.contains(&w.to_lowercase().as_str()))
+}

@@ -1,0 +1,264 @@
+//! The second half of reading a document's structure: from the headings and the lines
+//! under them to the draft — a table of contents skipped, duplicate numbers refused, the
+//! chapters with their sections, and the title and preamble from what precedes the first
+//! article.
+
+use std::collections::HashMap;
+
+use super::{ends_early, origin, unemphasised, Context, Event, Kind};
+use crate::error::{Error, Result};
+use crate::load::document::headings::{self, Keyword};
+use crate::load::document::paragraphs::{self, starts_with_marker, Wrap};
+use crate::load::document::{Line, Style, Unit};
+use crate::model::{word_count, Article, Chapter, PREAMBLE};
+
+/// Fewest words the text before the first article needs to be kept as the preamble; less
+/// is a label such as a date or "Working draft" (reported, not kept).
+const PREAMBLE_MIN_WORDS: usize = 8;
+/// Most words of a first paragraph read as the document's title.
+const DOCUMENT_TITLE_WORDS: usize = 25;
+
+/// Skips a table of contents: a leading run of (at least two) article headings without
+/// text whose numbers all come again later. Text under its last entry (the preamble,
+/// when the contents precede it) is kept as text before the first article.
+pub(super) fn drop_table_of_contents(
+    lines: &[Line],
+    pre: &mut Vec<usize>,
+    events: &mut Vec<Event>,
+    cx: &Context,
+    warnings: &mut Vec<String>,
+) {
+    let articles: Vec<usize> = (0..events.len())
+        .filter(|&k| events[k].kind == Kind::Article)
+        .collect();
+    let mut latest: HashMap<String, usize> = HashMap::new();
+    for (n, &k) in articles.iter().enumerate() {
+        latest.insert(events[k].number.to_lowercase(), n);
+    }
+    let mut last = None;
+    for (n, &k) in articles.iter().enumerate() {
+        let again = latest.get(&events[k].number.to_lowercase()) > Some(&n);
+        if !again {
+            break;
+        }
+        last = Some((n, k));
+        if events[k].has_text(lines) {
+            break;
+        }
+    }
+    let Some((n, k)) = last.filter(|(n, _)| *n >= 1) else {
+        return;
+    };
+    let first_at = lines[events[0].line].at;
+    let last_at = lines[events[k].line].at;
+    for e in events.drain(..=k) {
+        pre.extend(e.body);
+    }
+    warnings.push(format!(
+        "skipped a table of contents ({} entries, {}s {first_at}–{last_at})",
+        n + 1,
+        cx.unit.name()
+    ));
+}
+
+pub(super) fn check_duplicates(lines: &[Line], events: &[Event], cx: &Context) -> Result<()> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for e in events.iter().filter(|e| e.kind == Kind::Article) {
+        let at = lines[e.line].at;
+        if let Some(first) = seen.insert(e.number.to_lowercase(), at) {
+            return Err(match cx.unit {
+                Unit::Line => Error::Input {
+                    origin: origin(cx, at),
+                    message: format!(
+                        "duplicate article number `{}` (first at line {first})",
+                        e.number
+                    ),
+                    snippet: Some(lines[e.line].text.clone()),
+                },
+                Unit::Paragraph => Error::Invalid(format!(
+                    "{}: duplicate article number `{}` in paragraphs {first} and {at}",
+                    cx.path, e.number
+                )),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Groups the articles into chapters. Text under a container heading before any article
+/// goes to the preamble; later it belongs to no article and is reported.
+pub(super) fn chapters(
+    lines: &[Line],
+    events: &[Event],
+    pre: &mut Vec<usize>,
+    cx: &Context,
+    wrap: Wrap,
+    warnings: &mut Vec<String>,
+) -> Vec<Chapter> {
+    let mut order: Vec<Keyword> = Vec::new();
+    for e in events {
+        if let Kind::Container(k) = e.kind {
+            if !order.contains(&k) {
+                order.push(k);
+            }
+        }
+    }
+    let mut chapters: Vec<Chapter> = Vec::new();
+    let mut sections: Vec<Option<String>> = Vec::new();
+    let mut seen_article = false;
+    let mut section_titles = false;
+    for e in events {
+        let at = lines[e.line].at;
+        let Kind::Container(keyword) = e.kind else {
+            seen_article = true;
+            if chapters.is_empty() {
+                chapters.push(Chapter {
+                    number: String::new(),
+                    title: String::new(),
+                    articles: Vec::new(),
+                    origin: origin(cx, at),
+                });
+            }
+            let parts: Vec<&str> = sections.iter().flatten().map(String::as_str).collect();
+            let body = e.body.iter().map(|&i| &lines[i]);
+            let article = Article {
+                number: e.number.clone(),
+                title: e.title.clone(),
+                section: (!parts.is_empty()).then(|| parts.join(".")),
+                text: paragraphs::join(e.inline.iter().chain(body), wrap),
+                from: Vec::new(),
+                origin: origin(cx, at),
+            };
+            if let Some(c) = chapters.last_mut() {
+                c.articles.push(article);
+            }
+            continue;
+        };
+        if let Some(&stray) = e.body.iter().find(|&&i| !lines[i].is_blank()) {
+            if seen_article {
+                warnings.push(format!(
+                    "text under {} {} ({} {}) is not inside any article and was not kept",
+                    keyword.name(),
+                    e.number,
+                    cx.unit.name(),
+                    lines[stray].at
+                ));
+            } else {
+                pre.extend(&e.body);
+            }
+        }
+        let level = order.iter().position(|k| *k == keyword).unwrap_or(0);
+        if level == 0 {
+            // A chapter heading repeated (a running header) continues the chapter.
+            if let Some(c) = chapters.last_mut().filter(|c| c.number == e.number) {
+                if c.title.is_empty() {
+                    c.title.clone_from(&e.title);
+                }
+                continue;
+            }
+            chapters.push(Chapter {
+                number: e.number.clone(),
+                title: e.title.clone(),
+                articles: Vec::new(),
+                origin: origin(cx, at),
+            });
+            sections.clear();
+        } else {
+            sections.resize(level - 1, None);
+            sections.push(Some(e.number.clone()));
+            section_titles |= !e.title.is_empty();
+        }
+    }
+    if section_titles {
+        warnings.push(
+            "titles of the divisions inside chapters are not kept: an article records only \
+             its section's number"
+                .to_owned(),
+        );
+    }
+    chapters
+}
+
+/// A line that only labels what follows: "Preamble", "Contents", "Table of contents".
+fn is_label(text: &str) -> bool {
+    let text = unemphasised(text);
+    let label = text.trim().trim_end_matches([':', '.']);
+    [PREAMBLE, "Contents", "Table of contents"]
+        .iter()
+        .any(|l| label.eq_ignore_ascii_case(l))
+}
+
+/// The document's title and preamble, from the lines before the first article.
+pub(super) fn front(
+    lines: &[Line],
+    pre: &[usize],
+    cx: &Context,
+    wrap: Wrap,
+    warnings: &mut Vec<String>,
+) -> (Option<String>, Option<Article>) {
+    let mut rest: Vec<usize> = pre
+        .iter()
+        .copied()
+        .filter(|&i| !is_label(&lines[i].text))
+        .collect();
+    let mut title = None;
+    if let Some(pos) = rest.iter().position(|&i| lines[i].style == Style::Title) {
+        title = Some(lines[rest.remove(pos)].text.clone());
+    } else if let Some(pos) = rest.iter().position(|&i| !lines[i].is_blank()) {
+        let first = rest[pos];
+        let len = if lines[first].wrapped {
+            rest[pos..]
+                .iter()
+                .take_while(|&&i| !lines[i].is_blank() && lines[i].wrapped)
+                .count()
+        } else {
+            1
+        };
+        let text = rest[pos..pos + len]
+            .iter()
+            .map(|&i| unemphasised(&lines[i].text).into_owned())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let line_alone = || {
+            // No blank line under the title (PDF output): the first line, if it ends early.
+            let (first_line, next) = (&lines[rest[pos]], &lines[rest[pos + 1]]);
+            let text = unemphasised(&first_line.text);
+            (headings::title_like(&text, DOCUMENT_TITLE_WORDS)
+                && !starts_with_marker(&text)
+                && next.text.starts_with(|c: char| c.is_uppercase())
+                && ends_early(first_line, next, wrap.width))
+            .then(|| text.into_owned())
+        };
+        if headings::title_like(&text, DOCUMENT_TITLE_WORDS) && !starts_with_marker(&text) {
+            title = Some(text);
+            rest.drain(pos..pos + len);
+        } else if let Some(text) = (len > 1).then(line_alone).flatten() {
+            title = Some(text);
+            rest.remove(pos);
+        }
+    }
+    let text = paragraphs::join(rest.iter().map(|&i| &lines[i]), wrap);
+    let words = word_count(&text);
+    if words < PREAMBLE_MIN_WORDS {
+        if words > 0 {
+            warnings.push(format!(
+                "text before the first article is too short for a preamble and was not kept: \"{}\"",
+                text.trim().replace('\n', " / ")
+            ));
+        }
+        return (title, None);
+    }
+    let at = rest
+        .iter()
+        .find(|&&i| !lines[i].is_blank())
+        .map_or(0, |&i| lines[i].at);
+    let preamble = Article {
+        number: PREAMBLE.to_owned(),
+        title: PREAMBLE.to_owned(),
+        section: None,
+        text,
+        from: Vec::new(),
+        origin: origin(cx, at),
+    };
+    (title, Some(preamble))
+}

@@ -1,0 +1,373 @@
+//! Whole-document tests: text or Word in, article set out.
+
+use super::testdocx::{del, docx, docx_with, ins, lake_convention_body, p, run};
+use super::*;
+use crate::model::{Article, PREAMBLE};
+
+fn read_bytes(name: &str, bytes: Vec<u8>) -> Result<Reading> {
+    let file = SourceFile::new(format!("d/{name}"), name, bytes);
+    read_with_warnings(&file, "doc")
+}
+
+fn read_str(name: &str, text: &str) -> Result<Reading> {
+    read_bytes(name, text.as_bytes().to_vec())
+}
+
+fn txt(text: &str) -> Reading {
+    read_str("x.txt", text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn articles(d: &Draft) -> Vec<&Article> {
+    d.articles()
+        .map(|a| a.article)
+        .filter(|a| a.number != PREAMBLE)
+        .collect()
+}
+
+/// `number: title` for every article, in order.
+fn heads(d: &Draft) -> Vec<String> {
+    articles(d)
+        .iter()
+        .map(|a| format!("{}: {}", a.number, a.title))
+        .collect()
+}
+
+fn error(name: &str, text: &str) -> String {
+    read_str(name, text).unwrap_err().to_string()
+}
+
+#[test]
+fn a_plain_text_draft_becomes_an_article_set() {
+    let r = txt("Lake Treaty\n\nThe Parties, wishing to share the lake fairly, agree as follows:\n\n\
+         Article 1 – Scope\nThis Treaty covers the lake.\n\nArticle 2\nFees\n1. The fees for a licence to fish shall be set by the\nCommission each year.\n2. Fees are paid to the Commission.\n");
+    let d = &r.draft;
+    assert_eq!(d.meta.id, "doc");
+    assert_eq!(d.meta.title, "Lake Treaty");
+    let pre = d.preamble.as_ref().unwrap();
+    assert_eq!(
+        pre.text,
+        "The Parties, wishing to share the lake fairly, agree as follows:\n"
+    );
+    assert_eq!(pre.origin.line, 3);
+    assert_eq!(d.chapters.len(), 1);
+    assert_eq!(d.chapters[0].number, "");
+    assert_eq!(heads(d), ["1: Scope", "2: Fees"]);
+    let a = articles(d);
+    assert_eq!(
+        a[1].text,
+        "1. The fees for a licence to fish shall be set by the Commission each year.\n\
+         2. Fees are paid to the Commission.\n"
+    );
+    assert_eq!(
+        (a[1].origin.file.as_str(), a[1].origin.line),
+        ("d/x.txt", 8)
+    );
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+}
+
+#[test]
+fn chapters_nest_parts_as_sections() {
+    let r = txt("CHAPTER I\nGENERAL PROVISIONS\n\nPart A\n\nArticle 1\nText one.\n\nPart B – Details\n\nArticle 2\nText two.\n\n\
+         CHAPTER II – INSTITUTIONS\n\nArticle 3\nText three.\n");
+    let d = &r.draft;
+    let got: Vec<_> = d
+        .chapters
+        .iter()
+        .map(|c| {
+            let secs: Vec<_> = c.articles.iter().map(|a| a.section.clone()).collect();
+            (c.number.as_str(), c.title.as_str(), secs)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "I",
+                "GENERAL PROVISIONS",
+                vec![Some("A".to_owned()), Some("B".to_owned())]
+            ),
+            ("II", "INSTITUTIONS", vec![None])
+        ]
+    );
+    assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+    assert!(r.warnings[0].contains("titles of the divisions"));
+}
+
+#[test]
+fn three_levels_join_the_inner_numbers() {
+    let r = txt("PART III\n\nTitle IV\n\nSection 1\n\nArticle 9\nText.\n\nSection 2\n\nArticle 10\nText.\n\nTitle V\n\nArticle 11\nText.\n");
+    let sections: Vec<_> = articles(&r.draft)
+        .iter()
+        .map(|a| a.section.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(sections, ["IV.1", "IV.2", "V"]);
+    assert_eq!(r.draft.chapters[0].number, "III");
+}
+
+#[test]
+fn titles_under_bare_headings() {
+    let r = txt("CHAPTER IV\nRIGHTS OF BOAT OWNERS AND\nMEMBERS OF THEIR CREWS\n\nArticle 1\n\nDefinitions\n\n1. In this Treaty, words mean what they say.\n\n\
+         Article 2\nThe Parties shall cooperate.\n\nArticle 3\n[Deleted]\n\nArticle 4\n(a) nets;\n(b) lines.\n");
+    let d = &r.draft;
+    assert_eq!(
+        d.chapters[0].title,
+        "RIGHTS OF BOAT OWNERS AND MEMBERS OF THEIR CREWS"
+    );
+    assert_eq!(heads(d), ["1: Definitions", "2: ", "3: [Deleted]", "4: "]);
+    let a = articles(d);
+    assert_eq!(a[1].text, "The Parties shall cooperate.\n");
+    assert_eq!(a[2].text, "");
+    assert_eq!(a[3].text, "(a) nets;\n(b) lines.\n");
+}
+
+#[test]
+fn a_wrapped_first_line_is_not_a_title() {
+    let r = txt("Article 1\nThe Commission shall publish every year a report on\nthe state of the fish stocks of the lake and on the catch\nof each Party.\n");
+    let a = articles(&r.draft);
+    assert_eq!(a[0].title, "");
+    assert!(a[0]
+        .text
+        .starts_with("The Commission shall publish every year a report on the state"));
+}
+
+#[test]
+fn references_at_the_start_of_wrapped_lines_are_not_headings() {
+    let r = txt("Article 1\n\nEach Party shall apply the rules of this Treaty, and the rules set out in\n\
+         Article 6 shall not apply to research vessels or to vessels of the Commission.\n\
+         The rights set out in this Treaty are those recognised by\nArticle 6. The Commission shall keep them under review at\n\
+         each session and shall report to the Parties as provided in\nArticle 7\nof the Rules of Procedure adopted at its first session.\n\n\
+         Article 2\n\nText.\n");
+    assert_eq!(heads(&r.draft), ["1: ", "2: "]);
+    let text = &articles(&r.draft)[0].text;
+    assert!(
+        text.contains("set out in Article 6 shall not apply"),
+        "{text}"
+    );
+    assert!(
+        text.contains("recognised by Article 6. The Commission"),
+        "{text}"
+    );
+    assert!(
+        text.contains("provided in Article 7 of the Rules"),
+        "{text}"
+    );
+}
+
+#[test]
+fn text_on_the_heading_line_starts_the_article() {
+    let r = txt("Article 1. The Parties shall share the lake.\n\nArticle 2: Licences\nA licence is needed.\n");
+    let a = articles(&r.draft);
+    assert_eq!(heads(&r.draft), ["1: ", "2: Licences"]);
+    assert_eq!(a[0].text, "The Parties shall share the lake.\n");
+}
+
+#[test]
+fn statutes_number_sections_and_paragraph_signs() {
+    let r = txt("Community Gardens Act\n\nSection 1. Short title\nThis Act may be cited as the Community Gardens Act.\n\n\
+         § 2 Plots\nEvery resident may rent a plot.\n\nSEC. 3. WATER.\nWater is free.\n");
+    assert_eq!(heads(&r.draft), ["1: Short title", "2: Plots", "3: WATER"]);
+    assert_eq!(r.draft.meta.title, "Community Gardens Act");
+}
+
+#[test]
+fn sections_are_containers_when_articles_exist() {
+    let r =
+        txt("Section 1 – Fishing\n\nArticle 1\nText.\n\nSection 2 – Trade\n\nArticle 2\nText.\n");
+    let d = &r.draft;
+    assert_eq!(d.chapters.len(), 2);
+    assert_eq!(d.chapters[1].number, "2");
+    assert_eq!(d.chapters[1].title, "Trade");
+}
+
+#[test]
+fn markdown_headings_and_emphasis() {
+    let r = read_str(
+        "x.md",
+        "# Lake Treaty\n\n## Preamble\n\nThe Parties, sharing one lake and wishing to keep it healthy, agree:\n\n\
+         ## Chapter 1: General\n\n### Article 1\n#### Scope\n\nThe lake and its *rivers*.\n\n### Art. 2 — Fees\n\n- one\n- two\n\n\
+         **Article 3 – Review**\n\nEvery **three** years.\n",
+    )
+    .unwrap();
+    let d = &r.draft;
+    assert_eq!(d.meta.title, "Lake Treaty");
+    assert_eq!(
+        d.preamble.as_ref().unwrap().text,
+        "The Parties, sharing one lake and wishing to keep it healthy, agree:\n"
+    );
+    assert_eq!(d.chapters[0].title, "General");
+    assert_eq!(heads(d), ["1: Scope", "2: Fees", "3: Review"]);
+    let a = articles(d);
+    assert_eq!(a[0].text, "The lake and its *rivers*.\n");
+    assert_eq!(a[1].text, "- one\n- two\n");
+    assert_eq!(a[2].text, "Every **three** years.\n");
+}
+
+#[test]
+fn a_table_of_contents_is_skipped() {
+    let r = txt("Lake Treaty\n\nContents\nArticle 1 Scope ........ 2\nArticle 2 Fees ......... 3\nArticle 3 Review ....... 4\n\n\
+         The Parties, sharing one lake, agree as follows on all the matters below:\n\n\
+         Article 1 Scope\nText one.\n\nArticle 2 Fees\nText two.\n\nArticle 3 Review\nText three.\n");
+    assert_eq!(heads(&r.draft), ["1: Scope", "2: Fees", "3: Review"]);
+    assert_eq!(
+        r.draft.preamble.as_ref().unwrap().text,
+        "The Parties, sharing one lake, agree as follows on all the matters below:\n"
+    );
+    assert_eq!(
+        r.warnings,
+        ["skipped a table of contents (3 entries, lines 4–6)"]
+    );
+}
+
+#[test]
+fn short_text_before_the_first_article_is_reported() {
+    let r = txt("Working draft\n\nVersion 2\n\nArticle 1\nText.\n");
+    assert_eq!(r.draft.meta.title, "Working draft");
+    assert!(r.draft.preamble.is_none());
+    assert_eq!(
+        r.warnings,
+        ["text before the first article is too short for a preamble and was not kept: \"Version 2\""]
+    );
+}
+
+#[test]
+fn stray_text_under_a_later_chapter_heading_is_reported() {
+    let r = txt("Chapter 1\n\nArticle 1\nText.\n\nChapter 2\nGeneral\n\nThis chapter applies to the lake.\n\nArticle 2\nText.\n");
+    assert_eq!(r.draft.chapters[1].title, "General");
+    assert_eq!(
+        r.warnings,
+        ["text under Chapter 2 (line 9) is not inside any article and was not kept"]
+    );
+}
+
+#[test]
+fn duplicate_numbers_name_both_places() {
+    let msg = error("x.txt", "Article 1\nA.\n\nArticle 2\nB.\n\nArticle 1\nC.\n");
+    assert!(
+        msg.starts_with("d/x.txt:7:1: duplicate article number `1` (first at line 1)"),
+        "{msg}"
+    );
+    let body = [
+        p(None, "Article 4"),
+        p(None, "Text."),
+        p(None, "Article 4"),
+        p(None, "Text."),
+    ]
+    .concat();
+    let msg = read_bytes("x.docx", docx(&body)).unwrap_err().to_string();
+    assert_eq!(
+        msg,
+        "d/x.docx: duplicate article number `4` in paragraphs 1 and 3"
+    );
+}
+
+#[test]
+fn documents_without_articles_are_refused() {
+    let msg = error(
+        "x.txt",
+        "Notes\n\nThe meeting discussed article 5 at length.\n",
+    );
+    assert!(
+        msg.contains("found no article headings such as 'Article 1'"),
+        "{msg}"
+    );
+    assert!(error("x.md", "---\nauthor: x\n---\n\n***\n").contains("the document is empty"));
+    let msg = read_bytes("x.docx", docx(&p(None, "")))
+        .unwrap_err()
+        .to_string();
+    assert!(msg.contains("the document is empty"), "{msg}");
+}
+
+#[test]
+fn word_documents_read_with_changes_accepted() {
+    let body = [
+        p(Some("Title"), "Lake Treaty"),
+        p(Some("Heading1"), "Chapter I"),
+        p(Some("Heading2"), "General"),
+        p(Some("Heading2"), "Article 1"),
+        p(Some("Heading3"), "Scope"),
+        format!(
+            "<w:p>{}{}{}</w:p>",
+            run("It covers "),
+            del("the whole lake"),
+            ins("the lake and its rivers.")
+        ),
+    ]
+    .concat();
+    let r = read_bytes("x.docx", docx(&body)).unwrap();
+    let d = &r.draft;
+    assert_eq!(d.meta.title, "Lake Treaty");
+    assert_eq!(
+        (d.chapters[0].number.as_str(), d.chapters[0].title.as_str()),
+        ("I", "General")
+    );
+    let a = articles(d);
+    assert_eq!((a[0].number.as_str(), a[0].title.as_str()), ("1", "Scope"));
+    assert_eq!(a[0].text, "It covers the lake and its rivers.\n");
+    assert_eq!(a[0].origin.line, 4);
+}
+
+#[test]
+fn the_fixture_convention_reads_whole() {
+    let r = read_bytes("lake.docx", docx(&lake_convention_body())).unwrap();
+    let d = &r.draft;
+    assert_eq!(
+        d.meta.title,
+        "Convention on the Shared Fisheries of Lake Varn"
+    );
+    assert!(d.preamble.is_some());
+    let chapters: Vec<_> = d
+        .chapters
+        .iter()
+        .map(|c| (c.number.as_str(), c.title.as_str()))
+        .collect();
+    assert_eq!(chapters, [("I", "General provisions"), ("II", "Fishing")]);
+    assert_eq!(
+        heads(d),
+        [
+            "1: Purpose",
+            "2: Definitions",
+            "3: Register of boats",
+            "4: Catch limits",
+            "4bis: Review"
+        ]
+    );
+    let a = articles(d);
+    assert_eq!(
+        a[2].text,
+        "1. Each Riparian State shall keep a register of fishing boats longer than five metres and share it every year.\n2. The register shall be public.\n"
+    );
+    assert_eq!(
+        a[3].text,
+        "The Commission shall set catch limits for each season, by species:\nSpecies\nLimit\nVarn trout\n40 tonnes\n"
+    );
+    assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+    assert!(r.warnings[0].contains("table"), "{:?}", r.warnings);
+}
+
+#[test]
+fn word_automatic_numbers_are_written_out() {
+    let styles = r#"<w:styles xmlns:w="w"><w:style w:type="paragraph" w:styleId="ArticleHeading"><w:name w:val="Article Heading"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style></w:styles>"#;
+    let numbering = r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Article %1"/><w:suff w:val="space"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="5"/></w:num></w:numbering>"#;
+    let item = |text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr>{}</w:p>"#,
+            run(text)
+        )
+    };
+    let body = [
+        p(Some("ArticleHeading"), "– Purpose"),
+        item("The lake is shared."),
+        item("So are its fish."),
+        p(Some("ArticleHeading"), ""),
+        p(None, "Fees"),
+        item("Fees are low."),
+    ]
+    .concat();
+    let bytes = docx_with(&body, styles, &[("word/numbering.xml", numbering)]);
+    let r = read_bytes("x.docx", bytes).unwrap();
+    assert_eq!(heads(&r.draft), ["1: Purpose", "2: Fees"]);
+    let a = articles(&r.draft);
+    assert_eq!(a[0].text, "1. The lake is shared.\n2. So are its fish.\n");
+    assert_eq!(a[1].text, "1. Fees are low.\n");
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+}

@@ -1,0 +1,331 @@
+//! Plain text and Markdown into [`Line`]s.
+//!
+//! Decoding is strict (UTF-8 only, located errors for anything else). Markdown heading
+//! markers (`## `, underlines) become [`Style::Heading`]; front matter gives the title.
+//! Plain text is often PDF output, so page numbers ("12", "- 12 -", "Page 3 of 40"), form
+//! feeds and running headers repeated at page breaks are dropped (and counted in a
+//! warning), and a paragraph cut by a page break is put back together.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Line, Style};
+use crate::error::{Error, Result};
+use crate::load::toml::text_of;
+use crate::load::SourceFile;
+
+static ATX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$").expect("the ATX pattern is valid")
+});
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?i:of|/)\s*\d{1,4})?$")
+        .expect("the page-number pattern is valid")
+});
+
+/// Reads a text file into lines; `markdown` enables heading markers and front matter.
+pub(crate) fn lines(
+    file: &SourceFile,
+    markdown: bool,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Line>> {
+    let text = decode(file)?;
+    let mut raw: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
+    let mut out = Vec::with_capacity(raw.len());
+    if markdown {
+        if let Some((title, skip)) = front_matter(&raw) {
+            if let Some((at, title)) = title {
+                out.push(line(title, at, Style::Title, false));
+            }
+            raw.drain(..skip);
+        }
+    }
+    for (at, raw_line) in raw {
+        let page_break = raw_line.contains('\u{c}');
+        let cleaned = raw_line.replace('\u{c}', "");
+        let trimmed = cleaned.trim();
+        if is_rule(trimmed) {
+            // An underline makes the line above a heading (`===` level 1, `---` level 2);
+            // on its own it is decoration.
+            match out.last_mut() {
+                Some(
+                    prev @ Line {
+                        style: Style::Body, ..
+                    },
+                ) if !prev.text.is_empty() => {
+                    prev.style = Style::Heading(if trimmed.starts_with('=') { 1 } else { 2 });
+                    prev.wrapped = false;
+                }
+                _ => out.push(line(String::new(), at, Style::Body, true)),
+            }
+            continue;
+        }
+        if markdown {
+            if let Some(c) = ATX.captures(trimmed) {
+                let level = c.get(1).map_or(1, |m| m.as_str().len()) as u8;
+                let title = c.get(2).map_or("", |m| m.as_str()).to_owned();
+                out.push(line(title, at, Style::Heading(level), false));
+                continue;
+            }
+        }
+        if page_break && !markdown {
+            // pdftotext starts each new page with a form feed.
+            out.push(page_marker());
+        }
+        out.push(line(trimmed.to_owned(), at, Style::Body, true));
+    }
+    if !markdown {
+        out = drop_page_furniture(out, warnings);
+    }
+    out.retain(|l| l.at != 0);
+    Ok(out)
+}
+
+fn line(text: String, at: usize, style: Style, wrapped: bool) -> Line {
+    Line {
+        text,
+        at,
+        style,
+        wrapped,
+    }
+}
+
+/// A form feed, kept as a marker line (numbered 0) until page furniture is removed.
+fn page_marker() -> Line {
+    line("\u{c}".to_owned(), 0, Style::Body, true)
+}
+
+/// The file as UTF-8 text, or a clear error for binary, UTF-16, zip or empty input.
+fn decode(file: &SourceFile) -> Result<&str> {
+    let bytes = &file.bytes;
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(Error::Invalid(format!(
+            "{}: this is a zip archive (a Word file?), not text; name it .docx to read it as Word",
+            file.path
+        )));
+    }
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(Error::Invalid(format!(
+            "{}: the file is UTF-16 text; save it as UTF-8",
+            file.path
+        )));
+    }
+    let text = text_of(file)?;
+    if let Some(nul) = text.find('\0') {
+        return Err(Error::at_offset(
+            &file.path,
+            text,
+            nul,
+            "binary data (a NUL byte) in a text file",
+        ));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Error::Invalid(format!(
+            "{}: the document is empty",
+            file.path
+        )));
+    }
+    Ok(text)
+}
+
+/// Markdown front matter (`---` … `---` at the top): its `title:` and the lines it spans.
+fn front_matter(raw: &[(usize, &str)]) -> Option<(Option<(usize, String)>, usize)> {
+    if raw.first()?.1.trim() != "---" {
+        return None;
+    }
+    let end = raw
+        .iter()
+        .take(40)
+        .skip(1)
+        .position(|(_, l)| l.trim() == "---")?
+        + 1;
+    let title = raw[1..end].iter().find_map(|(at, l)| {
+        let value = l.strip_prefix("title:")?.trim().trim_matches(['"', '\'']);
+        (!value.is_empty()).then(|| (*at, value.to_owned()))
+    });
+    Some((title, end + 1))
+}
+
+/// A line of only `=`, `-`, `*` or `_` (three or more): an underline or a rule.
+fn is_rule(s: &str) -> bool {
+    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    s.len() >= 3
+        && ['=', '-', '*', '_']
+            .iter()
+            .any(|m| s.chars().all(|c| c == *m))
+}
+
+/// Drops page numbers, form feeds and running headers, and rejoins a paragraph that a
+/// page break cut in two.
+fn drop_page_furniture(lines: Vec<Line>, warnings: &mut Vec<String>) -> Vec<Line> {
+    let is_page = |l: &Line| l.text == "\u{c}" || PAGE_NUMBER.is_match(&l.text);
+    let furniture: Vec<bool> = lines.iter().map(is_page).collect();
+    let headers = running_headers(&lines, &furniture);
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut dropped = 0;
+    let mut pending_blanks: Vec<Line> = Vec::new();
+    let mut after_break = false;
+    for (i, l) in lines.into_iter().enumerate() {
+        if furniture[i] || headers.contains(&i) {
+            dropped += usize::from(l.text != "\u{c}");
+            after_break = true;
+            continue;
+        }
+        if l.is_blank() {
+            if after_break {
+                pending_blanks.push(l);
+            } else {
+                out.push(l);
+            }
+            continue;
+        }
+        if after_break {
+            // A page break in mid-sentence: the blank lines around it are not a
+            // paragraph break.
+            let mid_sentence = out
+                .iter()
+                .rev()
+                .find(|p| !p.is_blank())
+                .is_some_and(|p| !super::paragraphs::ends_sentence(&p.text));
+            if mid_sentence {
+                while out.last().is_some_and(Line::is_blank) {
+                    out.pop();
+                }
+            } else {
+                out.append(&mut pending_blanks);
+            }
+            pending_blanks.clear();
+            after_break = false;
+        }
+        out.push(l);
+    }
+    out.append(&mut pending_blanks);
+    if dropped > 0 {
+        warnings.push(format!(
+            "dropped {dropped} page-number or running-header line(s)"
+        ));
+    }
+    out
+}
+
+/// Indices of lines repeated at least three times next to a page break (page number or
+/// form feed) — running headers and footers. Lines shaped like headings are kept.
+fn running_headers(lines: &[Line], furniture: &[bool]) -> Vec<usize> {
+    let near_break = |i: usize| {
+        let before = lines[..i]
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, l)| !l.is_blank())
+            .take(2)
+            .any(|(j, _)| furniture[j]);
+        let after = lines[i + 1..]
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.is_blank())
+            .take(2)
+            .any(|(j, _)| furniture[i + 1 + j]);
+        before || after
+    };
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if !l.is_blank() && !furniture[i] && l.text.chars().count() <= 80 {
+            groups.entry(l.text.as_str()).or_default().push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for (text, indices) in groups {
+        if super::headings::parse(text).is_some() {
+            continue;
+        }
+        let at_breaks: Vec<usize> = indices.into_iter().filter(|&i| near_break(i)).collect();
+        if at_breaks.len() >= 3 {
+            out.extend(at_breaks);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &[u8], markdown: bool) -> (Vec<Line>, Vec<String>) {
+        let f = SourceFile::new("d/x.txt".into(), "x.txt", text.to_vec());
+        let mut w = Vec::new();
+        let l = lines(&f, markdown, &mut w).unwrap();
+        (l, w)
+    }
+
+    fn texts(lines: &[Line]) -> Vec<&str> {
+        lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    fn error(bytes: &[u8]) -> String {
+        let f = SourceFile::new("d/x.txt".into(), "x.txt", bytes.to_vec());
+        lines(&f, false, &mut Vec::new()).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn markdown_headings_lose_their_markers() {
+        let (l, _) = read(
+            b"# Lake Treaty\n\n## Article 3 ##\nText *kept*.\nScope\n-----\n",
+            true,
+        );
+        assert_eq!(
+            texts(&l),
+            ["Lake Treaty", "", "Article 3", "Text *kept*.", "Scope"]
+        );
+        assert_eq!(l[0].style, Style::Heading(1));
+        assert_eq!(l[2].style, Style::Heading(2));
+        assert_eq!(l[3].style, Style::Body);
+        assert_eq!(l[4].style, Style::Heading(2));
+        assert_eq!(l[3].at, 4);
+    }
+
+    #[test]
+    fn front_matter_gives_the_title() {
+        let (l, _) = read(
+            b"---\ntitle: \"Lake Treaty\"\nversion: 2\n---\nArticle 1\n",
+            true,
+        );
+        assert_eq!(texts(&l), ["Lake Treaty", "Article 1"]);
+        assert_eq!(l[0].style, Style::Title);
+        assert_eq!((l[0].at, l[1].at), (2, 5));
+    }
+
+    #[test]
+    fn page_furniture_is_dropped_and_cut_paragraphs_rejoined() {
+        let text = b"Lake Treaty draft\n\nThe Parties shall share the\n\n- 2 -\n\x0cLake Treaty draft\n\nfish of the lake.\n\nPage 3 of 9\n\x0cLake Treaty draft\nA new paragraph.\n\n4\n\x0cLake Treaty draft\nEnd.\n";
+        let (l, w) = read(text, false);
+        assert_eq!(
+            texts(&l),
+            [
+                "",
+                "The Parties shall share the",
+                "fish of the lake.",
+                "",
+                "A new paragraph.",
+                "",
+                "End."
+            ]
+        );
+        assert_eq!(w, ["dropped 7 page-number or running-header line(s)"]);
+    }
+
+    #[test]
+    fn bad_bytes_are_located() {
+        let msg = error(b"Article 1\nFees \xff here\n");
+        assert!(
+            msg.starts_with("d/x.txt:2:6: file is not valid UTF-8"),
+            "{msg}"
+        );
+        let msg = error(b"Article 1\nab\0cd\n");
+        assert!(msg.starts_with("d/x.txt:2:3: binary data"), "{msg}");
+        assert!(error(b"PK\x03\x04rest").contains("zip archive"));
+        assert!(error(b"\xff\xfeA\0").contains("UTF-16"));
+        assert!(error(b"\xef\xbb\xbf \n\n\t\n").contains("the document is empty"));
+    }
+}

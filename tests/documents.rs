@@ -1,0 +1,202 @@
+//! The fixture documents read into the article sets they were written to be.
+//!
+//! Between them the fixtures use every heading form `docs/documents.md` lists; these tests
+//! pin what each one reads as, so a change to the reader shows up as a precise diff.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use draftdiff::load::document::{read_with_warnings, Reading};
+use draftdiff::load::SourceFile;
+use draftdiff::model::Draft;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/documents")
+        .join(name)
+}
+
+fn read(name: &str) -> Reading {
+    let path = fixture(name);
+    let file = SourceFile::read(&path).unwrap();
+    let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+    read_with_warnings(&file, &stem).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// `chapter | section | number: title` for every article.
+fn outline(d: &Draft) -> Vec<String> {
+    d.chapters
+        .iter()
+        .flat_map(|c| {
+            c.articles.iter().map(move |a| {
+                format!(
+                    "{} {} | {} | {}: {}",
+                    c.number,
+                    c.title,
+                    a.section.as_deref().unwrap_or("-"),
+                    a.number,
+                    a.title
+                )
+            })
+        })
+        .collect()
+}
+
+fn text<'a>(d: &'a Draft, number: &str) -> &'a str {
+    &d.find(number).unwrap().article.text
+}
+
+#[test]
+fn a_hard_wrapped_pdf_style_text() {
+    let r = read("lake-convention.txt");
+    let d = &r.draft;
+    assert_eq!(
+        d.meta.title,
+        "CONVENTION ON THE SHARED FISHERIES OF LAKE VARN"
+    );
+    assert_eq!(
+        outline(d),
+        [
+            "I GENERAL PROVISIONS | - | 1: Purpose",
+            "I GENERAL PROVISIONS | - | 2: Definitions",
+            "I GENERAL PROVISIONS | - | 2bis: Languages",
+            "II FISHING | A | 3: Catch limits",
+            "II FISHING | A | 4: Scope of the limits",
+            "II FISHING | A | 5: Remedies",
+            "II FISHING | B | 5bis: Closed seasons",
+            "II FISHING | B | 5ter: Gear",
+            "II FISHING | B | 5a: ",
+            "III INSTITUTIONS | - | 9: Commission",
+        ]
+    );
+    let preamble = text(d, "Preamble");
+    assert!(preamble.starts_with(
+        "The Riparian States of Lake Varn, hereinafter the Parties,\nAware that the fish"
+    ));
+    assert!(preamble.ends_with("Have agreed as follows:\n"));
+    assert!(text(d, "3").contains("set out in Article 4. The limits shall be published"));
+    assert!(text(d, "4").contains("in accordance with Article 3 shall not apply"));
+    assert!(text(d, "5bis").contains("for the protec-tion of young fish"));
+    assert_eq!(
+        text(d, "2"),
+        "For the purposes of this Convention:\n\
+         (a) \"lake\" means Lake Varn together with its tributaries up to the first weir or dam;\n\
+         (b) \"fishing\" means catching, or attempting to catch, any fish in the lake by any means;\n\
+         (c) \"Commission\" means the Lake Varn Fisheries Commission established by article 9.\n"
+    );
+    assert!(!text(d, "5").contains("Page"));
+    assert!(!text(d, "5").contains("working draft"));
+    assert_eq!(d.find("3").unwrap().article.origin.line, 60);
+    assert_eq!(
+        r.warnings,
+        [
+            "dropped 6 page-number or running-header line(s)",
+            "skipped a table of contents (4 entries, lines 6–9)",
+            "titles of the divisions inside chapters are not kept: an article records only its section's number",
+        ]
+    );
+}
+
+#[test]
+fn markdown_with_roman_numbers_parts_and_titles() {
+    let r = read("varn-commission-protocol.md");
+    let d = &r.draft;
+    assert_eq!(
+        d.meta.title,
+        "Protocol on the Lake Varn Fisheries Commission"
+    );
+    assert_eq!(
+        outline(d),
+        [
+            "One The Commission | I | I: Legal personality",
+            "One The Commission | I | II: Seat",
+            "One The Commission | I | III: ",
+            "Two Finance and staff | IV | IV: Budget",
+            "Two Finance and staff | IV | IVbis: Audit",
+            "Two Finance and staff | IV | V: Staff",
+            "Three Final provisions | - | XII: ",
+        ]
+    );
+    assert_eq!(
+        text(d, "IV"),
+        "1. The Commission shall adopt a budget every two years.\n\
+         2. The contributions of the Parties shall be shared as follows:\n\
+         - one half in equal parts;\n\
+         - one half in proportion to the catch of each Party.\n"
+    );
+    assert!(text(d, "XII")
+        .contains("Article XII of the Convention applies to this Protocol *mutatis mutandis*."));
+    assert!(
+        text(d, "Preamble").starts_with("The Parties to the Convention on the Shared Fisheries")
+    );
+}
+
+#[test]
+fn a_statute_numbered_by_sections() {
+    let r = read("garden-act.txt");
+    let d = &r.draft;
+    assert_eq!(d.meta.title, "COMMUNITY GARDENS ACT 2026");
+    assert_eq!(
+        outline(d),
+        [
+            "1 PRELIMINARY | - | 1: Short title",
+            "1 PRELIMINARY | - | 2: Definitions",
+            "2 PLOTS AND RENT | - | 3: ",
+            "2 PLOTS AND RENT | - | 4: Letting plots",
+            "2 PLOTS AND RENT | - | 4a: Rent",
+        ]
+    );
+    assert_eq!(text(d, "3").lines().count(), 2);
+    assert!(text(d, "4")
+        .ends_with("(3) Section 3 does not prevent a council from reserving plots for schools.\n"));
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+}
+
+#[test]
+fn a_word_document_with_tracked_changes_and_a_table() {
+    let r = read("lake-convention.docx");
+    let d = &r.draft;
+    assert_eq!(
+        outline(d),
+        [
+            "I General provisions | - | 1: Purpose",
+            "I General provisions | - | 2: Definitions",
+            "II Fishing | - | 3: Register of boats",
+            "II Fishing | - | 4: Catch limits",
+            "II Fishing | - | 4bis: Review",
+        ]
+    );
+    assert!(text(d, "3").contains("register of fishing boats longer than five metres"));
+    assert!(text(d, "4").contains("Varn trout\n40 tonnes\n"));
+    assert_eq!(d.find("4bis").unwrap().article.origin.line, 23);
+    assert_eq!(r.warnings.len(), 1);
+}
+
+#[test]
+fn the_document_pair_and_its_expected_links_agree() {
+    let old = read("pair/old.md").draft;
+    let new = read("pair/new.md").draft;
+    let expected: toml::Table =
+        toml::from_str(&std::fs::read_to_string(fixture("pair/expected.toml")).unwrap()).unwrap();
+    let links = expected["link"].as_array().unwrap();
+    let mut uses: BTreeMap<(&str, String), usize> = BTreeMap::new();
+    for link in links {
+        for side in ["base", "head"] {
+            for n in link[side].as_array().unwrap() {
+                *uses
+                    .entry((side, n.as_str().unwrap().to_owned()))
+                    .or_default() += 1;
+            }
+        }
+    }
+    for (side, draft) in [("base", &old), ("head", &new)] {
+        let numbers: Vec<String> = draft.articles().map(|a| a.article.number.clone()).collect();
+        for n in &numbers {
+            assert_eq!(uses.get(&(side, n.clone())), Some(&1), "{side} article {n}");
+        }
+        let listed = uses.keys().filter(|(s, _)| *s == side).count();
+        assert_eq!(listed, numbers.len(), "{side}: links name unknown articles");
+    }
+    assert_eq!(old.article_count(), 12);
+    assert_eq!(new.article_count(), 13);
+}
