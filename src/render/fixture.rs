@@ -1,6 +1,9 @@
 //! A hand-built comparison for the report renderers' tests: every change kind, a renamed
 //! and a new chapter, annotations, multi-paragraph redlines whose edits span newlines,
 //! and draft text full of characters that are special in HTML, Markdown and XML.
+//!
+//! Public (but hidden from the docs) so that the integration tests that drive Chromium
+//! and LibreOffice render exactly what the unit tests check.
 
 use crate::change::{
     Change, ChangeAnnotation, ChangeKind, ChangeWords, Comparison, Impact, ImpactRow, Op, Segment,

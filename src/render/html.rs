@@ -155,7 +155,7 @@ fn impact_table(rows: &[ImpactRow], sections: &[Section<'_>]) -> Markup {
                     th scope="col" { "Title" }
                     th.num scope="col" { "Articles" }
                     @for (name, _) in report::row_counts(&total) { th.num scope="col" { (name) } }
-                    th.num scope="col" { "Words +/−" }
+                    th.num.words scope="col" { "Words +/−" }
                     th.num scope="col" { "Changed" }
                     th scope="col" { "Impact" }
                 } }

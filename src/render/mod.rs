@@ -12,8 +12,8 @@ pub mod markdown;
 pub mod report;
 pub mod style;
 
-#[cfg(test)]
-pub(crate) mod fixture;
+#[doc(hidden)]
+pub mod fixture;
 
 use std::io::Write;
 use std::path::Path;

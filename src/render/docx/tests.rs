@@ -262,11 +262,27 @@ fn headings_are_tracked_for_renumbering_additions_and_removals() {
     assert_eq!(
         by_label("Article 4 → 2"),
         vec![
-            (Op::Delete, "Article 4".to_owned()),
-            (Op::Insert, "Article 2".to_owned()),
-            (Op::Delete, " — Definitions".to_owned()),
-            (Op::Insert, " — Terms".to_owned()),
+            (Op::Equal, "Article ".to_owned()),
+            (Op::Delete, "4".to_owned()),
+            (Op::Insert, "2".to_owned()),
+            (Op::Equal, " — ".to_owned()),
+            (Op::Delete, "Definitions".to_owned()),
+            (Op::Insert, "Terms".to_owned()),
         ]
+    );
+    assert_eq!(
+        by_label("Articles 10, 11 → 10"),
+        vec![
+            (Op::Delete, "Articles 10, 11".to_owned()),
+            (Op::Insert, "Article 10".to_owned()),
+            (Op::Equal, " — ".to_owned()),
+            (Op::Delete, "Hours".to_owned()),
+            (Op::Insert, "Hours and rest".to_owned()),
+        ]
+    );
+    assert_eq!(
+        by_label("Article 3"),
+        vec![(Op::Equal, "Article 3 — Equality <of> treatment".to_owned())]
     );
     assert_eq!(
         by_label("Article 12"),
