@@ -276,7 +276,7 @@ pub fn sample() -> Comparison {
         row(
             None,
             Some("IV"),
-            "Health",
+            "Health | welfare",
             (0, 2),
             [1, 0, 0, 0, 0, 0, 0, 1, 0],
             (13, 0),

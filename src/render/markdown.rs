@@ -332,6 +332,46 @@ mod tests {
         insta::assert_snapshot!(render(&sample()));
     }
 
+    /// What GitHub would show: the Markdown through a GFM parser (comrak), raw HTML
+    /// allowed as GitHub allows `<ins>`, `<del>`, `<details>` and `<a id>`.
+    fn as_github_renders(md: &str) -> String {
+        let mut options = comrak::Options::default();
+        options.extension.strikethrough = true;
+        options.extension.table = true;
+        options.extension.autolink = true;
+        options.render.r#unsafe = true;
+        comrak::markdown_to_html(md, &options)
+    }
+
+    #[test]
+    fn a_gfm_parser_sees_tables_marks_and_literal_draft_text() {
+        let page = as_github_renders(&render(&sample()));
+        assert_eq!(
+            page.matches("<table>").count(),
+            2,
+            "versions and impact tables"
+        );
+        assert!(page.contains("<del>may</del><ins>shall</ins>"));
+        assert!(page.contains("<del>, where possible,</del>"));
+        assert!(page.contains("<del>3. Moreover, they</del> shall act."));
+        assert!(
+            page.contains("<p>1. Everyone"),
+            "a numbered paragraph is not a list"
+        );
+        assert!(!page.contains("<ol"), "no ordered lists at all");
+        assert!(!page.contains("~~"), "every strike mark was understood");
+        assert!(!page.contains("<script"), "draft script became an element");
+        assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; *bold* _under_ ]]&gt; &lt;w:t&gt; `tick` a|b [x](y) ~z~ #1 \\"));
+        assert!(!page.contains("<code>"), "backticks stay literal");
+        assert!(!page.contains("href=\"y\""), "brackets stay literal");
+        assert!(page.contains("<h3><a id=\"a-1.0-2\"></a>Article 2 — Old rule</h3>"));
+        assert!(
+            page.contains("<td>Health | welfare</td>"),
+            "an escaped pipe stays in its cell"
+        );
+        assert!(page.contains("Article 12 — Health | care</h3>"));
+    }
+
     #[test]
     fn special_characters_are_escaped() {
         assert_eq!(

@@ -315,7 +315,7 @@ mod tests {
                 "Outside any chapter",
                 "Chapter I — General <provisions> & scope",
                 "Chapter II → III — Workers",
-                "Chapter IV (new) — Health",
+                "Chapter IV (new) — Health | welfare",
             ]
         );
         let removed = s
