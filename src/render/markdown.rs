@@ -231,7 +231,7 @@ fn redline_line(p: &Paragraph<'_>) -> String {
                     .chars()
                     .next()
                     .or_else(|| rendered[i + 1..].iter().find_map(|r| r.chars().next()));
-                if can_open(out.chars().last(), &inner) && can_close(&inner, next) {
+                if can_open(out.chars().next_back(), &inner) && can_close(&inner, next) {
                     let _ = write!(out, "~~{inner}~~");
                 } else {
                     let _ = write!(out, "<del>{inner}</del>");
@@ -251,7 +251,11 @@ fn redline_line(p: &Paragraph<'_>) -> String {
 /// How a piece's Markdown begins, to know what follows a `~~`.
 fn piece_start(op: Op, text: &str) -> String {
     match op {
-        Op::Equal => escape(text).chars().take(1).collect(),
+        Op::Equal => text
+            .chars()
+            .next()
+            .map(|c| escape(c.encode_utf8(&mut [0; 4])))
+            .unwrap_or_default(),
         Op::Insert | Op::Delete if text.trim().is_empty() => text.chars().take(1).collect(),
         Op::Insert => "<".to_owned(),
         Op::Delete if text.starts_with(char::is_whitespace) => " ".to_owned(),
