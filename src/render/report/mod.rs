@@ -119,7 +119,9 @@ impl Anchors {
 
 /// Groups the changes into chapter sections: articles outside any chapter first (the
 /// preamble), then the impact table's chapters in order, then any chapter the table does
-/// not list. Anchors follow the scheme in the module documentation.
+/// not list. A removal goes to the section of its base chapter's row (which may be
+/// renumbered in the head), or, when no row names its chapter, to the head chapter of the
+/// same number. Anchors follow the scheme in the module documentation.
 pub fn sections(cmp: &Comparison) -> Vec<Section<'_>> {
     let items = anchored_items(cmp);
     let mut order: Vec<Home> = Vec::new();
@@ -149,11 +151,24 @@ pub fn sections(cmp: &Comparison) -> Vec<Section<'_>> {
         })
         .collect();
 
+    let head_chapters: HashSet<&str> = cmp
+        .changes
+        .iter()
+        .filter(|c| !c.head.is_empty())
+        .filter_map(|c| c.head_chapter.as_deref())
+        .collect();
+
     let mut grouped: HashMap<Home, Vec<Item<'_>>> = HashMap::new();
     for item in items {
         let mut key = home(item.change);
         if let Home::Base(Some(b)) = &key {
-            key = head_of_base.get(b.as_str()).cloned().unwrap_or(key);
+            // Without a table row, a removal joins the head chapter of the same number.
+            let same_number = Home::Head(Some(b.clone()));
+            key = match head_of_base.get(b.as_str()) {
+                Some(mapped) => mapped.clone(),
+                None if head_chapters.contains(b.as_str()) => same_number,
+                None => key,
+            };
         }
         if let Home::Base(None) = key {
             key = outside.clone();
@@ -327,6 +342,33 @@ mod tests {
             })
             .map(|s| s.anchor.as_str());
         assert_eq!(removed, Some("ch-I"));
+        let total: usize = s.iter().map(|s| s.changes.len() + s.unchanged.len()).sum();
+        assert_eq!(total, cmp.changes.len());
+    }
+
+    #[test]
+    fn chapters_missing_from_the_impact_table_still_get_sections() {
+        let mut cmp = sample();
+        cmp.chapters.clear();
+        let s = sections(&cmp);
+        let headings: Vec<&str> = s.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(
+            headings,
+            [
+                "Outside any chapter",
+                "Chapter I",
+                "Chapter III",
+                "Chapter IV"
+            ]
+        );
+        let removal = s[1]
+            .changes
+            .iter()
+            .find(|i| i.change.kind == ChangeKind::Removed);
+        assert!(
+            removal.is_some(),
+            "a removal from chapter I lands in chapter I"
+        );
         let total: usize = s.iter().map(|s| s.changes.len() + s.unchanged.len()).sum();
         assert_eq!(total, cmp.changes.len());
     }
