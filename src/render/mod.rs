@@ -1,5 +1,98 @@
 //! The last stage: each renderer is a separate sink over values the engine produced.
 //! Renderers never recompute anything; they only format.
+//!
+//! The report renderers ([`html`], [`markdown`], [`docx`]) share their grouping, anchors
+//! and headings through [`report`], and write files through [`write_atomic`] so that a
+//! failed run never leaves half a report on disk.
 
 pub mod catalog;
+pub mod docx;
+pub mod html;
+pub mod markdown;
+pub mod report;
 pub mod style;
+
+#[doc(hidden)]
+pub mod fixture;
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Writes `bytes` to `path` all at once: the bytes go to a temporary file in the same
+/// directory, which is renamed over `path` only when complete, so an interrupted or
+/// failed run leaves either the old file or the new one, never a partial file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let shown = path.display();
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if path.file_name().is_none() {
+        return Err(Error::Invalid(format!("{shown}: not a file name")));
+    }
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".draftdiff-").suffix(".tmp");
+    // An ordinary file's mode (0666 less the umask), not the temporary file's 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| Error::io(&shown, e))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| Error::io(&shown, e))?;
+    tmp.persist(path).map_err(|e| Error::io(&shown, e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_the_whole_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("report.html");
+        write_atomic(&path, b"first").expect("write");
+        write_atomic(&path, b"second").expect("overwrite");
+        assert_eq!(std::fs::read(&path).expect("read"), b"second");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("report.html")]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).expect("stat").permissions().mode();
+            assert_eq!(mode & 0o600, 0o600, "owner can read and write");
+        }
+    }
+
+    #[test]
+    fn an_unwritable_path_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("missing-dir").join("report.html");
+        let err = write_atomic(&path, b"x").expect_err("must fail");
+        assert!(err.to_string().contains("missing-dir"), "{err}");
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn a_directory_is_not_replaced_and_no_temporary_is_left() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("sub");
+        std::fs::create_dir(&target).expect("mkdir");
+        let err = write_atomic(&target, b"x").expect_err("must fail");
+        assert!(err.to_string().contains("sub"), "{err}");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("sub")]);
+        assert!(target.is_dir());
+    }
+}

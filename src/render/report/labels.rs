@@ -1,0 +1,230 @@
+//! The wording the reports share: article and chapter labels, change headings, fact
+//! lines, and the impact table's cells and totals.
+
+use crate::change::{Change, ChangeKind, ImpactRow, Summary, VersionInfo};
+use crate::model::PREAMBLE;
+
+/// `Article 12`, `Articles 30, 31`, or `Preamble`.
+pub fn side_label(numbers: &[String]) -> String {
+    match numbers {
+        [] => String::new(),
+        [one] if one.eq_ignore_ascii_case(PREAMBLE) => PREAMBLE.to_owned(),
+        [one] => format!("Article {one}"),
+        many => format!("Articles {}", many.join(", ")),
+    }
+}
+
+/// The article part of a change heading: `Article 63`, `Article 12 → 13`,
+/// `Articles 30, 31 → 30`.
+pub fn article_label(change: &Change) -> String {
+    let base = side_label(&change.base);
+    let head = side_label(&change.head);
+    match (change.base.is_empty(), change.head.is_empty()) {
+        (false, false) if change.base == change.head => head,
+        (false, false) => {
+            let numbers = change.head.join(", ");
+            format!("{base} → {numbers}")
+        }
+        (true, _) => head,
+        (false, true) => base,
+    }
+}
+
+/// The title part of a change heading: the head title, noting the old one when it
+/// changed.
+pub fn title_label(change: &Change) -> Option<String> {
+    let base = change
+        .title
+        .base
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let head = change
+        .title
+        .head
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    match (base, head) {
+        (Some(b), Some(h)) if b != h => Some(format!("{h} (formerly “{b}”)")),
+        (_, Some(h)) => Some(h.to_owned()),
+        (Some(b), None) => Some(b.to_owned()),
+        (None, None) => None,
+    }
+}
+
+/// The full change heading: `Article 12 → 13 — Right to life`.
+pub fn change_heading(change: &Change) -> String {
+    let label = article_label(change);
+    match title_label(change) {
+        Some(title) => format!("{label} — {title}"),
+        None => label,
+    }
+}
+
+/// Where the change moved between chapters, when it did.
+pub fn chapter_move(change: &Change) -> Option<String> {
+    match (&change.base_chapter, &change.head_chapter) {
+        (Some(b), Some(h)) if b != h => Some(format!("moved from chapter {b} to chapter {h}")),
+        _ => None,
+    }
+}
+
+/// Similarity and word counts of a change: `similarity 0.91 · words +14 / −3`.
+pub fn change_figures(change: &Change) -> String {
+    format!(
+        "similarity {:.2} · words {}",
+        change.similarity,
+        words_delta(change.words.inserted, change.words.deleted)
+    )
+}
+
+/// `+14 / −3`.
+pub fn words_delta(inserted: usize, deleted: usize) -> String {
+    format!("+{inserted} / −{deleted}")
+}
+
+/// A share between 0 and 1 as a whole percentage: `23 %`.
+pub fn percent(share: f64) -> String {
+    if share.is_finite() {
+        format!("{:.0} %", (share * 100.0).clamp(0.0, 100.0))
+    } else {
+        "—".to_owned()
+    }
+}
+
+/// `12 → 13` for the article counts of a chapter.
+pub fn counts(base: usize, head: usize) -> String {
+    if base == head {
+        base.to_string()
+    } else {
+        format!("{base} → {head}")
+    }
+}
+
+/// The chapter column of the impact table: `IV`, `III → IV`, `— → IX`.
+pub fn row_chapter(row: &ImpactRow) -> String {
+    match (&row.base, &row.head) {
+        (Some(b), Some(h)) if b == h => h.clone(),
+        (b, h) => format!(
+            "{} → {}",
+            b.as_deref().unwrap_or("—"),
+            h.as_deref().unwrap_or("—")
+        ),
+    }
+}
+
+/// The sums of the impact rows, for a total line. Shares and impact levels are not
+/// summable and are left out.
+pub fn totals(rows: &[ImpactRow]) -> ImpactRow {
+    let mut t = ImpactRow {
+        base: None,
+        head: None,
+        title: "Total".to_owned(),
+        articles: Default::default(),
+        unchanged: 0,
+        reworded: 0,
+        renumbered: 0,
+        moved_in: 0,
+        moved_out: 0,
+        split: 0,
+        merged: 0,
+        added: 0,
+        removed: 0,
+        words: Default::default(),
+        changed_share: f64::NAN,
+        impact: crate::change::Impact::None,
+    };
+    for r in rows {
+        t.articles.base += r.articles.base;
+        t.articles.head += r.articles.head;
+        t.unchanged += r.unchanged;
+        t.reworded += r.reworded;
+        t.renumbered += r.renumbered;
+        t.moved_in += r.moved_in;
+        t.moved_out += r.moved_out;
+        t.split += r.split;
+        t.merged += r.merged;
+        t.added += r.added;
+        t.removed += r.removed;
+        t.words.inserted += r.words.inserted;
+        t.words.deleted += r.words.deleted;
+    }
+    t
+}
+
+/// The per-kind count columns of the impact table, with their headers, in table order.
+pub fn row_counts(row: &ImpactRow) -> [(&'static str, usize); 9] {
+    [
+        ("unchanged", row.unchanged),
+        ("reworded", row.reworded),
+        ("renumbered", row.renumbered),
+        ("moved in", row.moved_in),
+        ("moved out", row.moved_out),
+        ("split", row.split),
+        ("merged", row.merged),
+        ("added", row.added),
+        ("removed", row.removed),
+    ]
+}
+
+/// The non-zero kinds of a summary: `3 reworded, 1 added, 140 unchanged`.
+pub fn summary_line(summary: &Summary) -> String {
+    let parts: Vec<String> = ChangeKind::ALL
+        .iter()
+        .filter(|k| **k != ChangeKind::Unchanged)
+        .chain(std::iter::once(&ChangeKind::Unchanged))
+        .filter(|k| summary.get(**k) > 0)
+        .map(|k| format!("{} {k}", summary.get(*k)))
+        .collect();
+    if parts.is_empty() {
+        "no articles".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// The facts of a version after its id and title:
+/// `proposal · 2026-11 · themes: environment · 8 chapters, 171 articles, 40123 words`.
+pub fn version_facts(v: &VersionInfo) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(v.status.iter().cloned());
+    parts.extend(v.date.iter().cloned());
+    if !v.themes.is_empty() {
+        parts.push(format!("themes: {}", v.themes.join(", ")));
+    }
+    parts.push(format!(
+        "{} chapters, {} articles, {} words",
+        v.chapters, v.articles, v.words
+    ));
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::fixture::sample;
+    use crate::render::report::slug;
+
+    #[test]
+    fn labels_read_naturally() {
+        assert_eq!(side_label(&["preamble".into()]), "Preamble");
+        assert_eq!(side_label(&["1".into(), "2".into()]), "Articles 1, 2");
+        assert_eq!(slug("12 bis/\"x\""), "12-bis--x-");
+        assert_eq!(percent(0.234), "23 %");
+        assert_eq!(percent(f64::NAN), "—");
+        assert_eq!(counts(3, 4), "3 → 4");
+    }
+
+    #[test]
+    fn totals_sum_the_rows() {
+        let cmp = sample();
+        let t = totals(&cmp.chapters);
+        let by_rows: usize = cmp.chapters.iter().map(|r| r.reworded).sum();
+        assert_eq!(t.reworded, by_rows);
+        assert_eq!(
+            t.articles.head,
+            cmp.chapters.iter().map(|r| r.articles.head).sum::<usize>()
+        );
+    }
+}

@@ -1,0 +1,277 @@
+//! The reports as people open them: headless Chromium loads the HTML report (with and
+//! without JavaScript, as a screenshot and printed to PDF) and LibreOffice converts the
+//! Word report to PDF and to ODT, whose tracked-changes list proves it read the
+//! revisions as revisions.
+//!
+//! When a tool is missing the test prints `SKIPPED: <tool> not installed` and passes,
+//! unless `CI` is set, where it fails: CI runs `.ci/install-report-tools` first. The
+//! files are left in `target/tmp/report-tools/` for a human look.
+
+use std::fs::{self, File};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use draftdiff::render::{docx, fixture, html};
+
+/// The first of `names` found on `PATH`.
+fn find_tool(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// The tool, or `None` after saying the test is skipped; a failure when `CI` is set.
+fn require(names: &[&str], what: &str) -> Option<PathBuf> {
+    if let Some(p) = find_tool(names) {
+        return Some(p);
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
+    assert!(
+        !ci,
+        "{what} is required when CI is set: run .ci/install-report-tools"
+    );
+    // Straight to stderr, past the test harness's capture, so the skip is visible.
+    let _ = writeln!(std::io::stderr(), "SKIPPED: {what} not installed");
+    None
+}
+
+/// A fresh directory for one test's files.
+fn out_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("report-tools")
+        .join(name);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("create output directory");
+    dir
+}
+
+/// Runs `cmd` with a time limit; returns its stdout, panicking with its stderr on failure.
+fn run(cmd: &mut Command, dir: &Path, label: &str, limit: Duration) -> String {
+    let out_path = dir.join(format!("{label}.stdout"));
+    let err_path = dir.join(format!("{label}.stderr"));
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(File::create(&out_path).expect("stdout file"))
+        .stderr(File::create(&err_path).expect("stderr file"))
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {label}: {e}"));
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{label} took longer than {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let stderr = fs::read_to_string(&err_path).unwrap_or_default();
+    assert!(status.success(), "{label} failed ({status}):\n{stderr}");
+    fs::read_to_string(&out_path).expect("utf-8 output")
+}
+
+fn chromium(exe: &Path, profile: &Path) -> Command {
+    let mut cmd = Command::new(exe);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()));
+    cmd
+}
+
+/// Width and height from a PNG's IHDR chunk.
+fn png_size(path: &Path) -> (u32, u32) {
+    let bytes = fs::read(path).expect("png written");
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    (be(16), be(20))
+}
+
+fn assert_pdf(path: &Path) {
+    let bytes = fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(
+        bytes.starts_with(b"%PDF-"),
+        "{} is not a PDF",
+        path.display()
+    );
+    assert!(
+        bytes.len() > 2_000,
+        "{} is suspiciously small",
+        path.display()
+    );
+}
+
+/// A DOM dump without the filter form, whose `hidden` attribute the script removes.
+fn without_form(dom: &str) -> String {
+    match (dom.find("<form"), dom.find("</form>")) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &dom[..a], &dom[b + "</form>".len()..]),
+        _ => dom.to_owned(),
+    }
+}
+
+#[test]
+fn html_report_renders_in_headless_chromium() {
+    let Some(exe) = require(
+        &["chromium", "chromium-browser", "google-chrome"],
+        "chromium",
+    ) else {
+        return;
+    };
+    let dir = out_dir("html");
+    let page = dir.join("redline.html");
+    fs::write(&page, html::render(&fixture::sample())).expect("write html");
+    let url = format!("file://{}", page.display());
+    let profile = dir.join("profile");
+    let limit = Duration::from_secs(120);
+
+    let dom = run(
+        chromium(&exe, &profile).arg("--dump-dom").arg(&url),
+        &dir,
+        "dump-dom",
+        limit,
+    );
+    assert!(dom.contains("<table class=\"impact\">"), "impact table");
+    assert_eq!(
+        dom.matches("<tr>").count(),
+        1 + 6 + 1 + 3 + 1,
+        "version + impact rows"
+    );
+    assert!(
+        dom.contains("<del>may</del><ins>shall</ins>"),
+        "ins/del marks"
+    );
+    for id in ["a-3", "a-2", "a-1.0-2", "a-5bis", "a-12", "ch-I", "ch-IV"] {
+        assert!(dom.contains(&format!("id=\"{id}\"")), "anchor {id}");
+    }
+    assert!(
+        dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "draft script shown as text"
+    );
+    assert!(
+        !dom.contains("<script>alert"),
+        "draft script became an element"
+    );
+    assert!(
+        dom.contains("<form class=\"filters\" aria-label=\"Filter changes\">"),
+        "the optional filter script ran and showed its form"
+    );
+
+    // The same page without its script: everything but the filter form is there.
+    let source = fs::read_to_string(&page).expect("read html");
+    let start = source.rfind("<script>").expect("our script");
+    let end = source.rfind("</script>").expect("script end") + "</script>".len();
+    let static_page = dir.join("redline-no-script.html");
+    fs::write(
+        &static_page,
+        format!("{}{}", &source[..start], &source[end..]),
+    )
+    .expect("write html");
+    let static_dom = run(
+        chromium(&exe, &profile)
+            .arg("--dump-dom")
+            .arg(format!("file://{}", static_page.display())),
+        &dir,
+        "dump-dom-no-script",
+        limit,
+    );
+    assert!(!static_dom.contains("<script"), "script removed");
+    assert!(
+        static_dom.contains("<form class=\"filters\" hidden=\"\""),
+        "form stays hidden"
+    );
+    assert_eq!(
+        without_form(&static_dom),
+        without_form(&dom).replace(&source[start..end], ""),
+        "the script changes nothing but the form"
+    );
+
+    let shot = dir.join("screenshot.png");
+    run(
+        chromium(&exe, &profile)
+            .arg(format!("--screenshot={}", shot.display()))
+            .arg("--window-size=1200,2000")
+            .arg(&url),
+        &dir,
+        "screenshot",
+        limit,
+    );
+    assert_eq!(png_size(&shot), (1200, 2000));
+
+    let pdf = dir.join("printed.pdf");
+    run(
+        chromium(&exe, &profile)
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg("--no-pdf-header-footer")
+            .arg(&url),
+        &dir,
+        "print",
+        limit,
+    );
+    assert_pdf(&pdf);
+    println!("screenshot: {}\nprinted: {}", shot.display(), pdf.display());
+}
+
+#[test]
+fn docx_report_opens_in_libreoffice_with_tracked_changes() {
+    let Some(exe) = require(&["libreoffice", "soffice"], "libreoffice") else {
+        return;
+    };
+    let dir = out_dir("docx");
+    let doc = dir.join("redline.docx");
+    let revision = docx::Revision::now();
+    let bytes = docx::render(&fixture::sample(), &revision).expect("render docx");
+    fs::write(&doc, bytes).expect("write docx");
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("profile").display()
+    );
+    let convert = |to: &str| {
+        run(
+            Command::new(&exe)
+                .arg(&profile)
+                .args(["--headless", "--convert-to", to, "--outdir"])
+                .arg(&dir)
+                .arg(&doc),
+            &dir,
+            &format!("convert-{to}"),
+            Duration::from_secs(180),
+        )
+    };
+
+    convert("pdf");
+    assert_pdf(&dir.join("redline.pdf"));
+
+    convert("odt");
+    let odt = File::open(dir.join("redline.odt")).expect("odt written");
+    let mut zip = zip::ZipArchive::new(odt).expect("odt is a zip");
+    let mut content = String::new();
+    zip.by_name("content.xml")
+        .expect("content.xml")
+        .read_to_string(&mut content)
+        .expect("utf-8");
+    assert!(
+        content.contains("<text:tracked-changes"),
+        "no tracked changes"
+    );
+    assert!(content.contains("<text:insertion>"), "no insertion");
+    assert!(content.contains("<text:deletion>"), "no deletion");
+    assert!(
+        content.contains("<dc:creator>draftdiff</dc:creator>"),
+        "author lost"
+    );
+    let regions = content.matches("<text:changed-region").count();
+    assert!(regions >= 10, "only {regions} changed regions");
+    println!("pdf: {}", dir.join("redline.pdf").display());
+}
