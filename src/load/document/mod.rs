@@ -65,6 +65,7 @@ pub fn read_with_warnings(file: &SourceFile, stem: &str) -> Result<Reading> {
         path: &file.path,
         stem,
         unit,
+        markdown: matches!(ext.as_str(), "md" | "markdown"),
     };
     let draft = outline::build(&lines, &context, &mut warnings)?;
     Ok(Reading { draft, warnings })
