@@ -75,6 +75,7 @@ pub enum Command {
     },
 }
 
+/// What `import` reads and where it puts it.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The document to import

@@ -2,6 +2,19 @@
 //!
 //! Between them the fixtures use every heading form `docs/documents.md` lists; these tests
 //! pin what each one reads as, so a change to the reader shows up as a precise diff.
+//!
+//! - `lake-convention.txt` (hard-wrapped, PDF-like): `ARTICLE 1` + next-line title,
+//!   `Article 2 – …`, `Article 2bis - …`, `Art. 3 Catch limits`, `Article 4. …`,
+//!   `Article 5: …`, `Article 5 bis`, `Article 5 ter` (title below a blank line), `Article 5a`,
+//!   `CHAPTER I` + next-line title, `CHAPTER II – …`, `Chapter 3`, `Part A` sections, a
+//!   table of contents, page numbers, running headers, references opening lines.
+//! - `varn-commission-protocol.md`: front matter, `#### Article I`, `Article II – …`,
+//!   `ARTICLE III`, `Art. IV — …`, `**Article IV bis – …**`, `Article V (Staff)`,
+//!   `Article XII`, `Part One – …`, `Part Two` + next-line title, `Part Three. …`,
+//!   `Title I: …`, `Title IV`, `Section 1: …` and `Section 2` as containers.
+//! - `garden-act.txt` (one paragraph per line): `Section 1. …`, `§ 2 …`, `SECTION 3`,
+//!   `Sec. 4 …`, `§ 4a …` as articles; `PART I – …`, `PART II` + next-line title.
+//! - `lake-convention.docx`: heading styles, Title style, tracked changes, a table.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -66,7 +79,7 @@ fn a_hard_wrapped_pdf_style_text() {
             "II FISHING | B | 5bis: Closed seasons",
             "II FISHING | B | 5ter: Gear",
             "II FISHING | B | 5a: ",
-            "III INSTITUTIONS | - | 9: Commission",
+            "3 INSTITUTIONS | - | 9: Commission",
         ]
     );
     let preamble = text(d, "Preamble");
@@ -111,9 +124,9 @@ fn markdown_with_roman_numbers_parts_and_titles() {
             "One The Commission | I | I: Legal personality",
             "One The Commission | I | II: Seat",
             "One The Commission | I | III: ",
-            "Two Finance and staff | IV | IV: Budget",
-            "Two Finance and staff | IV | IVbis: Audit",
-            "Two Finance and staff | IV | V: Staff",
+            "Two Finance and staff | IV.1 | IV: Budget",
+            "Two Finance and staff | IV.2 | IVbis: Audit",
+            "Two Finance and staff | IV.2 | V: Staff",
             "Three Final provisions | - | XII: ",
         ]
     );
@@ -139,11 +152,11 @@ fn a_statute_numbered_by_sections() {
     assert_eq!(
         outline(d),
         [
-            "1 PRELIMINARY | - | 1: Short title",
-            "1 PRELIMINARY | - | 2: Definitions",
-            "2 PLOTS AND RENT | - | 3: ",
-            "2 PLOTS AND RENT | - | 4: Letting plots",
-            "2 PLOTS AND RENT | - | 4a: Rent",
+            "I PRELIMINARY | - | 1: Short title",
+            "I PRELIMINARY | - | 2: Definitions",
+            "II PLOTS AND RENT | - | 3: ",
+            "II PLOTS AND RENT | - | 4: Letting plots",
+            "II PLOTS AND RENT | - | 4a: Rent",
         ]
     );
     assert_eq!(text(d, "3").lines().count(), 2);
@@ -199,4 +212,110 @@ fn the_document_pair_and_its_expected_links_agree() {
     }
     assert_eq!(old.article_count(), 12);
     assert_eq!(new.article_count(), 13);
+}
+
+/// Greedy wrapping at `width` columns, as a word processor's plain-text export does.
+fn wrap(paragraph: &str, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in paragraph.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push(line);
+    out
+}
+
+/// A draft written out as a Markdown document and as hard-wrapped plain text.
+fn render(d: &Draft) -> (String, String) {
+    let (mut md, mut txt) = (
+        format!("# {}\n\n", d.meta.title),
+        format!("{}\n\n", d.meta.title),
+    );
+    if let Some(p) = &d.preamble {
+        md.push_str("## Preamble\n\n");
+        txt.push_str("PREAMBLE\n\n");
+        for para in p.text.lines() {
+            md.push_str(&format!("{para}\n\n"));
+            txt.push_str(&format!("{}\n\n", wrap(para, 72).join("\n")));
+        }
+    }
+    for c in &d.chapters {
+        md.push_str(&format!("## Chapter {} – {}\n\n", c.number, c.title));
+        txt.push_str(&format!(
+            "CHAPTER {}\n{}\n\n",
+            c.number,
+            c.title.to_uppercase()
+        ));
+        let mut section = None;
+        for a in &c.articles {
+            if a.section != section {
+                section.clone_from(&a.section);
+                if let Some(s) = &section {
+                    md.push_str(&format!("### Part {s}\n\n"));
+                    txt.push_str(&format!("Part {s}\n\n"));
+                }
+            }
+            md.push_str(&format!("#### Article {} – {}\n\n", a.number, a.title));
+            txt.push_str(&format!("Article {}\n{}\n\n", a.number, a.title));
+            for para in a.text.lines() {
+                md.push_str(&format!("{para}\n\n"));
+                txt.push_str(&format!("{}\n", wrap(para, 72).join("\n")));
+            }
+            txt.push('\n');
+        }
+    }
+    (md, txt)
+}
+
+/// Number, title, section and text of every article (the preamble's title aside).
+fn articles(d: &Draft) -> Vec<(String, String, Option<String>, String)> {
+    d.articles()
+        .map(|a| {
+            let a = a.article;
+            let title = if a.number == "Preamble" {
+                String::new()
+            } else {
+                a.title.clone()
+            };
+            (a.number.clone(), title, a.section.clone(), a.text.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn every_built_in_draft_reads_back_from_markdown_and_wrapped_text() {
+    let catalog = draftdiff::load::Catalog::built_in().unwrap();
+    for entry in catalog.entries() {
+        let draft = catalog.load(entry).unwrap();
+        let (md, txt) = render(&draft);
+        for (name, text) in [("draft.md", md), ("draft.txt", txt)] {
+            let file = SourceFile::new(name.to_owned(), name, text.into_bytes());
+            let back = read_with_warnings(&file, "draft")
+                .unwrap_or_else(|e| panic!("{} as {name}: {e}", entry.meta.id))
+                .draft;
+            let chapters = |d: &Draft| -> Vec<(String, String)> {
+                d.chapters
+                    .iter()
+                    .map(|c| (c.number.clone(), c.title.to_lowercase()))
+                    .collect()
+            };
+            assert_eq!(
+                chapters(&back),
+                chapters(&draft),
+                "{} as {name}",
+                entry.meta.id
+            );
+            let (want, got) = (articles(&draft), articles(&back));
+            for (w, g) in want.iter().zip(&got) {
+                assert_eq!(w, g, "{} as {name}", entry.meta.id);
+            }
+            assert_eq!(want.len(), got.len(), "{} as {name}", entry.meta.id);
+        }
+    }
 }

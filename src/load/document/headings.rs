@@ -67,7 +67,7 @@ sixth|seventh|eighth|ninth|tenth";
 
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"^(?P<kw>(?i:article|section|chapter|part|title|book)\s+|(?i:art|sect|sec|chap)(?:\.\s*|\s+)|§\s*)(?:(?P<arabic>\d{{1,4}}(?:\.\d{{1,3}})*(?:\s?(?i:{LATIN})\b|[A-Za-z]\b)?)|(?P<roman>[IVXLCDM]{{1,8}})(?P<rsuffix>\s?(?i:{LATIN}))?\b|(?P<letter>[A-Z])\b|(?P<word>(?i:{WORDS}))\b)(?P<rest>.*)$"
+        r"^(?P<kw>(?i:article|section|chapter|part|title|book)\s+|(?i:art|sect|sec|chap)(?:\.\s*|\s+)|§\s*)(?:(?P<arabic>\d{{1,6}}(?:\.\d{{1,3}})*(?:\s?(?i:{LATIN})\b|[A-Za-z]\b)?)|(?P<roman>[IVXLCDM]{{1,8}})(?P<rsuffix>\s?(?i:{LATIN}))?\b|(?P<letter>[A-Z])\b|(?P<word>(?i:{WORDS}))\b)(?P<rest>.*)$"
     );
     Regex::new(&pattern).expect("the heading pattern is a valid regex")
 });
@@ -314,6 +314,7 @@ mod tests {
         assert_eq!(article("Article 12 ter"), pair("12ter", ""));
         assert_eq!(article("Article 12a"), pair("12a", ""));
         assert_eq!(article("Article 4.1"), pair("4.1", ""));
+        assert_eq!(article("Article 10000"), pair("10000", ""));
         assert_eq!(article("Article 12."), pair("12", ""));
         assert_eq!(article("  Article 7  "), pair("7", ""));
     }

@@ -24,6 +24,7 @@ use crate::model::Draft;
 /// A document read into a draft, with what the reader could not represent.
 #[derive(Debug, Clone)]
 pub struct Reading {
+    /// The article set, with id and title from the document (or its file name).
     pub draft: Draft,
     /// Content that was skipped or approximated (tables read as paragraphs, footnotes,
     /// page numbers…): the user must hear about anything not carried over (USERS.md #6).
@@ -64,6 +65,7 @@ pub fn read_with_warnings(file: &SourceFile, stem: &str) -> Result<Reading> {
         path: &file.path,
         stem,
         unit,
+        markdown: matches!(ext.as_str(), "md" | "markdown"),
     };
     let draft = outline::build(&lines, &context, &mut warnings)?;
     Ok(Reading { draft, warnings })

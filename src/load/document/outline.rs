@@ -16,7 +16,7 @@ use std::collections::HashMap;
 mod assemble;
 
 use super::headings::{self, Heading, Keyword, ARTICLE_TITLE_WORDS, CONTAINER_TITLE_WORDS};
-use super::paragraphs::{self, ends_sentence, starts_with_marker};
+use super::paragraphs::{self, ends_early, ends_sentence, ends_with_connector, starts_with_marker};
 use super::{Line, Style, Unit};
 use crate::error::{Error, Result};
 use crate::model::{Draft, DraftMeta, Origin};
@@ -27,6 +27,8 @@ pub(crate) struct Context<'a> {
     pub path: &'a str,
     pub stem: &'a str,
     pub unit: Unit,
+    /// Markdown paragraphs run on until a blank line, whatever the line lengths.
+    pub markdown: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +59,7 @@ impl Event {
 
 /// Reads the structure of `lines` into a draft.
 pub(crate) fn build(lines: &[Line], cx: &Context, warnings: &mut Vec<String>) -> Result<Draft> {
-    let wrap = paragraphs::wrap(lines);
+    let wrap = paragraphs::wrap(lines, cx.markdown);
     let found = headings_in(lines, wrap.width);
     let statute = !found.values().any(|h| h.keyword == Keyword::Article);
     let is_article = |k: Keyword| {
@@ -150,18 +152,6 @@ fn boundary_before(lines: &[Line], i: usize, width: usize) -> bool {
         || ends_sentence(&prev.text)
         || headings::parse(&unemphasised(&prev.text)).is_some()
         || ends_early(prev, &lines[i], width)
-}
-
-/// Whether `prev` stopped well before the wrap width although the first word of `next`
-/// would have fitted: then `prev` ended its paragraph (a title, a table row, a list item)
-/// rather than being cut by wrapping.
-pub(super) fn ends_early(prev: &Line, next: &Line, width: usize) -> bool {
-    let first_word = next
-        .text
-        .split_whitespace()
-        .next()
-        .map_or(0, |w| w.chars().count());
-    (prev.text.chars().count() + 1 + first_word) * 4 < width * 3
 }
 
 /// "Article 6" followed on the next wrapped line by "shall apply …": a sentence.
@@ -274,14 +264,4 @@ fn title_below(
         && title.chars().count() * 10 > width * 8
         && lines.get(k).is_some_and(|a| !a.is_blank() && a.wrapped);
     (!after_continues && !full_line).then_some((title, k))
-}
-
-fn ends_with_connector(s: &str) -> bool {
-    const CONNECTORS: [&str; 14] = [
-        "and", "or", "of", "the", "to", "for", "in", "on", "with", "by", "a", "an", "from",
-        "between",
-    ];
-    s.split_whitespace()
-        .last()
-        .is_some_and(|w| CONNECTORS.contains(&w.to_lowercase().as_str()))
 }

@@ -2,10 +2,12 @@
 //!
 //! Plain text is often hard-wrapped (PDF output always is), so consecutive lines are
 //! joined into one paragraph. A new paragraph starts at a blank line, at a paragraph
-//! marker (`1.`, `(a)`, `2)`, `- `), at a table row, or after a line that ends a sentence
-//! well short of the wrap width. Whether a document is hard-wrapped at all is judged once:
-//! in a file with one paragraph per line, long lines end sentences, and then no lines are
-//! joined. Word paragraphs are never joined.
+//! marker (`1.`, `(a)`, `2)`, `- `) — but not at `15.` continuing "… subject to article" —
+//! at a table row, or, in plain text, after a line that ended early: one the next word
+//! would have fitted on, or a sentence ending well short of the wrap width. Markdown
+//! paragraphs run on until a blank line or marker, as Markdown has it. Whether a document
+//! is hard-wrapped at all is judged once: in a file with one paragraph per line, long lines
+//! end sentences, and then no lines are joined. Word paragraphs are never joined.
 
 use std::sync::LazyLock;
 
@@ -39,6 +41,8 @@ pub(crate) struct Wrap {
     pub width: usize,
     /// Whether paragraphs run over several lines at all.
     pub hard: bool,
+    /// Markdown: lines of a paragraph run on until a blank line or a marker.
+    pub markdown: bool,
 }
 
 /// Lines at least this long (or 60 % of the width, if less) are the evidence for hard
@@ -47,7 +51,7 @@ const LONG_LINE: usize = 40;
 
 /// Judges how `lines` were wrapped: hard-wrapped when at least a fifth of the long lines
 /// stop mid-sentence (or mid-word, `protec-`) with more text right under them.
-pub(crate) fn wrap(lines: &[Line]) -> Wrap {
+pub(crate) fn wrap(lines: &[Line], markdown: bool) -> Wrap {
     let body: Vec<(usize, &Line)> = lines
         .iter()
         .enumerate()
@@ -55,7 +59,10 @@ pub(crate) fn wrap(lines: &[Line]) -> Wrap {
         .collect();
     let mut lengths: Vec<usize> = body.iter().map(|(_, l)| l.text.chars().count()).collect();
     if lengths.is_empty() {
-        return Wrap::default();
+        return Wrap {
+            markdown,
+            ..Wrap::default()
+        };
     }
     lengths.sort_unstable();
     let width = lengths[(lengths.len() * 9 / 10).min(lengths.len() - 1)];
@@ -74,7 +81,77 @@ pub(crate) fn wrap(lines: &[Line]) -> Wrap {
     Wrap {
         width,
         hard: open > 0 && open * 5 >= long,
+        markdown,
     }
+}
+
+/// Whether `prev` stopped well before the wrap width although the first word of `next`
+/// would have fitted: then `prev` ended its paragraph (a title, a table row, the last line
+/// of a paragraph) rather than being cut by wrapping.
+pub(crate) fn ends_early(prev: &Line, next: &Line, width: usize) -> bool {
+    let first_word = next
+        .text
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    (prev.text.chars().count() + 1 + first_word) * 4 < width * 3
+}
+
+/// Words after which a number opening the next line continues a cross-reference
+/// ("… subject to article / 15. Absences …") rather than numbering a paragraph.
+const REFERENCE_WORDS: [&str; 24] = [
+    "article",
+    "articles",
+    "art.",
+    "arts.",
+    "paragraph",
+    "paragraphs",
+    "para.",
+    "paras.",
+    "subparagraph",
+    "subparagraphs",
+    "section",
+    "sections",
+    "sec.",
+    "chapter",
+    "chapters",
+    "part",
+    "parts",
+    "annex",
+    "rule",
+    "rules",
+    "no.",
+    "nos.",
+    "§",
+    "§§",
+];
+
+/// Whether `line` opens a new paragraph with a marker, `prev` being the line above.
+fn opens_with_marker(prev: &Line, line: &Line) -> bool {
+    if !starts_with_marker(&line.text) {
+        return false;
+    }
+    let numeric = line.text.starts_with(|c: char| c.is_ascii_digit())
+        || line.text.starts_with("(") && line.text[1..].starts_with(|c: char| c.is_ascii_digit());
+    !(numeric && ends_with_reference_word(prev))
+}
+
+/// Whether `s` ends with a word that cannot end a sentence or a title (`and`, `of`, `with`…).
+pub(crate) fn ends_with_connector(s: &str) -> bool {
+    const CONNECTORS: [&str; 14] = [
+        "and", "or", "of", "the", "to", "for", "in", "on", "with", "by", "a", "an", "from",
+        "between",
+    ];
+    s.split_whitespace()
+        .last()
+        .is_some_and(|w| CONNECTORS.contains(&w.to_lowercase().as_str()))
+}
+
+fn ends_with_reference_word(line: &Line) -> bool {
+    line.text
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| REFERENCE_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Joins body lines into paragraphs, one per output line, ending with `\n` (or empty).
@@ -113,14 +190,23 @@ pub(crate) fn join<'a>(lines: impl IntoIterator<Item = &'a Line>, wrap: Wrap) ->
 }
 
 fn continues_paragraph(prev: &Line, line: &Line, wrap: Wrap) -> bool {
+    if !(wrap.hard && prev.wrapped && line.wrapped)
+        || prev.text.starts_with('|')
+        || line.text.starts_with('|')
+        || opens_with_marker(prev, line)
+    {
+        return false;
+    }
     let short = prev.text.chars().count() * 10 < wrap.width * 7;
-    wrap.hard
-        && prev.wrapped
-        && line.wrapped
-        && !starts_with_marker(&line.text)
-        && !prev.text.starts_with('|')
-        && !line.text.starts_with('|')
-        && !(short && ends_sentence(&prev.text))
+    // A line that ended early ends its paragraph, unless what follows plainly continues
+    // it: a lower-case word, the rest of a hyphenated word, what a connecting word such
+    // as "with" or "of" announces, the number of a reference.
+    let ended = ends_early(prev, line, wrap.width)
+        && !line.text.starts_with(char::is_lowercase)
+        && !hyphenated(&prev.text)
+        && !ends_with_connector(&prev.text)
+        && !ends_with_reference_word(prev);
+    wrap.markdown || !(short && ends_sentence(&prev.text) || ended)
 }
 
 /// `protec-` or `non-` at the end of a line: the next line's first word is joined
@@ -149,7 +235,7 @@ mod tests {
 
     fn joined(text: &str) -> String {
         let l = lines(text, true);
-        join(&l, wrap(&l))
+        join(&l, wrap(&l, false))
     }
 
     #[test]
@@ -177,6 +263,30 @@ mod tests {
     }
 
     #[test]
+    fn numbers_continuing_a_reference_are_not_markers() {
+        let text = "3. No visitor shall receive a heavier penalty than a national; removal\nordered on conviction is subject to article\n15. Absences of up to six months do not count, as set out in paragraphs\n2 and 3 of article 4.\n4. Next paragraph.\n";
+        assert_eq!(
+            joined(text),
+            "3. No visitor shall receive a heavier penalty than a national; removal ordered on conviction is subject to article 15. Absences of up to six months do not count, as set out in paragraphs 2 and 3 of article 4.\n4. Next paragraph.\n"
+        );
+    }
+
+    #[test]
+    fn a_line_that_ended_early_ends_its_paragraph() {
+        let text = "The States Parties to this Convention,\nRecalling the principles of the Charter of the United Nations and the rights\nof every person whatever his or her nationality,\nHave agreed as follows:\n";
+        assert_eq!(
+            joined(text),
+            "The States Parties to this Convention,\nRecalling the principles of the Charter of the United Nations and the rights of every person whatever his or her nationality,\nHave agreed as follows:\n"
+        );
+        let l = lines(text, true);
+        let soft = Wrap {
+            markdown: true,
+            ..wrap(&l, true)
+        };
+        assert_eq!(join(&l, soft).lines().count(), 1);
+    }
+
+    #[test]
     fn hyphenation_across_lines_is_kept_without_a_space() {
         assert_eq!(
             joined("the protec-\ntion of non-\nState actors and the lake\n"),
@@ -190,6 +300,7 @@ mod tests {
         let hard = Wrap {
             width: 80,
             hard: true,
+            markdown: false,
         };
         assert_eq!(
             join(&l, hard),

@@ -31,7 +31,17 @@ pub(crate) fn lines(
     warnings: &mut Vec<String>,
 ) -> Result<Vec<Line>> {
     let text = decode(file)?;
-    let mut raw: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
+    // Old Mac files end lines with a bare carriage return.
+    let split: Vec<&str> = if text.contains('\n') {
+        text.lines().collect()
+    } else {
+        text.split('\r').collect()
+    };
+    let mut raw: Vec<(usize, &str)> = split
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .collect();
     let mut out = Vec::with_capacity(raw.len());
     if markdown {
         if let Some((title, skip)) = front_matter(&raw) {
@@ -283,6 +293,15 @@ mod tests {
         assert_eq!(l[3].style, Style::Body);
         assert_eq!(l[4].style, Style::Heading(2));
         assert_eq!(l[3].at, 4);
+    }
+
+    #[test]
+    fn any_line_ending_is_read() {
+        for text in [&b"A\r\nB\r\n"[..], b"A\rB\r", b"A\nB"] {
+            let (l, _) = read(text, false);
+            assert_eq!(&texts(&l)[..2], ["A", "B"]);
+            assert_eq!(l[1].at, 2);
+        }
     }
 
     #[test]

@@ -16,8 +16,9 @@ use crate::error::Result;
 use crate::load::document::{Line, Style};
 
 /// Elements whose whole content is not part of the accepted text.
-const SKIPPED: [&str; 15] = [
+const SKIPPED: [&str; 16] = [
     "del",
+    "delInstrText",
     "moveFrom",
     "delText",
     "instrText",
@@ -76,6 +77,8 @@ struct Walker<'s> {
     /// Depth of the open `w:pPr` of the innermost paragraph.
     ppr_at: Option<usize>,
     in_text: bool,
+    /// The current run is hidden text (`w:vanish`), which Word does not display.
+    hidden_run: bool,
     open: Vec<Para>,
     count: usize,
     tables: usize,
@@ -86,6 +89,7 @@ struct Walker<'s> {
     notes: Tally,
     drawings: Tally,
     symbols: Tally,
+    hidden: Tally,
     numbered: Tally,
     contents: Tally,
 }
@@ -214,6 +218,13 @@ impl Walker<'_> {
             }
             "footnoteReference" | "endnoteReference" => self.notes.add(at),
             "sym" => self.symbols.add(at),
+            "r" => self.hidden_run = false,
+            "vanish" if val(e).is_none_or(|v| v != "0" && v != "false") => {
+                if !self.hidden_run {
+                    self.hidden.add(at);
+                }
+                self.hidden_run = true;
+            }
             _ => {}
         }
     }
@@ -231,6 +242,7 @@ impl Walker<'_> {
         }
         match name {
             "t" => self.in_text = false,
+            "r" => self.hidden_run = false,
             "p" => self.end_paragraph(),
             "tbl" => self.tables = self.tables.saturating_sub(1),
             _ => {}
@@ -244,6 +256,9 @@ impl Walker<'_> {
     }
 
     fn push(&mut self, s: &str) {
+        if self.hidden_run {
+            return;
+        }
         if let Some(p) = self.open.last_mut() {
             p.text.push_str(s);
         }
@@ -342,6 +357,10 @@ impl Walker<'_> {
         );
         say(self.symbols, "inserted symbol(s) (w:sym) not read");
         say(
+            self.hidden,
+            "run(s) of hidden text (not displayed by Word) not read",
+        );
+        say(
             self.numbered,
             "paragraph(s) numbered by a list the document does not define: their numbers are missing",
         );
@@ -415,6 +434,17 @@ mod tests {
         assert!(
             w[3].contains("numbered by a list the document does not define"),
             "{w:?}"
+        );
+    }
+
+    #[test]
+    fn hidden_text_is_not_read() {
+        let body = r#"<w:p><w:r><w:t xml:space="preserve">Shown </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t><w:tab/></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>shown too</w:t></w:r></w:p>"#;
+        let (l, w) = read_body(body);
+        assert_eq!(l, ["Shown shown too"]);
+        assert_eq!(
+            w,
+            ["1 run(s) of hidden text (not displayed by Word) not read (first at paragraph 1)"]
         );
     }
 

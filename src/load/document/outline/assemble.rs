@@ -5,10 +5,10 @@
 
 use std::collections::HashMap;
 
-use super::{ends_early, origin, unemphasised, Context, Event, Kind};
+use super::{origin, unemphasised, Context, Event, Kind};
 use crate::error::{Error, Result};
 use crate::load::document::headings::{self, Keyword};
-use crate::load::document::paragraphs::{self, starts_with_marker, Wrap};
+use crate::load::document::paragraphs::{self, ends_early, starts_with_marker, Wrap};
 use crate::load::document::{Line, Style, Unit};
 use crate::model::{word_count, Article, Chapter, PREAMBLE};
 
@@ -188,6 +188,33 @@ fn is_label(text: &str) -> bool {
         .any(|l| label.eq_ignore_ascii_case(l))
 }
 
+/// A title run straight into the text under it (PDF output has no blank lines): the
+/// first lines (at most three) while together they read as a title and each ended early,
+/// with a capital opening the line after them. Returns the title and its line count.
+fn leading_title(lines: &[Line], paragraph: &[usize], wrap: Wrap) -> Option<(String, usize)> {
+    let mut title = String::new();
+    let mut taken = 0;
+    for (k, &i) in paragraph.iter().enumerate().take(3) {
+        let Some(&next) = paragraph.get(k + 1) else {
+            break;
+        };
+        let (line, next) = (&lines[i], &lines[next]);
+        let joined = format!("{title} {}", unemphasised(&line.text))
+            .trim()
+            .to_owned();
+        if !headings::title_like(&joined, DOCUMENT_TITLE_WORDS)
+            || starts_with_marker(&joined)
+            || !ends_early(line, next, wrap.width)
+            || !next.text.starts_with(char::is_uppercase)
+        {
+            break;
+        }
+        title = joined;
+        taken = k + 1;
+    }
+    (taken > 0).then_some((title, taken))
+}
+
 /// The document's title and preamble, from the lines before the first article.
 pub(super) fn front(
     lines: &[Line],
@@ -219,22 +246,12 @@ pub(super) fn front(
             .map(|&i| unemphasised(&lines[i].text).into_owned())
             .collect::<Vec<_>>()
             .join(" ");
-        let line_alone = || {
-            // No blank line under the title (PDF output): the first line, if it ends early.
-            let (first_line, next) = (&lines[rest[pos]], &lines[rest[pos + 1]]);
-            let text = unemphasised(&first_line.text);
-            (headings::title_like(&text, DOCUMENT_TITLE_WORDS)
-                && !starts_with_marker(&text)
-                && next.text.starts_with(|c: char| c.is_uppercase())
-                && ends_early(first_line, next, wrap.width))
-            .then(|| text.into_owned())
-        };
         if headings::title_like(&text, DOCUMENT_TITLE_WORDS) && !starts_with_marker(&text) {
             title = Some(text);
             rest.drain(pos..pos + len);
-        } else if let Some(text) = (len > 1).then(line_alone).flatten() {
+        } else if let Some((text, taken)) = leading_title(lines, &rest[pos..pos + len], wrap) {
             title = Some(text);
-            rest.remove(pos);
+            rest.drain(pos..pos + taken);
         }
     }
     let text = paragraphs::join(rest.iter().map(|&i| &lines[i]), wrap);
