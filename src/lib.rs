@@ -5,12 +5,15 @@
 //! [`render`] text, JSON, Markdown, HTML or Word. [`compare`] runs the middle stages;
 //! [`check`] and [`validate`] are the gates built on them.
 
+pub mod align;
 pub mod change;
 pub mod error;
 pub mod import;
 pub mod load;
 pub mod model;
 pub mod render;
+#[doc(hidden)]
+pub mod synth;
 pub mod validate;
 pub mod xref;
 

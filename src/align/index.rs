@@ -1,0 +1,412 @@
+//! Word features, their weights, and the inverted index that proposes candidate pairs.
+//!
+//! An article becomes a multiset of features: its words and its word bigrams. A word
+//! weighs its inverse document frequency (rare words say more about which article this
+//! is than "States Parties shall" does); a bigram weighs the mean of its two words. Two
+//! articles share the weight of the features they have in common (counted with
+//! multiplicity), from which come their similarity (weighted Dice) and the containment of
+//! one in the other.
+//!
+//! Candidates never come from all pairs: each article looks up only its
+//! [`QUERY_FEATURES`] rarest features in an index of the other side, skipping features
+//! found in more than a few articles, and keeps its best [`CANDIDATES`] hits.
+
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHasher};
+
+use super::norm;
+
+/// How many of an article's rarest features are looked up in the index.
+pub(crate) const QUERY_FEATURES: usize = 48;
+
+/// How many candidates each article keeps from the index, per direction.
+pub(crate) const CANDIDATES: usize = 10;
+
+/// A candidate must share at least this share of the weight of the features looked up
+/// (one or two chance hits out of [`QUERY_FEATURES`] are not a candidate).
+pub(crate) const MIN_HITS: f32 = 0.08;
+
+/// The words of a text as 64-bit hashes of their canonical form. Words are compared by
+/// hash and never interned, so tokenising needs no shared state and runs in parallel.
+pub(crate) fn tokens(text: &str, buf: &mut Vec<u8>) -> Vec<u64> {
+    norm::normalise_into(text, buf);
+    tokens_of(buf)
+}
+
+/// The words of a text already in canonical form, as [`tokens`] gives them.
+pub(crate) fn tokens_of(canonical: &[u8]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(canonical.len() / 6);
+    norm::for_each_word(canonical, |w| out.push(word_hash(w)));
+    out
+}
+
+/// A word's 64-bit key: words of up to 8 bytes are packed exactly (then mixed by an
+/// invertible multiplication), longer ones hashed.
+fn word_hash(w: &[u8]) -> u64 {
+    if w.len() <= 8 {
+        let mut packed = [0u8; 8];
+        packed[..w.len()].copy_from_slice(w);
+        u64::from_le_bytes(packed).wrapping_mul(0xA24B_AED4_963E_E407)
+    } else {
+        let mut h = FxHasher::default();
+        h.write(w);
+        h.finish()
+    }
+}
+
+/// The key of the bigram (a, b): order matters.
+fn bigram(a: u64, b: u64) -> u64 {
+    a.rotate_left(29).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b
+}
+
+/// Document frequencies of words over the articles counted.
+#[derive(Default)]
+pub(crate) struct Rarity {
+    df: FxHashMap<u64, u32>,
+    docs: u32,
+    scratch: Vec<u64>,
+}
+
+impl Rarity {
+    /// Counts one document towards the document frequencies of its words.
+    pub(crate) fn count(&mut self, tokens: &[u64]) {
+        self.docs += 1;
+        self.scratch.clear();
+        self.scratch.extend_from_slice(tokens);
+        self.scratch.sort_unstable();
+        self.scratch.dedup();
+        for &t in &self.scratch {
+            *self.df.entry(t).or_default() += 1;
+        }
+    }
+
+    /// Adds the counts of another table (the other side's articles).
+    pub(crate) fn merge(&mut self, other: Rarity) {
+        self.docs += other.docs;
+        for (t, n) in other.df {
+            *self.df.entry(t).or_default() += n;
+        }
+    }
+
+    /// The weight of every word counted: its inverse document frequency.
+    pub(crate) fn weights(self) -> Weights {
+        let n = self.docs.max(1) as f32;
+        let idf = |df: u32| (1.0 + n / df.max(1) as f32).ln();
+        Weights {
+            unseen: idf(1),
+            idf: self.df.into_iter().map(|(w, df)| (w, idf(df))).collect(),
+        }
+    }
+}
+
+/// Word weights: inverse document frequency, `ln(1 + N / df)`, so a word in every
+/// document still weighs a little (ln 2) and a word seen once weighs most.
+pub(crate) struct Weights {
+    idf: FxHashMap<u64, f32>,
+    unseen: f32,
+}
+
+impl Weights {
+    pub(crate) fn idf(&self, word: u64) -> f32 {
+        self.idf.get(&word).copied().unwrap_or(self.unseen)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Feature {
+    key: u64,
+    count: u32,
+    weight: f32,
+}
+
+/// The weighted feature multiset of one article, sorted by key.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Features {
+    items: Vec<Feature>,
+    /// Sum of count × weight: the article's size in the same units as [`Features::shared`].
+    pub(crate) total: f64,
+}
+
+impl Features {
+    pub(crate) fn new(tokens: &[u64], idf: &Weights) -> Self {
+        let weights: Vec<f32> = tokens.iter().map(|&t| idf.idf(t)).collect();
+        let mut keys: Vec<(u64, f32)> = Vec::with_capacity(2 * tokens.len());
+        keys.extend(tokens.iter().copied().zip(weights.iter().copied()));
+        keys.extend(
+            tokens
+                .windows(2)
+                .zip(weights.windows(2))
+                .map(|(t, w)| (bigram(t[0], t[1]), (w[0] + w[1]) / 2.0)),
+        );
+        keys.sort_unstable_by_key(|k| k.0);
+        let mut items: Vec<Feature> = Vec::with_capacity(keys.len());
+        for (key, weight) in keys {
+            match items.last_mut() {
+                Some(last) if last.key == key => last.count += 1,
+                _ => items.push(Feature {
+                    key,
+                    count: 1,
+                    weight,
+                }),
+            }
+        }
+        let total = items
+            .iter()
+            .map(|f| f64::from(f.count) * f64::from(f.weight))
+            .sum();
+        Features { items, total }
+    }
+
+    /// The weight both articles have in common: Σ weight × min(count, count').
+    pub(crate) fn shared(&self, other: &Features) -> f64 {
+        let (a, b) = (&self.items, &other.items);
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].key.cmp(&b[j].key) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += f64::from(a[i].count.min(b[j].count)) * f64::from(a[i].weight);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// The share of this article's weight found in the union of `parts`.
+    pub(crate) fn covered_by(&self, parts: &[&Features]) -> f64 {
+        if self.total <= 0.0 {
+            return 0.0;
+        }
+        let mut union: FxHashMap<u64, u32> = FxHashMap::default();
+        for p in parts {
+            for f in &p.items {
+                *union.entry(f.key).or_default() += f.count;
+            }
+        }
+        let covered: f64 = self
+            .items
+            .iter()
+            .filter_map(|f| {
+                let c = *union.get(&f.key)?;
+                Some(f64::from(f.count.min(c)) * f64::from(f.weight))
+            })
+            .sum();
+        covered / self.total
+    }
+
+    /// The union (sum) of several articles' features, as if their texts were joined.
+    pub(crate) fn join(parts: &[&Features]) -> Features {
+        let mut items: Vec<Feature> = parts.iter().flat_map(|p| p.items.iter().copied()).collect();
+        items.sort_unstable_by_key(|f| f.key);
+        let mut out: Vec<Feature> = Vec::with_capacity(items.len());
+        for f in items {
+            match out.last_mut() {
+                Some(last) if last.key == f.key => last.count += f.count,
+                _ => out.push(f),
+            }
+        }
+        let total = parts.iter().map(|p| p.total).sum();
+        Features { items: out, total }
+    }
+}
+
+/// Weighted Dice similarity from a shared weight and the two totals; two empty texts are
+/// the same text.
+pub(crate) fn dice(shared: f64, a: f64, b: f64) -> f64 {
+    if a + b <= 0.0 {
+        1.0
+    } else {
+        (2.0 * shared / (a + b)).clamp(0.0, 1.0)
+    }
+}
+
+/// Features → the articles (of one side) that have them, as a hashed bucket table in
+/// one flat array (a bucket may mix a few features: the exact rescoring sorts that out).
+pub(crate) struct Index {
+    starts: Vec<u32>,
+    docs: Vec<u32>,
+    shift: u32,
+    targets: usize,
+}
+
+impl Index {
+    /// Indexes `targets`, whose positions in the slice are what the index returns.
+    pub(crate) fn new(targets: &[&Features]) -> Self {
+        let total: usize = targets.iter().map(|t| t.items.len()).sum();
+        let bits = total.max(1024).next_power_of_two().trailing_zeros();
+        let shift = 64 - bits;
+        let mut starts = vec![0u32; (1usize << bits) + 1];
+        for t in targets {
+            for f in &t.items {
+                starts[bucket(f.key, shift) + 1] += 1;
+            }
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut fill = starts.clone();
+        let mut docs = vec![0u32; total];
+        for (i, t) in targets.iter().enumerate() {
+            for f in &t.items {
+                let slot = &mut fill[bucket(f.key, shift)];
+                docs[*slot as usize] = i as u32;
+                *slot += 1;
+            }
+        }
+        Index {
+            starts,
+            docs,
+            shift,
+            targets: targets.len(),
+        }
+    }
+
+    fn postings(&self, key: u64) -> &[u32] {
+        let b = bucket(key, self.shift);
+        let (from, to) = (self.starts[b] as usize, self.starts[b + 1] as usize);
+        self.docs.get(from..to).unwrap_or_default()
+    }
+
+    /// A feature found in more targets than this says little and costs much: skipped.
+    fn max_posting(&self) -> usize {
+        let root = (self.targets as f64).sqrt() as usize;
+        (2 * root).max(8)
+    }
+
+    /// The best [`CANDIDATES`] targets for `query`, by the weight of the rare features they
+    /// share with it. `acc` is scratch space reused between calls.
+    pub(crate) fn candidates(&self, query: &Features, acc: &mut Scratch) -> Vec<u32> {
+        let cap = self.max_posting();
+        let mut rare: Vec<(usize, u32, &[u32], f32)> = query
+            .items
+            .iter()
+            .filter_map(|f| {
+                let list = self.postings(f.key);
+                let keep = !list.is_empty() && list.len() <= cap;
+                keep.then_some((list.len(), u32::MAX - f.weight.to_bits(), list, f.weight))
+            })
+            .collect();
+        if rare.len() > QUERY_FEATURES {
+            rare.select_nth_unstable_by_key(QUERY_FEATURES, |r| (r.0, r.1));
+            rare.truncate(QUERY_FEATURES);
+        }
+        acc.ensure(self.targets);
+        let mut looked_up = 0.0;
+        for (_, _, list, w) in &rare {
+            looked_up += w;
+            for &t in list.iter() {
+                acc.add(t, *w);
+            }
+        }
+        acc.top(CANDIDATES, looked_up * MIN_HITS)
+    }
+}
+
+fn bucket(key: u64, shift: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
+/// A dense accumulator with a list of touched slots, reused across queries.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    score: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+impl Scratch {
+    fn ensure(&mut self, n: usize) {
+        if self.score.len() < n {
+            self.score.resize(n, 0.0);
+        }
+    }
+
+    fn add(&mut self, t: u32, w: f32) {
+        let slot = &mut self.score[t as usize];
+        if *slot == 0.0 {
+            self.touched.push(t);
+        }
+        *slot += w;
+    }
+
+    /// The `k` best slots reaching `min` (ties to the lower slot), resetting the
+    /// accumulator.
+    fn top(&mut self, k: usize, min: f32) -> Vec<u32> {
+        let mut hits: Vec<(f32, u32)> = self
+            .touched
+            .drain(..)
+            .map(|t| (std::mem::take(&mut self.score[t as usize]), t))
+            .filter(|h| h.0 >= min)
+            .collect();
+        let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if hits.len() > k {
+            hits.select_nth_unstable_by(k, order);
+            hits.truncate(k);
+        }
+        hits.sort_unstable_by(order);
+        hits.into_iter().map(|(_, t)| t).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feats(texts: &[&str]) -> (Weights, Vec<Features>) {
+        let mut buf = Vec::new();
+        let toks: Vec<Vec<u64>> = texts.iter().map(|t| tokens(t, &mut buf)).collect();
+        let mut rarity = Rarity::default();
+        toks.iter().for_each(|t| rarity.count(t));
+        let weights = rarity.weights();
+        let f = toks.iter().map(|t| Features::new(t, &weights)).collect();
+        (weights, f)
+    }
+
+    #[test]
+    fn rare_words_weigh_more_than_common_ones() {
+        let (rarity, f) = feats(&[
+            "states parties shall protect fisheries",
+            "states parties shall protect forests",
+            "states parties shall report",
+        ]);
+        let mut buf = Vec::new();
+        let states = tokens("States", &mut buf)[0];
+        let forests = tokens("forests", &mut buf)[0];
+        assert!(rarity.idf(forests) > rarity.idf(states));
+        // The two "protect" articles share more than either shares with "report".
+        assert!(f[0].shared(&f[1]) > f[0].shared(&f[2]));
+    }
+
+    #[test]
+    fn word_order_counts_through_bigrams() {
+        let (_, f) = feats(&["a b c d", "d c b a", "a b c d"]);
+        assert!(f[0].shared(&f[2]) > f[0].shared(&f[1]));
+    }
+
+    #[test]
+    fn identical_texts_have_dice_one_and_full_containment() {
+        let (_, f) = feats(&["a b c d", "a b c d", "a b"]);
+        let s = f[0].shared(&f[1]);
+        assert!((dice(s, f[0].total, f[1].total) - 1.0).abs() < 1e-9);
+        // "a b" is wholly contained in "a b c d".
+        assert!((f[0].shared(&f[2]) / f[2].total - 1.0).abs() < 1e-9);
+        assert!((f[0].covered_by(&[&f[2]]) - f[2].total / f[0].total).abs() < 1e-9);
+        let joined = Features::join(&[&f[2], &f[2]]);
+        assert!((joined.total - 2.0 * f[2].total).abs() < 1e-9);
+    }
+
+    #[test]
+    fn index_finds_the_article_sharing_rare_features() {
+        let (_, f) = feats(&[
+            "the right to water and sanitation for everyone",
+            "the right to education for everyone",
+            "the right to water and sanitation for all",
+        ]);
+        let index = Index::new(&[&f[0], &f[1]]);
+        let mut scratch = Scratch::default();
+        assert_eq!(index.candidates(&f[2], &mut scratch).first(), Some(&0));
+    }
+}

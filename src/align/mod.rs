@@ -1,0 +1,166 @@
+//! Alignment: which articles of the base draft became which articles of the head draft.
+//!
+//! The stages run from cheap and certain to costly and uncertain (SPEC §5; the thresholds
+//! and their reasons are in `docs/alignment.md`):
+//!
+//! 1. the preambles pair with each other;
+//! 2. explicit `from` hints ([`hints`]);
+//! 3. identical text, by a hash of the normalised text, wherever the article went
+//!    ([`identical`]);
+//! 4. similarity of the rest, with candidates from an inverted index ([`index`]) and a
+//!    greedy one-to-one assignment ([`assign`]);
+//! 5. splits and merges by containment ([`splitmerge`]);
+//! 6. order-based gap filling for heavily reworded articles that stayed in place;
+//! 7. chapters, by the votes of the article links ([`chapters`]).
+//!
+//! Nothing here reads article numbers except the hints, so renumbering never changes the
+//! result; and no stage compares all pairs of articles.
+
+mod assign;
+mod chapters;
+mod hints;
+mod identical;
+mod index;
+mod links;
+pub(crate) mod norm;
+mod splitmerge;
+mod text;
+
+use crate::model::{ArticleRef, Draft};
+use links::Linker;
+
+/// How a link was found, strongest evidence first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// A `from` hint in the head draft named the base article(s).
+    Hint,
+    /// The normalised texts are the same, or differ only in the numbers of the articles
+    /// they cite (which renumbering changes everywhere).
+    Identical,
+    /// The texts are similar enough (weighted word and bigram overlap).
+    Similar,
+    /// Moderately similar articles in the same place between two anchored links (and the
+    /// two preambles when their texts differ).
+    Order,
+    /// One base article's text is spread over several head articles.
+    Split,
+    /// Several base articles' texts are gathered in one head article.
+    Merge,
+}
+
+/// One correspondence: 1:1, 1:n (split) or n:1 (merge). Indices are positions in
+/// `draft.articles().collect::<Vec<_>>()` (the preamble first when present).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub base: Vec<usize>,
+    pub head: Vec<usize>,
+    /// Weighted similarity of the two sides' texts (joined when several), 0.0–1.0.
+    pub score: f64,
+    pub method: Method,
+}
+
+/// The result of aligning two drafts: every article is in at most one link, and every
+/// article in no link is listed as removed (base) or added (head).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// Sorted by first head index, then first base index.
+    pub links: Vec<Link>,
+    /// Base articles in no link, in document order.
+    pub removed: Vec<usize>,
+    /// Head articles in no link, in document order.
+    pub added: Vec<usize>,
+    /// Base chapter index → the head chapter it became, if any (one-to-one).
+    pub chapter_map: Vec<Option<usize>>,
+}
+
+/// One draft's articles in document order, with what the stages need to know about them.
+pub(crate) struct Side<'a> {
+    pub(crate) draft: &'a Draft,
+    pub(crate) articles: Vec<ArticleRef<'a>>,
+}
+
+impl<'a> Side<'a> {
+    fn new(draft: &'a Draft) -> Self {
+        Side {
+            draft,
+            articles: draft.articles().collect(),
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// The chapter index of article `i` (`None` for the preamble).
+    pub(crate) fn chapter(&self, i: usize) -> Option<usize> {
+        self.articles.get(i).and_then(|a| a.chapter)
+    }
+
+    /// Position of article `i` as a share of the draft, 0.0–1.0, to compare places across
+    /// drafts of different lengths.
+    pub(crate) fn rank(&self, i: usize) -> f64 {
+        i as f64 / self.len().max(1) as f64
+    }
+
+    pub(crate) fn is_preamble(&self, i: usize) -> bool {
+        self.articles.get(i).is_some_and(|a| a.chapter.is_none())
+    }
+}
+
+/// Aligns the articles and chapters of `base` and `head`.
+pub fn align(base: &Draft, head: &Draft) -> Alignment {
+    let b = Side::new(base);
+    let h = Side::new(head);
+    let mut links = Linker::new(b.len(), h.len());
+
+    preambles(&b, &h, &mut links);
+    hints::apply(&b, &h, &mut links);
+    let canon = identical::apply(&b, &h, &mut links);
+
+    let model = text::Model::build(&b, &h, &links, &canon);
+    model.rescore(&mut links);
+    let provisional = chapters::map(&b, &h, &links);
+    let pairs = model.candidate_pairs(&links);
+    assign::similar(&b, &h, &pairs, &provisional, &mut links);
+    splitmerge::apply(&pairs, &model, &mut links);
+    let chapter_map = chapters::map(&b, &h, &links);
+    assign::fill_gaps(&b, &h, &model, &chapter_map, &mut links);
+    let chapter_map = chapters::map(&b, &h, &links);
+
+    let (links, removed, added) = links.finish();
+    Alignment {
+        links,
+        removed,
+        added,
+        chapter_map,
+    }
+}
+
+/// Stage 1: a preamble stays a preamble, however much it changed.
+fn preambles(b: &Side, h: &Side, links: &mut Linker) {
+    if b.is_preamble(0) && h.is_preamble(0) {
+        let mut buf = Vec::new();
+        let same = norm::identity_hash(&b.articles[0].article.text, &mut buf)
+            == norm::identity_hash(&h.articles[0].article.text, &mut buf);
+        let (score, method) = if same {
+            (1.0, Method::Identical)
+        } else {
+            (0.0, Method::Order)
+        };
+        links.add(vec![0], vec![0], score, method);
+    }
+}
+
+/// Runs `f` for the base side (`true`) on a second thread and for the head side
+/// (`false`) on this one: the two drafts are prepared in parallel on two cores. Should
+/// the thread fail, its half is redone here.
+pub(crate) fn on_both<T: Send>(f: impl Fn(bool) -> T + Sync) -> (T, T) {
+    std::thread::scope(|s| {
+        let job = s.spawn(|| f(true));
+        let head = f(false);
+        (job.join().unwrap_or_else(|_| f(true)), head)
+    })
+}
+
+#[cfg(test)]
+mod tests;

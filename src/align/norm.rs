@@ -1,0 +1,244 @@
+//! Text normalisation for alignment: one canonical form of an article's text, used both
+//! for the identity hash (stage 3) and as the source of the word tokens (stage 4).
+//!
+//! The canonical form is NFKC, lower-cased, with every run of whitespace collapsed to one
+//! space and the leading paragraph number of each line ("1.", "2)", "(3)") dropped, so that
+//! re-flowing a paragraph, changing letter case or renumbering paragraphs after an
+//! insertion does not make an article look different.
+
+use std::hash::{DefaultHasher, Hasher};
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Drops a leading paragraph number: `1.`, `12)`, `(3)`, followed by a space or the end.
+/// A number that runs on (`1.5 million`) is text, not a paragraph number, and stays.
+pub(crate) fn strip_paragraph_number(line: &str) -> &str {
+    let t = line.trim_start();
+    let b = t.as_bytes();
+    let open = b.first() == Some(&b'(');
+    let start = usize::from(open);
+    let mut i = start;
+    while i < b.len() && b[i].is_ascii_digit() && i - start < 4 {
+        i += 1;
+    }
+    if i == start {
+        return t;
+    }
+    match (b.get(i), open) {
+        (Some(b')'), _) | (Some(b'.'), false) => i += 1,
+        _ => return t,
+    }
+    match b.get(i) {
+        None => "",
+        Some(c) if c.is_ascii_whitespace() => t[i..].trim_start(),
+        Some(_) => t,
+    }
+}
+
+/// Writes the canonical form of `text` into `out` (cleared first). `out` is always valid
+/// UTF-8; it is a byte buffer so that ASCII lines, the usual case, are lower-cased and
+/// squeezed byte by byte without branches.
+pub(crate) fn normalise_into(text: &str, out: &mut Vec<u8>) {
+    out.clear();
+    out.reserve(text.len() + 1);
+    for line in text.lines() {
+        let line = strip_paragraph_number(line);
+        if line.is_ascii() {
+            push_ascii(line.as_bytes(), out);
+        } else {
+            push_unicode(line, out);
+        }
+        if out.last().is_some_and(|&c| c != b' ') {
+            out.push(b' ');
+        }
+    }
+    if out.last() == Some(&b' ') {
+        out.pop();
+    }
+}
+
+/// Appends an ASCII line lower-cased, each whitespace run written as one space (none at
+/// the start of the output).
+fn push_ascii(line: &[u8], out: &mut Vec<u8>) {
+    let start = out.len();
+    let mut last_space = out.last().is_none_or(|&c| c == b' ');
+    out.resize(start + line.len(), 0);
+    let mut w = start;
+    for &b in line {
+        let space = b.is_ascii_whitespace();
+        out[w] = if space { b' ' } else { b.to_ascii_lowercase() };
+        w += usize::from(!(space && last_space));
+        last_space = space;
+    }
+    out.truncate(w);
+}
+
+/// The same for a line with non-ASCII characters, after NFKC.
+fn push_unicode(line: &str, out: &mut Vec<u8>) {
+    let mut last_space = out.last().is_none_or(|&c| c == b' ');
+    let mut utf8 = [0u8; 4];
+    for c in line.nfkc().flat_map(char::to_lowercase) {
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(b' ');
+            }
+            last_space = true;
+        } else {
+            out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+            last_space = false;
+        }
+    }
+}
+
+/// The canonical form of `text` as a new string.
+pub(crate) fn normalise(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    normalise_into(text, &mut out);
+    // Only whole characters are ever written, so this never needs the lossy path.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// A 64-bit SipHash of the canonical form: equal texts (after normalisation) hash equal.
+/// The hasher's keys are fixed, so hashes are the same from run to run.
+pub(crate) fn identity_hash(text: &str, buf: &mut Vec<u8>) -> u64 {
+    normalise_into(text, buf);
+    identity_hash_of(buf)
+}
+
+/// The identity hash of a text already in canonical form.
+pub(crate) fn identity_hash_of(canonical: &[u8]) -> u64 {
+    let mut h = DefaultHasher::new();
+    h.write(canonical);
+    h.finish()
+}
+
+/// Like [`identity_hash_of`], but blind to the numbers cited in cross-references, which
+/// renumbering changes in articles that are otherwise untouched: a word starting with a
+/// digit is masked after "article", "articles" or "art", and after a masked number
+/// followed by "and", "or" or "to" ("articles 12 and 13"). `None` for a text that cites
+/// no article: [`identity_hash_of`] already decided about it.
+pub(crate) fn citation_blind_hash(buf: &[u8]) -> Option<u64> {
+    let mut masked: Vec<u8> = Vec::new();
+    let mut citing = false;
+    let mut copied = 0;
+    let mut at = 0;
+    for word in buf.split(|b| !b.is_ascii_alphanumeric()) {
+        let end = at + word.len();
+        let mask = citing && word.first().is_some_and(u8::is_ascii_digit);
+        if mask {
+            masked.extend_from_slice(&buf[copied..at]);
+            masked.push(b'#');
+            copied = end;
+        }
+        if !word.is_empty() {
+            citing = mask
+                || matches!(word, b"article" | b"articles" | b"art")
+                || citing && matches!(word, b"and" | b"or" | b"to");
+        }
+        at = end + 1;
+    }
+    if masked.is_empty() {
+        return None;
+    }
+    masked.extend_from_slice(buf.get(copied..).unwrap_or_default());
+    let mut h = DefaultHasher::new();
+    h.write(&masked);
+    Some(h.finish())
+}
+
+/// Calls `f` with each word of a canonical text: maximal runs of letters and digits.
+pub(crate) fn for_each_word(canonical: &[u8], mut f: impl FnMut(&[u8])) {
+    if canonical.is_ascii() {
+        for w in canonical.split(|b| !b.is_ascii_alphanumeric()) {
+            if !w.is_empty() {
+                f(w);
+            }
+        }
+    } else {
+        let text = String::from_utf8_lossy(canonical);
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if !w.is_empty() {
+                f(w.as_bytes());
+            }
+        }
+    }
+}
+
+/// The words of a canonical text, as strings.
+pub(crate) fn words(canonical: &str) -> Vec<&str> {
+    canonical
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_numbers_are_dropped_but_numbers_in_text_stay() {
+        assert_eq!(
+            strip_paragraph_number("1. States Parties"),
+            "States Parties"
+        );
+        assert_eq!(strip_paragraph_number("  (2) Every person"), "Every person");
+        assert_eq!(strip_paragraph_number("12) Item"), "Item");
+        assert_eq!(strip_paragraph_number("1.5 million"), "1.5 million");
+        assert_eq!(strip_paragraph_number("2018 was"), "2018 was");
+        assert_eq!(strip_paragraph_number("(a) item"), "(a) item");
+        assert_eq!(strip_paragraph_number("3."), "");
+    }
+
+    #[test]
+    fn canonical_form_folds_case_space_width_and_numbering() {
+        let a = "1. States  Parties SHALL\n   act.\n2. Each State";
+        let b = "States parties shall act.\n\n7. each state";
+        assert_eq!(normalise(a), "states parties shall act. each state");
+        assert_eq!(normalise(a), normalise(b));
+        // NFKC: the ligature and the full-width letters fold to plain ones.
+        assert_eq!(normalise("ﬁnal ＡＢＣ"), "final abc");
+    }
+
+    #[test]
+    fn identity_hash_tells_real_differences_apart() {
+        let mut buf = Vec::new();
+        let a = identity_hash("1. Everyone has the right.", &mut buf);
+        let b = identity_hash("EVERYONE  has the right.", &mut buf);
+        let c = identity_hash("Everyone has the right, always.", &mut buf);
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+    }
+
+    #[test]
+    fn citation_blind_hash_ignores_only_cited_numbers() {
+        let mut buf = Vec::new();
+        let blind = |t: &str| citation_blind_hash(normalise(t).as_bytes());
+        let a = blind("As set out in article 12, the Parties act.");
+        let b = blind("As set out in Article 14, the Parties act.");
+        let c = blind("As set out in article 14, the Parties act now.");
+        assert!(a.is_some());
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert_eq!(blind("No citation here."), None);
+        assert_ne!(
+            identity_hash("in article 12", &mut buf),
+            identity_hash("in article 14", &mut buf)
+        );
+        assert_eq!(
+            blind("under articles 3, 4 and 5."),
+            blind("under articles 6, 7 and 9.")
+        );
+        assert_eq!(blind("within 30 days"), None);
+        assert_ne!(blind("article 5 applies"), blind("article 5 applied"));
+    }
+
+    #[test]
+    fn words_split_on_punctuation() {
+        let w = words("states' duty, under article 12bis.");
+        assert_eq!(w, ["states", "duty", "under", "article", "12bis"]);
+        let mut bytes = Vec::new();
+        for_each_word("états, über".as_bytes(), |w| bytes.push(w.to_vec()));
+        assert_eq!(bytes, ["états".as_bytes(), "über".as_bytes()]);
+    }
+}

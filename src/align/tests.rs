@@ -1,0 +1,474 @@
+//! Unit tests of the alignment stages on small hand-made drafts.
+
+use super::*;
+use crate::model::{Article, Chapter, DraftMeta, Origin, Status};
+
+pub(crate) fn art(number: &str, text: &str) -> Article {
+    Article {
+        number: number.to_owned(),
+        title: String::new(),
+        section: None,
+        text: text.to_owned(),
+        from: Vec::new(),
+        origin: Origin::default(),
+    }
+}
+
+pub(crate) fn draft(id: &str, chapters: Vec<(&str, &str, Vec<Article>)>) -> Draft {
+    Draft {
+        meta: DraftMeta {
+            id: id.to_owned(),
+            title: id.to_owned(),
+            status: Status::Working,
+            date: None,
+            parent: None,
+            themes: Vec::new(),
+        },
+        preamble: None,
+        chapters: chapters
+            .into_iter()
+            .map(|(number, title, articles)| Chapter {
+                number: number.to_owned(),
+                title: title.to_owned(),
+                articles,
+                origin: Origin::default(),
+            })
+            .collect(),
+        annotations: Vec::new(),
+        source: id.to_owned(),
+    }
+}
+
+/// Distinct filler articles, so that word rarity means something in small drafts.
+const FILLER: [&str; 6] = [
+    "Each State Party shall designate a national focal point for cooperation with the secretariat.",
+    "The Conference of the Parties shall meet every two years and adopt its rules of procedure.",
+    "Any dispute concerning the interpretation of this Convention shall be settled by negotiation.",
+    "This Convention shall be open for signature by all States at the headquarters of the depositary.",
+    "Reservations incompatible with the object and purpose of this Convention shall not be permitted.",
+    "Every person has the right to leave any country, including his or her own, and to return.",
+];
+
+const FISH: &str = "1. The Parties shall fix each year a total allowable catch for every shared stock, on the advice of the scientific committee.\n2. The total allowable catch shall be divided among the Parties according to the allocation key in annex II.\n3. A Party may transfer part of its quota to another Party after notifying the secretariat thirty days in advance.";
+
+fn pair_of(a: &Alignment, base: usize, head: usize) -> Option<&Link> {
+    a.links
+        .iter()
+        .find(|l| l.base.contains(&base) && l.head.contains(&head))
+}
+
+#[test]
+fn identical_articles_pair_wherever_they_moved() {
+    let base = draft(
+        "b",
+        vec![
+            (
+                "I",
+                "General",
+                vec![
+                    art("1", FILLER[0]),
+                    art("2", FILLER[1]),
+                    art("3", FILLER[2]),
+                ],
+            ),
+            (
+                "II",
+                "Final",
+                vec![art("4", FILLER[3]), art("5", FILLER[4])],
+            ),
+        ],
+    );
+    // Article 1 moves to chapter II and everything is renumbered.
+    let head = draft(
+        "h",
+        vec![
+            (
+                "I",
+                "General",
+                vec![art("10", FILLER[1]), art("11", FILLER[2])],
+            ),
+            (
+                "II",
+                "Final",
+                vec![
+                    art("12", FILLER[3]),
+                    art("13", FILLER[0]),
+                    art("14", FILLER[4]),
+                ],
+            ),
+        ],
+    );
+    let a = align(&base, &head);
+    assert_eq!(a.links.len(), 5);
+    assert!(a
+        .links
+        .iter()
+        .all(|l| l.method == Method::Identical && l.score == 1.0));
+    assert_eq!(pair_of(&a, 0, 3).map(|l| l.method), Some(Method::Identical));
+    assert_eq!(a.chapter_map, vec![Some(0), Some(1)]);
+}
+
+#[test]
+fn duplicate_boilerplate_pairs_in_document_order() {
+    let same = "This article applies mutatis mutandis.";
+    let base = draft(
+        "b",
+        vec![(
+            "I",
+            "",
+            vec![art("1", same), art("2", FILLER[0]), art("3", same)],
+        )],
+    );
+    let head = draft(
+        "h",
+        vec![(
+            "I",
+            "",
+            vec![art("1", same), art("2", FILLER[0]), art("3", same)],
+        )],
+    );
+    let a = align(&base, &head);
+    assert!(pair_of(&a, 0, 0).is_some() && pair_of(&a, 2, 2).is_some());
+}
+
+#[test]
+fn changed_cross_reference_numbers_alone_still_count_as_identical() {
+    let base = draft(
+        "b",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("1", FILLER[0]),
+                art("2", "As provided in article 1, the Parties cooperate."),
+            ],
+        )],
+    );
+    let head = draft(
+        "h",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("1", FILLER[1]),
+                art("2", FILLER[0]),
+                art("3", "As provided in article 2, the Parties cooperate."),
+            ],
+        )],
+    );
+    let a = align(&base, &head);
+    assert_eq!(pair_of(&a, 1, 2).map(|l| l.method), Some(Method::Identical));
+    assert_eq!(a.added, vec![0]);
+}
+
+#[test]
+fn hints_link_merge_and_split_before_any_text_evidence() {
+    let mut merged = art("1", "Entirely new wording with nothing in common.");
+    merged.from = vec!["b:1".into(), "b:2".into()];
+    let mut left = art("2", "Something else again.");
+    left.from = vec!["3".into()];
+    let mut right = art("3", "And a third unrelated text.");
+    right.from = vec!["b:3".into()];
+    let mut other = art("4", FILLER[5]);
+    other.from = vec!["0.9:4".into()];
+    let base = draft(
+        "b",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("1", FILLER[0]),
+                art("2", FILLER[1]),
+                art("3", FILLER[2]),
+                art("4", FILLER[3]),
+            ],
+        )],
+    );
+    let head = draft("h", vec![("I", "", vec![merged, left, right, other])]);
+    let a = align(&base, &head);
+    let methods: Vec<(Vec<usize>, Vec<usize>, Method)> = a
+        .links
+        .iter()
+        .map(|l| (l.base.clone(), l.head.clone(), l.method))
+        .collect();
+    assert_eq!(
+        methods,
+        vec![
+            (vec![0, 1], vec![0], Method::Hint),
+            (vec![2], vec![1, 2], Method::Hint),
+        ]
+    );
+    // The hint for another version is ignored; the texts are unrelated.
+    assert_eq!((a.removed.clone(), a.added.clone()), (vec![3], vec![3]));
+}
+
+#[test]
+fn a_reworded_and_renumbered_article_is_found_by_similarity() {
+    let reworded = "1. The Parties shall set every year a total allowable catch for each shared stock, on the advice of the scientific committee.\n2. The total allowable catch shall be shared among the Parties under the allocation key in annex II.\n3. A Party may transfer part of its quota to another Party after notifying the secretariat sixty days in advance.";
+    let base = draft(
+        "b",
+        vec![(
+            "I",
+            "",
+            vec![art("1", FILLER[0]), art("2", FISH), art("3", FILLER[1])],
+        )],
+    );
+    let head = draft(
+        "h",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("1", FILLER[2]),
+                art("2", FILLER[0]),
+                art("3", FILLER[1]),
+                art("4", reworded),
+            ],
+        )],
+    );
+    let a = align(&base, &head);
+    let l = pair_of(&a, 1, 3).expect("reworded article linked");
+    assert_eq!(l.method, Method::Similar);
+    assert!(l.score > 0.6 && l.score < 1.0, "{}", l.score);
+    // The unrelated new article stays added.
+    assert_eq!(a.added, vec![0]);
+}
+
+#[test]
+fn unrelated_articles_are_removed_and_added_not_linked() {
+    let base = draft(
+        "b",
+        vec![("I", "", vec![art("1", FILLER[0]), art("2", FISH)])],
+    );
+    let head = draft(
+        "h",
+        vec![("I", "", vec![art("1", FILLER[0]), art("2", FILLER[5])])],
+    );
+    let a = align(&base, &head);
+    assert_eq!((a.removed.clone(), a.added.clone()), (vec![1], vec![1]));
+}
+
+#[test]
+fn a_split_keeps_its_reduced_one_to_one_half() {
+    let (p1, rest) = FISH.split_once("\n3. ").unwrap();
+    let base = draft(
+        "b",
+        vec![(
+            "I",
+            "",
+            vec![art("11", FILLER[0]), art("12", FISH), art("13", FILLER[1])],
+        )],
+    );
+    // 12 keeps paragraphs 1–2; 12bis takes paragraph 3.
+    let head = draft(
+        "h",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("11", FILLER[0]),
+                art("12", p1),
+                art("12bis", rest),
+                art("13", FILLER[1]),
+            ],
+        )],
+    );
+    let a = align(&base, &head);
+    let l = pair_of(&a, 1, 1).expect("split linked");
+    assert_eq!(
+        (l.base.clone(), l.head.clone(), l.method),
+        (vec![1], vec![1, 2], Method::Split)
+    );
+    assert!(l.score > 0.95, "{}", l.score);
+}
+
+#[test]
+fn a_merge_gathers_two_articles() {
+    let (p1, rest) = FISH.split_once("\n2. ").unwrap();
+    let base = draft(
+        "b",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("1", FILLER[0]),
+                art("2", p1),
+                art("3", rest),
+                art("4", FILLER[1]),
+            ],
+        )],
+    );
+    let head = draft(
+        "h",
+        vec![(
+            "I",
+            "",
+            vec![art("1", FILLER[0]), art("2", FISH), art("3", FILLER[1])],
+        )],
+    );
+    let a = align(&base, &head);
+    let l = pair_of(&a, 1, 1).expect("merge linked");
+    assert_eq!(
+        (l.base.clone(), l.head.clone(), l.method),
+        (vec![1, 2], vec![1], Method::Merge)
+    );
+}
+
+#[test]
+fn chapters_align_by_their_articles_not_their_numbers() {
+    let base = draft(
+        "b",
+        vec![
+            (
+                "I",
+                "General provisions",
+                vec![art("1", FILLER[0]), art("2", FILLER[1])],
+            ),
+            ("II", "Fisheries", vec![art("3", FISH), art("4", FILLER[2])]),
+            (
+                "III",
+                "Final clauses",
+                vec![art("5", FILLER[3]), art("6", FILLER[4])],
+            ),
+        ],
+    );
+    // A new chapter II is inserted; old II becomes III and is renamed; old III becomes IV.
+    let head = draft(
+        "h",
+        vec![
+            (
+                "I",
+                "General provisions",
+                vec![art("1", FILLER[0]), art("2", FILLER[1])],
+            ),
+            ("II", "Environment", vec![art("3", FILLER[5])]),
+            (
+                "III",
+                "Living resources",
+                vec![art("4", FISH), art("5", FILLER[2])],
+            ),
+            (
+                "IV",
+                "Final clauses",
+                vec![art("6", FILLER[3]), art("7", FILLER[4])],
+            ),
+        ],
+    );
+    let a = align(&base, &head);
+    assert_eq!(a.chapter_map, vec![Some(0), Some(2), Some(3)]);
+}
+
+#[test]
+fn moved_is_told_apart_from_renumbered_within_a_chapter() {
+    let base = draft(
+        "b",
+        vec![
+            (
+                "I",
+                "One",
+                vec![
+                    art("1", FILLER[0]),
+                    art("2", FILLER[1]),
+                    art("3", FILLER[2]),
+                ],
+            ),
+            (
+                "II",
+                "Two",
+                vec![art("4", FILLER[3]), art("5", FILLER[4]), art("6", FISH)],
+            ),
+        ],
+    );
+    // FILLER[2] moves to chapter II; FISH stays in II but is renumbered.
+    let head = draft(
+        "h",
+        vec![
+            ("I", "One", vec![art("1", FILLER[0]), art("2", FILLER[1])]),
+            (
+                "II",
+                "Two",
+                vec![
+                    art("3", FILLER[3]),
+                    art("4", FILLER[2]),
+                    art("5", FILLER[4]),
+                    art("6", FISH),
+                ],
+            ),
+        ],
+    );
+    let a = align(&base, &head);
+    let b_arts: Vec<_> = base.articles().collect();
+    let h_arts: Vec<_> = head.articles().collect();
+    let same_chapter = |l: &Link| {
+        let cb = b_arts[l.base[0]].chapter.and_then(|c| a.chapter_map[c]);
+        cb == h_arts[l.head[0]].chapter
+    };
+    assert!(!same_chapter(
+        pair_of(&a, 2, 3).expect("moved article linked")
+    ));
+    assert!(same_chapter(
+        pair_of(&a, 5, 5).expect("renumbered article linked")
+    ));
+}
+
+#[test]
+fn a_heavily_reworded_article_in_place_is_linked_by_order() {
+    let before = "The depositary shall transmit certified true copies of this Convention in all its authentic languages to every signatory State within ninety days of its adoption.";
+    let after = "Within ninety days of adoption, the secretariat will send copies of the Convention to each signatory, in every authentic language.";
+    let base = draft(
+        "b",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("1", FILLER[0]),
+                art("2", FILLER[1]),
+                art("3", before),
+                art("4", FILLER[2]),
+                art("5", FILLER[3]),
+            ],
+        )],
+    );
+    let head = draft(
+        "h",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("1", FILLER[0]),
+                art("2", FILLER[1]),
+                art("3", after),
+                art("4", FILLER[2]),
+                art("5", FILLER[3]),
+            ],
+        )],
+    );
+    let a = align(&base, &head);
+    let l = pair_of(&a, 2, 2).expect("linked by order");
+    assert!(
+        l.score >= assign::ORDER && l.score < assign::SIMILAR,
+        "{}",
+        l.score
+    );
+    assert_eq!(l.method, Method::Order);
+}
+
+#[test]
+fn the_preambles_always_pair() {
+    let mut base = draft("b", vec![("I", "", vec![art("1", FILLER[0])])]);
+    let mut head = base.clone();
+    base.preamble = Some(art(
+        crate::model::PREAMBLE,
+        "Recognising the need for cooperation,",
+    ));
+    head.preamble = Some(art(
+        crate::model::PREAMBLE,
+        "Convinced that shared stocks need shared rules,",
+    ));
+    let a = align(&base, &head);
+    assert_eq!(a.links[0].method, Method::Order);
+    assert_eq!(
+        (a.links[0].base.clone(), a.links[0].head.clone()),
+        (vec![0], vec![0])
+    );
+}
