@@ -9,6 +9,7 @@ pub mod change;
 pub mod error;
 pub mod load;
 pub mod model;
+pub mod redline;
 pub mod render;
 pub mod validate;
 pub mod xref;
