@@ -129,3 +129,56 @@ fn edge(side: &Tokens<'_>, at: usize) -> usize {
 fn ends_sentence(piece: &str) -> bool {
     piece.ends_with(['.', '!', '?', ';', ':'])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(op: Op, base: std::ops::Range<usize>, head: std::ops::Range<usize>) -> Run {
+        Run { op, base, head }
+    }
+
+    #[test]
+    fn an_inserted_sentence_slides_to_the_sentence_start() {
+        // base: "Go. It ends."  head: "Go. It waits. It ends."
+        let b = Tokens::new("Go. It ends.");
+        let h = Tokens::new("Go. It waits. It ends.");
+        // The diff put the insertion after "Go. It ": `{+waits. It +}ends.`
+        let runs = vec![
+            run(Op::Equal, 0..5, 0..5),
+            run(Op::Insert, 5..5, 5..10),
+            run(Op::Equal, 5..7, 10..12),
+        ];
+        let slid = slide(&b, &h, runs);
+        assert_eq!(slid[1], run(Op::Insert, 3..3, 3..8));
+        assert_eq!(h.slice(&slid[1].head), "It waits. ");
+        assert_eq!((slid[0].head.end, slid[2].head.start), (3, 8));
+        assert_eq!((slid[0].base.end, slid[2].base.start), (3, 3));
+    }
+
+    #[test]
+    fn an_inserted_word_takes_its_trailing_space() {
+        let b = Tokens::new("a b");
+        let h = Tokens::new("a new b");
+        let runs = vec![
+            run(Op::Equal, 0..1, 0..1),
+            run(Op::Insert, 1..1, 1..3),
+            run(Op::Equal, 1..3, 3..5),
+        ];
+        let slid = slide(&b, &h, runs);
+        assert_eq!(h.slice(&slid[1].head), "new ");
+    }
+
+    #[test]
+    fn edits_next_to_other_edits_do_not_move() {
+        let b = Tokens::new("a x b");
+        let h = Tokens::new("a y y b");
+        let runs = vec![
+            run(Op::Equal, 0..2, 0..2),
+            run(Op::Delete, 2..3, 2..2),
+            run(Op::Insert, 3..3, 2..5),
+            run(Op::Equal, 3..5, 5..7),
+        ];
+        assert_eq!(slide(&b, &h, runs.clone()), runs);
+    }
+}
