@@ -11,6 +11,7 @@ pub mod error;
 pub mod import;
 pub mod load;
 pub mod model;
+pub mod redline;
 pub mod render;
 #[doc(hidden)]
 pub mod synth;

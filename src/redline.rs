@@ -1,0 +1,208 @@
+//! Word-level redlines: the `redline` stage of the pipeline (SPEC §5, §6, §9).
+//!
+//! Two texts are split into Unicode words, with whitespace and punctuation as tokens of
+//! their own ([`tokens`]). The common prefix and suffix are split off, the changed middle
+//! is diffed with `similar` (Patience), a lone insertion or deletion is slid to the most
+//! readable of its equivalent positions ([`slide`]), and the result is cleaned up so it
+//! reads like Word's compare ([`cleanup`]): whole words, a rewritten phrase as one deletion
+//! followed by one insertion, small unchanged islands absorbed into the change around them.
+//!
+//! We diff our own tokens with [`similar::capture_diff_slices_deadline`] rather than
+//! `TextDiff::diff_unicode_words`: the tokens are the same UAX #29 word bounds, but owning
+//! them gives integer comparisons (each token carries a hash) instead of string hashing in
+//! every algorithm step, the byte offsets the round-trip needs, the word classes the
+//! clean-up needs, and lets the coarse fallback ([`coarse`]) cut the very same tokens into
+//! sentences.
+//!
+//! **Bounded time.** The fallback triggers in two cases, and sets [`Redline::coarse`]:
+//!
+//! * the two texts together have more than [`FINE_TOKEN_LIMIT`] tokens (roughly 40,000
+//!   words a side): sentences (units ending at `.`/`;`/`?`/`!` or a line break) are aligned
+//!   first, and only the changed stretches between equal sentences are diffed word by word
+//!   while [`TIME_BUDGET`] lasts; larger or later stretches are shown as one deletion and
+//!   one insertion;
+//! * a word diff runs past [`TIME_BUDGET`]: `similar` stops searching and returns an
+//!   approximate script, which marks more text as changed than strictly needed.
+//!
+//! Either way the redline still round-trips exactly; only its granularity suffers.
+
+mod cleanup;
+mod coarse;
+mod slide;
+mod tokens;
+
+use std::ops::Range;
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, DiffTag};
+
+use crate::change::{Op, Segment};
+use cleanup::Run;
+use tokens::Tokens;
+
+/// Above this many tokens (base and head together) the word diff is preceded by a
+/// sentence-level alignment. A token is a word, a run of whitespace or a punctuation mark,
+/// so this is roughly 40,000 words a side: hundreds of times the longest real article.
+pub const FINE_TOKEN_LIMIT: usize = 160_000;
+
+/// How long the diff itself may search before `similar` settles for an approximation.
+pub const TIME_BUDGET: Duration = Duration::from_millis(300);
+
+/// Patience anchors on tokens that occur once on each side (rare words, numbers), so the
+/// many spaces and "the"s of prose do not pull the alignment into fragments; between
+/// anchors it falls back to Myers, whose deadline handling is robust.
+const ALGORITHM: Algorithm = Algorithm::Patience;
+
+/// A word-level redline of two texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Redline {
+    /// `Equal` / `Delete` / `Insert` runs: never empty, never two of the same op in a row,
+    /// a replacement always as its `Delete` then its `Insert`. Joining `Equal`+`Delete`
+    /// gives the base text and `Equal`+`Insert` the head text, byte for byte.
+    pub segments: Vec<Segment>,
+    /// Words (UAX #29 words with a letter or digit) in `Insert` segments.
+    pub inserted: usize,
+    /// Words in `Delete` segments.
+    pub deleted: usize,
+    /// True when the bounded fallback was used (sentence-level alignment or a diff that hit
+    /// the time budget): the redline is exact but may mark more text than strictly changed.
+    pub coarse: bool,
+}
+
+impl Redline {
+    /// Share of words that survive unchanged, from 0.0 (nothing in common) to 1.0.
+    ///
+    /// `similarity = ((base_words − deleted) + (head_words − inserted)) / (base_words +
+    /// head_words)`, i.e. the Dice coefficient of the kept words; 1.0 when both texts have no
+    /// words. Words absorbed into a rewrite by the clean-up count as changed, so the figure
+    /// matches the redline the reader sees.
+    ///
+    /// ```
+    /// let r = draftdiff::redline::redline("States shall act", "States may act");
+    /// assert!((r.similarity(3, 3) - 4.0 / 6.0).abs() < 1e-9);
+    /// ```
+    pub fn similarity(&self, base_words: usize, head_words: usize) -> f64 {
+        let total = base_words + head_words;
+        if total == 0 {
+            return 1.0;
+        }
+        let kept =
+            base_words.saturating_sub(self.deleted) + head_words.saturating_sub(self.inserted);
+        (kept as f64 / total as f64).clamp(0.0, 1.0)
+    }
+
+    /// The base text, rebuilt from the segments.
+    pub fn base(&self) -> String {
+        crate::change::side(&self.segments, Op::Delete)
+    }
+
+    /// The head text, rebuilt from the segments.
+    pub fn head(&self) -> String {
+        crate::change::side(&self.segments, Op::Insert)
+    }
+}
+
+/// Redline `base` against `head` word by word, with the semantic clean-up applied.
+///
+/// ```
+/// use draftdiff::{redline::redline, Op};
+/// let r = redline("Migrant workers shall enjoy rights.", "Migrant workers shall be guaranteed rights.");
+/// assert_eq!(r.segments[1].op, Op::Delete);
+/// assert_eq!(r.segments[1].text, "enjoy");
+/// assert_eq!(r.segments[2].text, "be guaranteed");
+/// assert_eq!((r.deleted, r.inserted), (1, 2));
+/// ```
+pub fn redline(base: &str, head: &str) -> Redline {
+    if base == head {
+        return Redline {
+            segments: [Segment::new(Op::Equal, base)]
+                .into_iter()
+                .filter(|s| !s.text.is_empty())
+                .collect(),
+            inserted: 0,
+            deleted: 0,
+            coarse: false,
+        };
+    }
+    let b = Tokens::new(base);
+    let h = Tokens::new(head);
+    let (runs, coarse) = if b.len() + h.len() > FINE_TOKEN_LIMIT {
+        (coarse::runs(&b, &h, TIME_BUDGET), true)
+    } else {
+        // The budget covers the diff; tokenising is linear and comes first.
+        let deadline = Instant::now() + TIME_BUDGET;
+        let mut runs = Vec::new();
+        word_runs(&b.ids, &h.ids, (0, 0), deadline, &mut runs);
+        (runs, Instant::now() > deadline)
+    };
+    let runs = slide::slide(&b, &h, runs);
+    let cleaned = cleanup::clean(&b, &h, runs);
+    Redline {
+        segments: cleaned.segments,
+        inserted: cleaned.inserted,
+        deleted: cleaned.deleted,
+        coarse,
+    }
+}
+
+/// Below this many tokens in the changed middle (both sides), the diff runs without a
+/// deadline: its worst case is then a few milliseconds, and reading the clock is not free.
+const NO_DEADLINE_BELOW: usize = 2_000;
+
+/// Diff two token-id slices and append the raw runs, shifted by `offset` (the slices'
+/// starting token indices in the whole texts). The common prefix and suffix are split off
+/// first, so `similar` only sees the changed middle.
+fn word_runs(
+    base: &[u64],
+    head: &[u64],
+    offset: (usize, usize),
+    deadline: Instant,
+    out: &mut Vec<Run>,
+) {
+    let prefix = base.iter().zip(head).take_while(|(b, h)| b == h).count();
+    let (b_rest, h_rest) = (&base[prefix..], &head[prefix..]);
+    let suffix = b_rest
+        .iter()
+        .rev()
+        .zip(h_rest.iter().rev())
+        .take_while(|(b, h)| b == h)
+        .count();
+    let b_mid = &b_rest[..b_rest.len() - suffix];
+    let h_mid = &h_rest[..h_rest.len() - suffix];
+    let (ob, oh) = offset;
+    out.push(equal(ob..ob + prefix, oh..oh + prefix));
+    let (ob, oh) = (ob + prefix, oh + prefix);
+    let deadline = (b_mid.len() + h_mid.len() >= NO_DEADLINE_BELOW).then_some(deadline);
+    for op in similar::capture_diff_slices_deadline(ALGORITHM, b_mid, h_mid, deadline) {
+        let (tag, b, h) = op.as_tag_tuple();
+        let (b, h) = (ob + b.start..ob + b.end, oh + h.start..oh + h.end);
+        match tag {
+            DiffTag::Equal => out.push(equal(b, h)),
+            DiffTag::Delete | DiffTag::Insert | DiffTag::Replace => {
+                out.push(Run {
+                    op: Op::Delete,
+                    base: b.clone(),
+                    head: h.start..h.start,
+                });
+                out.push(Run {
+                    op: Op::Insert,
+                    base: b.end..b.end,
+                    head: h,
+                });
+            }
+        }
+    }
+    let (eb, eh) = (ob + b_mid.len(), oh + h_mid.len());
+    out.push(equal(eb..eb + suffix, eh..eh + suffix));
+}
+
+fn equal(base: Range<usize>, head: Range<usize>) -> Run {
+    Run {
+        op: Op::Equal,
+        base,
+        head,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,300 @@
+//! Tokens of a redline: Unicode words, with whitespace and punctuation as tokens of their
+//! own, each with a 64-bit hash as its id so the diff compares integers, not strings.
+//!
+//! Tokens tile the text exactly (UAX #29 word boundaries cover every byte), which is what
+//! makes the redline's round-trip guarantee hold: any run of consecutive tokens is a
+//! contiguous slice of the original text. Ids are hashes rather than interned numbers
+//! because hashing is several times cheaper than a hash-map lookup per token; a collision
+//! cannot corrupt a redline, because the clean-up checks the text of every equal run
+//! before trusting it (see [`super::cleanup`]).
+
+use std::hash::BuildHasher;
+use std::ops::Range;
+
+use rustc_hash::FxBuildHasher;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is, as far as the clean-up and the word counts care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Anything with a letter or digit: a word as [`crate::model::word_count`] counts it.
+    Word,
+    /// Whitespace without a line break.
+    Space,
+    /// Whitespace containing a line break: a paragraph boundary, never absorbed.
+    Break,
+    /// Punctuation, symbols, emoji: anything else.
+    Punct,
+}
+
+/// One token: its bytes in the text and its class.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub class: Class,
+}
+
+/// A text split into tokens, with their ids and prefix counts so that the number of words
+/// and line breaks in any token range is a subtraction.
+pub(crate) struct Tokens<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub ids: Vec<u64>,
+    words: Vec<u32>,
+    breaks: Vec<u32>,
+}
+
+impl<'a> Tokens<'a> {
+    /// Split `text` at Unicode word boundaries.
+    pub(crate) fn new(text: &'a str) -> Self {
+        let guess = text.len() / 3 + 1;
+        let mut t = Tokens {
+            text,
+            tokens: Vec::with_capacity(guess),
+            ids: Vec::with_capacity(guess),
+            words: Vec::with_capacity(guess + 1),
+            breaks: Vec::with_capacity(guess + 1),
+        };
+        t.words.push(0);
+        t.breaks.push(0);
+        let (mut words, mut breaks) = (0u32, 0u32);
+        for_each_bound(text, |start, piece, class| {
+            words += u32::from(class == Class::Word);
+            breaks += u32::from(class == Class::Break);
+            t.words.push(words);
+            t.breaks.push(breaks);
+            t.ids.push(FxBuildHasher.hash_one(piece));
+            t.tokens.push(Token {
+                start,
+                end: start + piece.len(),
+                class,
+            });
+        });
+        t
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The text of one token.
+    pub(crate) fn piece(&self, index: usize) -> &'a str {
+        let t = self.tokens[index];
+        &self.text[t.start..t.end]
+    }
+
+    /// The text covered by a token range (empty for an empty range).
+    pub(crate) fn slice(&self, range: &Range<usize>) -> &'a str {
+        if range.is_empty() {
+            return "";
+        }
+        let start = self.tokens[range.start].start;
+        let end = self.tokens[range.end - 1].end;
+        &self.text[start..end]
+    }
+
+    /// Words in a token range.
+    pub(crate) fn words(&self, range: &Range<usize>) -> usize {
+        (self.words[range.end] - self.words[range.start]) as usize
+    }
+
+    /// Meaning-bearing words (words that are not function words) in a token range.
+    pub(crate) fn content_words(&self, range: &Range<usize>) -> usize {
+        range
+            .clone()
+            .filter(|&i| self.tokens[i].class == Class::Word && !is_function_word(self.piece(i)))
+            .count()
+    }
+
+    /// Whether a token range contains a line break.
+    pub(crate) fn has_break(&self, range: &Range<usize>) -> bool {
+        self.breaks[range.end] > self.breaks[range.start]
+    }
+}
+
+/// Call `f` with every UAX #29 word-bound piece of `text`, its byte offset and its class.
+///
+/// ASCII texts take a fast path: `unicode_word_indices` has an ASCII scanner several times
+/// faster than `split_word_bound_indices`, and the gaps between its words hold no letter or
+/// digit, so only the rules for ASCII whitespace and punctuation can apply there: CR LF
+/// stay together (WB3), runs of spaces stay together (WB3d), runs of underscores stay
+/// together (WB13a), and every other character stands alone (WB999).
+fn for_each_bound<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str, Class)) {
+    if !text.is_ascii() {
+        for (i, piece) in text.split_word_bound_indices() {
+            f(i, piece, classify(piece));
+        }
+        return;
+    }
+    let mut pos = 0;
+    for (start, word) in text.unicode_word_indices() {
+        ascii_gap(text, pos..start, &mut f);
+        f(start, word, Class::Word);
+        pos = start + word.len();
+    }
+    ascii_gap(text, pos..text.len(), &mut f);
+}
+
+fn ascii_gap<'a>(text: &'a str, gap: Range<usize>, f: &mut impl FnMut(usize, &'a str, Class)) {
+    let bytes = text.as_bytes();
+    let mut i = gap.start;
+    while i < gap.end {
+        let first = bytes[i];
+        let mut j = i + 1;
+        match first {
+            b'\r' if j < gap.end && bytes[j] == b'\n' => j += 1,
+            b' ' | b'_' => {
+                while j < gap.end && bytes[j] == first {
+                    j += 1;
+                }
+            }
+            _ => {}
+        }
+        let class = match first {
+            b'\n' | b'\r' | 0x0b | 0x0c => Class::Break,
+            b' ' | b'\t' => Class::Space,
+            _ => Class::Punct,
+        };
+        f(i, &text[i..j], class);
+        i = j;
+    }
+}
+
+fn classify(piece: &str) -> Class {
+    if piece.chars().any(char::is_alphanumeric) {
+        Class::Word
+    } else if piece.chars().all(char::is_whitespace) {
+        if piece.contains([
+            '\n', '\r', '\u{b}', '\u{c}', '\u{85}', '\u{2028}', '\u{2029}',
+        ]) {
+            Class::Break
+        } else {
+            Class::Space
+        }
+    } else {
+        Class::Punct
+    }
+}
+
+/// Articles, prepositions, conjunctions and pronouns of the languages treaties are most often
+/// drafted in (English, French, Spanish, German). Modals, negations and numbers are
+/// deliberately absent: they carry meaning and are never absorbed for free.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "al", "als", "an", "and", "any", "are", "as", "at", "au", "aux", "be", "by", "con", "d",
+    "dans", "das", "de", "del", "dem", "den", "der", "des", "die", "du", "e", "ein", "eine",
+    "einer", "el", "en", "et", "for", "from", "für", "has", "have", "her", "his", "im", "in",
+    "into", "is", "it", "its", "l", "la", "las", "le", "les", "los", "mit", "o", "of", "on",
+    "onto", "or", "ou", "par", "para", "por", "pour", "que", "qui", "sur", "than", "that", "the",
+    "their", "them", "these", "they", "this", "those", "to", "u", "un", "una", "und", "une",
+    "upon", "von", "was", "were", "which", "who", "whom", "whose", "with", "y", "zu", "à",
+];
+
+pub(crate) fn is_function_word(piece: &str) -> bool {
+    let mut buf = [0u8; 8];
+    let Some(lower) = buf.get_mut(..piece.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(piece.as_bytes());
+    lower.make_ascii_lowercase();
+    let folded = std::str::from_utf8(lower).unwrap_or(piece);
+    FUNCTION_WORDS.binary_search(&folded).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<(&str, Class)> {
+        let t = Tokens::new(text);
+        t.tokens
+            .iter()
+            .map(|k| (&text[k.start..k.end], k.class))
+            .collect()
+    }
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn words_whitespace_and_punctuation_are_separate_tokens() {
+        use Class::*;
+        assert_eq!(
+            pieces("The State, \tshall."),
+            [
+                ("The", Word),
+                (" ", Space),
+                ("State", Word),
+                (",", Punct),
+                (" ", Space),
+                ("\t", Space),
+                ("shall", Word),
+                (".", Punct)
+            ]
+        );
+    }
+
+    #[test]
+    fn crlf_is_one_line_break() {
+        let p = pieces("a\r\nb");
+        assert_eq!(p[1], ("\r\n", Class::Break));
+        assert_eq!(p.len(), 3);
+    }
+
+    #[test]
+    fn unicode_words_count_like_the_model() {
+        for text in [
+            "Les États parties s'engagent à… 😀 fin",
+            "移民の権利を保護する",
+            "حقوق المهاجرين مكفولة",
+            "1.5 % of 30 days; art. 7(2)",
+            "",
+            "   \n\t",
+        ] {
+            let t = Tokens::new(text);
+            assert_eq!(
+                t.words(&(0..t.len())),
+                crate::model::word_count(text),
+                "{text}"
+            );
+            let joined: String = t.tokens.iter().map(|k| &text[k.start..k.end]).collect();
+            assert_eq!(joined, text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_fast_path_matches_uax29(text in r#"[a-c0-9 _.,'"!?%&@\-\r\n\t:;()\[\]]{0,40}"#) {
+            let mut fast = Vec::new();
+            for_each_bound(&text, |i, p, class| fast.push((i, p, class)));
+            let slow: Vec<_> = text
+                .split_word_bound_indices()
+                .map(|(i, p)| (i, p, classify(p)))
+                .collect();
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn equal_texts_get_equal_ids_across_sides() {
+        let a = Tokens::new("shall respect");
+        let b = Tokens::new("may respect");
+        assert_eq!(a.ids[2], b.ids[2]);
+        assert_ne!(a.ids[0], b.ids[0]);
+    }
+
+    #[test]
+    fn function_words_fold_case_and_skip_long_words() {
+        assert!(is_function_word("The"));
+        assert!(is_function_word("für"));
+        assert!(!is_function_word("shall"));
+        assert!(!is_function_word("notwithstanding"));
+        let t = Tokens::new("the State of emergency");
+        assert_eq!(
+            (t.words(&(0..t.len())), t.content_words(&(0..t.len()))),
+            (4, 2)
+        );
+    }
+}
