@@ -29,7 +29,7 @@
 mod cleanup;
 mod coarse;
 mod slide;
-mod tokens;
+pub(crate) mod tokens;
 
 use std::ops::Range;
 use std::time::{Duration, Instant};

@@ -120,7 +120,7 @@ impl<'a> Tokens<'a> {
 /// digit, so only the rules for ASCII whitespace and punctuation can apply there: CR LF
 /// stay together (WB3), runs of spaces stay together (WB3d), runs of underscores stay
 /// together (WB13a), and every other character stands alone (WB999).
-fn for_each_bound<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str, Class)) {
+pub(crate) fn for_each_bound<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str, Class)) {
     if !text.is_ascii() {
         for (i, piece) in text.split_word_bound_indices() {
             f(i, piece, classify(piece));

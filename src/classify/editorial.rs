@@ -1,0 +1,358 @@
+//! Editorial changes: two texts that say the same thing once presentation is set aside.
+//!
+//! Each [`Aspect`] is one kind of presentation a drafter may change without changing the
+//! meaning. Both texts are normalised with every aspect switched on; if they still differ,
+//! the change is not editorial. If they agree, aspects are switched off one at a time
+//! (the broadest first, so the most specific explanation survives) as long as the texts
+//! still agree; the aspects left are the reason: "only punctuation", "only whitespace and
+//! letter case".
+//!
+//! Normalisation is one pass over the characters and one tokenisation (the redline's, with
+//! its fast path for ASCII), so the check costs little more than reading both texts.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::redline::tokens::{for_each_bound, Class};
+
+/// One kind of presentation that does not change meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Aspect {
+    /// Any whitespace, line breaks included.
+    Whitespace,
+    /// Unicode compatibility forms: ligatures, full-width letters, composed accents (NFKC).
+    UnicodeForm,
+    /// Straight or typographic quotes and apostrophes, guillemets.
+    QuoteStyle,
+    /// Upper or lower case.
+    LetterCase,
+    /// Punctuation marks other than square brackets (which mark text under negotiation).
+    Punctuation,
+    /// The number or letter that opens a paragraph: `1.`, `(a)`, `iv)`.
+    ParagraphNumbering,
+    /// The article numbers cited in cross-references (`article 7` → `article 8`).
+    CrossReferences,
+}
+
+impl Aspect {
+    /// The order in which aspects are switched off: broad ones first, so that a curly quote
+    /// is explained as "quote style" rather than "punctuation", and a non-breaking space as
+    /// "whitespace" rather than a Unicode form.
+    const TRY_OFF: [Aspect; 7] = [
+        Aspect::Punctuation,
+        Aspect::UnicodeForm,
+        Aspect::Whitespace,
+        Aspect::LetterCase,
+        Aspect::QuoteStyle,
+        Aspect::ParagraphNumbering,
+        Aspect::CrossReferences,
+    ];
+
+    /// The order in which reasons are listed, and their names in the reader's words.
+    const REPORT: [(Aspect, &'static str); 7] = [
+        (Aspect::Whitespace, "whitespace"),
+        (Aspect::Punctuation, "punctuation"),
+        (Aspect::LetterCase, "letter case"),
+        (Aspect::QuoteStyle, "quote style"),
+        (Aspect::UnicodeForm, "Unicode character forms"),
+        (Aspect::ParagraphNumbering, "paragraph numbering"),
+        (Aspect::CrossReferences, "cross-reference numbers"),
+    ];
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// A set of aspects, as a bit set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Aspects(u8);
+
+impl Aspects {
+    const ALL: Aspects = Aspects(0x7f);
+
+    fn has(self, a: Aspect) -> bool {
+        self.0 & a.bit() != 0
+    }
+
+    fn without(self, a: Aspect) -> Aspects {
+        Aspects(self.0 & !a.bit())
+    }
+}
+
+/// `Some("only …")` when `base` and `head` differ only in editorial aspects, naming the
+/// fewest aspects that explain the difference; `None` when the wording itself differs.
+pub(crate) fn explain(base: &str, head: &str) -> Option<String> {
+    let b = Prepared::new(base);
+    let h = Prepared::new(head);
+    let mut on = Aspects::ALL;
+    if !same(&b, &h, on) {
+        return None;
+    }
+    for aspect in Aspect::TRY_OFF {
+        let fewer = on.without(aspect);
+        if same(&b, &h, fewer) {
+            on = fewer;
+        }
+    }
+    let names: Vec<&str> = Aspect::REPORT
+        .iter()
+        .filter(|(a, _)| on.has(*a))
+        .map(|(_, name)| *name)
+        .collect();
+    Some(match names.as_slice() {
+        [] => "no difference".to_owned(),
+        [one] => format!("only {one}"),
+        [rest @ .., last] => format!("only {} and {last}", rest.join(", ")),
+    })
+}
+
+/// What a cross-reference number is replaced with: a word, so that the punctuation aspect
+/// does not drop it (a reference added to a list is not editorial).
+const REFERENCE_MASK: &str = "xref";
+
+/// A text with its cross-reference numbers masked, computed once for every comparison.
+struct Prepared<'a> {
+    raw: &'a str,
+    masked: String,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(raw: &'a str) -> Self {
+        let mut masked = String::with_capacity(raw.len());
+        let mut at = 0;
+        for r in crate::xref::references(raw) {
+            masked.push_str(&raw[at..r.range.start]);
+            masked.push_str(REFERENCE_MASK);
+            at = r.range.end;
+        }
+        masked.push_str(&raw[at..]);
+        Prepared { raw, masked }
+    }
+}
+
+fn same(a: &Prepared<'_>, b: &Prepared<'_>, on: Aspects) -> bool {
+    let (a, b) = (Normalised::new(a, on), Normalised::new(b, on));
+    a.tokens.len() == b.tokens.len()
+        && a.tokens
+            .iter()
+            .zip(&b.tokens)
+            .all(|(x, y)| a.text[x.clone()] == b.text[y.clone()])
+}
+
+/// A text with the aspects in `on` normalised away: one buffer and the byte ranges of its
+/// significant tokens (whitespace and punctuation tokens left out when those aspects are
+/// on).
+struct Normalised {
+    text: String,
+    tokens: Vec<Range<usize>>,
+}
+
+impl Normalised {
+    fn new(source: &Prepared<'_>, on: Aspects) -> Self {
+        let source: &str = if on.has(Aspect::CrossReferences) {
+            &source.masked
+        } else {
+            source.raw
+        };
+        let mut text = String::with_capacity(source.len());
+        for line in source.split_inclusive('\n') {
+            let line = if on.has(Aspect::ParagraphNumbering) {
+                strip_paragraph_number(line)
+            } else {
+                line
+            };
+            let at = text.len();
+            if line.is_ascii() {
+                // Fast path: NFKC is the identity and only the backtick is a quote to fold.
+                match on.has(Aspect::QuoteStyle) && line.contains('`') {
+                    true => text.push_str(&line.replace('`', "'")),
+                    false => text.push_str(line),
+                }
+                if on.has(Aspect::LetterCase) {
+                    if let Some(added) = text.get_mut(at..) {
+                        added.make_ascii_lowercase();
+                    }
+                }
+                continue;
+            }
+            let composed: Cow<'_, str> = if on.has(Aspect::UnicodeForm) {
+                Cow::Owned(line.nfkc().collect())
+            } else {
+                Cow::Borrowed(line)
+            };
+            for c in composed.chars() {
+                let c = if on.has(Aspect::QuoteStyle) {
+                    fold_quote(c)
+                } else {
+                    c
+                };
+                if on.has(Aspect::LetterCase) {
+                    text.extend(c.to_lowercase());
+                } else {
+                    text.push(c);
+                }
+            }
+        }
+        let mut tokens = Vec::with_capacity(text.len() / 4);
+        for_each_bound(&text, |start, piece, class| {
+            let dropped = match class {
+                Class::Space | Class::Break => on.has(Aspect::Whitespace),
+                Class::Punct => on.has(Aspect::Punctuation) && !piece.contains(['[', ']']),
+                Class::Word => false,
+            };
+            if !dropped {
+                tokens.push(start..start + piece.len());
+            }
+        });
+        Normalised { text, tokens }
+    }
+}
+
+fn fold_quote(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2039}'
+        | '\u{203A}' | '`' | '\u{B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{AB}' | '\u{BB}' => '"',
+        other => other,
+    }
+}
+
+/// The line without the number or letter that opens it (`1.`, `(a)`, `iv)`, `B.`), or the
+/// line unchanged when it opens with none.
+pub(crate) fn strip_paragraph_number(line: &str) -> &str {
+    let trimmed = line.trim_start();
+    let (body, opened) = match trimmed.strip_prefix('(') {
+        Some(rest) => (rest, true),
+        None => (trimmed, false),
+    };
+    let n = marker_len(body);
+    if n == 0 {
+        return line;
+    }
+    let rest = &body[n..];
+    let closed = match (rest.strip_prefix(')'), rest.strip_prefix('.')) {
+        (Some(after), _) => Some(after),
+        (None, Some(after)) if !opened => Some(after),
+        _ => None,
+    };
+    match closed {
+        Some(after) if after.is_empty() || after.starts_with(char::is_whitespace) => {
+            after.trim_start()
+        }
+        _ => line,
+    }
+}
+
+/// Length of a paragraph marker at the start of `s`: digits, one letter, or a short roman
+/// numeral.
+fn marker_len(s: &str) -> usize {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        return digits;
+    }
+    let roman = s.bytes().take_while(|b| b"ivxlcIVXLC".contains(b)).count();
+    if (1..=5).contains(&roman) {
+        return roman;
+    }
+    usize::from(s.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn why(base: &str, head: &str) -> Option<String> {
+        explain(base, head)
+    }
+
+    #[test]
+    fn each_aspect_is_named_alone() {
+        let cases = [
+            (
+                "States  shall\nact.",
+                "States shall act.",
+                "only whitespace",
+            ),
+            ("States shall act.", "States shall act;", "only punctuation"),
+            ("in Part B", "in part B", "only letter case"),
+            (
+                "a \"forced migrant\"",
+                "a \u{201C}forced migrant\u{201D}",
+                "only quote style",
+            ),
+            (
+                "the State's duty",
+                "the State\u{2019}s duty",
+                "only quote style",
+            ),
+            ("ﬁnal act", "final act", "only Unicode character forms"),
+            ("e\u{301}tat", "\u{E9}tat", "only Unicode character forms"),
+            (
+                "1. Text\n2. More",
+                "(a) Text\n(b) More",
+                "only paragraph numbering",
+            ),
+            ("2. Text", "3. Text", "only paragraph numbering"),
+            (
+                "as set out in article 7 and articles 9 to 11",
+                "as set out in article 8 and articles 10 to 12",
+                "only cross-reference numbers",
+            ),
+            ("no\u{A0}longer", "no longer", "only whitespace"),
+        ];
+        for (base, head, reason) in cases {
+            assert_eq!(
+                why(base, head).as_deref(),
+                Some(reason),
+                "{base:?} → {head:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn several_aspects_are_listed_together() {
+        assert_eq!(
+            why("States  Parties shall act", "States parties shall act").as_deref(),
+            Some("only whitespace and letter case")
+        );
+        assert_eq!(
+            why("Part B,  as amended", "part B as amended").as_deref(),
+            Some("only whitespace, punctuation and letter case")
+        );
+    }
+
+    #[test]
+    fn wording_and_meaningful_marks_are_not_editorial() {
+        assert_eq!(why("States shall act", "States may act"), None);
+        assert_eq!(why("within 30 days", "within 60 days"), None);
+        assert_eq!(why("1.5 per cent", "15 per cent"), None);
+        assert_eq!(
+            why("[to the extent possible]", "to the extent possible"),
+            None
+        );
+        assert_eq!(why("well-being", "wellbeing"), None);
+        assert_eq!(
+            why(
+                "article 7 of the 1951 Convention",
+                "article 8 of the 1951 Convention"
+            ),
+            None
+        );
+        assert_eq!(why("articles 5 and 7", "articles 5, 7 and 9"), None);
+    }
+
+    #[test]
+    fn paragraph_markers_are_recognised_only_at_line_starts() {
+        assert_eq!(strip_paragraph_number("1. Text"), "Text");
+        assert_eq!(strip_paragraph_number("  (iv) Text"), "Text");
+        assert_eq!(strip_paragraph_number("b) Text"), "Text");
+        assert_eq!(strip_paragraph_number("A State"), "A State");
+        assert_eq!(strip_paragraph_number("i.e. this"), "i.e. this");
+        assert_eq!(strip_paragraph_number("1.5 per cent"), "1.5 per cent");
+        assert_eq!(strip_paragraph_number("(a Text"), "(a Text");
+        assert_eq!(strip_paragraph_number("a. "), "");
+    }
+}
