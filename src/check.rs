@@ -1,0 +1,248 @@
+//! The annotations gate: every change between a version and its parent must carry a
+//! written rationale, and every annotation must name something that changed.
+//!
+//! A pure renumbering (kind `renumbered`, severity `none`) needs no rationale of its own:
+//! it is the mechanical consequence of the changes before it, and a recast would otherwise
+//! need one annotation per article. Everything else — including a move with identical
+//! text — is a drafting decision and must be explained. `docs/ci.md` states the rules.
+
+use serde::Serialize;
+
+use crate::change::{Change, ChangeKind, Comparison, Severity};
+use crate::compare::covers;
+use crate::model::{Annotation, ArticleRef, Draft, Origin};
+
+pub const CHECK_SCHEMA: &str = "draftdiff/check/1";
+
+/// Rationales that say nothing: a gate that accepted them would be a formality.
+const PLACEHOLDERS: &[&str] = &[
+    "",
+    "-",
+    "--",
+    "?",
+    "...",
+    "…",
+    "n/a",
+    "na",
+    "none",
+    "tbd",
+    "tba",
+    "todo",
+    "fixme",
+    "xxx",
+    "placeholder",
+    "rationale",
+    "to do",
+    "see above",
+    "same",
+    "idem",
+];
+
+/// A change no annotation explains, with the place to look at it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unannotated {
+    #[serde(flatten)]
+    pub change: Change,
+    /// The version whose annotations.toml should explain it.
+    pub version: String,
+    pub parent: String,
+    /// Where the article is defined (the head article, or the base one when removed).
+    pub file: String,
+    pub line: usize,
+}
+
+/// An annotation that names nothing that changed, or says nothing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stale {
+    pub version: String,
+    pub articles: Vec<String>,
+    pub reason: String,
+    pub file: String,
+    pub line: usize,
+    /// An error even without `--strict` (a placeholder rationale hides a missing one).
+    pub error: bool,
+}
+
+/// The result of `check` over one or more versions.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    pub schema: &'static str,
+    pub ok: bool,
+    /// "3.0-health (against 1.0)", in the order checked.
+    pub checked: Vec<String>,
+    pub unannotated: Vec<Unannotated>,
+    pub stale: Vec<Stale>,
+}
+
+impl CheckReport {
+    pub fn new(
+        strict: bool,
+        checked: Vec<String>,
+        unannotated: Vec<Unannotated>,
+        stale: Vec<Stale>,
+    ) -> Self {
+        let ok = unannotated.is_empty() && !stale.iter().any(|s| s.error || strict);
+        Self {
+            schema: CHECK_SCHEMA,
+            ok,
+            checked,
+            unannotated,
+            stale,
+        }
+    }
+}
+
+/// Whether a change needs a rationale at all.
+pub fn needs_rationale(change: &Change) -> bool {
+    match change.kind {
+        ChangeKind::Unchanged => false,
+        ChangeKind::Renumbered => change.severity != Severity::None,
+        _ => true,
+    }
+}
+
+fn placeholder(rationale: &str) -> bool {
+    let said = rationale.trim().trim_end_matches('.').trim().to_lowercase();
+    PLACEHOLDERS.contains(&said.as_str())
+}
+
+/// Checks `head`'s annotations against `comparison`, the diff of `parent` → `head`.
+pub fn check_version(
+    parent: &Draft,
+    head: &Draft,
+    comparison: &Comparison,
+) -> (Vec<Unannotated>, Vec<Stale>) {
+    let version = head.meta.id.clone();
+    let mut stale = Vec::new();
+    for a in &head.annotations {
+        if placeholder(&a.rationale) {
+            stale.push(stale_at(
+                &version,
+                a,
+                format!("placeholder rationale `{}`", a.rationale.trim()),
+                true,
+            ));
+        }
+        for name in &a.articles {
+            if let Some(reason) = names_nothing(name, parent, head, comparison) {
+                stale.push(stale_at(&version, a, reason, false));
+            }
+        }
+    }
+
+    let unannotated = comparison
+        .changes
+        .iter()
+        .filter(|c| needs_rationale(c))
+        .filter(|c| {
+            !head
+                .annotations
+                .iter()
+                .any(|a| !placeholder(&a.rationale) && covers(a, &parent.meta.id, c))
+        })
+        .map(|c| {
+            let origin = defined_at(parent, head, c);
+            Unannotated {
+                change: Change {
+                    redline: None,
+                    ..c.clone()
+                },
+                version: version.clone(),
+                parent: parent.meta.id.clone(),
+                file: origin.file,
+                line: origin.line,
+            }
+        })
+        .collect();
+    (unannotated, stale)
+}
+
+fn stale_at(version: &str, a: &Annotation, reason: String, error: bool) -> Stale {
+    Stale {
+        version: version.to_owned(),
+        articles: a.articles.clone(),
+        reason,
+        file: a.origin.file.clone(),
+        line: a.origin.line,
+        error,
+    }
+}
+
+/// Why `name` in an annotation explains nothing, if it does not.
+fn names_nothing(name: &str, parent: &Draft, head: &Draft, c: &Comparison) -> Option<String> {
+    let changed = |on_base: bool, number: &str| {
+        c.changes.iter().any(|ch| {
+            let numbers = if on_base { &ch.base } else { &ch.head };
+            numbers.iter().any(|n| n.eq_ignore_ascii_case(number)) && needs_rationale(ch)
+        })
+    };
+    match name.split_once(':') {
+        Some((v, _)) if v != parent.meta.id => Some(format!(
+            "names `{name}`, but {v} is not the parent of {} ({})",
+            head.meta.id, parent.meta.id
+        )),
+        Some((_, number)) if parent.find(number).is_none() => Some(format!(
+            "names `{name}`, which is not an article of {}",
+            parent.meta.id
+        )),
+        Some((_, number)) => {
+            (!changed(true, number)).then(|| format!("names {name}, which did not change"))
+        }
+        None if head.find(name).is_none() => Some(format!(
+            "names `{name}`, which is not an article of {}",
+            head.meta.id
+        )),
+        None => (!changed(false, name)).then(|| format!("names {name}, which did not change")),
+    }
+}
+
+fn defined_at(parent: &Draft, head: &Draft, change: &Change) -> Origin {
+    let found = |draft: &Draft, numbers: &[String]| -> Option<Origin> {
+        let n = numbers.first()?;
+        draft.find(n).map(|a: ArticleRef| a.article.origin.clone())
+    };
+    found(head, &change.head)
+        .or_else(|| found(parent, &change.base))
+        .unwrap_or_else(|| Origin {
+            file: head.source.clone(),
+            line: 0,
+            column: 0,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_recognised_whatever_their_case() {
+        for p in ["n/a", "TBD", " todo. ", "", "…"] {
+            assert!(placeholder(p), "{p:?}");
+        }
+        assert!(!placeholder("Adds emergency care."));
+    }
+
+    #[test]
+    fn pure_renumbering_needs_no_rationale_but_a_reworded_renumbering_does() {
+        let mut c = Change {
+            kind: ChangeKind::Renumbered,
+            severity: Severity::None,
+            base: vec!["4".into()],
+            head: vec!["5".into()],
+            base_chapter: None,
+            head_chapter: None,
+            title: Default::default(),
+            similarity: 1.0,
+            words: Default::default(),
+            redline: None,
+            reasons: vec![],
+            coarse: false,
+            annotations: vec![],
+        };
+        assert!(!needs_rationale(&c));
+        c.severity = Severity::Minor;
+        assert!(needs_rationale(&c));
+        c.kind = ChangeKind::Unchanged;
+        assert!(!needs_rationale(&c));
+    }
+}

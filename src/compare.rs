@@ -1,0 +1,348 @@
+//! Runs the engine: align the articles of two drafts, redline each matched pair, classify
+//! it, and assemble the [`Comparison`] every renderer and gate consumes.
+
+use crate::align::{self, Alignment, Link};
+use crate::change::{
+    Change, ChangeAnnotation, ChangeKind, ChangeWords, Comparison, Op, Segment, Severity, Summary,
+    Titles, VersionInfo, DIFF_SCHEMA,
+};
+use crate::classify;
+use crate::model::{Annotation, ArticleRef, Draft};
+use crate::redline;
+use crate::summary;
+
+/// What the caller wants beyond the defaults.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Attach a redline (all `equal`) to unchanged articles too.
+    pub redline_unchanged: bool,
+}
+
+/// Compares two drafts article by article.
+pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
+    let base_articles: Vec<ArticleRef> = base.articles().collect();
+    let head_articles: Vec<ArticleRef> = head.articles().collect();
+    let alignment = align::align(base, head);
+    let ctx = Context {
+        base,
+        head,
+        base_articles: &base_articles,
+        head_articles: &head_articles,
+        alignment: &alignment,
+        annotations: applicable_annotations(base, head),
+        options,
+    };
+
+    let mut keyed: Vec<((usize, usize, usize), Change)> = Vec::new();
+    for link in &alignment.links {
+        let key = (link.head[0] * 2 + 1, 0, link.base[0]);
+        keyed.push((key, ctx.linked(link)));
+    }
+    for &b in &alignment.added {
+        keyed.push(((head_key(b), 0, 0), ctx.unmatched(b, false)));
+    }
+    for &b in &alignment.removed {
+        keyed.push(((removed_key(&alignment, b), 1, b), ctx.unmatched(b, true)));
+    }
+    keyed.sort_by_key(|(key, _)| *key);
+    let changes: Vec<Change> = keyed.into_iter().map(|(_, c)| c).collect();
+
+    let chapters = summary::impact_rows(base, head, &alignment, &changes);
+    let mut notes = Vec::new();
+    let coarse: Vec<String> = changes.iter().filter(|c| c.coarse).map(label).collect();
+    if !coarse.is_empty() {
+        notes.push(format!(
+            "too large for a word diff, compared by a coarser (paragraph-level) diff: {}",
+            coarse.join(", ")
+        ));
+    }
+    Comparison {
+        schema: DIFF_SCHEMA,
+        base: version_info(base),
+        head: version_info(head),
+        summary: Summary::of(&changes),
+        chapters,
+        changes,
+        notes,
+    }
+}
+
+/// Added articles sort at their own head position.
+fn head_key(h: usize) -> usize {
+    h * 2 + 1
+}
+
+/// A removed article sorts just after the head article matched to the nearest base
+/// article before it, so it appears where it used to be.
+fn removed_key(alignment: &Alignment, b: usize) -> usize {
+    alignment
+        .links
+        .iter()
+        .filter(|l| l.base.iter().any(|&x| x < b))
+        .flat_map(|l| l.head.iter().copied())
+        .max()
+        .map_or(0, |h| h * 2 + 2)
+}
+
+fn label(c: &Change) -> String {
+    let numbers = if c.head.is_empty() { &c.base } else { &c.head };
+    format!("article {}", numbers.join("+"))
+}
+
+pub fn version_info(d: &Draft) -> VersionInfo {
+    VersionInfo {
+        id: d.meta.id.clone(),
+        title: d.meta.title.clone(),
+        chapters: d.chapters.len(),
+        articles: d.article_count(),
+        words: d.word_count(),
+        status: Some(d.meta.status.to_string()),
+        date: d.meta.date.clone(),
+        themes: d.meta.themes.clone(),
+    }
+}
+
+/// The head's annotations explain its changes against its parent, so they are shown
+/// only when the base is that parent.
+fn applicable_annotations<'a>(base: &Draft, head: &'a Draft) -> &'a [Annotation] {
+    if head.meta.parent.as_deref() == Some(base.meta.id.as_str()) {
+        &head.annotations
+    } else {
+        &[]
+    }
+}
+
+/// Whether `annotation` names one of the change's articles: a head number, or
+/// `version:number` for a base article.
+pub fn covers(annotation: &Annotation, base_id: &str, change: &Change) -> bool {
+    annotation
+        .articles
+        .iter()
+        .any(|name| match name.split_once(':') {
+            Some((version, number)) => {
+                version == base_id && change.base.iter().any(|b| b.eq_ignore_ascii_case(number))
+            }
+            None => change.head.iter().any(|h| h.eq_ignore_ascii_case(name)),
+        })
+}
+
+struct Context<'a> {
+    base: &'a Draft,
+    head: &'a Draft,
+    base_articles: &'a [ArticleRef<'a>],
+    head_articles: &'a [ArticleRef<'a>],
+    alignment: &'a Alignment,
+    annotations: &'a [Annotation],
+    options: &'a Options,
+}
+
+/// Whitespace-insensitive equality: SPEC §5's "same text (after normalisation)".
+fn same_text(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+impl Context<'_> {
+    fn chapter_number(&self, draft: &Draft, article: &ArticleRef) -> Option<String> {
+        article.chapter.map(|i| draft.chapters[i].number.clone())
+    }
+
+    fn annotate(&self, change: &mut Change) {
+        change.annotations = self
+            .annotations
+            .iter()
+            .filter(|a| covers(a, &self.base.meta.id, change))
+            .map(|a| ChangeAnnotation {
+                theme: a.theme.clone(),
+                rationale: a.rationale.clone(),
+            })
+            .collect();
+    }
+
+    fn same_chapter(&self, b: &ArticleRef, h: &ArticleRef) -> bool {
+        match (b.chapter, h.chapter) {
+            (None, None) => true,
+            (Some(bc), Some(hc)) => {
+                self.alignment.chapter_map.get(bc).copied().flatten() == Some(hc)
+            }
+            _ => false,
+        }
+    }
+
+    fn linked(&self, link: &Link) -> Change {
+        let bs: Vec<&ArticleRef> = link.base.iter().map(|&i| &self.base_articles[i]).collect();
+        let hs: Vec<&ArticleRef> = link.head.iter().map(|&i| &self.head_articles[i]).collect();
+        let base_text = joined(&bs);
+        let head_text = joined(&hs);
+        let (b0, h0) = (bs[0], hs[0]);
+        let kind = if bs.len() > 1 {
+            ChangeKind::Merged
+        } else if hs.len() > 1 {
+            ChangeKind::Split
+        } else if !self.same_chapter(b0, h0) {
+            ChangeKind::Moved
+        } else if !b0.article.number.eq_ignore_ascii_case(&h0.article.number) {
+            ChangeKind::Renumbered
+        } else if same_text(&base_text, &head_text) {
+            ChangeKind::Unchanged
+        } else {
+            ChangeKind::Reworded
+        };
+        let base_words: usize = bs.iter().map(|a| a.article.words()).sum();
+        let head_words: usize = hs.iter().map(|a| a.article.words()).sum();
+        let mut change = Change {
+            kind,
+            severity: Severity::None,
+            base: bs.iter().map(|a| a.article.number.clone()).collect(),
+            head: hs.iter().map(|a| a.article.number.clone()).collect(),
+            base_chapter: self.chapter_number(self.base, b0),
+            head_chapter: self.chapter_number(self.head, h0),
+            title: Titles {
+                base: Some(join_titles(&bs)),
+                head: Some(join_titles(&hs)),
+            },
+            similarity: 1.0,
+            words: ChangeWords {
+                base: base_words,
+                head: head_words,
+                inserted: 0,
+                deleted: 0,
+            },
+            redline: None,
+            reasons: Vec::new(),
+            coarse: false,
+            annotations: Vec::new(),
+        };
+        if base_text == head_text {
+            if self.options.redline_unchanged || kind != ChangeKind::Unchanged {
+                change.redline = Some(vec![Segment::new(Op::Equal, base_text)]);
+            }
+        } else if kind == ChangeKind::Unchanged && !self.options.redline_unchanged {
+            // Whitespace-only differences: nothing a reader needs to see.
+        } else {
+            let diff = redline::redline(&base_text, &head_text);
+            change.similarity = round(diff.similarity(base_words, head_words));
+            change.words.inserted = diff.inserted;
+            change.words.deleted = diff.deleted;
+            change.coarse = diff.coarse;
+            if kind != ChangeKind::Unchanged {
+                let assessment = classify::assess(&base_text, &head_text, &diff);
+                change.severity = assessment.severity;
+                change.reasons = assessment.reasons;
+            }
+            change.redline = Some(diff.segments);
+        }
+        self.annotate(&mut change);
+        change
+    }
+
+    fn unmatched(&self, index: usize, removed: bool) -> Change {
+        let (draft, article) = if removed {
+            (self.base, &self.base_articles[index])
+        } else {
+            (self.head, &self.head_articles[index])
+        };
+        let a = article.article;
+        let number = vec![a.number.clone()];
+        let chapter = self.chapter_number(draft, article);
+        let words = a.words();
+        let mut change = Change {
+            kind: if removed {
+                ChangeKind::Removed
+            } else {
+                ChangeKind::Added
+            },
+            severity: Severity::Substantive,
+            base: if removed { number.clone() } else { Vec::new() },
+            head: if removed { Vec::new() } else { number },
+            base_chapter: if removed { chapter.clone() } else { None },
+            head_chapter: if removed { None } else { chapter },
+            title: Titles {
+                base: removed.then(|| a.title.clone()),
+                head: (!removed).then(|| a.title.clone()),
+            },
+            similarity: 0.0,
+            words: ChangeWords {
+                base: if removed { words } else { 0 },
+                head: if removed { 0 } else { words },
+                inserted: if removed { 0 } else { words },
+                deleted: if removed { words } else { 0 },
+            },
+            redline: Some(vec![Segment::new(
+                if removed { Op::Delete } else { Op::Insert },
+                a.text.clone(),
+            )]),
+            reasons: Vec::new(),
+            coarse: false,
+            annotations: Vec::new(),
+        };
+        self.annotate(&mut change);
+        change
+    }
+}
+
+fn joined(articles: &[&ArticleRef]) -> String {
+    join_texts(articles.iter().map(|a| a.article.text.as_str()))
+}
+
+/// The text a split or merge is redlined as: the articles' texts in order, with exactly
+/// one blank line between two of them (so no two words run together and the paragraphs
+/// keep their own lines). The JSON redline of a split or merge rebuilds this text.
+pub fn join_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (i, text) in texts.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
+        }
+        out.push_str(text);
+    }
+    out
+}
+
+fn join_titles(articles: &[&ArticleRef]) -> String {
+    articles
+        .iter()
+        .map(|a| a.article.title.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Keeps only the changes and impact rows of one chapter (by base or head number, or
+/// title), recounting the summary so it still equals the changes listed.
+pub fn filter_chapter(comparison: &mut Comparison, chapter: &str) -> bool {
+    let wanted = |number: &Option<String>| {
+        number
+            .as_deref()
+            .is_some_and(|n| n.eq_ignore_ascii_case(chapter))
+    };
+    comparison.chapters.retain(|row| {
+        wanted(&row.base) || wanted(&row.head) || row.title.eq_ignore_ascii_case(chapter)
+    });
+    let titles: Vec<(Option<String>, Option<String>)> = comparison
+        .chapters
+        .iter()
+        .map(|r| (r.base.clone(), r.head.clone()))
+        .collect();
+    comparison.changes.retain(|c| {
+        titles.iter().any(|(b, h)| {
+            (b.is_some() && *b == c.base_chapter) || (h.is_some() && *h == c.head_chapter)
+        })
+    });
+    comparison.summary = Summary::of(&comparison.changes);
+    !comparison.chapters.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_texts;
+
+    #[test]
+    fn joined_texts_have_one_blank_line_between_them() {
+        assert_eq!(join_texts(["a.\n", "b.\n"]), "a.\n\nb.\n");
+        assert_eq!(join_texts(["a.", "b."]), "a.\n\nb.");
+        assert_eq!(join_texts(["only"]), "only");
+    }
+}
