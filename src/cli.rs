@@ -45,6 +45,40 @@ pub enum ListFormat {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    /// `::error file=…,line=…::…` lines for GitHub Actions annotations
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    #[value(alias = "markdown")]
+    Md,
+    Docx,
+}
+
+/// The two versions to compare and the options every comparison takes.
+#[derive(Debug, Args)]
+pub struct Pair {
+    /// The base version (the older text)
+    pub base: String,
+    /// The head version (the newer text)
+    pub head: String,
+    /// Only this chapter (its number in either version, or its title)
+    #[arg(long, value_name = "X")]
+    pub chapter: Option<String>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the versions: id, title, status, parent, chapters, articles, words
@@ -60,6 +94,49 @@ pub enum Command {
         article: Option<String>,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+    },
+    /// Article-aware diff: summary, per-chapter impact table, then each change with an
+    /// inline word redline
+    Diff {
+        #[command(flatten)]
+        pair: Pair,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// Exit with 1 when the versions differ
+        #[arg(long)]
+        exit_code: bool,
+        /// Include unchanged articles' text in the JSON redlines
+        #[arg(long)]
+        unchanged: bool,
+    },
+    /// Only the per-chapter change-impact table
+    Impact {
+        #[command(flatten)]
+        pair: Pair,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
+    /// A standalone redline report: HTML, Markdown or Word with tracked changes
+    Redline {
+        #[command(flatten)]
+        pair: Pair,
+        /// The file to write (`-` for stdout, HTML and Markdown only)
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// The report format (default: from the extension of --output)
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
+    },
+    /// Check that every change between each version and its parent has an annotation
+    /// (exit 1 when one has none)
+    Check {
+        /// Versions to check (default: every version that has a parent)
+        versions: Vec<String>,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// Treat stale annotations (naming missing or unchanged articles) as errors
+        #[arg(long)]
+        strict: bool,
     },
     /// Parse a document (.md, .txt, .docx) into a new draft directory in the drafts
     /// directory (--drafts, else $DRAFTDIFF_DRAFTS, else ./drafts, created if missing);

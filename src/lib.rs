@@ -7,12 +7,16 @@
 
 pub mod align;
 pub mod change;
+pub mod check;
+pub mod classify;
+pub mod compare;
 pub mod error;
 pub mod import;
 pub mod load;
 pub mod model;
 pub mod redline;
 pub mod render;
+pub mod summary;
 #[doc(hidden)]
 pub mod synth;
 pub mod validate;

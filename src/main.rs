@@ -12,7 +12,13 @@ use draftdiff::render::style::Style;
 use draftdiff::validate::{self, Problem};
 use draftdiff::{Error, Result};
 
-use cli::{Cli, ColorChoice, Command, ImportArgs, ListFormat};
+use cli::{
+    CheckFormat, Cli, ColorChoice, Command, DiffFormat, ImportArgs, ListFormat, Pair, ReportFormat,
+};
+use draftdiff::change::Comparison;
+use draftdiff::check::{self, CheckReport};
+use draftdiff::compare;
+use draftdiff::render::{github, text};
 
 /// What a command asks the process to exit with, when it did not fail.
 enum Outcome {
@@ -58,6 +64,134 @@ fn emit(text: &str) -> Result<()> {
 fn json(value: &impl serde::Serialize) -> Result<()> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?;
     emit(&format!("{text}\n"))
+}
+
+/// Reads a version and refuses it when its articles cannot be told apart.
+fn usable(catalog: &Catalog, name: &str) -> Result<draftdiff::Draft> {
+    let draft = catalog.resolve(name)?;
+    let fatal: Vec<String> = validate::lint(&draft)
+        .into_iter()
+        .filter(|p| p.fatal)
+        .map(|p| p.to_string())
+        .collect();
+    if fatal.is_empty() {
+        Ok(draft)
+    } else {
+        Err(Error::Invalid(format!(
+            "{} cannot be compared until these are fixed:\n  {}",
+            draft.meta.id,
+            fatal.join("\n  ")
+        )))
+    }
+}
+
+fn comparison(catalog: &Catalog, pair: &Pair, options: &compare::Options) -> Result<Comparison> {
+    let base = usable(catalog, &pair.base)?;
+    let head = usable(catalog, &pair.head)?;
+    let mut result = compare::compare(&base, &head, options);
+    if let Some(chapter) = &pair.chapter {
+        if !compare::filter_chapter(&mut result, chapter) {
+            return Err(Error::Invalid(format!(
+                "no chapter `{chapter}` in {} or {}",
+                base.meta.id, head.meta.id
+            )));
+        }
+    }
+    Ok(result)
+}
+
+/// The report format: `--format` if given, else the extension of the output file.
+fn report_format(output: &std::path::Path, format: Option<ReportFormat>) -> Result<ReportFormat> {
+    if let Some(f) = format {
+        return Ok(f);
+    }
+    let ext = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("html" | "htm") => Ok(ReportFormat::Html),
+        Some("md" | "markdown") => Ok(ReportFormat::Md),
+        Some("docx") => Ok(ReportFormat::Docx),
+        _ => Err(Error::Invalid(format!(
+            "cannot tell the report format from `{}`: use a .html, .md or .docx name, or --format html|md|docx",
+            output.display()
+        ))),
+    }
+}
+
+/// `redline`: renders the report in memory, then writes it whole or not at all.
+fn redline(
+    catalog: &Catalog,
+    pair: &Pair,
+    output: &std::path::Path,
+    format: Option<ReportFormat>,
+) -> Result<()> {
+    let format = report_format(output, format)?;
+    let to_stdout = output.as_os_str() == "-";
+    if to_stdout && format == ReportFormat::Docx {
+        return Err(Error::Invalid(
+            "a Word document cannot be written to the terminal: give -o FILE.docx".into(),
+        ));
+    }
+    let result = comparison(catalog, pair, &compare::Options::default())?;
+    let bytes = match format {
+        ReportFormat::Html => draftdiff::render::html::render(&result).into_bytes(),
+        ReportFormat::Md => draftdiff::render::markdown::render(&result).into_bytes(),
+        ReportFormat::Docx => {
+            draftdiff::render::docx::render(&result, &draftdiff::render::docx::Revision::now())?
+        }
+    };
+    if to_stdout {
+        emit(&String::from_utf8_lossy(&bytes))
+    } else {
+        draftdiff::render::write_atomic(output, &bytes)?;
+        eprintln!(
+            "wrote {} ({} changes, {} → {})",
+            output.display(),
+            result.summary.changed(),
+            result.base.id,
+            result.head.id
+        );
+        Ok(())
+    }
+}
+
+/// `check`: each version against its parent; the report lists what lacks a rationale.
+fn check(
+    catalog: &Catalog,
+    versions: &[String],
+) -> Result<(Vec<String>, Vec<check::Unannotated>, Vec<check::Stale>)> {
+    let heads = if versions.is_empty() {
+        catalog
+            .entries()
+            .iter()
+            .filter(|e| e.meta.parent.is_some())
+            .map(|e| catalog.load(e))
+            .collect::<Result<Vec<_>>>()?
+    } else {
+        versions
+            .iter()
+            .map(|v| catalog.resolve(v))
+            .collect::<Result<Vec<_>>>()?
+    };
+    let mut checked = Vec::new();
+    let mut unannotated = Vec::new();
+    let mut stale = Vec::new();
+    for head in &heads {
+        let Some(parent) = catalog.parent_of(head)? else {
+            return Err(Error::Invalid(format!(
+                "{} has no parent to check against (set `parent` in its draft.toml)",
+                head.meta.id
+            )));
+        };
+        let result = compare::compare(&parent, head, &compare::Options::default());
+        let (u, s) = check::check_version(&parent, head, &result);
+        checked.push(format!("{} (against {})", head.meta.id, parent.meta.id));
+        unannotated.extend(u);
+        stale.extend(s);
+    }
+    Ok((checked, unannotated, stale))
 }
 
 /// `import`: reads the document, writes the draft directory, says where and what.
@@ -134,6 +268,62 @@ fn run(cli: Cli) -> Result<Outcome> {
             }
         }
         Command::Import(args) => return import(&args, cli.global.drafts.as_deref()),
+        Command::Diff {
+            pair,
+            format,
+            exit_code,
+            unchanged,
+        } => {
+            let options = compare::Options {
+                redline_unchanged: unchanged,
+            };
+            let result = comparison(&catalog, &pair, &options)?;
+            match format {
+                DiffFormat::Json => json(&result)?,
+                DiffFormat::Text => emit(&text::diff_text(&result, style))?,
+            }
+            if exit_code && result.summary.changed() > 0 {
+                return Ok(Outcome::Found);
+            }
+        }
+        Command::Impact { pair, format } => {
+            let result = comparison(&catalog, &pair, &compare::Options::default())?;
+            match format {
+                DiffFormat::Json => json(&serde_json::json!({
+                    "schema": "draftdiff/impact/1",
+                    "base": result.base,
+                    "head": result.head,
+                    "summary": result.summary,
+                    "chapters": result.chapters,
+                }))?,
+                DiffFormat::Text => emit(&format!(
+                    "{}\n{}",
+                    text::summary_line(&result),
+                    text::impact_table(&result)
+                ))?,
+            }
+        }
+        Command::Redline {
+            pair,
+            output,
+            format,
+        } => redline(&catalog, &pair, &output, format)?,
+        Command::Check {
+            versions,
+            format,
+            strict,
+        } => {
+            let (checked, unannotated, stale) = check(&catalog, &versions)?;
+            let report = CheckReport::new(strict, checked, unannotated, stale);
+            match format {
+                CheckFormat::Json => json(&report)?,
+                CheckFormat::Text => emit(&text::check_text(&report, strict, style))?,
+                CheckFormat::Github => emit(&github::check_github(&report, strict))?,
+            }
+            if !report.ok {
+                return Ok(Outcome::Found);
+            }
+        }
         Command::Validate { versions, format } => {
             let drafts = if versions.is_empty() {
                 catalog.load_all()?

@@ -7,10 +7,12 @@
 
 pub mod catalog;
 pub mod docx;
+pub mod github;
 pub mod html;
 pub mod markdown;
 pub mod report;
 pub mod style;
+pub mod text;
 
 #[doc(hidden)]
 pub mod fixture;

@@ -1,0 +1,258 @@
+//! The terminal report: a summary line, the impact table, then each change with its
+//! inline redline. Insertions and deletions are marked by more than colour (see `style`).
+
+use comfy_table::{CellAlignment, Table};
+
+use crate::change::{Change, ChangeKind, Comparison, ImpactRow, Op};
+use crate::render::catalog::table;
+use crate::render::style::Style;
+use crate::summary;
+
+/// The one-line summary: "12 changes: 3 reworded, 1 moved … (150 unchanged)".
+pub fn summary_line(c: &Comparison) -> String {
+    let parts: Vec<String> = ChangeKind::ALL
+        .iter()
+        .filter(|k| **k != ChangeKind::Unchanged && c.summary.get(**k) > 0)
+        .map(|k| format!("{} {}", c.summary.get(*k), k))
+        .collect();
+    let changed = c.summary.changed();
+    let head = format!(
+        "{} ({}, {} articles) → {} ({}, {} articles)",
+        c.base.id, c.base.title, c.base.articles, c.head.id, c.head.title, c.head.articles
+    );
+    if changed == 0 {
+        format!("{head}\nno changes ({} unchanged)\n", c.summary.unchanged)
+    } else {
+        format!(
+            "{head}\n{changed} change{}: {} ({} unchanged)\n",
+            if changed == 1 { "" } else { "s" },
+            parts.join(", "),
+            c.summary.unchanged
+        )
+    }
+}
+
+fn chapter_label(row: &ImpactRow) -> String {
+    match (&row.base, &row.head) {
+        (Some(b), Some(h)) if b == h => b.clone(),
+        (Some(b), Some(h)) => format!("{b} → {h}"),
+        (Some(b), None) => format!("{b} → —"),
+        (None, Some(h)) => format!("— → {h}"),
+        (None, None) => String::new(),
+    }
+}
+
+fn count(n: usize) -> String {
+    if n == 0 {
+        "·".to_owned()
+    } else {
+        n.to_string()
+    }
+}
+
+/// The change-impact table with a totals row.
+pub fn impact_table(c: &Comparison) -> String {
+    let mut t: Table = table();
+    t.set_header([
+        "chapter",
+        "title",
+        "articles",
+        "unch",
+        "reword",
+        "renum",
+        "moved",
+        "split",
+        "merged",
+        "added",
+        "removed",
+        "words +/−",
+        "changed",
+        "impact",
+    ]);
+    let totals = summary::totals(&c.chapters, &c.changes, c.base.words, c.head.words);
+    for row in c.chapters.iter().chain(std::iter::once(&totals)) {
+        let moved = match (row.moved_in, row.moved_out) {
+            (0, 0) => "·".to_owned(),
+            (i, 0) => format!("+{i}"),
+            (0, o) => format!("−{o}"),
+            (i, o) => format!("+{i}/−{o}"),
+        };
+        t.add_row([
+            chapter_label(row),
+            row.title.clone(),
+            format!("{} → {}", row.articles.base, row.articles.head),
+            count(row.unchanged),
+            count(row.reworded),
+            count(row.renumbered),
+            moved,
+            count(row.split),
+            count(row.merged),
+            count(row.added),
+            count(row.removed),
+            format!("+{}/−{}", row.words.inserted, row.words.deleted),
+            format!("{:.1}%", row.changed_share * 100.0),
+            row.impact.to_string(),
+        ]);
+    }
+    for col in 2..13 {
+        if let Some(column) = t.column_mut(col) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    format!("{t}\n")
+}
+
+/// "Article 5 → 6", "Articles 6, 7 → 8", "Article 10 (removed)".
+pub fn numbers(change: &Change) -> String {
+    let preamble = |ns: &[String]| ns.len() == 1 && ns[0] == crate::model::PREAMBLE;
+    if preamble(&change.base) || preamble(&change.head) {
+        return crate::model::PREAMBLE.to_owned();
+    }
+    let side = |ns: &[String]| match ns.len() {
+        0 => String::new(),
+        1 => ns[0].clone(),
+        _ => ns.join(" + "),
+    };
+    let plural = change.base.len() > 1 || change.head.len() > 1;
+    let word = if plural { "Articles" } else { "Article" };
+    match (change.base.as_slice(), change.head.as_slice()) {
+        ([], h) => format!("{word} {}", side(h)),
+        (b, []) => format!("{word} {}", side(b)),
+        (b, h) if b == h => format!("{word} {}", side(b)),
+        (b, h) => format!("{word} {} → {}", side(b), side(h)),
+    }
+}
+
+fn chapters(change: &Change) -> String {
+    match (&change.base_chapter, &change.head_chapter) {
+        (Some(b), Some(h)) if b != h => format!("chapter {b} → {h}"),
+        (_, Some(h)) => format!("chapter {h}"),
+        (Some(b), None) => format!("chapter {b}"),
+        (None, None) => String::new(),
+    }
+}
+
+fn title(change: &Change) -> String {
+    match (&change.title.base, &change.title.head) {
+        (Some(b), Some(h)) if b != h && !b.is_empty() => format!("{b} → {h}"),
+        (_, Some(h)) => h.clone(),
+        (Some(b), None) => b.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+/// One change: a heading line, reasons and annotations, then the redline.
+pub fn change_text(change: &Change, style: Style) -> String {
+    let mut facts = vec![change.kind.to_string(), change.severity.to_string()];
+    let place = chapters(change);
+    if !place.is_empty() {
+        facts.push(place);
+    }
+    if !matches!(change.kind, ChangeKind::Added | ChangeKind::Removed) {
+        facts.push(format!("similarity {:.2}", change.similarity));
+    }
+    let heading = numbers(change);
+    let title = title(change);
+    let heading = if title.is_empty() || title == heading {
+        heading
+    } else {
+        format!("{heading} {title}")
+    };
+    let mut out = format!(
+        "{}\n{}\n",
+        style.bold(&heading),
+        style.dim(&facts.join(" · "))
+    );
+    if !change.reasons.is_empty() {
+        out.push_str(&style.dim(&format!("why: {}", change.reasons.join("; "))));
+        out.push('\n');
+    }
+    if change.coarse {
+        out.push_str(
+            &style.dim("note: too large for a word diff; compared paragraph by paragraph"),
+        );
+        out.push('\n');
+    }
+    for a in &change.annotations {
+        out.push_str(&format!("rationale [{}]: {}\n", a.theme, a.rationale));
+    }
+    // A renumbering or move with the same words needs no text: the heading says it all.
+    let edited = |r: &[crate::change::Segment]| r.iter().any(|s| s.op != Op::Equal);
+    if let Some(redline) = change.redline.as_deref().filter(|r| edited(r)) {
+        out.push('\n');
+        let mut body = String::new();
+        for seg in redline {
+            match seg.op {
+                Op::Equal => body.push_str(&seg.text),
+                Op::Delete => body.push_str(&style.deleted(&seg.text)),
+                Op::Insert => body.push_str(&style.inserted(&seg.text)),
+            }
+        }
+        for line in body.trim_end().lines() {
+            out.push_str("    ");
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The whole `diff` report.
+pub fn diff_text(c: &Comparison, style: Style) -> String {
+    let mut out = summary_line(c);
+    out.push('\n');
+    out.push_str(&impact_table(c));
+    for note in &c.notes {
+        out.push_str(&format!("note: {note}\n"));
+    }
+    for change in c.changes.iter().filter(|c| c.kind != ChangeKind::Unchanged) {
+        out.push('\n');
+        out.push_str(&change_text(change, style));
+    }
+    out
+}
+
+/// The `check` report: each unannotated change with the place to annotate it.
+pub fn check_text(report: &crate::check::CheckReport, strict: bool, style: Style) -> String {
+    let mut out = String::new();
+    for u in &report.unannotated {
+        let c = &u.change;
+        out.push_str(&format!(
+            "{}:{}: {} {} ({}, {}) has no annotation — {} {}\n",
+            u.file,
+            u.line,
+            style.bold(&u.version),
+            numbers(c).to_lowercase(),
+            c.kind,
+            c.severity,
+            title(c),
+            style.dim(&format!("[add it to annotations.toml of {}]", u.version)),
+        ));
+    }
+    for s in &report.stale {
+        let level = if s.error || strict {
+            "error"
+        } else {
+            "warning"
+        };
+        out.push_str(&format!(
+            "{}:{}: {level}: {} annotation for {}: {}\n",
+            s.file,
+            s.line,
+            s.version,
+            s.articles.join(", "),
+            s.reason
+        ));
+    }
+    let checked = report.checked.join(", ");
+    if report.ok {
+        out.push_str(&format!("ok: every change is annotated in {checked}\n"));
+    } else {
+        out.push_str(&format!(
+            "check failed: {} unannotated change(s), {} stale annotation(s) in {checked}\n",
+            report.unannotated.len(),
+            report.stale.len()
+        ));
+    }
+    out
+}
