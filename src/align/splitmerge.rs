@@ -7,7 +7,11 @@
 //! split stands when the union covers at least [`UNION`] of the pivot and clearly more
 //! ([`GAIN`]) than the best single part — or, when the extra parts are small, when each of
 //! them lies almost wholly ([`STRONG`]) inside the pivot. A part may be the pivot's own
-//! 1:1 similarity link (12 → 12 + 12bis). Merges are the same with the sides swapped.
+//! 1:1 similarity link (12 → 12 + 12bis). A part that gained much new text is only
+//! partly inside the pivot; it still counts when it carries a good share ([`REST`]) of
+//! the pivot and is at least that much inside it — the remainder of a split whose second
+//! half was also expanded — but then the split must bring [`GAIN`]. Merges are the same
+//! with the sides swapped.
 
 use rustc_hash::FxHashMap;
 
@@ -18,6 +22,9 @@ use super::Method;
 
 /// A part must have at least this share of its weight inside the pivot.
 pub(crate) const PART: f64 = 0.60;
+/// A part less inside the pivot than [`PART`] must carry at least this share of the
+/// pivot and be at least this much inside it.
+pub(crate) const REST: f64 = 0.30;
 /// The parts together must cover at least this share of the pivot.
 pub(crate) const UNION: f64 = 0.60;
 /// ... and this much more than the best single part does.
@@ -90,7 +97,10 @@ impl Orientation {
 
 fn proposals(pairs: &[Pair], model: &Model, o: &Orientation, out: &mut Vec<Proposal>) {
     let mut by_pivot: FxHashMap<usize, Vec<&Pair>> = FxHashMap::default();
-    for p in pairs.iter().filter(|p| o.part_in_pivot(p) >= PART) {
+    let part = |p: &&Pair| {
+        o.part_in_pivot(p) >= PART || (o.part_in_pivot(p) >= REST && o.pivot_in_part(p) >= REST)
+    };
+    for p in pairs.iter().filter(part) {
         by_pivot.entry(o.pivot(p)).or_default().push(p);
     }
     for (pivot, mut parts) in by_pivot {

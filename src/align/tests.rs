@@ -282,6 +282,78 @@ fn a_split_keeps_its_reduced_one_to_one_half() {
     assert!(l.score > 0.95, "{}", l.score);
 }
 
+/// The second half of a split often grows: here it takes paragraphs 2–3 and gains as
+/// many new words, so less than [`super::splitmerge::PART`] of it lies in the pivot.
+#[test]
+fn a_split_whose_new_half_was_expanded_is_still_a_split() {
+    let (p1, rest) = FISH.split_once("\n2. ").unwrap();
+    let grown = format!(
+        "{rest}\n4. A Party that exceeds its quota in one year shall have the excess deducted \
+         from its quota for the following year, with a penalty that the commission fixes \
+         by consensus after hearing the Party concerned and the compliance officer."
+    );
+    let base = draft(
+        "b",
+        vec![(
+            "I",
+            "",
+            vec![art("1", FILLER[0]), art("2", FISH), art("3", FILLER[1])],
+        )],
+    );
+    let head = draft(
+        "h",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("1", FILLER[0]),
+                art("2", p1),
+                art("3", &grown),
+                art("4", FILLER[1]),
+            ],
+        )],
+    );
+    let a = align(&base, &head);
+    let l = pair_of(&a, 1, 2).expect("expanded half linked");
+    assert_eq!(
+        (l.base.clone(), l.head.clone(), l.method),
+        (vec![1], vec![1, 2], Method::Split)
+    );
+}
+
+/// A new article that repeats a sentence of an article kept whole is not a split of it.
+#[test]
+fn a_new_article_quoting_a_kept_one_is_added_not_split() {
+    let (p1, _) = FISH.split_once("\n2. ").unwrap();
+    let quoting = format!(
+        "{p1} The scientific committee shall publish its advice and the data behind it, and \
+         any Party may ask for a second opinion from an independent panel of experts."
+    );
+    let base = draft(
+        "b",
+        vec![(
+            "I",
+            "",
+            vec![art("1", FILLER[0]), art("2", FISH), art("3", FILLER[1])],
+        )],
+    );
+    let head = draft(
+        "h",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("1", FILLER[0]),
+                art("2", FISH),
+                art("3", &quoting),
+                art("4", FILLER[1]),
+            ],
+        )],
+    );
+    let a = align(&base, &head);
+    assert_eq!(a.added, vec![2], "{:?}", a.links);
+}
+
 #[test]
 fn a_merge_gathers_two_articles() {
     let (p1, rest) = FISH.split_once("\n2. ").unwrap();
