@@ -243,3 +243,38 @@ fn documents_are_versions_without_importing() {
         .success()
         .stdout(predicate::str::contains("Article IVbis — Audit"));
 }
+
+/// A statute with no chapter headings reads as one unnamed chapter, which no output
+/// names as "Chapter " with nothing after it.
+#[test]
+fn documents_without_chapters_show_and_diff_without_an_empty_chapter() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.txt");
+    let new = dir.path().join("new.txt");
+    std::fs::write(
+        &old,
+        "§ 1 Scope\nThis law applies to ports.\n\n§ 2 Dues\nDues are payable under § 1.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &new,
+        "§ 1 Scope\nThis law applies to ports.\n\n§ 2 Dues\nDues are due under § 1.\n",
+    )
+    .unwrap();
+    draftdiff()
+        .arg("show")
+        .arg(&old)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2  Dues").and(predicate::str::contains("Chapter").not()));
+    draftdiff()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("Dues are [-payable-]{+due+} under § 1.")
+                .and(predicate::str::contains("chapter  ").not()),
+        );
+}

@@ -86,11 +86,14 @@ pub fn contents_text(d: &Draft, style: Style) -> String {
         out.push_str(&format!("  {}\n", p.title));
     }
     for c in &d.chapters {
-        let heading = format!("Chapter {} — {}", c.number, c.title);
-        out.push_str(&format!(
-            "{}\n",
-            style.bold(heading.trim_end_matches(" — "))
-        ));
+        // A document without chapters is read as one unnamed chapter: no heading for it.
+        if !(c.number.is_empty() && c.title.is_empty()) {
+            let heading = format!("Chapter {} — {}", c.number, c.title);
+            out.push_str(&format!(
+                "{}\n",
+                style.bold(heading.trim_end_matches(" — "))
+            ));
+        }
         let mut section: Option<&str> = None;
         for a in &c.articles {
             if a.section.as_deref() != section {
@@ -121,7 +124,7 @@ pub fn article_text(
     };
     heading = style.bold(&heading);
     let mut place = vec![d.meta.id.clone()];
-    if let Some(c) = chapter {
+    if let Some(c) = chapter.filter(|c| !(c.number.is_empty() && c.title.is_empty())) {
         place.push(
             format!("Chapter {} {}", c.number, c.title)
                 .trim_end()

@@ -124,7 +124,9 @@ pub fn numbers(change: &Change) -> String {
 }
 
 fn chapters(change: &Change) -> String {
-    match (&change.base_chapter, &change.head_chapter) {
+    // Documents without chapter headings have one chapter with an empty number.
+    let named = |c: &Option<String>| c.clone().filter(|n| !n.is_empty());
+    match (&named(&change.base_chapter), &named(&change.head_chapter)) {
         (Some(b), Some(h)) if b != h => format!("chapter {b} → {h}"),
         (_, Some(h)) => format!("chapter {h}"),
         (Some(b), None) => format!("chapter {b}"),
