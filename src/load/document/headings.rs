@@ -121,9 +121,13 @@ pub(crate) fn parse(line: &str) -> Option<Heading> {
         None => false,
     };
     let (title, text) = split_rest(keyword, &rest)?;
+    let sep = rest.trim_start();
     let dashed = !title.is_empty()
         && explicit_separator(&rest).is_some()
-        && rest.trim_start().starts_with(['–', '—', '-', ':']);
+        && (sep.starts_with(['–', '—', '-', ':'])
+            || sep
+                .strip_prefix('.')
+                .is_some_and(|s| s.starts_with(['–', '—', '-'])));
     Some(Heading {
         keyword,
         number,
@@ -204,6 +208,11 @@ fn explicit_separator(rest: &str) -> Option<&str> {
     let t = rest.trim_start();
     let spaced = t.len() < rest.len();
     if let Some(after) = t.strip_prefix(['.', ':']) {
+        // `2.- Definitions`, `2.—Definitions`: a full stop and a dash together (common in
+        // laws drafted in Spanish or French) separate however they are spaced.
+        if let Some(after) = after.strip_prefix(['–', '—', '-']) {
+            return Some(after);
+        }
         return (after.is_empty() || after.starts_with(char::is_whitespace)).then_some(after);
     }
     for dash in ['–', '—', '-'] {
@@ -334,6 +343,10 @@ mod tests {
             pair("XII", "FINAL CLAUSES")
         );
         assert_eq!(article("Article 12 bis – Review"), pair("12bis", "Review"));
+        assert_eq!(article("Article 2.- Definitions"), pair("2", "Definitions"));
+        assert_eq!(article("Article 2.-Definitions"), pair("2", "Definitions"));
+        assert_eq!(article("Art. 3.– Scope"), pair("3", "Scope"));
+        assert!(parse("Article 2.- Definitions").is_some_and(|h| h.dashed));
     }
 
     #[test]
