@@ -207,10 +207,79 @@ pub fn diff_text(c: &Comparison, style: Style) -> String {
     for note in &c.notes {
         out.push_str(&format!("note: {note}\n"));
     }
-    for change in c.changes.iter().filter(|c| c.kind != ChangeKind::Unchanged) {
+    let (plain, detailed): (Vec<&Change>, Vec<&Change>) = c
+        .changes
+        .iter()
+        .filter(|c| c.kind != ChangeKind::Unchanged)
+        .partition(|c| is_plain_renumbering(c));
+    if !plain.is_empty() {
+        out.push('\n');
+        out.push_str(&renumbering_table(&plain, style));
+    }
+    for change in detailed {
         out.push('\n');
         out.push_str(&change_text(change, style));
     }
+    out
+}
+
+/// Same text under a new number in the same chapter, with no rationale of its own: the
+/// consequence of another change, listed once as old → new rather than one entry each
+/// (USERS.md complaint 2).
+fn is_plain_renumbering(c: &Change) -> bool {
+    c.kind == ChangeKind::Renumbered
+        && c.severity == crate::change::Severity::None
+        && c.annotations.is_empty()
+}
+
+/// "Renumbered, text unchanged (71): 2–3 → 3–4, 5 → 6, …", consecutive numbers shifted
+/// together shown as one range, wrapped for the terminal.
+fn renumbering_table(plain: &[&Change], style: Style) -> String {
+    let mut runs: Vec<(String, String, String, String)> = Vec::new();
+    for c in plain {
+        let (b, h) = (c.base[0].clone(), c.head[0].clone());
+        if let Some(last) = runs.last_mut() {
+            let next = |prev: &str, this: &str| matches!((prev.parse::<u64>(), this.parse::<u64>()), (Ok(p), Ok(t)) if t == p + 1);
+            if next(&last.1, &b) && next(&last.3, &h) {
+                last.1 = b;
+                last.3 = h;
+                continue;
+            }
+        }
+        runs.push((b.clone(), b, h.clone(), h));
+    }
+    let items: Vec<String> = runs
+        .into_iter()
+        .map(|(b0, b1, h0, h1)| {
+            if b0 == b1 {
+                format!("{b0} → {h0}")
+            } else {
+                format!("{b0}–{b1} → {h0}–{h1}")
+            }
+        })
+        .collect();
+    let mut out = style.bold(&format!(
+        "Renumbered, text unchanged ({} article{})",
+        plain.len(),
+        if plain.len() == 1 { "" } else { "s" }
+    ));
+    out.push('\n');
+    let mut line = String::from("   ");
+    for (i, item) in items.iter().enumerate() {
+        let piece = if i + 1 < items.len() {
+            format!(" {item},")
+        } else {
+            format!(" {item}")
+        };
+        if line.chars().count() + piece.chars().count() > 88 && line.len() > 3 {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from("   ");
+        }
+        line.push_str(&piece);
+    }
+    out.push_str(&line);
+    out.push('\n');
     out
 }
 
@@ -257,4 +326,51 @@ pub fn check_text(report: &crate::check::CheckReport, strict: bool, style: Style
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::change::Severity;
+    use crate::render::fixture;
+
+    fn renumbered(base: &str, head: &str) -> Change {
+        let mut c = fixture::sample()
+            .changes
+            .into_iter()
+            .find(|c| c.kind == ChangeKind::Renumbered)
+            .expect("the sample has a renumbering");
+        c.severity = Severity::None;
+        c.annotations.clear();
+        c.base = vec![base.to_owned()];
+        c.head = vec![head.to_owned()];
+        c
+    }
+
+    #[test]
+    fn consecutive_renumberings_collapse_into_ranges() {
+        let cs = [
+            renumbered("2", "3"),
+            renumbered("3", "4"),
+            renumbered("4", "6"),
+            renumbered("12bis", "13"),
+            renumbered("14", "15"),
+        ];
+        let refs: Vec<&Change> = cs.iter().collect();
+        assert_eq!(
+            renumbering_table(&refs, Style::PLAIN),
+            "Renumbered, text unchanged (5 articles)\n    2–3 → 3–4, 4 → 6, 12bis → 13, 14 → 15\n"
+        );
+    }
+
+    #[test]
+    fn only_unannotated_same_text_renumberings_are_plain() {
+        let mut c = renumbered("2", "3");
+        assert!(is_plain_renumbering(&c));
+        c.severity = Severity::Editorial;
+        assert!(
+            !is_plain_renumbering(&c),
+            "an edited article keeps its own entry"
+        );
+    }
 }
