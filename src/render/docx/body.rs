@@ -392,13 +392,10 @@ fn change(doc: &mut Doc<'_>, c: &Change) -> io::Result<()> {
 /// The article heading as revisions: `Article 12` deleted and `Article 13` inserted for
 /// a renumbering, the whole heading inserted for an added article, and so on.
 pub(super) fn heading_pieces(c: &Change) -> Vec<(Op, String)> {
-    let clean = |t: &Option<String>| {
-        t.as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(|t| format!(" — {t}"))
+    let clean = |numbers: &[String], t: &Option<String>| {
+        report::side_title(numbers, t.as_deref()).map(|t| format!(" — {t}"))
     };
-    let (base_title, head_title) = (clean(&c.title.base), clean(&c.title.head));
+    let (base_title, head_title) = (clean(&c.base, &c.title.base), clean(&c.head, &c.title.head));
     let (base, head) = (report::side_label(&c.base), report::side_label(&c.head));
     let mut pieces = Vec::new();
     if c.head.is_empty() {
