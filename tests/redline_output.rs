@@ -41,7 +41,10 @@ fn a_missing_parent_directory_is_exit_2_and_nothing_is_created() {
         assert!(stderr.starts_with("error: "), "{stderr}");
         assert!(stderr.contains(&output), "message names the path: {stderr}");
         assert!(stderr.contains("no directory no-such-dir"), "{stderr}");
-        assert!(!stderr.contains(".draftdiff-"), "a temporary's name: {stderr}");
+        assert!(
+            !stderr.contains(".draftdiff-"),
+            "a temporary's name: {stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{stderr}");
         assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));
     }
