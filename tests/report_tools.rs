@@ -1,7 +1,8 @@
 //! The reports as people open them: headless Chromium loads the HTML report (with and
 //! without JavaScript, as a screenshot and printed to PDF) and LibreOffice converts the
 //! Word report to PDF and to ODT, whose tracked-changes list proves it read the
-//! revisions as revisions.
+//! revisions as revisions — and, resolved both ways, that accepting every change gives
+//! the head text and rejecting every change the base text.
 //!
 //! When a tool is missing the test prints `SKIPPED: <tool> not installed` and passes,
 //! unless `CI` is set, where it fails: CI runs `.ci/install-report-tools` first. The
@@ -274,4 +275,219 @@ fn docx_report_opens_in_libreoffice_with_tracked_changes() {
     let regions = content.matches("<text:changed-region").count();
     assert!(regions >= 10, "only {regions} changed regions");
     println!("pdf: {}", dir.join("redline.pdf").display());
+}
+
+/// Runs the built `draftdiff` on the escape fixture pair with `args`; returns stdout.
+fn draftdiff(args: &[&str]) -> Vec<u8> {
+    let drafts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/drafts-escape");
+    let out = assert_cmd::Command::cargo_bin("draftdiff")
+        .expect("binary")
+        .env_remove("DRAFTDIFF_DRAFTS")
+        .arg("--drafts")
+        .arg(drafts)
+        .args(args)
+        .output()
+        .expect("run draftdiff");
+    assert!(out.status.success(), "{out:?}");
+    out.stdout
+}
+
+fn article_text(version: &str, number: &str) -> String {
+    let json = draftdiff(&["show", version, number, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json).expect("json");
+    v["text"]
+        .as_str()
+        .expect("text")
+        .trim_end_matches('\n')
+        .to_owned()
+}
+
+/// One paragraph of an ODT body as LibreOffice stored it: its style, its text with every
+/// tracked change accepted, and with every change rejected.
+#[derive(Debug, Default)]
+struct OdtPara {
+    style: String,
+    accepted: String,
+    rejected: String,
+}
+
+/// Reads `content.xml`: the deleted text of each changed region, then the body's
+/// paragraphs resolved both ways (insertions are `text:change-start`…`text:change-end`
+/// ranges in the body; a deletion is a `text:change` point whose text lives in the
+/// region).
+fn odt_paragraphs(content: &str) -> Vec<OdtPara> {
+    use quick_xml::events::Event;
+    let attr = |e: &quick_xml::events::BytesStart<'_>, name: &str| {
+        e.try_get_attribute(name)
+            .expect("attribute")
+            .map(|a| {
+                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .expect("value")
+                    .into_owned()
+            })
+            .unwrap_or_default()
+    };
+    let mut deleted: std::collections::HashMap<String, String> = Default::default();
+    let mut paras = Vec::new();
+    let mut reader = quick_xml::Reader::from_str(content);
+    let (mut region, mut in_deletion, mut in_tracked) = (String::new(), false, false);
+    // Author and date of a change: not document text.
+    let mut in_info = false;
+    let mut inserting: std::collections::HashSet<String> = Default::default();
+    let mut current: Option<OdtPara> = None;
+    // Text between paragraphs (indentation) belongs to none of them.
+    let push = |p: &mut Option<OdtPara>, text: &str, ins: bool| {
+        if let Some(p) = p.as_mut() {
+            p.accepted.push_str(text);
+            if !ins {
+                p.rejected.push_str(text);
+            }
+        }
+    };
+    loop {
+        let event = reader.read_event().expect("well-formed content.xml");
+        let ins = !inserting.is_empty();
+        match event {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e)
+                if matches!(e.name().as_ref(), "text:s" | "text:tab") =>
+            {
+                let text = if e.name().as_ref() == "text:tab" {
+                    "\t".to_owned()
+                } else {
+                    " ".repeat(attr(&e, "text:c").parse().unwrap_or(1))
+                };
+                if in_deletion {
+                    deleted.entry(region.clone()).or_default().push_str(&text);
+                } else {
+                    push(&mut current, &text, ins);
+                }
+            }
+            Event::Start(e) => match e.name().as_ref() {
+                "text:tracked-changes" => in_tracked = true,
+                "text:changed-region" => region = attr(&e, "text:id"),
+                "text:deletion" => in_deletion = true,
+                "office:change-info" => in_info = true,
+                "text:p" | "text:h" if in_deletion => {
+                    let text = deleted.entry(region.clone()).or_default();
+                    if !text.is_empty() {
+                        text.push('\n');
+                    }
+                }
+                "text:p" | "text:h" if !in_tracked => {
+                    current = Some(OdtPara {
+                        style: attr(&e, "text:style-name"),
+                        ..Default::default()
+                    });
+                }
+                _ => {}
+            },
+            Event::Empty(e) => match e.name().as_ref() {
+                "text:change-start" => {
+                    inserting.insert(attr(&e, "text:change-id"));
+                }
+                "text:change-end" => {
+                    inserting.remove(&attr(&e, "text:change-id"));
+                }
+                "text:change" => {
+                    let text = deleted
+                        .get(&attr(&e, "text:change-id"))
+                        .cloned()
+                        .unwrap_or_default();
+                    if let Some(p) = current.as_mut() {
+                        p.rejected.push_str(&text);
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(_) | Event::GeneralRef(_) if in_info => {}
+            Event::Text(t) => {
+                let text = t.to_string();
+                if in_deletion {
+                    deleted.entry(region.clone()).or_default().push_str(&text);
+                } else {
+                    push(&mut current, &text, ins);
+                }
+            }
+            Event::GeneralRef(r) => {
+                let name: &str = &r;
+                let entity = format!("&{name};");
+                let text = quick_xml::escape::unescape(&entity).expect("entity");
+                if in_deletion {
+                    deleted.entry(region.clone()).or_default().push_str(&text);
+                } else {
+                    push(&mut current, &text, ins);
+                }
+            }
+            Event::End(e) => match e.name().as_ref() {
+                "text:tracked-changes" => in_tracked = false,
+                "text:deletion" => in_deletion = false,
+                "office:change-info" => in_info = false,
+                "text:p" | "text:h" if !in_tracked => paras.extend(current.take()),
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    paras
+}
+
+#[test]
+fn libreoffice_accept_all_gives_the_head_text_and_reject_all_the_base_text() {
+    let Some(exe) = require(&["libreoffice", "soffice"], "libreoffice") else {
+        return;
+    };
+    let dir = out_dir("docx-accept-reject");
+    let doc = dir.join("escape.docx");
+    draftdiff(&[
+        "redline",
+        "esc-1",
+        "esc-2",
+        "-o",
+        doc.to_str().expect("utf-8 path"),
+    ]);
+    run(
+        Command::new(&exe)
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                dir.join("profile").display()
+            ))
+            .args(["--headless", "--convert-to", "odt", "--outdir"])
+            .arg(&dir)
+            .arg(&doc),
+        &dir,
+        "convert-odt",
+        Duration::from_secs(180),
+    );
+    let odt = File::open(dir.join("escape.odt")).expect("odt written");
+    let mut zip = zip::ZipArchive::new(odt).expect("odt is a zip");
+    let mut content = String::new();
+    zip.by_name("content.xml")
+        .expect("content.xml")
+        .read_to_string(&mut content)
+        .expect("utf-8");
+    let paras = odt_paragraphs(&content);
+    let article = |heading: &str| -> Vec<&OdtPara> {
+        let start = paras
+            .iter()
+            .position(|p| p.style.starts_with("Heading_20_2") && p.accepted.starts_with(heading))
+            .unwrap_or_else(|| panic!("LibreOffice lost the heading {heading}"));
+        paras[start + 1..]
+            .iter()
+            .take_while(|p| !p.style.starts_with("Heading"))
+            .filter(|p| p.style.starts_with("Article_20_Text"))
+            .collect()
+    };
+    let joined = |ps: &[&OdtPara], accepted: bool| -> String {
+        ps.iter()
+            .map(|p| if accepted { &p.accepted } else { &p.rejected }.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let changed = article("Article 1 — Scripts & <script>");
+    assert_eq!(joined(&changed, true), article_text("esc-2", "1"));
+    assert_eq!(joined(&changed, false), article_text("esc-1", "1"));
+    let added = article("Article 3");
+    assert_eq!(joined(&added, true), article_text("esc-2", "3"));
+    assert_eq!(joined(&added, false), "");
 }

@@ -70,13 +70,8 @@ pub fn body(cmp: &Comparison) -> Markup {
 }
 
 fn versions(base: &VersionInfo, head: &VersionInfo) -> Markup {
-    let themes = |v: &VersionInfo| v.themes.join(", ");
-    let size = |v: &VersionInfo| {
-        format!(
-            "{} chapters, {} articles, {} words",
-            v.chapters, v.articles, v.words
-        )
-    };
+    let themes = report::themes_label;
+    let size = report::version_size;
     let rows: [(&str, String, String); 6] = [
         ("Version", base.id.clone(), head.id.clone()),
         ("Title", base.title.clone(), head.title.clone()),

@@ -47,12 +47,7 @@ pub fn render(cmp: &Comparison) -> String {
 
 fn versions(out: &mut String, base: &VersionInfo, head: &VersionInfo) {
     let opt = |v: &Option<String>| v.as_deref().map(cell).unwrap_or_default();
-    let size = |v: &VersionInfo| {
-        format!(
-            "{} chapters, {} articles, {} words",
-            v.chapters, v.articles, v.words
-        )
-    };
+    let size = report::version_size;
     out.push_str("| | Base | Head |\n| --- | --- | --- |\n");
     let rows = [
         ("Version", cell(&base.id), cell(&head.id)),
@@ -61,8 +56,8 @@ fn versions(out: &mut String, base: &VersionInfo, head: &VersionInfo) {
         ("Date", opt(&base.date), opt(&head.date)),
         (
             "Themes",
-            cell(&base.themes.join(", ")),
-            cell(&head.themes.join(", ")),
+            cell(&report::themes_label(base)),
+            cell(&report::themes_label(head)),
         ),
         ("Size", size(base), size(head)),
     ];

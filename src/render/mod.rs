@@ -34,6 +34,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     if path.file_name().is_none() {
         return Err(Error::Invalid(format!("{shown}: not a file name")));
     }
+    // Say what is wrong in the user's terms, before a temporary file's name can appear
+    // in the message.
+    if !dir.is_dir() {
+        return Err(Error::Invalid(format!(
+            "cannot write {shown}: there is no directory {}",
+            dir.display()
+        )));
+    }
+    if path.is_dir() {
+        return Err(Error::Invalid(format!(
+            "cannot write {shown}: it is a directory"
+        )));
+    }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".draftdiff-").suffix(".tmp");
     // An ordinary file's mode (0666 less the umask), not the temporary file's 0600.
@@ -42,12 +55,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder.tempfile_in(dir).map_err(|e| Error::io(&shown, e))?;
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(&shown, without_temporary_name(e)))?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::io(&shown, e))?;
     tmp.persist(path).map_err(|e| Error::io(&shown, e.error))?;
     Ok(())
+}
+
+/// tempfile's errors name the temporary file, which the user never asked for: keep only
+/// the kind of failure (`permission denied`, `read-only filesystem …`).
+fn without_temporary_name(e: std::io::Error) -> std::io::Error {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            std::io::Error::new(e.kind(), "a file cannot be created there")
+        }
+        kind => std::io::Error::from(kind),
+    }
 }
 
 #[cfg(test)]
@@ -80,7 +106,19 @@ mod tests {
         let path = dir.path().join("missing-dir").join("report.html");
         let err = write_atomic(&path, b"x").expect_err("must fail");
         assert!(err.to_string().contains("missing-dir"), "{err}");
+        assert!(!err.to_string().contains(".draftdiff-"), "{err}");
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn the_temporary_file_is_not_named_in_errors() {
+        use std::io::{Error as IoError, ErrorKind};
+        let from_tempfile = |kind| IoError::new(kind, "denied at path \"/d/.draftdiff-x.tmp\"");
+        let e = without_temporary_name(from_tempfile(ErrorKind::PermissionDenied));
+        assert_eq!(e.kind(), ErrorKind::PermissionDenied);
+        assert_eq!(e.to_string(), "permission denied");
+        let e = without_temporary_name(from_tempfile(ErrorKind::NotFound));
+        assert_eq!(e.to_string(), "a file cannot be created there");
     }
 
     #[test]

@@ -24,19 +24,19 @@ const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main
 /// the abbreviations out.
 const COLUMNS: [(&str, u32); 15] = [
     ("Chapter", 1000),
-    ("Title", 2190),
-    ("Articles", 1000),
-    ("Unch.", 820),
-    ("Rew.", 820),
-    ("Renum.", 820),
-    ("Mv in", 820),
-    ("Mv out", 820),
-    ("Split", 820),
-    ("Merged", 820),
-    ("Added", 820),
-    ("Rem.", 820),
-    ("Words +/−", 1200),
-    ("Changed", 900),
+    ("Title", 2010),
+    ("Articles", 1150),
+    ("Unch.", 770),
+    ("Rew.", 770),
+    ("Renum.", 880),
+    ("Mv in", 770),
+    ("Mv out", 770),
+    ("Split", 770),
+    ("Merged", 880),
+    ("Added", 770),
+    ("Rem.", 770),
+    ("Words +/−", 1360),
+    ("Changed", 1000),
     ("Impact", 900),
 ];
 
@@ -392,13 +392,10 @@ fn change(doc: &mut Doc<'_>, c: &Change) -> io::Result<()> {
 /// The article heading as revisions: `Article 12` deleted and `Article 13` inserted for
 /// a renumbering, the whole heading inserted for an added article, and so on.
 pub(super) fn heading_pieces(c: &Change) -> Vec<(Op, String)> {
-    let clean = |t: &Option<String>| {
-        t.as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(|t| format!(" — {t}"))
+    let clean = |numbers: &[String], t: &Option<String>| {
+        report::side_title(numbers, t.as_deref()).map(|t| format!(" — {t}"))
     };
-    let (base_title, head_title) = (clean(&c.title.base), clean(&c.title.head));
+    let (base_title, head_title) = (clean(&c.base, &c.title.base), clean(&c.head, &c.title.head));
     let (base, head) = (report::side_label(&c.base), report::side_label(&c.head));
     let mut pieces = Vec::new();
     if c.head.is_empty() {

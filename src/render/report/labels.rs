@@ -30,21 +30,20 @@ pub fn article_label(change: &Change) -> String {
     }
 }
 
+/// The title of one side of a change, unless it is empty or only repeats the label
+/// (the preamble is titled "Preamble": its heading is `Preamble`, not
+/// `Preamble — Preamble`).
+pub fn side_title<'c>(numbers: &[String], title: Option<&'c str>) -> Option<&'c str> {
+    title
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && !t.eq_ignore_ascii_case(&side_label(numbers)))
+}
+
 /// The title part of a change heading: the head title, noting the old one when it
 /// changed.
 pub fn title_label(change: &Change) -> Option<String> {
-    let base = change
-        .title
-        .base
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty());
-    let head = change
-        .title
-        .head
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty());
+    let base = side_title(&change.base, change.title.base.as_deref());
+    let head = side_title(&change.head, change.title.head.as_deref());
     match (base, head) {
         (Some(b), Some(h)) if b != h => Some(format!("{h} (formerly “{b}”)")),
         (_, Some(h)) => Some(h.to_owned()),
@@ -102,10 +101,12 @@ pub fn counts(base: usize, head: usize) -> String {
     }
 }
 
-/// The chapter column of the impact table: `IV`, `III → IV`, `— → IX`.
+/// The chapter column of the impact table: `IV`, `III → IV`, `— → IX`, and `—` for
+/// the articles outside any chapter (the preamble).
 pub fn row_chapter(row: &ImpactRow) -> String {
     match (&row.base, &row.head) {
         (Some(b), Some(h)) if b == h => h.clone(),
+        (None, None) => "—".to_owned(),
         (b, h) => format!(
             "{} → {}",
             b.as_deref().unwrap_or("—"),
@@ -193,11 +194,31 @@ pub fn version_facts(v: &VersionInfo) -> String {
     if !v.themes.is_empty() {
         parts.push(format!("themes: {}", v.themes.join(", ")));
     }
-    parts.push(format!(
-        "{} chapters, {} articles, {} words",
-        v.chapters, v.articles, v.words
-    ));
+    parts.push(version_size(v));
     parts.join(" · ")
+}
+
+/// The themes of a version for a table cell: `environment, public-health`, or `none`.
+pub fn themes_label(v: &VersionInfo) -> String {
+    if v.themes.is_empty() {
+        "none".to_owned()
+    } else {
+        v.themes.join(", ")
+    }
+}
+
+/// The size of a version: `8 chapters, 165 articles, 18547 words` (`1 chapter`, …).
+pub fn version_size(v: &VersionInfo) -> String {
+    let count = |n: usize, one: &str, many: &str| match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    };
+    format!(
+        "{}, {}, {}",
+        count(v.chapters, "chapter", "chapters"),
+        count(v.articles, "article", "articles"),
+        count(v.words, "word", "words")
+    )
 }
 
 #[cfg(test)]
@@ -214,6 +235,38 @@ mod tests {
         assert_eq!(percent(0.234), "23 %");
         assert_eq!(percent(f64::NAN), "—");
         assert_eq!(counts(3, 4), "3 → 4");
+    }
+
+    #[test]
+    fn a_title_that_repeats_the_label_is_left_out() {
+        let preamble = ["Preamble".to_owned()];
+        assert_eq!(side_title(&preamble, Some("Preamble")), None);
+        assert_eq!(side_title(&preamble, Some(" ")), None);
+        assert_eq!(side_title(&["4".into()], Some("Scope")), Some("Scope"));
+        let mut change = sample().changes[0].clone();
+        change.base = preamble.to_vec();
+        change.head = preamble.to_vec();
+        change.title = crate::change::Titles {
+            base: Some("Preamble".into()),
+            head: Some("Preamble".into()),
+        };
+        assert_eq!(change_heading(&change), "Preamble");
+    }
+
+    #[test]
+    fn impact_rows_and_versions_read_naturally() {
+        let mut cmp = sample();
+        let mut row = cmp.chapters[0].clone();
+        (row.base, row.head) = (None, None);
+        assert_eq!(row_chapter(&row), "—");
+        (row.base, row.head) = (None, Some("IX".into()));
+        assert_eq!(row_chapter(&row), "— → IX");
+        (cmp.base.chapters, cmp.base.articles, cmp.base.words) = (1, 1, 1);
+        cmp.base.themes.clear();
+        assert_eq!(version_size(&cmp.base), "1 chapter, 1 article, 1 word");
+        assert_eq!(themes_label(&cmp.base), "none");
+        cmp.base.chapters = 8;
+        assert!(version_size(&cmp.base).starts_with("8 chapters, "));
     }
 
     #[test]
