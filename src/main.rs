@@ -146,10 +146,11 @@ fn redline(
         emit(&String::from_utf8_lossy(&bytes))
     } else {
         draftdiff::render::write_atomic(output, &bytes)?;
+        let changed = result.summary.changed();
         eprintln!(
-            "wrote {} ({} changes, {} → {})",
+            "wrote {} ({changed} change{}, {} → {})",
             output.display(),
-            result.summary.changed(),
+            if changed == 1 { "" } else { "s" },
             result.base.id,
             result.head.id
         );

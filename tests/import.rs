@@ -277,4 +277,15 @@ fn documents_without_chapters_show_and_diff_without_an_empty_chapter() {
             predicate::str::contains("Dues are [-payable-]{+due+} under § 1.")
                 .and(predicate::str::contains("chapter  ").not()),
         );
+    draftdiff()
+        .args(["redline", "--format", "md", "-o", "-"])
+        .arg(&old)
+        .arg(&new)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("## <a id=\"ch-articles\"></a>Articles\n")
+                .and(predicate::str::contains("[—](#ch-articles)"))
+                .and(predicate::str::contains("Chapter \n").not()),
+        );
 }

@@ -104,7 +104,9 @@ pub fn counts(base: usize, head: usize) -> String {
 /// The chapter column of the impact table: `IV`, `III → IV`, `— → IX`, and `—` for
 /// the articles outside any chapter (the preamble).
 pub fn row_chapter(row: &ImpactRow) -> String {
-    match (&row.base, &row.head) {
+    // A document without chapter headings reads as one chapter numbered "".
+    let named = |c: &Option<String>| c.clone().filter(|n| !n.is_empty());
+    match (&named(&row.base), &named(&row.head)) {
         (Some(b), Some(h)) if b == h => h.clone(),
         (None, None) => "—".to_owned(),
         (b, h) => format!(

@@ -214,6 +214,10 @@ pub fn sections(cmp: &Comparison) -> Vec<Section<'_>> {
 
 fn chapter_anchor(key: &Home, anchors: &mut Anchors, base_id: &str) -> (Option<String>, String) {
     match key {
+        // The one unnamed chapter of a document without chapter headings.
+        Home::Head(Some(n)) | Home::Base(Some(n)) if n.is_empty() => {
+            (Some(String::new()), anchors.claim("ch-articles".to_owned()))
+        }
         Home::Head(Some(h)) => (Some(h.clone()), anchors.claim(format!("ch-{}", slug(h)))),
         Home::Base(Some(b)) => (
             Some(b.clone()),
@@ -230,6 +234,9 @@ fn chapter_heading(number: Option<&str>, row: Option<&ImpactRow>) -> String {
     let Some(number) = number else {
         return "Outside any chapter".to_owned();
     };
+    if number.is_empty() {
+        return "Articles".to_owned();
+    }
     let label = match row {
         Some(ImpactRow {
             base: Some(b),
