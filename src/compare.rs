@@ -11,6 +11,8 @@ use crate::model::{Annotation, ArticleRef, Draft};
 use crate::redline;
 use crate::summary;
 
+mod xrefs;
+
 /// What the caller wants beyond the defaults.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -56,6 +58,7 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
             coarse.join(", ")
         ));
     }
+    notes.extend(xrefs::stale_citations(base, head, &changes));
     Comparison {
         schema: DIFF_SCHEMA,
         base: version_info(base),

@@ -1,7 +1,8 @@
 //! Cross-references inside article text ("in accordance with article 7").
 //!
-//! Used by `validate` (dangling references) and by severity classification (a change that
-//! only renumbers references is editorial).
+//! Used by `validate` (dangling references), by severity classification (a change that
+//! only renumbers references is editorial) and by `compare` (citations a renumbering left
+//! at an old number).
 
 use std::ops::Range;
 

@@ -286,3 +286,32 @@ fn reports_are_stable() {
         String::from_utf8(impact.stdout).unwrap()
     );
 }
+
+/// A citation left at its old number after a renumbering is pointed out; the fixture
+/// revision, which updated it, has no such note.
+#[test]
+fn citations_left_at_an_old_number_are_noted() {
+    assert!(
+        diff_json(&[]).get("notes").is_none(),
+        "the fixtures cite correctly"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(&fixtures().join("drafts"), dir.path());
+    let general = dir.path().join("accord-2/01-general.toml");
+    let text = std::fs::read_to_string(&general).unwrap();
+    let stale = text.replace(
+        "approach described in article 5.",
+        "approach described in article 4.",
+    );
+    assert_ne!(text, stale);
+    std::fs::write(&general, stale).unwrap();
+    common::draftdiff()
+        .arg("--drafts")
+        .arg(dir.path())
+        .args(["diff", "accord-1", "accord-2"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "note: article 2 still cites article 4, but accord-1 article 4 is now article 5\n",
+        ));
+}
