@@ -62,8 +62,10 @@ fn emit(text: &str) -> Result<()> {
 }
 
 fn json(value: &impl serde::Serialize) -> Result<()> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?;
-    emit(&format!("{text}\n"))
+    let mut text =
+        serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?;
+    text.push('\n');
+    emit(&text)
 }
 
 /// Reads a version and refuses it when its articles cannot be told apart.
@@ -86,8 +88,13 @@ fn usable(catalog: &Catalog, name: &str) -> Result<draftdiff::Draft> {
 }
 
 fn comparison(catalog: &Catalog, pair: &Pair, options: &compare::Options) -> Result<Comparison> {
-    let base = usable(catalog, &pair.base)?;
-    let head = usable(catalog, &pair.head)?;
+    // The two versions are read and linted side by side; the base's error wins, as when
+    // they were read one after the other.
+    let (base, head) = rayon::join(
+        || usable(catalog, &pair.base),
+        || usable(catalog, &pair.head),
+    );
+    let (base, head) = (base?, head?);
     let mut result = compare::compare(&base, &head, options);
     if let Some(chapter) = &pair.chapter {
         if !compare::filter_chapter(&mut result, chapter) {
