@@ -253,7 +253,10 @@ impl Context<'_> {
             change.words.deleted = diff.deleted;
             change.coarse = diff.coarse;
             if kind != ChangeKind::Unchanged {
-                let assessment = classify::assess(&base_text, &head_text, &diff);
+                // The words of joined texts are the sum of their articles': a line
+                // break always ends a word.
+                let words = (base_words, head_words);
+                let assessment = classify::assess_counted(&base_text, &head_text, &diff, words);
                 change.severity = assessment.severity;
                 change.reasons = assessment.reasons;
             }
