@@ -35,7 +35,7 @@ for n in ${VS_GIT:-10000 20000}; do
     "$bin diff $dir/base $dir/head --format json" \
     "git diff --no-index --word-diff $dir/base.txt $dir/head.txt" 2>/dev/null | grep -E 'Benchmark|Time|±|faster|slower' || true
   /usr/bin/time -f "draftdiff peak RSS: %M KiB, wall %e s" "$bin" diff "$dir/base" "$dir/head" --format json >/dev/null
-  /usr/bin/time -f "git word-diff peak RSS: %M KiB, wall %e s" git diff --no-index --word-diff "$dir/base.txt" "$dir/head.txt" >/dev/null || true
+  /usr/bin/time -q -f "git word-diff peak RSS: %M KiB, wall %e s" git diff --no-index --word-diff "$dir/base.txt" "$dir/head.txt" >/dev/null || true
 done
 
 echo

@@ -61,11 +61,18 @@ fn emit(text: &str) -> Result<()> {
     }
 }
 
+/// Streams the JSON to stdout rather than building it in memory first: a large diff is
+/// tens of megabytes, and writing it is the last stage, on one core.
 fn json(value: &impl serde::Serialize) -> Result<()> {
-    let mut text =
-        serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?;
-    text.push('\n');
-    emit(&text)
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("stdout", e)),
+        _ => Ok(()),
+    }
 }
 
 /// Reads a version and refuses it when its articles cannot be told apart.
