@@ -1,12 +1,13 @@
 //! Engine benchmarks (divan): the whole comparison and its stages on generated corpora,
-//! and the MIMC 1.0 → 3.0 comparison. Run with `cargo bench --bench engine`.
-//! Whole-process timings against `git diff --word-diff` are in `scripts/bench-vs-git.sh`.
+//! and the MIMC 1.0 → 3.0 comparison. Run with `cargo bench --bench engine` (a few
+//! minutes on two cores). Whole-process timings against `git diff --word-diff` are in
+//! `scripts/bench-vs-git.sh`; the figures are in `docs/performance.md`.
 
 use std::path::Path;
 
 use divan::Bencher;
 use draftdiff::compare::{compare, Options};
-use draftdiff::model::Draft;
+use draftdiff::model::{Draft, WordCounts};
 use draftdiff::{align, load, redline, synth};
 
 fn main() {
@@ -19,16 +20,32 @@ fn pair(articles: usize) -> (Draft, Draft) {
     (base, head)
 }
 
-#[divan::bench(args = [2_500, 5_000, 10_000, 20_000], sample_count = 10)]
+#[divan::bench(args = [5_000, 10_000, 20_000], sample_count = 5)]
 fn compare_corpus(bencher: Bencher, articles: usize) {
     let (base, head) = pair(articles);
     bencher.bench_local(|| compare(&base, &head, &Options::default()));
 }
 
-#[divan::bench(args = [2_500, 5_000, 10_000, 20_000], sample_count = 10)]
+#[divan::bench(args = [5_000, 10_000, 20_000], sample_count = 5)]
 fn align_corpus(bencher: Bencher, articles: usize) {
     let (base, head) = pair(articles);
     bencher.bench_local(|| align::align(&base, &head));
+}
+
+/// Reading a draft directory of TOML chapter files from disk.
+#[divan::bench(args = [10_000], sample_count = 5)]
+fn load_corpus(bencher: Bencher, articles: usize) {
+    let (base, _) = pair(articles);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("base");
+    synth::write_dir(&base, &path).unwrap();
+    bencher.bench_local(|| load::load_dir(&path).unwrap());
+}
+
+#[divan::bench(args = [10_000], sample_count = 5)]
+fn word_counts(bencher: Bencher, articles: usize) {
+    let (base, _) = pair(articles);
+    bencher.bench_local(|| WordCounts::of(&base));
 }
 
 #[divan::bench(sample_count = 50)]

@@ -51,6 +51,17 @@ pub struct Assessment {
 /// assert_eq!(verdict.reasons, ["'shall' became 'may'"]);
 /// ```
 pub fn assess(base: &str, head: &str, redline: &Redline) -> Assessment {
+    assess_counted(base, head, redline, (word_count(base), word_count(head)))
+}
+
+/// [`assess`] for a caller that has already counted the words of `base` and `head` (as
+/// [`crate::model::word_count`] counts them): counting is a full segmentation of both texts.
+pub fn assess_counted(
+    base: &str,
+    head: &str,
+    redline: &Redline,
+    (base_words, head_words): (usize, usize),
+) -> Assessment {
     if base == head {
         return Assessment {
             severity: Severity::None,
@@ -64,7 +75,7 @@ pub fn assess(base: &str, head: &str, redline: &Redline) -> Assessment {
         };
     }
     let mut reasons = meaning::triggers(base, head, &redline.segments);
-    let share = 1.0 - redline.similarity(word_count(base), word_count(head));
+    let share = 1.0 - redline.similarity(base_words, head_words);
     let (ins, del) = (redline.inserted, redline.deleted);
     if share > SUBSTANTIVE_SHARE {
         let extent = format!("{} of words changed", percent(share));

@@ -1,13 +1,15 @@
 //! Runs the engine: align the articles of two drafts, redline each matched pair, classify
 //! it, and assemble the [`Comparison`] every renderer and gate consumes.
 
+use rayon::prelude::*;
+
 use crate::align::{self, Alignment, Link};
 use crate::change::{
     Change, ChangeAnnotation, ChangeKind, ChangeWords, Comparison, Op, Segment, Severity, Summary,
     Titles, VersionInfo, DIFF_SCHEMA,
 };
 use crate::classify;
-use crate::model::{Annotation, ArticleRef, Draft};
+use crate::model::{Annotation, ArticleRef, Draft, WordCounts};
 use crate::redline;
 use crate::summary;
 
@@ -24,32 +26,40 @@ pub struct Options {
 pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
     let base_articles: Vec<ArticleRef> = base.articles().collect();
     let head_articles: Vec<ArticleRef> = head.articles().collect();
-    let alignment = align::align(base, head);
+    let (alignment, (base_words, head_words)) = rayon::join(
+        || align::align(base, head),
+        || rayon::join(|| WordCounts::of(base), || WordCounts::of(head)),
+    );
     let ctx = Context {
         base,
         head,
         base_articles: &base_articles,
         head_articles: &head_articles,
+        base_words: &base_words,
+        head_words: &head_words,
         alignment: &alignment,
         annotations: applicable_annotations(base, head),
         options,
     };
 
-    let mut keyed: Vec<((usize, usize, usize), Change)> = Vec::new();
-    for link in &alignment.links {
-        let key = (link.head[0] * 2 + 1, 0, link.base[0]);
-        keyed.push((key, ctx.linked(link)));
-    }
+    // Redlining and classifying the pairs is most of the work, and each pair is
+    // independent of the others.
+    let mut keyed: Vec<((usize, usize, usize), Change)> = alignment
+        .links
+        .par_iter()
+        .map(|link| ((link.head[0] * 2 + 1, 0, link.base[0]), ctx.linked(link)))
+        .collect();
     for &b in &alignment.added {
         keyed.push(((head_key(b), 0, 0), ctx.unmatched(b, false)));
     }
+    let removed_keys = RemovedKeys::new(&alignment, base_articles.len());
     for &b in &alignment.removed {
-        keyed.push(((removed_key(&alignment, b), 1, b), ctx.unmatched(b, true)));
+        keyed.push(((removed_keys.of(b), 1, b), ctx.unmatched(b, true)));
     }
     keyed.sort_by_key(|(key, _)| *key);
     let changes: Vec<Change> = keyed.into_iter().map(|(_, c)| c).collect();
 
-    let chapters = summary::impact_rows(base, head, &alignment, &changes);
+    let chapters = summary::impact_rows(base, head, &alignment, &changes, &base_words, &head_words);
     let mut notes = Vec::new();
     let coarse: Vec<String> = changes.iter().filter(|c| c.coarse).map(label).collect();
     if !coarse.is_empty() {
@@ -61,8 +71,8 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
     notes.extend(xrefs::stale_citations(base, head, &changes));
     Comparison {
         schema: DIFF_SCHEMA,
-        base: version_info(base),
-        head: version_info(head),
+        base: version_info(base, &base_words),
+        head: version_info(head, &head_words),
         summary: Summary::of(&changes),
         chapters,
         changes,
@@ -77,14 +87,30 @@ fn head_key(h: usize) -> usize {
 
 /// A removed article sorts just after the head article matched to the nearest base
 /// article before it, so it appears where it used to be.
-fn removed_key(alignment: &Alignment, b: usize) -> usize {
-    alignment
-        .links
-        .iter()
-        .filter(|l| l.base.iter().any(|&x| x < b))
-        .flat_map(|l| l.head.iter().copied())
-        .max()
-        .map_or(0, |h| h * 2 + 2)
+struct RemovedKeys {
+    /// By base position `b`: the last head position linked to any base article before
+    /// `b`, as a running maximum so that each removed article is one lookup.
+    last_head_before: Vec<Option<usize>>,
+}
+
+impl RemovedKeys {
+    fn new(alignment: &Alignment, base_len: usize) -> Self {
+        let mut last_head_before = vec![None; base_len + 1];
+        for l in &alignment.links {
+            if let (Some(&first), Some(&last)) = (l.base.iter().min(), l.head.iter().max()) {
+                let slot = &mut last_head_before[(first + 1).min(base_len)];
+                *slot = (*slot).max(Some(last));
+            }
+        }
+        for b in 1..last_head_before.len() {
+            last_head_before[b] = last_head_before[b].max(last_head_before[b - 1]);
+        }
+        RemovedKeys { last_head_before }
+    }
+
+    fn of(&self, b: usize) -> usize {
+        self.last_head_before[b].map_or(0, |h| h * 2 + 2)
+    }
 }
 
 fn label(c: &Change) -> String {
@@ -92,13 +118,13 @@ fn label(c: &Change) -> String {
     format!("article {}", numbers.join("+"))
 }
 
-pub fn version_info(d: &Draft) -> VersionInfo {
+pub fn version_info(d: &Draft, words: &WordCounts) -> VersionInfo {
     VersionInfo {
         id: d.meta.id.clone(),
         title: d.meta.title.clone(),
         chapters: d.chapters.len(),
         articles: d.article_count(),
-        words: d.word_count(),
+        words: words.total(),
         status: Some(d.meta.status.to_string()),
         date: d.meta.date.clone(),
         themes: d.meta.themes.clone(),
@@ -134,6 +160,8 @@ struct Context<'a> {
     head: &'a Draft,
     base_articles: &'a [ArticleRef<'a>],
     head_articles: &'a [ArticleRef<'a>],
+    base_words: &'a WordCounts,
+    head_words: &'a WordCounts,
     alignment: &'a Alignment,
     annotations: &'a [Annotation],
     options: &'a Options,
@@ -190,8 +218,8 @@ impl Context<'_> {
         } else {
             ChangeKind::Reworded
         };
-        let base_words: usize = bs.iter().map(|a| a.article.words()).sum();
-        let head_words: usize = hs.iter().map(|a| a.article.words()).sum();
+        let base_words: usize = link.base.iter().map(|&i| self.base_words.article(i)).sum();
+        let head_words: usize = link.head.iter().map(|&i| self.head_words.article(i)).sum();
         let mut change = Change {
             kind,
             severity: Severity::None,
@@ -228,7 +256,10 @@ impl Context<'_> {
             change.words.deleted = diff.deleted;
             change.coarse = diff.coarse;
             if kind != ChangeKind::Unchanged {
-                let assessment = classify::assess(&base_text, &head_text, &diff);
+                // The words of joined texts are the sum of their articles': a line
+                // break always ends a word.
+                let words = (base_words, head_words);
+                let assessment = classify::assess_counted(&base_text, &head_text, &diff, words);
                 change.severity = assessment.severity;
                 change.reasons = assessment.reasons;
             }
@@ -239,15 +270,15 @@ impl Context<'_> {
     }
 
     fn unmatched(&self, index: usize, removed: bool) -> Change {
-        let (draft, article) = if removed {
-            (self.base, &self.base_articles[index])
+        let (draft, article, words) = if removed {
+            (self.base, &self.base_articles[index], self.base_words)
         } else {
-            (self.head, &self.head_articles[index])
+            (self.head, &self.head_articles[index], self.head_words)
         };
         let a = article.article;
         let number = vec![a.number.clone()];
         let chapter = self.chapter_number(draft, article);
-        let words = a.words();
+        let words = words.article(index);
         let mut change = Change {
             kind: if removed {
                 ChangeKind::Removed

@@ -61,15 +61,42 @@ impl Error {
 
 /// Line and column (1-based, in characters) of byte `offset` in `source`.
 pub fn origin_at(file: &str, source: &str, offset: usize) -> Origin {
-    let offset = offset.min(source.len());
-    let before = &source[..floor_char_boundary(source, offset)];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    Origin {
-        file: file.to_owned(),
-        line,
-        column,
+    Locator::new(file, source).origin(offset)
+}
+
+/// Places many offsets of one source: the line starts are found once, so giving every
+/// article of a file its origin costs a binary search each, not a scan from the top
+/// (which made loading a long chapter file quadratic in its length).
+pub struct Locator<'a> {
+    file: &'a str,
+    source: &'a str,
+    /// Byte offset of every line's first character; the first line starts at 0.
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(file: &'a str, source: &'a str) -> Self {
+        let breaks = source.bytes().enumerate().filter(|&(_, b)| b == b'\n');
+        let line_starts = std::iter::once(0)
+            .chain(breaks.map(|(i, _)| i + 1))
+            .collect();
+        Locator {
+            file,
+            source,
+            line_starts,
+        }
+    }
+
+    /// Line and column (1-based, in characters) of byte `offset`.
+    pub fn origin(&self, offset: usize) -> Origin {
+        let offset = floor_char_boundary(self.source, offset.min(self.source.len()));
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line_start = self.line_starts[line - 1];
+        Origin {
+            file: self.file.to_owned(),
+            line,
+            column: self.source[line_start..offset].chars().count() + 1,
+        }
     }
 }
 
@@ -101,6 +128,14 @@ mod tests {
         let src = "a = 1\nb = é2\n";
         let o = origin_at("f.toml", src, src.find('2').unwrap());
         assert_eq!((o.line, o.column), (2, 6));
+        let at = |offset| {
+            let o = origin_at("f.toml", src, offset);
+            (o.line, o.column)
+        };
+        assert_eq!(
+            [at(0), at(5), at(6), at(99)],
+            [(1, 1), (1, 6), (2, 1), (3, 1)]
+        );
     }
 
     #[test]

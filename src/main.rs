@@ -61,9 +61,18 @@ fn emit(text: &str) -> Result<()> {
     }
 }
 
+/// Streams the JSON to stdout rather than building it in memory first: a large diff is
+/// tens of megabytes, and writing it is the last stage, on one core.
 fn json(value: &impl serde::Serialize) -> Result<()> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?;
-    emit(&format!("{text}\n"))
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("stdout", e)),
+        _ => Ok(()),
+    }
 }
 
 /// Reads a version and refuses it when its articles cannot be told apart.
@@ -86,8 +95,13 @@ fn usable(catalog: &Catalog, name: &str) -> Result<draftdiff::Draft> {
 }
 
 fn comparison(catalog: &Catalog, pair: &Pair, options: &compare::Options) -> Result<Comparison> {
-    let base = usable(catalog, &pair.base)?;
-    let head = usable(catalog, &pair.head)?;
+    // The two versions are read and linted side by side; the base's error wins, as when
+    // they were read one after the other.
+    let (base, head) = rayon::join(
+        || usable(catalog, &pair.base),
+        || usable(catalog, &pair.head),
+    );
+    let (base, head) = (base?, head?);
     let mut result = compare::compare(&base, &head, options);
     if let Some(chapter) = &pair.chapter {
         if !compare::filter_chapter(&mut result, chapter) {

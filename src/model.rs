@@ -3,6 +3,7 @@
 //! Everything downstream (alignment, redlines, reports) reads these types; nothing here
 //! knows where a draft came from beyond the [`Origin`] kept for diagnostics.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -156,6 +157,56 @@ pub fn word_count(text: &str) -> usize {
     text.unicode_words().count()
 }
 
+/// The words of every article of a draft, counted once and in parallel: counting is a
+/// full Unicode segmentation of the text, and the changes, the impact table and the
+/// version header all report it.
+#[derive(Debug, Clone)]
+pub struct WordCounts {
+    /// By position in [`Draft::articles`].
+    articles: Vec<usize>,
+    /// Position in `articles` of each chapter's first article, then one past the last.
+    chapter_starts: Vec<usize>,
+}
+
+impl WordCounts {
+    pub fn of(draft: &Draft) -> Self {
+        let texts: Vec<&str> = draft.articles().map(|a| a.article.text.as_str()).collect();
+        let articles = texts.par_iter().map(|t| word_count(t)).collect();
+        let mut at = usize::from(draft.preamble.is_some());
+        let mut chapter_starts = vec![at];
+        for c in &draft.chapters {
+            at += c.articles.len();
+            chapter_starts.push(at);
+        }
+        WordCounts {
+            articles,
+            chapter_starts,
+        }
+    }
+
+    /// Words of the article at position `i` of [`Draft::articles`].
+    pub fn article(&self, i: usize) -> usize {
+        self.articles[i]
+    }
+
+    /// Words of the preamble (0 without one).
+    pub fn preamble(&self) -> usize {
+        self.articles[..self.chapter_starts[0]].iter().sum()
+    }
+
+    /// Words of chapter `c`'s articles.
+    pub fn chapter(&self, c: usize) -> usize {
+        self.articles[self.chapter_starts[c]..self.chapter_starts[c + 1]]
+            .iter()
+            .sum()
+    }
+
+    /// Words of the whole draft.
+    pub fn total(&self) -> usize {
+        self.articles.iter().sum()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,5 +218,45 @@ mod tests {
             8
         );
         assert_eq!(word_count(""), 0);
+    }
+
+    #[test]
+    fn word_counts_add_up_by_chapter_and_preamble() {
+        let article = |number: &str, text: &str| Article {
+            number: number.to_owned(),
+            title: String::new(),
+            section: None,
+            text: text.to_owned(),
+            from: Vec::new(),
+            origin: Origin::default(),
+        };
+        let chapter = |articles| Chapter {
+            number: String::new(),
+            title: String::new(),
+            articles,
+            origin: Origin::default(),
+        };
+        let draft = Draft {
+            meta: DraftMeta {
+                id: "t".to_owned(),
+                title: String::new(),
+                status: Default::default(),
+                date: None,
+                parent: None,
+                themes: Vec::new(),
+            },
+            preamble: Some(article(PREAMBLE, "We agree.")),
+            chapters: vec![
+                chapter(vec![article("1", "One two three."), article("2", "Four.")]),
+                chapter(Vec::new()),
+                chapter(vec![article("3", "Five six.")]),
+            ],
+            annotations: Vec::new(),
+            source: String::new(),
+        };
+        let w = WordCounts::of(&draft);
+        assert_eq!((w.preamble(), w.article(1), w.article(3)), (2, 3, 2));
+        assert_eq!((w.chapter(0), w.chapter(1), w.chapter(2)), (4, 0, 2));
+        assert_eq!(w.total(), draft.word_count());
     }
 }

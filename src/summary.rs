@@ -6,7 +6,7 @@
 
 use crate::align::Alignment;
 use crate::change::{Change, ChangeKind, Impact, ImpactRow, Severity, SideCounts, WordDelta};
-use crate::model::{Draft, PREAMBLE};
+use crate::model::{Draft, WordCounts, PREAMBLE};
 
 /// Changed share at or above which a chapter's impact is high, and medium.
 pub const HIGH_SHARE: f64 = 0.20;
@@ -53,7 +53,10 @@ pub fn impact_rows(
     head: &Draft,
     alignment: &Alignment,
     changes: &[Change],
+    base_words: &WordCounts,
+    head_words: &WordCounts,
 ) -> Vec<ImpactRow> {
+    let words = (base_words, head_words);
     let mut rows: Vec<Row> = Vec::new();
     if base.preamble.is_some() || head.preamble.is_some() {
         rows.push(Row {
@@ -61,8 +64,8 @@ pub fn impact_rows(
             head: None,
             preamble: true,
             value: empty_row(PREAMBLE.to_owned(), None, None),
-            base_words: base.preamble.as_ref().map_or(0, |p| p.words()),
-            head_words: head.preamble.as_ref().map_or(0, |p| p.words()),
+            base_words: base_words.preamble(),
+            head_words: head_words.preamble(),
             substantive: 0,
             any_change: false,
         });
@@ -85,7 +88,7 @@ pub fn impact_rows(
         for (b, done) in placed.iter_mut().enumerate().take(upto) {
             if !*done && alignment.chapter_map.get(b).copied().flatten().is_none() {
                 *done = true;
-                rows.push(chapter_row(base, head, Some(b), None));
+                rows.push(chapter_row(base, head, words, Some(b), None));
             }
         }
     };
@@ -94,7 +97,7 @@ pub fn impact_rows(
             push_base_only(&mut rows, &mut placed, *b);
             placed[*b] = true;
         }
-        rows.push(chapter_row(base, head, *base_of, Some(h)));
+        rows.push(chapter_row(base, head, words, *base_of, Some(h)));
     }
     push_base_only(&mut rows, &mut placed, base.chapters.len());
 
@@ -104,7 +107,13 @@ pub fn impact_rows(
     rows.into_iter().map(finish).collect()
 }
 
-fn chapter_row(base: &Draft, head: &Draft, b: Option<usize>, h: Option<usize>) -> Row {
+fn chapter_row(
+    base: &Draft,
+    head: &Draft,
+    words: (&WordCounts, &WordCounts),
+    b: Option<usize>,
+    h: Option<usize>,
+) -> Row {
     let bc = b.map(|i| &base.chapters[i]);
     let hc = h.map(|i| &head.chapters[i]);
     let title = hc.or(bc).map(|c| c.title.clone()).unwrap_or_default();
@@ -117,16 +126,13 @@ fn chapter_row(base: &Draft, head: &Draft, b: Option<usize>, h: Option<usize>) -
         base: bc.map_or(0, |c| c.articles.len()),
         head: hc.map_or(0, |c| c.articles.len()),
     };
-    let words = |c: Option<&crate::model::Chapter>| {
-        c.map_or(0, |c| c.articles.iter().map(|a| a.words()).sum())
-    };
     Row {
         base: b,
         head: h,
         preamble: false,
         value,
-        base_words: words(bc),
-        head_words: words(hc),
+        base_words: b.map_or(0, |c| words.0.chapter(c)),
+        head_words: h.map_or(0, |c| words.1.chapter(c)),
         substantive: 0,
         any_change: false,
     }

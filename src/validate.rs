@@ -2,10 +2,11 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::load::Catalog;
-use crate::model::{Draft, Origin, PREAMBLE};
+use crate::model::{ArticleRef, Draft, Origin, PREAMBLE};
 use crate::xref;
 
 /// One problem in a draft, with the place to fix it.
@@ -100,18 +101,28 @@ pub fn lint(draft: &Draft) -> Vec<Problem> {
             );
         }
     }
-    for a in draft.articles() {
-        for r in xref::references(&a.article.text) {
-            if !seen.contains_key(&r.number.to_lowercase()) {
-                problem(
-                    &a.article.origin,
-                    format!(
-                        "article {} refers to article {}, which this draft does not have",
-                        a.article.number, r.number
-                    ),
-                    false,
-                );
-            }
+    // Finding the references is most of the lint's work, and each article's are its own.
+    let articles: Vec<ArticleRef> = draft.articles().collect();
+    let dangling: Vec<Vec<String>> = articles
+        .par_iter()
+        .map(|a| {
+            xref::references(&a.article.text)
+                .into_iter()
+                .filter(|r| !seen.contains_key(&r.number.to_lowercase()))
+                .map(|r| r.number)
+                .collect()
+        })
+        .collect();
+    for (a, numbers) in articles.iter().zip(dangling) {
+        for number in numbers {
+            problem(
+                &a.article.origin,
+                format!(
+                    "article {} refers to article {number}, which this draft does not have",
+                    a.article.number
+                ),
+                false,
+            );
         }
     }
     out

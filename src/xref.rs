@@ -53,7 +53,11 @@ pub fn references(text: &str) -> Vec<Reference> {
                 .iter()
                 .find(|j| after.starts_with(**j) || after.starts_with(j.trim_end()));
             match joiner {
-                Some(j) if number_len(after[j.len()..].trim_start()) > 0 => {
+                Some(j)
+                    if after
+                        .get(j.len()..)
+                        .is_some_and(|rest| number_len(rest.trim_start()) > 0) =>
+                {
                     pos += skipped + j.len();
                 }
                 Some(j) if j.trim_end() == "," => {
@@ -76,13 +80,24 @@ pub fn references(text: &str) -> Vec<Reference> {
     out
 }
 
+/// The next `articles `, `article ` or `art. ` at or after `from`, as a byte range. All
+/// three start with `art`, and no two can start at the same place, so one scan for `art`
+/// finds the first of them (searching for each keyword to the end of the text instead
+/// made long texts with many citations quadratic).
 fn next_keyword(lower: &str, from: usize) -> Option<(usize, usize)> {
-    let hay = &lower[from..];
-    let candidates = ["articles ", "article ", "art. "];
-    candidates
-        .iter()
-        .filter_map(|k| hay.find(k).map(|i| (from + i, from + i + k.len())))
-        .min_by_key(|(s, e)| (*s, std::cmp::Reverse(*e)))
+    let mut at = from;
+    while let Some(i) = lower[at..].find("art") {
+        let start = at + i;
+        let rest = &lower[start..];
+        if let Some(k) = ["articles ", "article ", "art. "]
+            .iter()
+            .find(|k| rest.starts_with(**k))
+        {
+            return Some((start, start + k.len()));
+        }
+        at = start + 1;
+    }
+    None
 }
 
 /// Length of an article number at the start of `s`: digits, then an optional letter
@@ -94,7 +109,10 @@ fn number_len(s: &str) -> usize {
     }
     let rest = &s[digits..];
     for suffix in ["bis", "ter", "quater", "quinquies", "sexies"] {
-        if rest.to_ascii_lowercase().starts_with(suffix) && !continues_word(&rest[suffix.len()..]) {
+        let head = rest.as_bytes().get(..suffix.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(suffix.as_bytes()))
+            && !continues_word(&rest[suffix.len()..])
+        {
             return digits + suffix.len();
         }
     }
@@ -145,9 +163,30 @@ mod tests {
     }
 
     #[test]
+    fn a_joiner_before_a_non_ascii_letter_is_no_panic() {
+        assert_eq!(numbers("article 7,é"), ["7"]);
+        assert_eq!(numbers("articles 7–é"), ["7"]);
+    }
+
+    #[test]
     fn ranges_point_at_the_number() {
         let text = "see article 42.";
         let r = &references(text)[0];
         assert_eq!(&text[r.range.clone()], "42");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_next_keyword_is_the_first_of_the_three(
+            text in "(art|article|articles|icle|s| |\\.|é|5)*", from in 0usize..40,
+        ) {
+            let from = from.min(text.len());
+            proptest::prop_assume!(text.is_char_boundary(from));
+            let naive = ["articles ", "article ", "art. "]
+                .iter()
+                .filter_map(|k| text[from..].find(k).map(|i| (from + i, from + i + k.len())))
+                .min_by_key(|(s, e)| (*s, std::cmp::Reverse(*e)));
+            proptest::prop_assert_eq!(next_keyword(&text, from), naive);
+        }
     }
 }

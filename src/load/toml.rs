@@ -3,11 +3,12 @@
 //! Parsing is strict (unknown keys are errors) and every error carries the file, line and
 //! column, because a drafter fixing a typo needs the place, not just the complaint.
 
+use rayon::prelude::*;
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::SourceFile;
-use crate::error::{origin_at, Error, Result};
+use crate::error::{Error, Locator, Result};
 use crate::model::{Annotation, Article, Chapter, Draft, DraftMeta, Origin, PREAMBLE};
 
 #[derive(Deserialize)]
@@ -124,13 +125,17 @@ fn parse<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T> {
 }
 
 fn origin(file: &SourceFile, offset: usize) -> Origin {
-    // Callers only reach here after `parse` succeeded, so the text is valid UTF-8.
-    let text = std::str::from_utf8(&file.bytes).unwrap_or_default();
-    origin_at(&file.path, text, offset)
+    locator(file).origin(offset)
 }
 
-fn article(file: &SourceFile, def: ArticleDef) -> Article {
-    let origin = origin(file, def.number.span().start);
+/// Places offsets of a file that `parse` has read (so its text is valid UTF-8).
+fn locator(file: &SourceFile) -> Locator<'_> {
+    let text = std::str::from_utf8(&file.bytes).unwrap_or_default();
+    Locator::new(&file.path, text)
+}
+
+fn article(at: &Locator, def: ArticleDef) -> Article {
+    let origin = at.origin(def.number.span().start);
     Article {
         number: def.number.into_inner().trim().to_owned(),
         title: def.title.trim().to_owned(),
@@ -153,13 +158,13 @@ fn preamble(file: &SourceFile, def: PreambleDef) -> Article {
     }
 }
 
-fn chapter(file: &SourceFile, head: Spanned<ChapterHead>, defs: Vec<ArticleDef>) -> Chapter {
-    let origin = origin(file, head.span().start);
+fn chapter(at: &Locator, head: Spanned<ChapterHead>, defs: Vec<ArticleDef>) -> Chapter {
+    let origin = at.origin(head.span().start);
     let head = head.into_inner();
     Chapter {
         number: head.number.trim().to_owned(),
         title: head.title.trim().to_owned(),
-        articles: defs.into_iter().map(|d| article(file, d)).collect(),
+        articles: defs.into_iter().map(|d| article(at, d)).collect(),
         origin,
     }
 }
@@ -198,30 +203,55 @@ pub(crate) fn draft_from_files(dir: &str, mut files: Vec<SourceFile>) -> Result<
         annotations: Vec::new(),
         source: dir.to_owned(),
     };
-    for file in files.iter().filter(|f| f.name.ends_with(".toml")) {
-        match file.name.as_str() {
-            "draft.toml" => {}
-            "annotations.toml" => draft.annotations = annotations(file)?,
-            name if name.contains("preamble") => {
-                let def: PreambleFile = parse(file)?;
-                draft.preamble = Some(preamble(file, def.preamble));
-            }
-            _ => {
-                let def: ChapterFile = parse(file)?;
-                draft.chapters.push(chapter(file, def.chapter, def.article));
-            }
+    // Files parse independently, so in parallel; they are assembled in name order, and the
+    // first file (by name) with an error is the one reported.
+    let parts: Vec<Result<Part>> = files
+        .par_iter()
+        .filter(|f| f.name.ends_with(".toml"))
+        .map(part)
+        .collect();
+    for part in parts {
+        match part? {
+            Part::Meta => {}
+            Part::Annotations(a) => draft.annotations = a,
+            Part::Preamble(p) => draft.preamble = Some(p),
+            Part::Chapter(c) => draft.chapters.push(c),
         }
     }
     Ok(draft)
 }
 
+/// What one file of a draft directory contributes.
+enum Part {
+    Meta,
+    Annotations(Vec<Annotation>),
+    Preamble(Article),
+    Chapter(Chapter),
+}
+
+fn part(file: &SourceFile) -> Result<Part> {
+    Ok(match file.name.as_str() {
+        "draft.toml" => Part::Meta,
+        "annotations.toml" => Part::Annotations(annotations(file)?),
+        name if name.contains("preamble") => {
+            let def: PreambleFile = parse(file)?;
+            Part::Preamble(preamble(file, def.preamble))
+        }
+        _ => {
+            let def: ChapterFile = parse(file)?;
+            Part::Chapter(chapter(&locator(file), def.chapter, def.article))
+        }
+    })
+}
+
 pub(crate) fn annotations(file: &SourceFile) -> Result<Vec<Annotation>> {
     let def: AnnotationsFile = parse(file)?;
+    let at = locator(file);
     Ok(def
         .annotation
         .into_iter()
         .map(|a| {
-            let origin = origin(file, a.span().start);
+            let origin = at.origin(a.span().start);
             let a = a.into_inner();
             Annotation {
                 articles: a.articles.iter().map(|s| s.trim().to_owned()).collect(),
@@ -239,16 +269,17 @@ pub(crate) fn draft_from_file(file: &SourceFile, stem: &str) -> Result<Draft> {
     let many = toml::from_str::<toml::Table>(text)
         .map(|t| matches!(t.get("chapter"), Some(toml::Value::Array(_))))
         .unwrap_or(false);
+    let at = locator(file);
     let (meta, pre, chapters) = if many {
         let def: SingleManyChapters = parse(file)?;
         let chapters = def
             .chapter
             .into_iter()
             .map(|c| {
-                let origin = origin(file, c.span().start);
+                let origin = at.origin(c.span().start);
                 let c = c.into_inner();
                 let mut ch = chapter(
-                    file,
+                    &at,
                     Spanned::new(
                         0..0,
                         ChapterHead {
@@ -277,7 +308,7 @@ pub(crate) fn draft_from_file(file: &SourceFile, stem: &str) -> Result<Draft> {
         let chapters = if def.article.is_empty() {
             Vec::new()
         } else {
-            vec![chapter(file, head, def.article)]
+            vec![chapter(&at, head, def.article)]
         };
         (def.draft, def.preamble, chapters)
     };
