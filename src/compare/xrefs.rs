@@ -19,16 +19,19 @@ pub(super) fn stale_citations(base: &Draft, head: &Draft, changes: &[Change]) ->
             became.insert(b.to_lowercase(), &c.head);
         }
     }
+    let (old_texts, new_texts) = (texts(base), texts(head));
     let mut notes = Vec::new();
     for c in changes {
         let ([b], [h]) = (&c.base[..], &c.head[..]) else {
             continue;
         };
-        let (Some(old), Some(new)) = (base.find(b), head.find(h)) else {
+        let (Some(old), Some(text)) = (
+            old_texts.get(&b.to_lowercase()),
+            new_texts.get(&h.to_lowercase()),
+        ) else {
             continue;
         };
-        let text = &new.article.text;
-        let kept = carried_over(&old.article.text, text, c);
+        let kept = carried_over(old, text, c);
         let mut seen: Vec<String> = Vec::new();
         for r in xref::references(text) {
             let key = r.number.to_lowercase();
@@ -58,6 +61,13 @@ pub(super) fn stale_citations(base: &Draft, head: &Draft, changes: &[Change]) ->
         }
     }
     notes
+}
+
+/// Article texts by lower-cased number (`Draft::find` is a scan, too slow per article).
+fn texts(d: &Draft) -> FxHashMap<String, &str> {
+    d.articles()
+        .map(|a| (a.article.number.to_lowercase(), a.article.text.as_str()))
+        .collect()
 }
 
 /// The byte ranges of the head text that the redline keeps from the base text.
