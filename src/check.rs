@@ -63,6 +63,17 @@ pub struct Stale {
     pub error: bool,
 }
 
+impl Stale {
+    /// "error" or "warning", as the report prints it.
+    pub fn level(&self, strict: bool) -> &'static str {
+        if self.error || strict {
+            "error"
+        } else {
+            "warning"
+        }
+    }
+}
+
 /// The result of `check` over one or more versions.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckReport {

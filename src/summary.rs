@@ -229,13 +229,8 @@ pub fn impact(changed_share: f64, substantive: usize, any_change: bool) -> Impac
     }
 }
 
-/// The totals row: sums of every column, and the impact of the whole text.
-pub fn totals(
-    rows: &[ImpactRow],
-    changes: &[Change],
-    base_words: usize,
-    head_words: usize,
-) -> ImpactRow {
+/// A "Total" row with the sums of the count columns; share and impact left at zero.
+pub fn sum_rows(rows: &[ImpactRow]) -> ImpactRow {
     let mut t = empty_row("Total".to_owned(), None, None);
     for r in rows {
         t.articles.base += r.articles.base;
@@ -252,6 +247,17 @@ pub fn totals(
         t.words.inserted += r.words.inserted;
         t.words.deleted += r.words.deleted;
     }
+    t
+}
+
+/// The totals row: sums of every column, and the impact of the whole text.
+pub fn totals(
+    rows: &[ImpactRow],
+    changes: &[Change],
+    base_words: usize,
+    head_words: usize,
+) -> ImpactRow {
+    let mut t = sum_rows(rows);
     let total = (base_words + head_words) as f64;
     let churn = (t.words.inserted + t.words.deleted) as f64;
     t.changed_share = if total > 0.0 {

@@ -5,7 +5,9 @@
 //! correspondence. A heading misread, or a reference taken for a heading, shows up as a
 //! lost link.
 
-use std::collections::BTreeSet;
+mod common;
+
+use common::pairs;
 
 use draftdiff::compare::{compare, Options};
 use draftdiff::load::document::read_with_warnings;
@@ -118,17 +120,6 @@ fn read(text: String, style: &Style, name: &str) -> Draft {
     read_with_warnings(&file, name)
         .unwrap_or_else(|e| panic!("{}: {e}", style.name))
         .draft
-}
-
-fn pairs<'a>(
-    groups: impl Iterator<Item = (&'a [String], &'a [String])>,
-) -> BTreeSet<(String, String)> {
-    groups
-        .flat_map(|(b, h)| {
-            b.iter()
-                .flat_map(move |x| h.iter().map(move |y| (x.clone(), y.clone())))
-        })
-        .collect()
 }
 
 #[test]

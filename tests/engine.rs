@@ -3,8 +3,12 @@
 //! correspondence the generator records. On every case each redline must rebuild both
 //! texts exactly.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::Path;
+
+use common::pairs;
 
 use draftdiff::change::{side, Op};
 use draftdiff::compare::{compare, join_texts, Options};
@@ -60,18 +64,6 @@ fn everything() -> Options {
     Options {
         redline_unchanged: true,
     }
-}
-
-/// Links as the set of (base, head) article pairs they imply.
-fn pairs<'a>(
-    groups: impl Iterator<Item = (&'a [String], &'a [String])>,
-) -> BTreeSet<(String, String)> {
-    groups
-        .flat_map(|(b, h)| {
-            b.iter()
-                .flat_map(move |x| h.iter().map(move |y| (x.clone(), y.clone())))
-        })
-        .collect()
 }
 
 fn f1(truth: &BTreeSet<(String, String)>, found: &BTreeSet<(String, String)>) -> f64 {

@@ -33,11 +33,7 @@ pub fn check_github(report: &CheckReport, strict: bool) -> String {
         ));
     }
     for s in &report.stale {
-        let level = if s.error || strict {
-            "error"
-        } else {
-            "warning"
-        };
+        let level = s.level(strict);
         out.push_str(&format!(
             "::{level} file={},line={},title={}::{}\n",
             property(&s.file),

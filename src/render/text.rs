@@ -301,11 +301,7 @@ pub fn check_text(report: &crate::check::CheckReport, strict: bool, style: Style
         ));
     }
     for s in &report.stale {
-        let level = if s.error || strict {
-            "error"
-        } else {
-            "warning"
-        };
+        let level = s.level(strict);
         out.push_str(&format!(
             "{}:{}: {level}: {} annotation for {}: {}\n",
             s.file,

@@ -36,3 +36,16 @@ pub fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A correspondence as the set of (base, head) article pairs it implies: a split or merge
+/// group links each of its base articles with each of its head articles.
+pub fn pairs<'a>(
+    groups: impl Iterator<Item = (&'a [String], &'a [String])>,
+) -> std::collections::BTreeSet<(String, String)> {
+    groups
+        .flat_map(|(b, h)| {
+            b.iter()
+                .flat_map(move |x| h.iter().map(move |y| (x.clone(), y.clone())))
+        })
+        .collect()
+}

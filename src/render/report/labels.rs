@@ -120,40 +120,10 @@ pub fn row_chapter(row: &ImpactRow) -> String {
 /// The sums of the impact rows, for a total line. Shares and impact levels are not
 /// summable and are left out.
 pub fn totals(rows: &[ImpactRow]) -> ImpactRow {
-    let mut t = ImpactRow {
-        base: None,
-        head: None,
-        title: "Total".to_owned(),
-        articles: Default::default(),
-        unchanged: 0,
-        reworded: 0,
-        renumbered: 0,
-        moved_in: 0,
-        moved_out: 0,
-        split: 0,
-        merged: 0,
-        added: 0,
-        removed: 0,
-        words: Default::default(),
+    ImpactRow {
         changed_share: f64::NAN,
-        impact: crate::change::Impact::None,
-    };
-    for r in rows {
-        t.articles.base += r.articles.base;
-        t.articles.head += r.articles.head;
-        t.unchanged += r.unchanged;
-        t.reworded += r.reworded;
-        t.renumbered += r.renumbered;
-        t.moved_in += r.moved_in;
-        t.moved_out += r.moved_out;
-        t.split += r.split;
-        t.merged += r.merged;
-        t.added += r.added;
-        t.removed += r.removed;
-        t.words.inserted += r.words.inserted;
-        t.words.deleted += r.words.deleted;
+        ..crate::summary::sum_rows(rows)
     }
-    t
 }
 
 /// The per-kind count columns of the impact table, with their headers, in table order.
