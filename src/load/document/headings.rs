@@ -72,6 +72,24 @@ static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("the heading pattern is a valid regex")
 });
 
+/// `ANNEX II`, `Annex 3 – Correlation table`, `APPENDIX A`, `SCHEDULE 1`, `ANNEX TO THE
+/// CONVENTION`: the heading of back matter, whose text is no article's.
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|SCHEDULE|Schedule)(?:\s+(?:[IVXLCDM]{1,6}|\d{1,3}[A-Za-z]?|[A-Z]))?\s*(?:[.:–—-]\s*(?P<title>.*))?|(?:ANNEX|APPENDIX|SCHEDULE)\b[^a-z]*)$",
+    )
+    .expect("the annex pattern is a valid regex")
+});
+
+/// Whether `line` is the heading of an annex, appendix or schedule.
+pub(crate) fn is_annex(line: &str) -> bool {
+    let line = line.trim();
+    ANNEX.captures(line).is_some_and(|c| {
+        c.name("title")
+            .is_none_or(|t| t.as_str().is_empty() || title_like(t.as_str(), ARTICLE_TITLE_WORDS))
+    }) && line.split_whitespace().count() <= CONTAINER_TITLE_WORDS
+}
+
 /// Dot leaders or a tab before a page number at the end of a table-of-contents entry.
 static TOC_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\s*[.·…_]{3,}\s*|\t+\s*|\s{4,})\d{1,4}\s*$")
@@ -326,6 +344,29 @@ mod tests {
         assert_eq!(article("Article 10000"), pair("10000", ""));
         assert_eq!(article("Article 12."), pair("12", ""));
         assert_eq!(article("  Article 7  "), pair("7", ""));
+    }
+
+    #[test]
+    fn annex_headings() {
+        for line in [
+            "ANNEX",
+            "ANNEX II",
+            "Annex 3 – Correlation table",
+            "APPENDIX A",
+            "Schedule 1",
+            "ANNEX TO THE CONVENTION ON HARBOUR DUES",
+            "ANNEXES",
+        ] {
+            assert!(is_annex(line), "{line}");
+        }
+        for line in [
+            "Annex II shall apply to vessels of less than 20 tonnes.",
+            "Annexed to this Protocol is a list of ports.",
+            "annex II",
+            "Article 3",
+        ] {
+            assert!(!is_annex(line), "{line}");
+        }
     }
 
     #[test]

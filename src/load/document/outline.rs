@@ -76,6 +76,7 @@ pub(crate) fn build(lines: &[Line], cx: &Context, warnings: &mut Vec<String>) ->
         )));
     }
     let (mut pre, mut events) = events(lines, &found, is_article, wrap.width);
+    cut_back_matter(lines, &mut events, cx, wrap.width, warnings);
     drop_table_of_contents(lines, &mut pre, &mut events, cx, warnings);
     check_duplicates(lines, &events, cx)?;
     let chapters = chapters(lines, &events, &mut pre, cx, wrap, warnings);
@@ -209,6 +210,54 @@ fn events(
         i = next;
     }
     (pre, events)
+}
+
+/// Ends the articles at the first annex, appendix or schedule heading that follows an
+/// article with text: annexes are no article's text, and the correlation tables of a
+/// recast ("Article 1 | Article 1") would otherwise read as headings with duplicate
+/// numbers. An annex entry in a table of contents, before any article text, is not the
+/// start of the back matter.
+fn cut_back_matter(
+    lines: &[Line],
+    events: &mut Vec<Event>,
+    cx: &Context,
+    width: usize,
+    warnings: &mut Vec<String>,
+) {
+    let mut text_seen = false;
+    let mut cut = None;
+    'events: for (k, e) in events.iter().enumerate() {
+        let article = e.kind == Kind::Article;
+        text_seen |= article && e.inline.is_some();
+        for (n, &j) in e.body.iter().enumerate() {
+            let line = &lines[j];
+            if text_seen
+                && !line.is_blank()
+                && headings::is_annex(&unemphasised(&line.text))
+                && (matches!(line.style, Style::Heading(_)) || boundary_before(lines, j, width))
+            {
+                cut = Some((k, n));
+                break 'events;
+            }
+            text_seen |= article && !line.is_blank();
+        }
+    }
+    let Some((k, n)) = cut else {
+        return;
+    };
+    let first = events[k].body[n];
+    let names: Vec<String> = (first..lines.len())
+        .filter(|&j| !lines[j].is_blank() && headings::is_annex(&unemphasised(&lines[j].text)))
+        .map(|j| unemphasised(&lines[j].text).trim().to_owned())
+        .collect();
+    events[k].body.truncate(n);
+    events.truncate(k + 1);
+    warnings.push(format!(
+        "the back matter from {} {} on ({}) is not compared: an article set has no place for annexes",
+        cx.unit.name(),
+        lines[first].at,
+        names.join(", ")
+    ));
 }
 
 /// The title on the line(s) under a bare heading at `i`, and the index after it.

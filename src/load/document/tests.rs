@@ -218,6 +218,53 @@ fn a_table_of_contents_is_skipped() {
     );
 }
 
+/// A recast ends with annexes, among them the correlation table, whose rows
+/// ("Article 1 | Article 1") are shaped like headings: the articles end at the first
+/// annex, and the reader says what it left out.
+#[test]
+fn annexes_and_correlation_tables_end_the_articles() {
+    let r = txt(
+        "Directive (recast)\n\nCHAPTER I\nSCOPE\n\nArticle 1\nSubject matter\nRules on dues.\n\n\
+         Article 2\nRepeal\nThe old Directive is repealed; see Annex II.\n\nDone at Brussels.\n\n\
+         ANNEX I\nList of amendments\nDirective 2000/1\n\nANNEX II\nCorrelation table\n\
+         Article 1 | Article 1\nArticle 2 | Article 2\nArticle 3 | —\n",
+    );
+    assert_eq!(heads(&r.draft), ["1: Subject matter", "2: Repeal"]);
+    assert_eq!(
+        articles(&r.draft)[1].text,
+        "The old Directive is repealed; see Annex II.\nDone at Brussels.\n"
+    );
+    assert_eq!(
+        r.warnings,
+        ["the back matter from line 16 on (ANNEX I, ANNEX II) is not compared: an article set has no place for annexes"]
+    );
+}
+
+/// An annex listed in a table of contents, before any article text, is not back matter.
+#[test]
+fn an_annex_in_the_table_of_contents_cuts_nothing() {
+    let r = txt("Lake Treaty\n\nContents\nArticle 1 Scope ........ 2\nArticle 2 Fees ......... 3\nAnnex ........ 4\n\n\
+         The Parties, sharing one lake, agree as follows on all the matters below:\n\n\
+         Article 1 Scope\nText one.\n\nArticle 2 Fees\nText two.\n\nANNEX\nArticle 1 | Article 1\n");
+    assert_eq!(heads(&r.draft), ["1: Scope", "2: Fees"]);
+    assert_eq!(articles(&r.draft)[1].text, "Text two.\n");
+}
+
+/// In Word the annex heading is usually styled; it ends the articles all the same.
+#[test]
+fn a_styled_annex_heading_in_word_ends_the_articles() {
+    let body = [
+        p(Some("Heading2"), "Article 1"),
+        p(None, "Text one."),
+        p(Some("Heading1"), "ANNEX"),
+        p(None, "Article 1 Article 1"),
+    ]
+    .concat();
+    let r = read_bytes("x.docx", docx(&body)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(heads(&r.draft), ["1: "]);
+    assert_eq!(articles(&r.draft)[0].text, "Text one.\n");
+}
+
 #[test]
 fn short_text_before_the_first_article_is_reported() {
     let r = txt("Working draft\n\nVersion 2\n\nArticle 1\nText.\n");
