@@ -73,10 +73,11 @@ static HEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `ANNEX II`, `Annex 3 – Correlation table`, `APPENDIX A`, `SCHEDULE 1`, `ANNEX TO THE
-/// CONVENTION`: the heading of back matter, whose text is no article's.
+/// CONVENTION`, `PROTOCOL ON …`, `Correlation table`: the heading of back matter, whose
+/// text is no article's.
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|SCHEDULE|Schedule)(?:\s+(?:[IVXLCDM]{1,6}|\d{1,3}[A-Za-z]?|[A-Z]))?\s*(?:[.:–—-]\s*(?P<title>.*))?|(?:ANNEX|APPENDIX|SCHEDULE)\b[^a-z]*)$",
+        r"^(?:(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|SCHEDULE|Schedule)(?:\s+(?:[IVXLCDM]{1,6}|\d{1,3}[A-Za-z]?|[A-Z]))?\s*(?:[.:–—-]\s*(?P<title>.*))?|(?:ANNEX|APPENDIX|SCHEDULE|PROTOCOL)\b[^a-z]*|(?i:correlation table|table of correspondence|correspondence table|table of equivalences))$",
     )
     .expect("the annex pattern is a valid regex")
 });
@@ -356,6 +357,9 @@ mod tests {
             "Schedule 1",
             "ANNEX TO THE CONVENTION ON HARBOUR DUES",
             "ANNEXES",
+            "PROTOCOL ON THE PRIVILEGES OF THE COMMISSION",
+            "Correlation table",
+            "TABLE OF CORRESPONDENCE",
         ] {
             assert!(is_annex(line), "{line}");
         }
@@ -364,6 +368,8 @@ mod tests {
             "Annexed to this Protocol is a list of ports.",
             "annex II",
             "Article 3",
+            "Protocol on the privileges of the Commission",
+            "The correlation table in Annex II applies.",
         ] {
             assert!(!is_annex(line), "{line}");
         }

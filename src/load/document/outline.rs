@@ -246,8 +246,11 @@ fn cut_back_matter(
         return;
     };
     let first = events[k].body[n];
+    let annex =
+        |j: usize| !lines[j].is_blank() && headings::is_annex(&unemphasised(&lines[j].text));
+    // An annex's title line ("ANNEX II" / "Correlation table") is not another annex.
     let names: Vec<String> = (first..lines.len())
-        .filter(|&j| !lines[j].is_blank() && headings::is_annex(&unemphasised(&lines[j].text)))
+        .filter(|&j| annex(j) && !(j > first && annex(j - 1)))
         .map(|j| unemphasised(&lines[j].text).trim().to_owned())
         .collect();
     events[k].body.truncate(n);
