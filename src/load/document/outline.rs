@@ -60,7 +60,17 @@ impl Event {
 /// Reads the structure of `lines` into a draft.
 pub(crate) fn build(lines: &[Line], cx: &Context, warnings: &mut Vec<String>) -> Result<Draft> {
     let wrap = paragraphs::wrap(lines, cx.markdown);
-    let found = headings_in(lines, wrap.width);
+    let mut found = headings_in(lines, wrap.width);
+    if !found.values().any(|h| h.keyword.can_be_article()) {
+        let bare = bare_numbered(lines, wrap.width);
+        if !bare.is_empty() {
+            warnings.push(format!(
+                "no 'Article' or 'Section' headings: read {} bare numbered headings (\"1 Short title\") as the sections",
+                bare.len()
+            ));
+        }
+        found.extend(bare);
+    }
     let statute = !found.values().any(|h| h.keyword == Keyword::Article);
     let is_article = |k: Keyword| {
         if statute {
@@ -138,6 +148,64 @@ fn headings_in(lines: &[Line], width: usize) -> HashMap<usize, Heading> {
         if styled || (stands && !sentence_continues(lines, i, &h)) {
             out.insert(i, h);
         }
+    }
+    out
+}
+
+/// "12A Power to charge": a number (with an optional capital suffix and full stop) and a
+/// short title.
+static BARE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?P<n>\d{1,3}[A-Z]{0,2})\.?\s+(?P<t>\p{Lu}.*)$")
+        .expect("the bare heading pattern is a valid regex")
+});
+
+/// Headings without a keyword, as in Acts drafted in the United Kingdom style ("1 Short
+/// title", "2 Interpretation", "2A …"): read only when a document has no article or
+/// section heading at all. A line counts when it stands at a boundary, its title reads
+/// as a title, and its number follows the previous one's in order — numbered paragraphs
+/// ("1. In this Act …") are sentences, and restarting numbers are lists.
+fn bare_numbered(lines: &[Line], width: usize) -> HashMap<usize, Heading> {
+    let mut out = HashMap::new();
+    let mut last: Option<(u32, String)> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() || line.style == Style::Title {
+            continue;
+        }
+        let text = unemphasised(&line.text);
+        let Some(c) = BARE.captures(text.trim()) else {
+            continue;
+        };
+        let (number, title) = (c["n"].to_owned(), c["t"].trim().to_owned());
+        let digits: u32 = number
+            .trim_end_matches(|ch: char| ch.is_ascii_uppercase())
+            .parse()
+            .unwrap_or(0);
+        let follows = match &last {
+            None => digits <= 1,
+            Some((d, n)) => digits == d + 1 || (digits == *d && number.len() > n.len()),
+        };
+        let styled = matches!(line.style, Style::Heading(_));
+        if follows
+            && headings::title_like(&title, ARTICLE_TITLE_WORDS)
+            && !title.ends_with(['.', ',', ';', ':'])
+            && (styled || boundary_before(lines, i, width))
+        {
+            last = Some((digits, number.clone()));
+            out.insert(
+                i,
+                Heading {
+                    keyword: Keyword::Section,
+                    number,
+                    title,
+                    text: None,
+                    toc: false,
+                    dashed: false,
+                },
+            );
+        }
+    }
+    if out.len() < 2 {
+        out.clear();
     }
     out
 }

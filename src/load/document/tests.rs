@@ -265,6 +265,44 @@ fn a_styled_annex_heading_in_word_ends_the_articles() {
     assert_eq!(articles(&r.draft)[0].text, "Text one.\n");
 }
 
+/// Acts in the United Kingdom style number their sections without a keyword.
+#[test]
+fn bare_numbered_headings_are_sections_when_nothing_else_is() {
+    let r = txt(
+        "Harbour Dues Act 2099\n\nAn Act to make provision about dues at inland harbours.\n\n\
+         PART 1\nPRELIMINARY\n\n1 Short title\nThis Act may be cited as the Harbour Dues Act.\n\n\
+         2 Interpretation\n(1) In this Act \"harbour\" means an inland harbour.\n\n\
+         2A Meaning of vessel\nIn this Act \"vessel\" includes any craft.\n\n\
+         PART 2\nDUES\n\n3 Power to charge dues\nA harbour authority may charge dues.\n",
+    );
+    assert_eq!(
+        heads(&r.draft),
+        [
+            "1: Short title",
+            "2: Interpretation",
+            "2A: Meaning of vessel",
+            "3: Power to charge dues"
+        ]
+    );
+    assert_eq!(r.draft.chapters.len(), 2);
+    assert!(
+        r.warnings[0].starts_with("no 'Article' or 'Section' headings"),
+        "{:?}",
+        r.warnings
+    );
+}
+
+/// Numbered paragraphs are sentences, not headings: without a keyword heading such a
+/// text still has no articles.
+#[test]
+fn numbered_paragraphs_are_not_bare_headings() {
+    let e = error(
+        "x.txt",
+        "A note\n\n1. The Parties shall meet.\n\n2. The Parties shall report.\n\n3. This note ends here.\n",
+    );
+    assert!(e.contains("found no article headings"), "{e}");
+}
+
 #[test]
 fn short_text_before_the_first_article_is_reported() {
     let r = txt("Working draft\n\nVersion 2\n\nArticle 1\nText.\n");
