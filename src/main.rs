@@ -78,9 +78,8 @@ fn json(value: &impl serde::Serialize) -> Result<()> {
 /// Reads a version and refuses it when its articles cannot be told apart.
 fn usable(catalog: &Catalog, name: &str) -> Result<draftdiff::Draft> {
     let draft = catalog.resolve(name)?;
-    let fatal: Vec<String> = validate::lint(&draft)
-        .into_iter()
-        .filter(|p| p.fatal)
+    let fatal: Vec<String> = validate::fatal(&draft)
+        .iter()
         .map(|p| p.to_string())
         .collect();
     if fatal.is_empty() {

@@ -35,6 +35,20 @@ pub fn is_well_formed_number(n: &str) -> bool {
 
 /// Lints one draft on its own.
 pub fn lint(draft: &Draft) -> Vec<Problem> {
+    lint_with(draft, true)
+}
+
+/// Only the problems that make a draft unusable (malformed, reserved or duplicate
+/// numbers): what `diff` and the reports refuse, without the cost of finding every
+/// cross-reference.
+pub fn fatal(draft: &Draft) -> Vec<Problem> {
+    lint_with(draft, false)
+        .into_iter()
+        .filter(|p| p.fatal)
+        .collect()
+}
+
+fn lint_with(draft: &Draft, all: bool) -> Vec<Problem> {
     let mut out = Vec::new();
     let id = &draft.meta.id;
     let mut problem = |origin: &Origin, message: String, fatal: bool| {
@@ -73,9 +87,12 @@ pub fn lint(draft: &Draft) -> Vec<Problem> {
                 seen.insert(n.to_lowercase(), &article.origin);
             }
         }
-        if article.text.trim().is_empty() {
+        if all && article.text.trim().is_empty() {
             problem(&article.origin, format!("article {n} has no text"), false);
         }
+    }
+    if !all {
+        return out;
     }
     let mut chapters: HashMap<String, &Origin> = HashMap::new();
     for c in &draft.chapters {
