@@ -315,3 +315,32 @@ fn citations_left_at_an_old_number_are_noted() {
             "note: article 2 still cites article 4, but accord-1 article 4 is now article 5\n",
         ));
 }
+
+/// Two articles with one number cannot be aligned or cited: `diff` refuses the draft
+/// with both places, as `validate` would, and exits 2.
+#[test]
+fn a_draft_with_duplicate_numbers_is_refused_with_its_places() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(&fixtures().join("drafts"), dir.path());
+    let general = dir.path().join("accord-2/01-general.toml");
+    let text = std::fs::read_to_string(&general).unwrap();
+    std::fs::write(
+        &general,
+        text.replacen("number = \"2\"", "number = \"1\"", 1),
+    )
+    .unwrap();
+    common::draftdiff()
+        .arg("--drafts")
+        .arg(dir.path())
+        .args(["diff", "accord-1", "accord-2"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("accord-2 cannot be compared until these are fixed")
+                .and(predicate::str::contains("01-general.toml:"))
+                .and(predicate::str::contains(
+                    "duplicate article number `1` (first defined at",
+                )),
+        );
+}
