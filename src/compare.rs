@@ -13,6 +13,7 @@ use crate::model::{Annotation, ArticleRef, Draft, WordCounts};
 use crate::redline;
 use crate::summary;
 
+mod terms;
 mod xrefs;
 
 /// What the caller wants beyond the defaults.
@@ -69,6 +70,7 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
         ));
     }
     notes.extend(xrefs::stale_citations(base, head, &changes));
+    notes.extend(terms::changed_definitions(base, head));
     Comparison {
         schema: DIFF_SCHEMA,
         base: version_info(base, &base_words),
