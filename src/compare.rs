@@ -70,7 +70,7 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
         ));
     }
     notes.extend(xrefs::stale_citations(base, head, &changes));
-    notes.extend(terms::changed_definitions(base, head));
+    notes.extend(terms::changed_definitions(base, head, &changes));
     Comparison {
         schema: DIFF_SCHEMA,
         base: version_info(base, &base_words),

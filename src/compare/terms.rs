@@ -11,23 +11,38 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use rustc_hash::FxHashMap;
+
+use crate::change::{Change, Severity};
 use crate::model::Draft;
 
 /// How many articles using a term are named before "and N more".
 const LISTED: usize = 12;
 
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    // Plain classes, not `\p{L}`: this runs on every changed article, and Unicode classes
+    // cost more to build than the whole MIMC comparison. The term is checked afterwards.
     Regex::new(
-        r#"['‘"“](?P<term>[\p{L}][\p{L}\p{N} \-]{1,58}[\p{L}])['’"”]\s+(?:means|shall mean|is|are|includes|has the meaning|have the meanings?|refers to)\b(?P<rest>[^;.]*)"#,
+        r#"['‘"“](?P<term>[^'‘’"“”\n.;,]{2,60})['’"”]\s+(?:means|shall mean|is|are|includes|has the meaning|have the meanings?|refers to)\b(?P<rest>[^;.]*)"#,
     )
     .expect("the definition pattern is a valid regex")
 });
 
-/// Term (lower case) → (article number, the definition with digits and spacing dropped).
-fn definitions(d: &Draft) -> BTreeMap<String, (String, String)> {
+/// Term (lower case) → (article number, the definition with digits and spacing dropped),
+/// from the given articles.
+fn definitions<'a>(
+    articles: impl Iterator<Item = (&'a str, &'a str)>,
+) -> BTreeMap<String, (String, String)> {
     let mut out = BTreeMap::new();
-    for a in d.articles() {
-        for c in DEFINITION.captures_iter(&a.article.text) {
+    for (number, text) in articles {
+        if !text.contains(['\'', '‘', '"', '“']) {
+            continue;
+        }
+        for c in DEFINITION.captures_iter(text) {
+            let term = c["term"].trim();
+            if !term.starts_with(char::is_alphabetic) || !term.ends_with(char::is_alphabetic) {
+                continue;
+            }
             let meaning: String = c["rest"]
                 .split_whitespace()
                 .map(|w| w.trim_matches(|ch: char| ch.is_ascii_digit() || ch == ','))
@@ -35,16 +50,15 @@ fn definitions(d: &Draft) -> BTreeMap<String, (String, String)> {
                 .collect::<Vec<_>>()
                 .join(" ")
                 .to_lowercase();
-            out.entry(c["term"].to_lowercase())
-                .or_insert((a.article.number.clone(), meaning));
+            out.entry(term.to_lowercase())
+                .or_insert((number.to_owned(), meaning));
         }
     }
     out
 }
 
-/// Whether `text` uses `term` as whole words (or their plural in `s`), in any letter case.
-fn uses(text: &str, term: &str) -> bool {
-    let lower = text.to_lowercase();
+/// Whether the lower-cased `lower` uses `term` as whole words (or their plural in `s`).
+fn uses(lower: &str, term: &str) -> bool {
     lower.match_indices(term).any(|(at, _)| {
         let before = lower[..at].chars().next_back();
         let rest = &lower[at + term.len()..];
@@ -54,12 +68,28 @@ fn uses(text: &str, term: &str) -> bool {
     })
 }
 
-/// One note per term defined in both drafts whose definition changed, naming the head
-/// articles that use it.
-pub(super) fn changed_definitions(base: &Draft, head: &Draft) -> Vec<String> {
-    let old = definitions(base);
-    let new = definitions(head);
+/// One note per term whose definition changed between the two drafts, naming the head
+/// articles that use it. A definition can only change where its article's text did, so
+/// only those articles are searched for definitions.
+pub(super) fn changed_definitions(base: &Draft, head: &Draft, changes: &[Change]) -> Vec<String> {
+    let (old_texts, new_texts) = (texts(base), texts(head));
+    let edited = changes.iter().filter(|c| c.severity != Severity::None);
+    let side =
+        |numbers: &'_ [String], texts: &FxHashMap<String, &'_ str>| -> Vec<(String, String)> {
+            numbers
+                .iter()
+                .filter_map(|n| Some((n.clone(), (*texts.get(&n.to_lowercase())?).to_owned())))
+                .collect()
+        };
+    let (mut was, mut now) = (Vec::new(), Vec::new());
+    for c in edited {
+        was.extend(side(&c.base, &old_texts));
+        now.extend(side(&c.head, &new_texts));
+    }
+    let old = definitions(was.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+    let new = definitions(now.iter().map(|(n, t)| (n.as_str(), t.as_str())));
     let mut notes = Vec::new();
+    let mut lower: Option<Vec<(&str, String)>> = None;
     for (term, (defined_in, meaning)) in &new {
         let Some((was_in, was)) = old.get(term) else {
             continue;
@@ -67,10 +97,15 @@ pub(super) fn changed_definitions(base: &Draft, head: &Draft) -> Vec<String> {
         if was == meaning {
             continue;
         }
-        let users: Vec<&str> = head
-            .articles()
-            .filter(|a| &a.article.number != defined_in && uses(&a.article.text, term))
-            .map(|a| a.article.number.as_str())
+        let lower = lower.get_or_insert_with(|| {
+            head.articles()
+                .map(|a| (a.article.number.as_str(), a.article.text.to_lowercase()))
+                .collect()
+        });
+        let users: Vec<&str> = lower
+            .iter()
+            .filter(|(n, text)| n != defined_in && uses(text, term))
+            .map(|(n, _)| *n)
             .collect();
         if users.is_empty() {
             continue;
@@ -88,10 +123,23 @@ pub(super) fn changed_definitions(base: &Draft, head: &Draft) -> Vec<String> {
     notes
 }
 
+/// Article texts by lower-cased number.
+fn texts(d: &Draft) -> FxHashMap<String, &str> {
+    d.articles()
+        .map(|a| (a.article.number.to_lowercase(), a.article.text.as_str()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::{compare, Options};
     use crate::model::{Article, Chapter, DraftMeta};
+
+    fn notes(base: &Draft, head: &Draft) -> Vec<String> {
+        let changes = compare(base, head, &Options::default()).changes;
+        changed_definitions(base, head, &changes)
+    }
 
     fn draft(id: &str, texts: &[(&str, &str)]) -> Draft {
         Draft {
@@ -147,7 +195,7 @@ mod tests {
             ],
         );
         assert_eq!(
-            changed_definitions(&base, &head),
+            notes(&base, &head),
             ["the definition of 'visitor' changed (1.0 article 1 → article 1); articles using the term: 2, 4"]
         );
     }
@@ -168,6 +216,6 @@ mod tests {
                 ("2", "A refugee may not be returned."),
             ],
         );
-        assert!(changed_definitions(&base, &head).is_empty());
+        assert!(notes(&base, &head).is_empty());
     }
 }
