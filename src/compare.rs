@@ -82,6 +82,14 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
     }
 }
 
+/// Article texts by lower-cased number, for the checks that look articles up by the
+/// numbers they cite (`Draft::find` is a scan, too slow per article).
+fn texts(d: &Draft) -> rustc_hash::FxHashMap<String, &str> {
+    d.articles()
+        .map(|a| (a.article.number.to_lowercase(), a.article.text.as_str()))
+        .collect()
+}
+
 /// Added articles sort at their own head position.
 fn head_key(h: usize) -> usize {
     h * 2 + 1

@@ -72,7 +72,7 @@ fn uses(lower: &str, term: &str) -> bool {
 /// articles that use it. A definition can only change where its article's text did, so
 /// only those articles are searched for definitions.
 pub(super) fn changed_definitions(base: &Draft, head: &Draft, changes: &[Change]) -> Vec<String> {
-    let (old_texts, new_texts) = (texts(base), texts(head));
+    let (old_texts, new_texts) = (super::texts(base), super::texts(head));
     let edited = changes.iter().filter(|c| c.severity != Severity::None);
     let side =
         |numbers: &'_ [String], texts: &FxHashMap<String, &'_ str>| -> Vec<(String, String)> {
@@ -121,13 +121,6 @@ pub(super) fn changed_definitions(base: &Draft, head: &Draft, changes: &[Change]
         ));
     }
     notes
-}
-
-/// Article texts by lower-cased number.
-fn texts(d: &Draft) -> FxHashMap<String, &str> {
-    d.articles()
-        .map(|a| (a.article.number.to_lowercase(), a.article.text.as_str()))
-        .collect()
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ pub(super) fn stale_citations(base: &Draft, head: &Draft, changes: &[Change]) ->
             became.insert(b.to_lowercase(), &c.head);
         }
     }
-    let (old_texts, new_texts) = (texts(base), texts(head));
+    let (old_texts, new_texts) = (super::texts(base), super::texts(head));
     let mut notes = Vec::new();
     for c in changes {
         let ([b], [h]) = (&c.base[..], &c.head[..]) else {
@@ -61,13 +61,6 @@ pub(super) fn stale_citations(base: &Draft, head: &Draft, changes: &[Change]) ->
         }
     }
     notes
-}
-
-/// Article texts by lower-cased number (`Draft::find` is a scan, too slow per article).
-fn texts(d: &Draft) -> FxHashMap<String, &str> {
-    d.articles()
-        .map(|a| (a.article.number.to_lowercase(), a.article.text.as_str()))
-        .collect()
 }
 
 /// The byte ranges of the head text that the redline keeps from the base text.
