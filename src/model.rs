@@ -207,8 +207,53 @@ impl WordCounts {
     }
 }
 
+/// Small hand-made drafts for the unit tests of every stage.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+
+    /// An untitled article.
+    pub(crate) fn art(number: &str, text: &str) -> Article {
+        Article {
+            number: number.to_owned(),
+            title: String::new(),
+            section: None,
+            text: text.to_owned(),
+            from: Vec::new(),
+            origin: Origin::default(),
+        }
+    }
+
+    /// A working draft of (number, title, articles) chapters, without a preamble.
+    pub(crate) fn draft(id: &str, chapters: Vec<(&str, &str, Vec<Article>)>) -> Draft {
+        Draft {
+            meta: DraftMeta {
+                id: id.to_owned(),
+                title: id.to_owned(),
+                status: Status::Working,
+                date: None,
+                parent: None,
+                themes: Vec::new(),
+            },
+            preamble: None,
+            chapters: chapters
+                .into_iter()
+                .map(|(number, title, articles)| Chapter {
+                    number: number.to_owned(),
+                    title: title.to_owned(),
+                    articles,
+                    origin: Origin::default(),
+                })
+                .collect(),
+            annotations: Vec::new(),
+            source: id.to_owned(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::testing::{art, draft};
     use super::*;
 
     #[test]
@@ -222,38 +267,15 @@ mod tests {
 
     #[test]
     fn word_counts_add_up_by_chapter_and_preamble() {
-        let article = |number: &str, text: &str| Article {
-            number: number.to_owned(),
-            title: String::new(),
-            section: None,
-            text: text.to_owned(),
-            from: Vec::new(),
-            origin: Origin::default(),
-        };
-        let chapter = |articles| Chapter {
-            number: String::new(),
-            title: String::new(),
-            articles,
-            origin: Origin::default(),
-        };
-        let draft = Draft {
-            meta: DraftMeta {
-                id: "t".to_owned(),
-                title: String::new(),
-                status: Default::default(),
-                date: None,
-                parent: None,
-                themes: Vec::new(),
-            },
-            preamble: Some(article(PREAMBLE, "We agree.")),
-            chapters: vec![
-                chapter(vec![article("1", "One two three."), article("2", "Four.")]),
-                chapter(Vec::new()),
-                chapter(vec![article("3", "Five six.")]),
+        let mut draft = draft(
+            "t",
+            vec![
+                ("", "", vec![art("1", "One two three."), art("2", "Four.")]),
+                ("", "", Vec::new()),
+                ("", "", vec![art("3", "Five six.")]),
             ],
-            annotations: Vec::new(),
-            source: String::new(),
-        };
+        );
+        draft.preamble = Some(art(PREAMBLE, "We agree."));
         let w = WordCounts::of(&draft);
         assert_eq!((w.preamble(), w.article(1), w.article(3)), (2, 3, 2));
         assert_eq!((w.chapter(0), w.chapter(1), w.chapter(2)), (4, 0, 2));

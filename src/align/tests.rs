@@ -1,43 +1,7 @@
 //! Unit tests of the alignment stages on small hand-made drafts.
 
 use super::*;
-use crate::model::{Article, Chapter, DraftMeta, Origin, Status};
-
-pub(crate) fn art(number: &str, text: &str) -> Article {
-    Article {
-        number: number.to_owned(),
-        title: String::new(),
-        section: None,
-        text: text.to_owned(),
-        from: Vec::new(),
-        origin: Origin::default(),
-    }
-}
-
-pub(crate) fn draft(id: &str, chapters: Vec<(&str, &str, Vec<Article>)>) -> Draft {
-    Draft {
-        meta: DraftMeta {
-            id: id.to_owned(),
-            title: id.to_owned(),
-            status: Status::Working,
-            date: None,
-            parent: None,
-            themes: Vec::new(),
-        },
-        preamble: None,
-        chapters: chapters
-            .into_iter()
-            .map(|(number, title, articles)| Chapter {
-                number: number.to_owned(),
-                title: title.to_owned(),
-                articles,
-                origin: Origin::default(),
-            })
-            .collect(),
-        annotations: Vec::new(),
-        source: id.to_owned(),
-    }
-}
+use crate::model::testing::{art, draft};
 
 /// Distinct filler articles, so that word rarity means something in small drafts.
 const FILLER: [&str; 6] = [

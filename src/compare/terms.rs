@@ -127,43 +127,17 @@ pub(super) fn changed_definitions(base: &Draft, head: &Draft, changes: &[Change]
 mod tests {
     use super::*;
     use crate::compare::{compare, Options};
-    use crate::model::{Article, Chapter, DraftMeta};
+    use crate::model::testing::{self, art};
 
     fn notes(base: &Draft, head: &Draft) -> Vec<String> {
         let changes = compare(base, head, &Options::default()).changes;
         changed_definitions(base, head, &changes)
     }
 
+    /// One chapter of untitled articles.
     fn draft(id: &str, texts: &[(&str, &str)]) -> Draft {
-        Draft {
-            meta: DraftMeta {
-                id: id.to_owned(),
-                title: id.to_owned(),
-                status: Default::default(),
-                date: None,
-                parent: None,
-                themes: Vec::new(),
-            },
-            preamble: None,
-            chapters: vec![Chapter {
-                number: "I".to_owned(),
-                title: String::new(),
-                articles: texts
-                    .iter()
-                    .map(|(n, t)| Article {
-                        number: (*n).to_owned(),
-                        title: String::new(),
-                        section: None,
-                        text: (*t).to_owned(),
-                        from: Vec::new(),
-                        origin: Default::default(),
-                    })
-                    .collect(),
-                origin: Default::default(),
-            }],
-            annotations: Vec::new(),
-            source: id.to_owned(),
-        }
+        let articles = texts.iter().map(|(n, t)| art(n, t)).collect();
+        testing::draft(id, vec![("I", "", articles)])
     }
 
     #[test]
