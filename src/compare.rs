@@ -69,8 +69,12 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
             coarse.join(", ")
         ));
     }
-    notes.extend(xrefs::stale_citations(base, head, &changes));
-    notes.extend(terms::changed_definitions(base, head, &changes));
+    let texts = Texts {
+        base: texts(base),
+        head: texts(head),
+    };
+    notes.extend(xrefs::stale_citations(base, &texts, &changes));
+    notes.extend(terms::changed_definitions(base, head, &texts, &changes));
     Comparison {
         schema: DIFF_SCHEMA,
         base: version_info(base, &base_words),
@@ -82,8 +86,14 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
     }
 }
 
-/// Article texts by lower-cased number, for the checks that look articles up by the
-/// numbers they cite (`Draft::find` is a scan, too slow per article).
+/// Both drafts' article texts by lower-cased number, built once for the checks that look
+/// articles up by the numbers in the changes (`Draft::find` is a scan, too slow per
+/// article).
+struct Texts<'a> {
+    base: rustc_hash::FxHashMap<String, &'a str>,
+    head: rustc_hash::FxHashMap<String, &'a str>,
+}
+
 fn texts(d: &Draft) -> rustc_hash::FxHashMap<String, &str> {
     d.articles()
         .map(|a| (a.article.number.to_lowercase(), a.article.text.as_str()))

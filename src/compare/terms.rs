@@ -13,6 +13,7 @@ use regex::Regex;
 
 use rustc_hash::FxHashMap;
 
+use super::Texts;
 use crate::change::{Change, Severity};
 use crate::model::Draft;
 
@@ -71,23 +72,25 @@ fn uses(lower: &str, term: &str) -> bool {
 /// One note per term whose definition changed between the two drafts, naming the head
 /// articles that use it. A definition can only change where its article's text did, so
 /// only those articles are searched for definitions.
-pub(super) fn changed_definitions(base: &Draft, head: &Draft, changes: &[Change]) -> Vec<String> {
-    let (old_texts, new_texts) = (super::texts(base), super::texts(head));
-    let edited = changes.iter().filter(|c| c.severity != Severity::None);
-    let side =
-        |numbers: &'_ [String], texts: &FxHashMap<String, &'_ str>| -> Vec<(String, String)> {
-            numbers
-                .iter()
-                .filter_map(|n| Some((n.clone(), (*texts.get(&n.to_lowercase())?).to_owned())))
-                .collect()
-        };
-    let (mut was, mut now) = (Vec::new(), Vec::new());
-    for c in edited {
-        was.extend(side(&c.base, &old_texts));
-        now.extend(side(&c.head, &new_texts));
-    }
-    let old = definitions(was.iter().map(|(n, t)| (n.as_str(), t.as_str())));
-    let new = definitions(now.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+pub(super) fn changed_definitions(
+    base: &Draft,
+    head: &Draft,
+    texts: &Texts,
+    changes: &[Change],
+) -> Vec<String> {
+    let edited: Vec<&Change> = changes
+        .iter()
+        .filter(|c| c.severity != Severity::None)
+        .collect();
+    let side = |numbers: fn(&Change) -> &[String], texts: &FxHashMap<String, &'_ str>| {
+        let articles = edited.iter().flat_map(|c| numbers(c)).filter_map(|n| {
+            let text = texts.get(&n.to_lowercase())?;
+            Some((n.as_str(), *text))
+        });
+        definitions(articles)
+    };
+    let old = side(|c| &c.base, &texts.base);
+    let new = side(|c| &c.head, &texts.head);
     let mut notes = Vec::new();
     let mut lower: Option<Vec<(&str, String)>> = None;
     for (term, (defined_in, meaning)) in &new {
@@ -131,7 +134,11 @@ mod tests {
 
     fn notes(base: &Draft, head: &Draft) -> Vec<String> {
         let changes = compare(base, head, &Options::default()).changes;
-        changed_definitions(base, head, &changes)
+        let texts = Texts {
+            base: crate::compare::texts(base),
+            head: crate::compare::texts(head),
+        };
+        changed_definitions(base, head, &texts, &changes)
     }
 
     /// One chapter of untitled articles.

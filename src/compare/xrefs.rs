@@ -5,13 +5,14 @@
 
 use rustc_hash::FxHashMap;
 
+use super::Texts;
 use crate::change::{Change, Op};
 use crate::model::Draft;
 use crate::xref;
 
 /// One note per stale citation: "article 9 still cites article 7, but 1.0 article 7 is
 /// now article 8".
-pub(super) fn stale_citations(base: &Draft, head: &Draft, changes: &[Change]) -> Vec<String> {
+pub(super) fn stale_citations(base: &Draft, texts: &Texts, changes: &[Change]) -> Vec<String> {
     // What each base article became.
     let mut became: FxHashMap<String, &[String]> = FxHashMap::default();
     for c in changes {
@@ -19,15 +20,14 @@ pub(super) fn stale_citations(base: &Draft, head: &Draft, changes: &[Change]) ->
             became.insert(b.to_lowercase(), &c.head);
         }
     }
-    let (old_texts, new_texts) = (super::texts(base), super::texts(head));
     let mut notes = Vec::new();
     for c in changes {
         let ([b], [h]) = (&c.base[..], &c.head[..]) else {
             continue;
         };
         let (Some(old), Some(text)) = (
-            old_texts.get(&b.to_lowercase()),
-            new_texts.get(&h.to_lowercase()),
+            texts.base.get(&b.to_lowercase()),
+            texts.head.get(&h.to_lowercase()),
         ) else {
             continue;
         };
