@@ -22,6 +22,12 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
+/// A chapter number worth printing: `None` for no chapter, and for the one unnamed chapter
+/// (number `""`) of a document without chapter headings.
+pub(crate) fn chapter_number(number: &Option<String>) -> Option<&str> {
+    number.as_deref().filter(|n| !n.is_empty())
+}
+
 /// Writes `bytes` to `path` all at once: the bytes go to a temporary file in the same
 /// directory, which is renamed over `path` only when complete, so an interrupted or
 /// failed run leaves either the old file or the new one, never a partial file.

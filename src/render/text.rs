@@ -124,9 +124,11 @@ pub fn numbers(change: &Change) -> String {
 }
 
 fn chapters(change: &Change) -> String {
-    // Documents without chapter headings have one chapter with an empty number.
-    let named = |c: &Option<String>| c.clone().filter(|n| !n.is_empty());
-    match (&named(&change.base_chapter), &named(&change.head_chapter)) {
+    use crate::render::chapter_number;
+    match (
+        chapter_number(&change.base_chapter),
+        chapter_number(&change.head_chapter),
+    ) {
         (Some(b), Some(h)) if b != h => format!("chapter {b} → {h}"),
         (_, Some(h)) => format!("chapter {h}"),
         (Some(b), None) => format!("chapter {b}"),

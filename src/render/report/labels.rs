@@ -104,16 +104,11 @@ pub fn counts(base: usize, head: usize) -> String {
 /// The chapter column of the impact table: `IV`, `III → IV`, `— → IX`, and `—` for
 /// the articles outside any chapter (the preamble).
 pub fn row_chapter(row: &ImpactRow) -> String {
-    // A document without chapter headings reads as one chapter numbered "".
-    let named = |c: &Option<String>| c.clone().filter(|n| !n.is_empty());
-    match (&named(&row.base), &named(&row.head)) {
-        (Some(b), Some(h)) if b == h => h.clone(),
+    use crate::render::chapter_number;
+    match (chapter_number(&row.base), chapter_number(&row.head)) {
+        (Some(b), Some(h)) if b == h => h.to_owned(),
         (None, None) => "—".to_owned(),
-        (b, h) => format!(
-            "{} → {}",
-            b.as_deref().unwrap_or("—"),
-            h.as_deref().unwrap_or("—")
-        ),
+        (b, h) => format!("{} → {}", b.unwrap_or("—"), h.unwrap_or("—")),
     }
 }
 
