@@ -193,6 +193,11 @@ fn check(
     let mut unannotated = Vec::new();
     let mut stale = Vec::new();
     for head in &heads {
+        // A version's changes are explained against its lineage; a broken lineage (a
+        // parent cycle) is bad input, not a finding.
+        if let Some(problem) = validate::lint_lineage(head, catalog).first() {
+            return Err(Error::Invalid(problem.to_string()));
+        }
         let Some(parent) = catalog.parent_of(head)? else {
             return Err(Error::Invalid(format!(
                 "{} has no parent to check against (set `parent` in its draft.toml)",

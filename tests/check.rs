@@ -130,6 +130,21 @@ fn check_without_a_parent_is_bad_usage() {
         .stderr(predicate::str::contains("accord-1 has no parent"));
 }
 
+/// A parent cycle leaves no lineage to explain changes against: bad input (SPEC §9),
+/// not a finding.
+#[test]
+fn a_parent_cycle_is_bad_input() {
+    let dir = scratch();
+    let meta = dir.path().join("accord-1/draft.toml");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    std::fs::write(&meta, format!("{text}parent = \"accord-2\"\n")).unwrap();
+    check(dir.path())
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("parent cycle: accord-"));
+}
+
 #[test]
 fn the_shipped_drafts_are_fully_annotated() {
     draftdiff()
