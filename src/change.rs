@@ -290,7 +290,8 @@ pub struct Comparison {
     pub summary: Summary,
     pub chapters: Vec<ImpactRow>,
     pub changes: Vec<Change>,
-    /// Things the reader should know about how the diff was made (coarse fallbacks).
+    /// What the reader should know beyond the changes: coarse fallbacks, citations left at
+    /// an old number, changed definitions.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }
