@@ -1,11 +1,14 @@
 //! Heading lines: `Article 12`, `Art. 4 Catch limits`, `ARTICLE XII`, `§ 3`,
-//! `CHAPTER II — Final provisions`, `Part Three`.
+//! `Artículo 2.º Ámbito territorial.`, `### Artikel  1:1`, `Article L. 313-11`,
+//! `CHAPTER II — Final provisions`, `TÍTULO PRELIMINAR`, `Erster Abschnitt`.
 //!
-//! This module judges one line on its own shape: a keyword, a number as written, then
-//! nothing, a title, or (after a full stop, colon or dash) the start of the article's
-//! text. A line such as "Article 6 shall not apply to …" is a sentence, not a heading, and
-//! is refused here; whether a well-shaped line really starts an article given the lines
-//! around it is decided by `outline`.
+//! This module judges one line on its own shape: a keyword (in English, French, Spanish,
+//! German, Dutch, Italian or Portuguese), a number as written, then nothing, a title, or
+//! (after a full stop, colon or dash) the start of the article's text. A line such as
+//! "Article 6 shall not apply to …" is a sentence, not a heading, and is refused here;
+//! whether a well-shaped line really starts an article given the lines around it is
+//! decided by `outline`. The forms and their sources are catalogued in
+//! `docs/documents.md`.
 
 use std::sync::LazyLock;
 
@@ -14,13 +17,21 @@ use regex::Regex;
 /// The word a heading starts with, which says what level of the document it opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Keyword {
+    /// Article, Artikel, Artículo, Articolo, Artigo, and the article-level units of
+    /// annexed rules and contracts: Rule, Regel, Regla, Norma, Clause, Regulation.
     Article,
     /// `Section 12` or `§ 12`: an article in statute style, a container otherwise.
     Section,
+    /// A Spanish `Disposición adicional primera`: article-like, but outside the articles.
+    Provision,
     Chapter,
     Part,
     Title,
     Book,
+    /// The division inside a chapter: Abschnitt, Sección, Afdeling, Sezione.
+    Division,
+    /// The division below that: Unterabschnitt, Subsección, Paragraaf, Sous-section.
+    Subdivision,
 }
 
 impl Keyword {
@@ -29,10 +40,13 @@ impl Keyword {
         match self {
             Keyword::Article => "Article",
             Keyword::Section => "Section",
+            Keyword::Provision => "Provision",
             Keyword::Chapter => "Chapter",
             Keyword::Part => "Part",
             Keyword::Title => "Title",
             Keyword::Book => "Book",
+            Keyword::Division => "Division",
+            Keyword::Subdivision => "Subdivision",
         }
     }
 
@@ -46,7 +60,8 @@ impl Keyword {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Heading {
     pub keyword: Keyword,
-    /// The number as written, with inner spaces removed (`12 bis` → `12bis`).
+    /// The number as written, whitespace collapsed and ordinal signs dropped
+    /// (`2.º` → `2`, `1er` → `1`, `12  bis` → `12 bis`); a range is `53–58`.
     pub number: String,
     /// The title on the same line, if any.
     pub title: String,
@@ -60,24 +75,135 @@ pub(crate) struct Heading {
     pub dashed: bool,
 }
 
-const LATIN: &str = "bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies";
-const WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|\
-fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|first|second|third|fourth|fifth|\
-sixth|seventh|eighth|ninth|tenth";
+/// Latin multiplicatives of inserted articles (`17 bis`, `35 quáter`).
+const LATIN: &str = "bis|ter|quater|quáter|quinquies|sexies|septies|octies|novies|nonies|decies|\
+undecies|duodecies|terdecies|quaterdecies|quindecies";
+
+/// Numbers and ordinals written as words, in the languages of the keywords. Longest first,
+/// so that `treinta y uno` is not read as `treinta`.
+const WORDS: &str = "(?:(?:veinti|treinta y |cuarenta y |cincuenta y |sesenta y )?\
+(?:uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))|diez|once|doce|trece|catorce|quince|\
+dieciséis|dieciseis|diecisiete|dieciocho|diecinueve|veinte|treinta|cuarenta|cincuenta|sesenta|\
+primero|primera|segundo|segunda|tercero|tercera|cuarto|cuarta|quinto|quinta|sexto|sexta|\
+séptimo|séptima|octavo|octava|noveno|novena|décimo|décima|undécimo|undécima|duodécimo|\
+duodécima|único|única|preliminar|premier|première|deuxième|troisième|quatrième|cinquième|\
+sixième|septième|huitième|neuvième|dixième|unique|préliminaire|eleven|twelve|thirteen|\
+fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|one|two|three|four|five|six|\
+seven|eight|nine|ten|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\
+preliminary";
+
+/// The keywords, each with its level; matched case-insensitively, longest first.
+const KEYWORDS: &[(&str, Keyword)] = &[
+    ("unterabschnitt", Keyword::Subdivision),
+    ("subsección", Keyword::Subdivision),
+    ("subseccion", Keyword::Subdivision),
+    ("sous-section", Keyword::Subdivision),
+    ("paragraaf", Keyword::Subdivision),
+    ("untertitel", Keyword::Subdivision),
+    ("abschnitt", Keyword::Division),
+    ("afdeling", Keyword::Division),
+    ("sección", Keyword::Division),
+    ("seccion", Keyword::Division),
+    ("sezione", Keyword::Division),
+    ("secção", Keyword::Division),
+    ("seção", Keyword::Division),
+    ("hoofdstuk", Keyword::Chapter),
+    ("capítulo", Keyword::Chapter),
+    ("capitulo", Keyword::Chapter),
+    ("capitolo", Keyword::Chapter),
+    ("chapitre", Keyword::Chapter),
+    ("chapter", Keyword::Chapter),
+    ("kapitel", Keyword::Chapter),
+    ("chap", Keyword::Chapter),
+    ("capo", Keyword::Chapter),
+    ("título", Keyword::Title),
+    ("titulo", Keyword::Title),
+    ("titolo", Keyword::Title),
+    ("title", Keyword::Title),
+    ("titel", Keyword::Title),
+    ("titre", Keyword::Title),
+    ("partie", Keyword::Part),
+    ("parte", Keyword::Part),
+    ("part", Keyword::Part),
+    ("teil", Keyword::Part),
+    ("deel", Keyword::Part),
+    ("livre", Keyword::Book),
+    ("libro", Keyword::Book),
+    ("book", Keyword::Book),
+    ("buch", Keyword::Book),
+    ("boek", Keyword::Book),
+    ("voorschrift", Keyword::Article),
+    ("regulation", Keyword::Article),
+    ("artículo", Keyword::Article),
+    ("articulo", Keyword::Article),
+    ("articolo", Keyword::Article),
+    ("article", Keyword::Article),
+    ("artikel", Keyword::Article),
+    ("artigo", Keyword::Article),
+    ("clause", Keyword::Article),
+    ("regla", Keyword::Article),
+    ("regel", Keyword::Article),
+    ("norma", Keyword::Article),
+    ("rule", Keyword::Article),
+    ("art", Keyword::Article),
+    ("section", Keyword::Section),
+    ("sect", Keyword::Section),
+    ("sec", Keyword::Section),
+];
 
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<&str> = KEYWORDS.iter().map(|(w, _)| *w).collect();
+    let words = words.join("|");
+    // The keyword: a word followed by a space or a full stop (`Art. 1`, `Art.1`,
+    // `Art 49`), or the section sign (`§ 1`, `§§ 53 bis 58`, `§12`).
+    let keyword = format!(r"(?P<kw>(?i:{words})(?:\.\s*|\s+)|§§?\s*)");
+    // A number as written: a French code's letter prefix (`L. 313-11`, `R.1`), digits
+    // with hyphen, colon or dot parts (`171-9`, `1:1`, `4.1`, `83.0a`), a letter suffix
+    // (`12a`, `12A`), a Latin one (`17 bis`), an ordinal sign (`2.º`, `1er`).
+    let arabic = format!(
+        r"(?P<arabic>(?:[LRDA]\.?\s?)?\d{{1,6}}(?:[-:.]\d{{1,4}})*(?:[a-z]{{1,2}}\b|[A-Z]\b)?(?:\s?(?i:{LATIN})\b)?)(?P<ordinal>\.?\s?[º°ª]|er\b|re\b)?"
+    );
     let pattern = format!(
-        r"^(?P<kw>(?i:article|section|chapter|part|title|book)\s+|(?i:art|sect|sec|chap)(?:\.\s*|\s+)|§\s*)(?:(?P<arabic>\d{{1,6}}(?:\.\d{{1,3}})*(?:\s?(?i:{LATIN})\b|[A-Za-z]\b)?)|(?P<roman>[IVXLCDM]{{1,8}})(?P<rsuffix>\s?(?i:{LATIN}))?\b|(?P<letter>[A-Z])\b|(?P<word>(?i:{WORDS}))\b)(?P<rest>.*)$"
+        r"^{keyword}(?:{arabic}|(?P<roman>[IVXLCDM]{{1,8}})(?P<rsuffix>\s?(?i:{LATIN})|\s?[a-z])?\b|(?P<letter>[A-Z])\b|(?P<word>(?i:{WORDS}))\b)(?P<rest>.*)$"
     );
     Regex::new(&pattern).expect("the heading pattern is a valid regex")
 });
 
+/// `Erster Abschnitt`, `1. Abschnitt - …`, `I. Teil - …`: the number before the keyword,
+/// as German statutes write their divisions.
+static ORDINAL_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<n>\d{1,3}[a-z]?\.|[IVXLCDM]{1,8}\.|(?:Erst|Zweit|Dritt|Viert|Fünft|Sechst|Siebt|Siebent|Acht|Neunt|Zehnt|Elft|Zwölft)(?:er|es|e))\s+(?P<kw>Teil|Abschnitt|Unterabschnitt|Kapitel|Buch|Titel|Untertitel)\b(?P<rest>.*)$",
+    )
+    .expect("the ordinal-first pattern is a valid regex")
+});
+
+/// `Disposición adicional primera.`, `Disposición transitoria.`, `Disposición final
+/// quinta bis.`: the additional, transitional, repealing and final provisions of a Spanish
+/// law, which follow the articles.
+static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"^(?i:disposici[oó]n)\s+(?P<kind>(?i:adicional|transitoria|derogatoria|final)(?:\s+(?i:derogatoria))?)(?:\s+(?P<n>(?i:{WORDS})(?:\s+(?i:{LATIN}))?|\d{{1,3}}(?:\.?\s?[ªº])?(?:\s+(?i:{LATIN}))?)\b)?(?P<rest>.*)$"
+    );
+    Regex::new(&pattern).expect("the provision pattern is a valid regex")
+});
+
+/// ` bis 58`, ` u. 2`, ` to 7` after a number: one heading for a range (`§§ 53 bis 58`).
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:bis|und|u\.|to|and|à|a|al|tot|t/m)\s+(?P<upto>\d{1,6}[a-z]?)\b(?P<rest>.*)$")
+        .expect("the range pattern is a valid regex")
+});
+
+/// `(XXXX) §§ 51 und 52`: a converter's marker before grouped norms.
+static CONVERTER_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(X+\)\s*").expect("the marker pattern is a valid regex"));
+
 /// `ANNEX II`, `Annex 3 – Correlation table`, `APPENDIX A`, `SCHEDULE 1`, `ANNEX TO THE
-/// CONVENTION`, `PROTOCOL ON …`, `Correlation table`: the heading of back matter, whose
-/// text is no article's.
+/// CONVENTION`, `PROTOCOL ON …`, `Correlation table`, `Anlage 1 …`, `ANEXO`, `Bijlage 2`:
+/// the heading of back matter, whose text is no article's.
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|SCHEDULE|Schedule)(?:\s+(?:[IVXLCDM]{1,6}|\d{1,3}[A-Za-z]?|[A-Z]))?\s*(?:[.:–—-]\s*(?P<title>.*))?|(?:ANNEX|APPENDIX|SCHEDULE|PROTOCOL)\b[^a-z]*|(?i:correlation table|table of correspondence|correspondence table|table of equivalences))$",
+        r"^(?:(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|SCHEDULE|Schedule|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato)(?:\s+(?:[IVXLCDM]{1,6}|\d{1,3}[A-Za-z]?|[A-Z]))?\s*(?:[.:–—-]\s*(?P<title>.*)|\s+\((?:zu|to|al)\s[^)]*\))?|(?:ANNEX|APPENDIX|SCHEDULE|PROTOCOL)\b[^a-z]*|(?i:correlation table|table of correspondence|correspondence table|table of equivalences))$",
     )
     .expect("the annex pattern is a valid regex")
 });
@@ -105,33 +231,105 @@ pub(crate) const ARTICLE_TITLE_WORDS: usize = 20;
 /// Most words of a chapter or part title: these are often long.
 pub(crate) const CONTAINER_TITLE_WORDS: usize = 30;
 
+/// English number words open containers only (`Part Three`); `Article Three` is prose.
+const ENGLISH_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+    "eighth", "ninth", "tenth", "preliminary",
+];
+
 /// Reads `line` as a heading, or `None` when it is not shaped like one.
 pub(crate) fn parse(line: &str) -> Option<Heading> {
+    parse_with(line, false)
+}
+
+/// Reads a line its format marks as a heading (Markdown `#`, an underline, a Word
+/// heading style): whatever follows the number is its title, however long
+/// (`#### § 73 Sonstige Beteiligungserfordernisse im Visumverfahren, …`).
+pub(crate) fn parse_styled(line: &str) -> Option<Heading> {
+    parse_with(line, true)
+}
+
+fn parse_with(line: &str, styled: bool) -> Option<Heading> {
     let line = line.trim();
+    let line = CONVERTER_MARK
+        .find(line)
+        .map_or(line, |m| line[m.end()..].trim_start());
     // Headings are capitalised; a lower-case "article 6" opening a line is a wrapped
     // cross-reference.
     if line.starts_with(char::is_lowercase) {
         return None;
     }
+    if let Some(c) = PROVISION.captures(line) {
+        let kind = c["kind"].split_whitespace().collect::<Vec<_>>().join(" ");
+        let number = match c.name("n") {
+            Some(n) => format!("{kind} {}", collapse(n.as_str())),
+            None => kind,
+        };
+        return finish(Keyword::Provision, number.to_lowercase(), &c["rest"], styled);
+    }
+    if let Some(c) = ORDINAL_FIRST.captures(line) {
+        let keyword = keyword(&c["kw"])?;
+        let number = c["n"].trim_end_matches('.').to_owned();
+        return finish(keyword, number, &c["rest"], styled);
+    }
     let caps = HEAD.captures(line)?;
     let keyword = keyword(caps.name("kw")?.as_str())?;
+    let mut rest = caps.name("rest").map_or("", |m| m.as_str()).to_owned();
     let number = if let Some(m) = caps.name("arabic") {
-        m.as_str().to_owned()
+        let mut number = collapse(m.as_str());
+        // `12th` is an ordinal in a sentence; `2aa` is an article inserted twice over.
+        if ["st", "nd", "rd", "th"].iter().any(|o| number.ends_with(o)) {
+            return None;
+        }
+        // `§§ 53 bis 58`: German "bis" is "to" when a number follows.
+        let lower = number.to_lowercase();
+        if lower.ends_with("bis")
+            && caps.name("ordinal").is_none()
+            && rest.starts_with(|c: char| c.is_whitespace())
+            && rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        {
+            number.truncate(number.len() - 3);
+            number = number.trim_end().to_owned();
+            rest = format!(" bis{rest}");
+        }
+        if caps.name("ordinal").is_some_and(|o| o.as_str().starts_with('.')) {
+            // `Artículo 2.º Ámbito territorial.`: the full stop of the ordinal separates.
+            rest.insert(0, '.');
+        }
+        if let Some(r) = RANGE.captures(&rest) {
+            number = format!("{number}–{}", &r["upto"]);
+            rest = r["rest"].to_owned();
+        }
+        number
     } else if let Some(m) = caps.name("roman") {
         roman_value(m.as_str())?;
         let suffix = caps.name("rsuffix").map_or("", |s| s.as_str());
-        format!("{}{suffix}", m.as_str())
-    } else if keyword == Keyword::Article {
-        // Letters and number words open containers only ("Part A", "Part Three").
+        collapse(&format!("{}{suffix}", m.as_str()))
+    } else if let Some(m) = caps.name("word") {
+        let english = ENGLISH_WORDS.contains(&m.as_str().to_lowercase().as_str());
+        if keyword.can_be_article() && english {
+            return None;
+        }
+        collapse(m.as_str())
+    } else if keyword.can_be_article() {
+        // Letters open containers only ("Part A").
         return None;
     } else {
-        caps.name("letter")
-            .or_else(|| caps.name("word"))?
-            .as_str()
-            .to_owned()
+        caps.name("letter")?.as_str().to_owned()
     };
-    let number: String = number.split_whitespace().collect();
-    let mut rest = caps.name("rest").map_or("", |m| m.as_str()).to_owned();
+    finish(keyword, number, &rest, styled)
+}
+
+/// Whitespace collapsed to single spaces: `12  bis` → `12 bis`.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Splits what follows the number into title and text, or refuses the line.
+fn finish(keyword: Keyword, number: String, rest: &str, styled: bool) -> Option<Heading> {
+    let mut rest = rest.to_owned();
     let toc = match TOC_TAIL.find(&rest) {
         Some(m) => {
             rest.truncate(m.start());
@@ -139,7 +337,14 @@ pub(crate) fn parse(line: &str) -> Option<Heading> {
         }
         None => false,
     };
-    let (title, text) = split_rest(keyword, &rest)?;
+    let (title, text) = match split_rest(keyword, &rest) {
+        Some((title, text)) if !(styled && text.is_some()) => (title, text),
+        _ if styled && (rest.starts_with(char::is_whitespace) || explicit_separator(&rest).is_some()) => {
+            let title = explicit_separator(&rest).unwrap_or(&rest);
+            (title.trim().trim_end_matches('.').trim_end().to_owned(), None)
+        }
+        _ => return None,
+    };
     let sep = rest.trim_start();
     let dashed = !title.is_empty()
         && explicit_separator(&rest).is_some()
@@ -159,15 +364,10 @@ pub(crate) fn parse(line: &str) -> Option<Heading> {
 
 fn keyword(word: &str) -> Option<Keyword> {
     let w = word.trim().trim_end_matches('.').trim_end().to_lowercase();
-    Some(match w.as_str() {
-        "article" | "art" => Keyword::Article,
-        "section" | "sect" | "sec" | "§" => Keyword::Section,
-        "chapter" | "chap" => Keyword::Chapter,
-        "part" => Keyword::Part,
-        "title" => Keyword::Title,
-        "book" => Keyword::Book,
-        _ => return None,
-    })
+    if w.starts_with('§') {
+        return Some(Keyword::Section);
+    }
+    KEYWORDS.iter().find(|(k, _)| *k == w).map(|(_, kw)| *kw)
 }
 
 /// Splits what follows the number into a title and the start of the text, or refuses the
@@ -186,7 +386,10 @@ fn split_rest(keyword: Keyword, rest: &str) -> Option<(String, Option<String>)> 
     if let Some(inner) = trimmed.strip_prefix('(') {
         // `Article 6 (Remedies)`: the whole rest must be the bracketed title.
         let inner = inner.strip_suffix(')')?;
-        return (!inner.contains(')') && title_like(inner, max_words))
+        // A lower-case one is a repeal placeholder: `§ 6 (weggefallen)`, `(derogado)`.
+        let placeholder = inner.split_whitespace().count() <= 3
+            && !inner.trim_end().ends_with(['.', ',', ';']);
+        return (!inner.contains(')') && (title_like(inner, max_words) || placeholder))
             .then(|| (inner.trim().to_owned(), None));
     }
     let after_sep = explicit_separator(rest);
@@ -226,6 +429,10 @@ fn split_rest(keyword: Keyword, rest: &str) -> Option<(String, Option<String>)> 
 fn explicit_separator(rest: &str) -> Option<&str> {
     let t = rest.trim_start();
     let spaced = t.len() < rest.len();
+    // `Section 1 -- Definitions.`: a typewriter dash.
+    if let Some(after) = t.strip_prefix("--") {
+        return Some(after);
+    }
     if let Some(after) = t.strip_prefix(['.', ':']) {
         // `2.- Definitions`, `2.—Definitions`: a full stop and a dash together (common in
         // laws drafted in Spanish or French) separate however they are spaced.
@@ -338,8 +545,8 @@ mod tests {
         assert_eq!(article("Art.12"), pair("12", ""));
         assert_eq!(article("Article XII"), pair("XII", ""));
         assert_eq!(article("Article 12bis"), pair("12bis", ""));
-        assert_eq!(article("Article 12 bis"), pair("12bis", ""));
-        assert_eq!(article("Article 12 ter"), pair("12ter", ""));
+        assert_eq!(article("Article 12 bis"), pair("12 bis", ""));
+        assert_eq!(article("Article 12 ter"), pair("12 ter", ""));
         assert_eq!(article("Article 12a"), pair("12a", ""));
         assert_eq!(article("Article 4.1"), pair("4.1", ""));
         assert_eq!(article("Article 10000"), pair("10000", ""));
@@ -389,7 +596,7 @@ mod tests {
             article("ARTICLE XII – FINAL CLAUSES"),
             pair("XII", "FINAL CLAUSES")
         );
-        assert_eq!(article("Article 12 bis – Review"), pair("12bis", "Review"));
+        assert_eq!(article("Article 12 bis – Review"), pair("12 bis", "Review"));
         assert_eq!(article("Article 2.- Definitions"), pair("2", "Definitions"));
         assert_eq!(article("Article 2.-Definitions"), pair("2", "Definitions"));
         assert_eq!(article("Art. 3.– Scope"), pair("3", "Scope"));

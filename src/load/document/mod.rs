@@ -44,10 +44,16 @@ pub fn read_with_warnings(file: &SourceFile, stem: &str) -> Result<Reading> {
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let mut warnings = Vec::new();
+    let markdown = match ext.as_str() {
+        "md" | "markdown" => true,
+        "txt" | "text" => text::looks_like_markdown(file),
+        _ => false,
+    };
     let (lines, unit) = match ext.as_str() {
         "docx" => (docx::lines(file, &mut warnings)?, Unit::Paragraph),
-        "md" | "markdown" => (text::lines(file, true, &mut warnings)?, Unit::Line),
-        "txt" | "text" => (text::lines(file, false, &mut warnings)?, Unit::Line),
+        "md" | "markdown" | "txt" | "text" => {
+            (text::lines(file, markdown, &mut warnings)?, Unit::Line)
+        }
         _ => {
             return Err(Error::Invalid(format!(
                 "{}: not a document (expected .md, .txt or .docx)",
@@ -65,7 +71,7 @@ pub fn read_with_warnings(file: &SourceFile, stem: &str) -> Result<Reading> {
         path: &file.path,
         stem,
         unit,
-        markdown: matches!(ext.as_str(), "md" | "markdown"),
+        markdown,
     };
     let draft = outline::build(&lines, &context, &mut warnings)?;
     Ok(Reading { draft, warnings })
@@ -107,6 +113,9 @@ pub(crate) struct Line {
     /// 1-based line number (text) or paragraph number (Word), for origins and messages.
     pub at: usize,
     pub style: Style,
+    /// Columns of whitespace before the text (a tab counts four); 0 for Word paragraphs.
+    /// Numbered sections are told from their nested items by it.
+    pub indent: usize,
     /// The line may be a hard-wrapped piece of a longer paragraph (plain text bodies);
     /// Word paragraphs and headings are whole.
     pub wrapped: bool,

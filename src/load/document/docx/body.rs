@@ -329,6 +329,7 @@ impl Walker<'_> {
                 text: piece.trim().to_owned(),
                 at,
                 style,
+                indent: 0,
                 wrapped: false,
             });
         }
