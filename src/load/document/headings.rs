@@ -283,6 +283,12 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         if ["st", "nd", "rd", "th"].iter().any(|o| number.ends_with(o)) {
             return None;
         }
+        // `1er`, `1re`: French ordinals of the first article.
+        for ordinal in ["er", "re"] {
+            if number.strip_suffix(ordinal).is_some_and(|n| n.ends_with(|c: char| c.is_ascii_digit())) {
+                number.truncate(number.len() - 2);
+            }
+        }
         // `§§ 53 bis 58`: German "bis" is "to" when a number follows.
         let lower = number.to_lowercase();
         if lower.ends_with("bis")
@@ -439,7 +445,11 @@ fn explicit_separator(rest: &str) -> Option<&str> {
         if let Some(after) = after.strip_prefix(['–', '—', '-']) {
             return Some(after);
         }
-        return (after.is_empty() || after.starts_with(char::is_whitespace)).then_some(after);
+        // `quinta bis.Código …`: a missing space before a capital is a typo, not a number.
+        return (after.is_empty()
+            || after.starts_with(char::is_whitespace)
+            || after.starts_with(char::is_uppercase))
+        .then_some(after);
     }
     for dash in ['–', '—', '-'] {
         if let Some(after) = t.strip_prefix(dash) {
@@ -552,6 +562,138 @@ mod tests {
         assert_eq!(article("Article 10000"), pair("10000", ""));
         assert_eq!(article("Article 12."), pair("12", ""));
         assert_eq!(article("  Article 7  "), pair("7", ""));
+    }
+
+    /// One row per form of `headings-in-the-wild` (docs/documents.md): the line as the
+    /// heading text (Markdown markers already stripped), its keyword, number and title.
+    #[test]
+    fn heading_forms_in_the_wild() {
+        use Keyword::*;
+        let rows: &[(&str, Keyword, &str, &str)] = &[
+            // German federal law
+            ("§ 24", Section, "24", ""),
+            ("§ 1 Ausgabe durch die Deutsche Bundesbank", Section, "1", "Ausgabe durch die Deutsche Bundesbank"),
+            ("§ 22a Erlaubnis", Section, "22a", "Erlaubnis"),
+            ("§ 3 (weggefallen)", Section, "3", "weggefallen"),
+            ("Art 49 (weggefallen)", Article, "49", "weggefallen"),
+            ("§§ 53 bis 58 (weggefallen)", Section, "53–58", "weggefallen"),
+            ("(XXXX) §§ 51 und 52 (weggefallen)", Section, "51–52", "weggefallen"),
+            ("§§ 1 bis 5", Section, "1–5", ""),
+            ("Art 143g", Article, "143g", ""),
+            ("Artikel 1", Article, "1", ""),
+            ("1. Abschnitt - Allgemeines", Division, "1", "Allgemeines"),
+            ("Abschnitt 1 - Allgemeines", Division, "1", "Allgemeines"),
+            ("Abschnitt II:", Division, "II", ""),
+            ("Erster Abschnitt - Allgemeine Bestimmungen", Division, "Erster", "Allgemeine Bestimmungen"),
+            ("I. Teil - Grundsätze", Part, "I", "Grundsätze"),
+            ("Teil 1 - Grundsätze", Part, "1", "Grundsätze"),
+            ("Unterabschnitt 1 - Zuständigkeit", Subdivision, "1", "Zuständigkeit"),
+            ("Kapitel 1 - Allgemeines", Chapter, "1", "Allgemeines"),
+            ("Buch 1 - Allgemeiner Teil", Book, "1", "Allgemeiner Teil"),
+            ("Titel 1 - Personen", Title, "1", "Personen"),
+            ("Untertitel 1 - Vereine", Subdivision, "1", "Vereine"),
+            ("Regel 1 Anwendung", Article, "1", "Anwendung"),
+            // Spanish law
+            ("Artículo 1.", Article, "1", ""),
+            ("Artículo 1", Article, "1", ""),
+            ("Artículo 17 bis.", Article, "17 bis", ""),
+            ("Artículo 35 quáter. Menores.", Article, "35 quáter", "Menores"),
+            ("Artículo 2.º Ámbito territorial.", Article, "2", "Ámbito territorial"),
+            ("Artículo 1.°", Article, "1", ""),
+            ("Artículo 1º.", Article, "1", ""),
+            ("Artículo primero.", Article, "primero", ""),
+            ("Artículo único.", Article, "único", ""),
+            ("Artículo treinta y uno. Prohibiciones generales.", Article, "treinta y uno", "Prohibiciones generales"),
+            ("Art. 1.", Article, "1", ""),
+            ("Artículo 8.4.", Article, "8.4", ""),
+            ("Regla 1. Ámbito de aplicación.", Article, "1", "Ámbito de aplicación"),
+            ("Norma 1.ª Ámbito de aplicación.", Article, "1", "Ámbito de aplicación"),
+            ("TÍTULO PRELIMINAR", Title, "PRELIMINAR", ""),
+            ("TÍTULO I. De los derechos", Title, "I", "De los derechos"),
+            ("CAPÍTULO PRIMERO. Disposiciones generales", Chapter, "PRIMERO", "Disposiciones generales"),
+            ("CAPÍTULO I", Chapter, "I", ""),
+            ("Sección 1.ª De la competencia", Division, "1", "De la competencia"),
+            ("Sección primera. De la competencia", Division, "primera", "De la competencia"),
+            ("Subsección 1.ª Normas", Subdivision, "1", "Normas"),
+            // Dutch law and treaties (the two spaces and trailing spaces as published)
+            ("Artikel  1  ", Article, "1", ""),
+            ("Artikel 5", Article, "5", ""),
+            ("Artikel  30a  ", Article, "30a", ""),
+            ("Artikel  2aa  ", Article, "2aa", ""),
+            ("Artikel  1:1  ", Article, "1:1", ""),
+            ("Artikel  1.1  ", Article, "1.1", ""),
+            ("Artikel  83.0a  ", Article, "83.0a", ""),
+            ("Artikel  I  ", Article, "I", ""),
+            ("ARTIKEL  I  ", Article, "I", ""),
+            ("Voorschrift  1.1", Article, "1.1", ""),
+            ("§  3", Section, "3", ""),
+            ("Hoofdstuk  1", Chapter, "1", ""),
+            ("Paragraaf  1", Subdivision, "1", ""),
+            ("Afdeling  1", Division, "1", ""),
+            ("Article  4 bis  ", Article, "4 bis", ""),
+            ("Article  1er  ", Article, "1", ""),
+            ("PART  I  ", Part, "I", ""),
+            ("SECTION  1  ", Section, "1", ""),
+            ("Rule  1", Article, "1", ""),
+            ("Regulation  1", Article, "1", ""),
+            ("Titre  Premier", Title, "Premier", ""),
+            ("Articolo  1", Article, "1", ""),
+            ("Artículo  5", Article, "5", ""),
+            ("Art.  1", Article, "1", ""),
+            ("DEEL  I", Part, "I", ""),
+            // French codes
+            ("Article 515-14", Article, "515-14", ""),
+            ("Article 515-7-1", Article, "515-7-1", ""),
+            ("Article 16-1-1", Article, "16-1-1", ""),
+            ("Article L. 313-11", Article, "L. 313-11", ""),
+            ("Article R. 1", Article, "R. 1", ""),
+            ("Livre IV", Book, "IV", ""),
+            ("Chapitre II : Du gage", Chapter, "II", "Du gage"),
+            ("Section 1 : Dispositions générales", Section, "1", "Dispositions générales"),
+            // Italian and Portuguese
+            ("Articolo 3 - Principi", Article, "3", "Principi"),
+            ("Capo I - Disposizioni generali", Chapter, "I", "Disposizioni generali"),
+            ("Artigo 5.º Âmbito", Article, "5", "Âmbito"),
+            ("Capítulo II", Chapter, "II", ""),
+            // Licences and contracts with a keyword
+            ("Section 1 -- Definitions.", Section, "1", "Definitions"),
+            ("Clause 7 Termination", Article, "7", "Termination"),
+            // Dispositions of a Spanish law
+            ("Disposición adicional primera. Referencias al Código Civil.", Provision, "adicional primera", "Referencias al Código Civil"),
+            ("Disposición transitoria.", Provision, "transitoria", ""),
+            ("Disposición derogatoria única.", Provision, "derogatoria única", ""),
+            ("Disposición final", Provision, "final", ""),
+            ("Disposición final quinta bis.Código Comunitario de Visados.", Provision, "final quinta bis", "Código Comunitario de Visados"),
+        ];
+        for &(line, keyword, number, title) in rows {
+            let h = parse(line).unwrap_or_else(|| panic!("not a heading: {line:?}"));
+            assert_eq!(
+                (h.keyword, h.number.as_str(), h.title.as_str(), h.text.as_deref()),
+                (keyword, number, title, None),
+                "{line:?}"
+            );
+        }
+    }
+
+    /// The traps of the catalogue: lines that cite a heading but are not one.
+    #[test]
+    fn traps_in_the_wild() {
+        for line in [
+            "Sections 1 and 2 above provided that the licence is kept.",
+            "§ 39 Absatz 3d Nummer 2 des Aufenthaltsgesetzes ist anzuwenden.",
+            "Section 4(b), as requested.",
+            "Artikel 5 van deze wet is van toepassing op vreemdelingen die",
+            "Article 6 and 7 apply to the Parties.",
+            "Artículo 5 de la Ley Orgánica, en la redacción dada",
+        ] {
+            assert_eq!(parse(line), None, "{line}");
+        }
+        // A heading-styled line is all heading, however long its title.
+        let h = parse_styled("§ 73 Sonstige Beteiligungserfordernisse im Visumverfahren, im Registrier- und Asylverfahren und bei der Erteilung von Aufenthaltstiteln").unwrap();
+        assert_eq!(h.number, "73");
+        assert!(h.title.starts_with("Sonstige") && h.text.is_none());
+        let h = parse_styled("Artículo 3. Igualdad con los españoles e interpretación de las normas.").unwrap();
+        assert_eq!(h.title, "Igualdad con los españoles e interpretación de las normas");
     }
 
     #[test]

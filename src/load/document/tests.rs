@@ -295,12 +295,13 @@ fn bare_numbered_headings_are_sections_when_nothing_else_is() {
 /// Numbered paragraphs are sentences, not headings: without a keyword heading such a
 /// text still has no articles.
 #[test]
-fn numbered_paragraphs_are_not_bare_headings() {
-    let e = error(
-        "x.txt",
+fn numbered_paragraphs_are_sections_when_nothing_else_is_numbered() {
+    // A licence or contract numbers its sections without a keyword.
+    let r = txt(
         "A note\n\n1. The Parties shall meet.\n\n2. The Parties shall report.\n\n3. This note ends here.\n",
     );
-    assert!(e.contains("found no article headings"), "{e}");
+    assert_eq!(heads(&r.draft), ["1: ", "2: ", "3: "]);
+    assert_eq!(articles(&r.draft)[1].text, "The Parties shall report.\n");
 }
 
 #[test]
@@ -325,11 +326,36 @@ fn stray_text_under_a_later_chapter_heading_is_reported() {
 }
 
 #[test]
-fn duplicate_numbers_name_both_places() {
-    let msg = error("x.txt", "Article 1\nA.\n\nArticle 2\nB.\n\nArticle 1\nC.\n");
-    assert!(
-        msg.starts_with("d/x.txt:7:1: duplicate article number `1` (first at line 1)"),
-        "{msg}"
+fn in_a_document_of_styled_headings_a_plain_heading_line_is_text() {
+    let r = read_str(
+        "x.md",
+        "### § 38 Aufenthalt\n\nText.\n\n### § 39 Zustimmung\n\n(1) Text.\n§ 39 Absatz 3d Nummer 2 bleibt unberührt\n\n### § 40 Versagung\n\nText.\n",
+    )
+    .unwrap();
+    assert_eq!(heads(&r.draft), ["38: Aufenthalt", "39: Zustimmung", "40: Versagung"]);
+    assert!(articles(&r.draft)[1].text.contains("§ 39 Absatz 3d"));
+    assert!(r.warnings[0].contains("read as text (line 8)"), "{:?}", r.warnings);
+}
+
+#[test]
+fn a_txt_file_with_markdown_headings_is_markdown() {
+    let r = read_str(
+        "x.txt",
+        "##Wet\n\n### Hoofdstuk  1  \n####Inleidende bepalingen\n\n### Artikel  1  \n\nTekst.\n\n###Artikel 1a\n\nMeer.\n",
+    )
+    .unwrap();
+    assert_eq!(heads(&r.draft), ["1: ", "1a: "]);
+    assert_eq!(r.draft.chapters[0].title, "Inleidende bepalingen");
+}
+
+#[test]
+fn a_duplicate_heading_is_text_with_a_warning() {
+    let r = txt("Article 1\nA.\n\nArticle 2\nB.\n\nArticle 1\nC.\n");
+    assert_eq!(heads(&r.draft), ["1: ", "2: "]);
+    assert_eq!(articles(&r.draft)[1].text, "B.\nArticle 1 C.\n");
+    assert_eq!(
+        r.warnings,
+        ["line 7: a second heading for article 1 (first at line 1) was read as text"]
     );
     let body = [
         p(None, "Article 4"),
@@ -338,10 +364,11 @@ fn duplicate_numbers_name_both_places() {
         p(None, "Text."),
     ]
     .concat();
-    let msg = read_bytes("x.docx", docx(&body)).unwrap_err().to_string();
+    let r = read_bytes("x.docx", docx(&body)).unwrap();
+    assert_eq!(heads(&r.draft), ["4: "]);
     assert_eq!(
-        msg,
-        "d/x.docx: duplicate article number `4` in paragraphs 1 and 3"
+        r.warnings,
+        ["paragraph 3: a second heading for article 4 (first at paragraph 1) was read as text"]
     );
 }
 
