@@ -34,23 +34,47 @@ fn spelled_number(s: &str) -> Option<u32> {
         "", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
     ];
     const TEENS: [&str; 10] = [
-        "diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete",
-        "dieciocho", "diecinueve",
+        "diez",
+        "once",
+        "doce",
+        "trece",
+        "catorce",
+        "quince",
+        "dieciséis",
+        "diecisiete",
+        "dieciocho",
+        "diecinueve",
     ];
     const TENS: [&str; 7] = [
-        "", "", "veinte", "treinta", "cuarenta", "cincuenta", "sesenta",
+        "",
+        "",
+        "veinte",
+        "treinta",
+        "cuarenta",
+        "cincuenta",
+        "sesenta",
     ];
     const ORDINALS: [&str; 12] = [
-        "primer", "segund", "tercer", "cuart", "quint", "sext", "séptim", "octav", "noven",
-        "décim", "undécim", "duodécim",
+        "primer",
+        "segund",
+        "tercer",
+        "cuart",
+        "quint",
+        "sext",
+        "séptim",
+        "octav",
+        "noven",
+        "décim",
+        "undécim",
+        "duodécim",
     ];
     if s == "único" || s == "única" {
         return Some(1);
     }
-    if let Some(n) = ORDINALS
-        .iter()
-        .position(|o| s.strip_prefix(o).is_some_and(|r| matches!(r, "o" | "a" | "")))
-    {
+    if let Some(n) = ORDINALS.iter().position(|o| {
+        s.strip_prefix(o)
+            .is_some_and(|r| matches!(r, "o" | "a" | ""))
+    }) {
         return Some(n as u32 + 1);
     }
     if s == "una" {

@@ -235,8 +235,20 @@ mod tests {
     #[test]
     fn well_formed_numbers() {
         for ok in [
-            "63", "63bis", "12a", "XII", "2.1", "4-1", "2 bis", "35 quáter", "1:1", "L. 313-11",
-            "16-1-1", "53–58", "treinta y uno", "83.0a",
+            "63",
+            "63bis",
+            "12a",
+            "XII",
+            "2.1",
+            "4-1",
+            "2 bis",
+            "35 quáter",
+            "1:1",
+            "L. 313-11",
+            "16-1-1",
+            "53–58",
+            "treinta y uno",
+            "83.0a",
         ] {
             assert!(is_well_formed_number(ok), "{ok}");
         }

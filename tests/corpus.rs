@@ -161,7 +161,9 @@ fn every_case_is_read_whole_and_aligned_above_its_floor() {
             .get(&name)
             .unwrap_or_else(|| panic!("no floor for {name} in floors.tsv"));
         if score + 1e-9 < *floor {
-            failures.push(format!("{name}: link F1 {score:.3} below its floor {floor:.3}"));
+            failures.push(format!(
+                "{name}: link F1 {score:.3} below its floor {floor:.3}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

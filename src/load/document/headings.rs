@@ -190,8 +190,10 @@ static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// ` bis 58`, ` u. 2`, ` to 7` after a number: one heading for a range (`§§ 53 bis 58`).
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:bis|und|u\.|to|and|à|a|al|tot|t/m)\s+(?P<upto>\d{1,6}[a-z]?)\b(?P<rest>.*)$")
-        .expect("the range pattern is a valid regex")
+    Regex::new(
+        r"^\s*(?:bis|und|u\.|to|and|à|a|al|tot|t/m)\s+(?P<upto>\d{1,6}[a-z]?)\b(?P<rest>.*)$",
+    )
+    .expect("the range pattern is a valid regex")
 });
 
 /// `(XXXX) §§ 51 und 52`: a converter's marker before grouped norms.
@@ -233,10 +235,37 @@ pub(crate) const CONTAINER_TITLE_WORDS: usize = 30;
 
 /// English number words open containers only (`Part Three`); `Article Three` is prose.
 const ENGLISH_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-    "eighth", "ninth", "tenth", "preliminary",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "preliminary",
 ];
 
 /// Reads `line` as a heading, or `None` when it is not shaped like one.
@@ -267,7 +296,12 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
             Some(n) => format!("{kind} {}", collapse(n.as_str())),
             None => kind,
         };
-        return finish(Keyword::Provision, number.to_lowercase(), &c["rest"], styled);
+        return finish(
+            Keyword::Provision,
+            number.to_lowercase(),
+            &c["rest"],
+            styled,
+        );
     }
     if let Some(c) = ORDINAL_FIRST.captures(line) {
         let keyword = keyword(&c["kw"])?;
@@ -285,7 +319,10 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         }
         // `1er`, `1re`: French ordinals of the first article.
         for ordinal in ["er", "re"] {
-            if number.strip_suffix(ordinal).is_some_and(|n| n.ends_with(|c: char| c.is_ascii_digit())) {
+            if number
+                .strip_suffix(ordinal)
+                .is_some_and(|n| n.ends_with(|c: char| c.is_ascii_digit()))
+            {
                 number.truncate(number.len() - 2);
             }
         }
@@ -300,7 +337,10 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
             number = number.trim_end().to_owned();
             rest = format!(" bis{rest}");
         }
-        if caps.name("ordinal").is_some_and(|o| o.as_str().starts_with('.')) {
+        if caps
+            .name("ordinal")
+            .is_some_and(|o| o.as_str().starts_with('.'))
+        {
             // `Artículo 2.º Ámbito territorial.`: the full stop of the ordinal separates.
             rest.insert(0, '.');
         }
@@ -345,9 +385,14 @@ fn finish(keyword: Keyword, number: String, rest: &str, styled: bool) -> Option<
     };
     let (title, text) = match split_rest(keyword, &rest) {
         Some((title, text)) if !(styled && text.is_some()) => (title, text),
-        _ if styled && (rest.starts_with(char::is_whitespace) || explicit_separator(&rest).is_some()) => {
+        _ if styled
+            && (rest.starts_with(char::is_whitespace) || explicit_separator(&rest).is_some()) =>
+        {
             let title = explicit_separator(&rest).unwrap_or(&rest);
-            (title.trim().trim_end_matches('.').trim_end().to_owned(), None)
+            (
+                title.trim().trim_end_matches('.').trim_end().to_owned(),
+                None,
+            )
         }
         _ => return None,
     };
@@ -393,8 +438,8 @@ fn split_rest(keyword: Keyword, rest: &str) -> Option<(String, Option<String>)> 
         // `Article 6 (Remedies)`: the whole rest must be the bracketed title.
         let inner = inner.strip_suffix(')')?;
         // A lower-case one is a repeal placeholder: `§ 6 (weggefallen)`, `(derogado)`.
-        let placeholder = inner.split_whitespace().count() <= 3
-            && !inner.trim_end().ends_with(['.', ',', ';']);
+        let placeholder =
+            inner.split_whitespace().count() <= 3 && !inner.trim_end().ends_with(['.', ',', ';']);
         return (!inner.contains(')') && (title_like(inner, max_words) || placeholder))
             .then(|| (inner.trim().to_owned(), None));
     }
@@ -572,22 +617,47 @@ mod tests {
         let rows: &[(&str, Keyword, &str, &str)] = &[
             // German federal law
             ("§ 24", Section, "24", ""),
-            ("§ 1 Ausgabe durch die Deutsche Bundesbank", Section, "1", "Ausgabe durch die Deutsche Bundesbank"),
+            (
+                "§ 1 Ausgabe durch die Deutsche Bundesbank",
+                Section,
+                "1",
+                "Ausgabe durch die Deutsche Bundesbank",
+            ),
             ("§ 22a Erlaubnis", Section, "22a", "Erlaubnis"),
             ("§ 3 (weggefallen)", Section, "3", "weggefallen"),
             ("Art 49 (weggefallen)", Article, "49", "weggefallen"),
-            ("§§ 53 bis 58 (weggefallen)", Section, "53–58", "weggefallen"),
-            ("(XXXX) §§ 51 und 52 (weggefallen)", Section, "51–52", "weggefallen"),
+            (
+                "§§ 53 bis 58 (weggefallen)",
+                Section,
+                "53–58",
+                "weggefallen",
+            ),
+            (
+                "(XXXX) §§ 51 und 52 (weggefallen)",
+                Section,
+                "51–52",
+                "weggefallen",
+            ),
             ("§§ 1 bis 5", Section, "1–5", ""),
             ("Art 143g", Article, "143g", ""),
             ("Artikel 1", Article, "1", ""),
             ("1. Abschnitt - Allgemeines", Division, "1", "Allgemeines"),
             ("Abschnitt 1 - Allgemeines", Division, "1", "Allgemeines"),
             ("Abschnitt II:", Division, "II", ""),
-            ("Erster Abschnitt - Allgemeine Bestimmungen", Division, "Erster", "Allgemeine Bestimmungen"),
+            (
+                "Erster Abschnitt - Allgemeine Bestimmungen",
+                Division,
+                "Erster",
+                "Allgemeine Bestimmungen",
+            ),
             ("I. Teil - Grundsätze", Part, "I", "Grundsätze"),
             ("Teil 1 - Grundsätze", Part, "1", "Grundsätze"),
-            ("Unterabschnitt 1 - Zuständigkeit", Subdivision, "1", "Zuständigkeit"),
+            (
+                "Unterabschnitt 1 - Zuständigkeit",
+                Subdivision,
+                "1",
+                "Zuständigkeit",
+            ),
             ("Kapitel 1 - Allgemeines", Chapter, "1", "Allgemeines"),
             ("Buch 1 - Allgemeiner Teil", Book, "1", "Allgemeiner Teil"),
             ("Titel 1 - Personen", Title, "1", "Personen"),
@@ -597,23 +667,63 @@ mod tests {
             ("Artículo 1.", Article, "1", ""),
             ("Artículo 1", Article, "1", ""),
             ("Artículo 17 bis.", Article, "17 bis", ""),
-            ("Artículo 35 quáter. Menores.", Article, "35 quáter", "Menores"),
-            ("Artículo 2.º Ámbito territorial.", Article, "2", "Ámbito territorial"),
+            (
+                "Artículo 35 quáter. Menores.",
+                Article,
+                "35 quáter",
+                "Menores",
+            ),
+            (
+                "Artículo 2.º Ámbito territorial.",
+                Article,
+                "2",
+                "Ámbito territorial",
+            ),
             ("Artículo 1.°", Article, "1", ""),
             ("Artículo 1º.", Article, "1", ""),
             ("Artículo primero.", Article, "primero", ""),
             ("Artículo único.", Article, "único", ""),
-            ("Artículo treinta y uno. Prohibiciones generales.", Article, "treinta y uno", "Prohibiciones generales"),
+            (
+                "Artículo treinta y uno. Prohibiciones generales.",
+                Article,
+                "treinta y uno",
+                "Prohibiciones generales",
+            ),
             ("Art. 1.", Article, "1", ""),
             ("Artículo 8.4.", Article, "8.4", ""),
-            ("Regla 1. Ámbito de aplicación.", Article, "1", "Ámbito de aplicación"),
-            ("Norma 1.ª Ámbito de aplicación.", Article, "1", "Ámbito de aplicación"),
+            (
+                "Regla 1. Ámbito de aplicación.",
+                Article,
+                "1",
+                "Ámbito de aplicación",
+            ),
+            (
+                "Norma 1.ª Ámbito de aplicación.",
+                Article,
+                "1",
+                "Ámbito de aplicación",
+            ),
             ("TÍTULO PRELIMINAR", Title, "PRELIMINAR", ""),
             ("TÍTULO I. De los derechos", Title, "I", "De los derechos"),
-            ("CAPÍTULO PRIMERO. Disposiciones generales", Chapter, "PRIMERO", "Disposiciones generales"),
+            (
+                "CAPÍTULO PRIMERO. Disposiciones generales",
+                Chapter,
+                "PRIMERO",
+                "Disposiciones generales",
+            ),
             ("CAPÍTULO I", Chapter, "I", ""),
-            ("Sección 1.ª De la competencia", Division, "1", "De la competencia"),
-            ("Sección primera. De la competencia", Division, "primera", "De la competencia"),
+            (
+                "Sección 1.ª De la competencia",
+                Division,
+                "1",
+                "De la competencia",
+            ),
+            (
+                "Sección primera. De la competencia",
+                Division,
+                "primera",
+                "De la competencia",
+            ),
             ("Subsección 1.ª Normas", Subdivision, "1", "Normas"),
             // Dutch law and treaties (the two spaces and trailing spaces as published)
             ("Artikel  1  ", Article, "1", ""),
@@ -649,26 +759,56 @@ mod tests {
             ("Article R. 1", Article, "R. 1", ""),
             ("Livre IV", Book, "IV", ""),
             ("Chapitre II : Du gage", Chapter, "II", "Du gage"),
-            ("Section 1 : Dispositions générales", Section, "1", "Dispositions générales"),
+            (
+                "Section 1 : Dispositions générales",
+                Section,
+                "1",
+                "Dispositions générales",
+            ),
             // Italian and Portuguese
             ("Articolo 3 - Principi", Article, "3", "Principi"),
-            ("Capo I - Disposizioni generali", Chapter, "I", "Disposizioni generali"),
+            (
+                "Capo I - Disposizioni generali",
+                Chapter,
+                "I",
+                "Disposizioni generali",
+            ),
             ("Artigo 5.º Âmbito", Article, "5", "Âmbito"),
             ("Capítulo II", Chapter, "II", ""),
             // Licences and contracts with a keyword
             ("Section 1 -- Definitions.", Section, "1", "Definitions"),
             ("Clause 7 Termination", Article, "7", "Termination"),
             // Dispositions of a Spanish law
-            ("Disposición adicional primera. Referencias al Código Civil.", Provision, "adicional primera", "Referencias al Código Civil"),
+            (
+                "Disposición adicional primera. Referencias al Código Civil.",
+                Provision,
+                "adicional primera",
+                "Referencias al Código Civil",
+            ),
             ("Disposición transitoria.", Provision, "transitoria", ""),
-            ("Disposición derogatoria única.", Provision, "derogatoria única", ""),
+            (
+                "Disposición derogatoria única.",
+                Provision,
+                "derogatoria única",
+                "",
+            ),
             ("Disposición final", Provision, "final", ""),
-            ("Disposición final quinta bis.Código Comunitario de Visados.", Provision, "final quinta bis", "Código Comunitario de Visados"),
+            (
+                "Disposición final quinta bis.Código Comunitario de Visados.",
+                Provision,
+                "final quinta bis",
+                "Código Comunitario de Visados",
+            ),
         ];
         for &(line, keyword, number, title) in rows {
             let h = parse(line).unwrap_or_else(|| panic!("not a heading: {line:?}"));
             assert_eq!(
-                (h.keyword, h.number.as_str(), h.title.as_str(), h.text.as_deref()),
+                (
+                    h.keyword,
+                    h.number.as_str(),
+                    h.title.as_str(),
+                    h.text.as_deref()
+                ),
                 (keyword, number, title, None),
                 "{line:?}"
             );
@@ -692,8 +832,13 @@ mod tests {
         let h = parse_styled("§ 73 Sonstige Beteiligungserfordernisse im Visumverfahren, im Registrier- und Asylverfahren und bei der Erteilung von Aufenthaltstiteln").unwrap();
         assert_eq!(h.number, "73");
         assert!(h.title.starts_with("Sonstige") && h.text.is_none());
-        let h = parse_styled("Artículo 3. Igualdad con los españoles e interpretación de las normas.").unwrap();
-        assert_eq!(h.title, "Igualdad con los españoles e interpretación de las normas");
+        let h =
+            parse_styled("Artículo 3. Igualdad con los españoles e interpretación de las normas.")
+                .unwrap();
+        assert_eq!(
+            h.title,
+            "Igualdad con los españoles e interpretación de las normas"
+        );
     }
 
     #[test]

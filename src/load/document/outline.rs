@@ -18,7 +18,7 @@ mod numbered;
 
 use super::headings::{self, Heading, Keyword, ARTICLE_TITLE_WORDS, CONTAINER_TITLE_WORDS};
 use super::paragraphs::{self, ends_early, ends_sentence, ends_with_connector, starts_with_marker};
-use super::{Line, Style, Unit};
+use super::{Line, Rules, Style, Unit, Verdict};
 use crate::error::{Error, Result};
 use crate::model::{Draft, DraftMeta, Origin};
 use assemble::{chapters, drop_table_of_contents, front};
@@ -30,6 +30,7 @@ pub(crate) struct Context<'a> {
     pub unit: Unit,
     /// Markdown paragraphs run on until a blank line, whatever the line lengths.
     pub markdown: bool,
+    pub rules: &'a Rules,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,17 +60,52 @@ impl Event {
 }
 
 /// Reads the structure of `lines` into a draft.
-pub(crate) fn build(lines: &[Line], cx: &Context, warnings: &mut Vec<String>) -> Result<Draft> {
+pub(crate) fn build(
+    lines: &[Line],
+    cx: &Context,
+    warnings: &mut Vec<String>,
+    verdicts: &mut Vec<Verdict>,
+) -> Result<Draft> {
     let wrap = paragraphs::wrap(lines, cx.markdown);
-    let mut found = headings_in(lines, wrap.width);
-    prefer_styled(lines, &mut found, cx, warnings);
+    let mut refuse = |i: usize, why: &str| {
+        verdicts.push(Verdict {
+            at: lines[i].at,
+            line: lines[i].text.clone(),
+            taken: false,
+            why: why.to_owned(),
+        })
+    };
+    let mut found = headings_in(lines, wrap.width, &mut refuse);
+    if let Some(pattern) = &cx.rules.article_pattern {
+        for i in found.keys().copied().collect::<Vec<_>>() {
+            if found[&i].keyword.can_be_article() {
+                found.remove(&i);
+                refuse(i, "does not match --article-pattern");
+            }
+        }
+        found.extend(by_pattern(lines, pattern));
+    } else {
+        prefer_styled(lines, &mut found, cx, warnings, &mut refuse);
+    }
     let keyword_articles = found
         .values()
         .filter(|h| h.keyword.can_be_article())
         .count();
-    let numbered = numbered::sections(lines, wrap.width);
+    let numbered = if cx.rules.article_pattern.is_some() {
+        HashMap::new()
+    } else {
+        numbered::sections(lines, wrap.width)
+    };
     if numbered.len() >= 2 && (keyword_articles < 2 || numbered.len() > 2 * keyword_articles) {
         // A licence or contract: its "Section 2.1." lines are references, not headings.
+        for (&i, h) in &found {
+            if h.keyword.can_be_article() {
+                refuse(
+                    i,
+                    "a reference: the document numbers its sections without a keyword",
+                );
+            }
+        }
         found.retain(|_, h| !h.keyword.can_be_article());
         warnings.push(format!(
             "no 'Article' or 'Section' headings: read {} numbered sections (\"1.\", \"(1)\", \"1 Short title\") as the articles",
@@ -95,7 +131,24 @@ pub(crate) fn build(lines: &[Line], cx: &Context, warnings: &mut Vec<String>) ->
     cut_provisions(lines, &mut events, cx, warnings);
     cut_back_matter(lines, &mut events, cx, wrap.width, warnings);
     drop_table_of_contents(lines, &mut pre, &mut events, cx, warnings);
-    demote_duplicates(lines, &mut events, cx, warnings);
+    demote_duplicates(lines, &mut events, cx, warnings, &mut refuse);
+    for e in &events {
+        let what = match e.kind {
+            Kind::Article => format!("article {}", e.number),
+            Kind::Container(k) => format!("{} {}", k.name(), e.number),
+        };
+        let title = if e.title.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", e.title)
+        };
+        verdicts.push(Verdict {
+            at: lines[e.line].at,
+            line: lines[e.line].text.clone(),
+            taken: true,
+            why: format!("{what}{title}"),
+        });
+    }
     let chapters = chapters(lines, &events, &mut pre, cx, wrap, warnings);
     let (title, preamble) = front(lines, &pre, cx, wrap, warnings);
     Ok(Draft {
@@ -126,6 +179,7 @@ fn prefer_styled(
     found: &mut HashMap<usize, Heading>,
     cx: &Context,
     warnings: &mut Vec<String>,
+    refuse: &mut impl FnMut(usize, &str),
 ) {
     let styled = |i: &usize| matches!(lines[*i].style, Style::Heading(_));
     let styled_articles = found
@@ -144,10 +198,18 @@ fn prefer_styled(
         return;
     }
     plain.sort_unstable();
-    for i in &plain {
-        found.remove(i);
+    for &i in &plain {
+        found.remove(&i);
+        refuse(
+            i,
+            "not formatted as a heading, in a document whose article headings are",
+        );
     }
-    let at: Vec<String> = plain.iter().take(5).map(|&i| lines[i].at.to_string()).collect();
+    let at: Vec<String> = plain
+        .iter()
+        .take(5)
+        .map(|&i| lines[i].at.to_string())
+        .collect();
     warnings.push(format!(
         "{} line(s) shaped like article headings but not formatted as headings were read as text ({} {}{})",
         plain.len(),
@@ -159,7 +221,13 @@ fn prefer_styled(
 
 /// A second heading with an article number already used is read as text of the article
 /// before it, with a warning naming the line: one odd line must not stop a document.
-fn demote_duplicates(lines: &[Line], events: &mut Vec<Event>, cx: &Context, warnings: &mut Vec<String>) {
+fn demote_duplicates(
+    lines: &[Line],
+    events: &mut Vec<Event>,
+    cx: &Context,
+    warnings: &mut Vec<String>,
+    refuse: &mut impl FnMut(usize, &str),
+) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut k = 0;
     while k < events.len() {
@@ -178,6 +246,13 @@ fn demote_duplicates(lines: &[Line], events: &mut Vec<Event>, cx: &Context, warn
                     e.number,
                     cx.unit.name()
                 ));
+                refuse(
+                    e.line,
+                    &format!(
+                        "repeats the number of the article at {} {first}",
+                        cx.unit.name()
+                    ),
+                );
                 let e = events.remove(k);
                 let prev = &mut events[k - 1];
                 prev.body.push(e.line);
@@ -218,7 +293,11 @@ pub(super) fn unemphasised(s: &str) -> Cow<'_, str> {
 }
 
 /// The lines that are headings, by index.
-fn headings_in(lines: &[Line], width: usize) -> HashMap<usize, Heading> {
+fn headings_in(
+    lines: &[Line],
+    width: usize,
+    refuse: &mut impl FnMut(usize, &str),
+) -> HashMap<usize, Heading> {
     let mut out = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() || line.style == Style::Title {
@@ -239,7 +318,53 @@ fn headings_in(lines: &[Line], width: usize) -> HashMap<usize, Heading> {
         let stands = h.dashed || boundary_before(lines, i, width);
         if styled || (stands && !sentence_continues(lines, i, &h)) {
             out.insert(i, h);
+        } else if !stands {
+            refuse(
+                i,
+                "inside a wrapped sentence: the line before does not end one",
+            );
+        } else {
+            refuse(i, "a sentence: it goes on in lower case on the next line");
         }
+    }
+    out
+}
+
+/// Article headings by the user's `--article-pattern`.
+fn by_pattern(lines: &[Line], pattern: &regex::Regex) -> HashMap<usize, Heading> {
+    let mut out = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        let text = unemphasised(&line.text);
+        let Some(c) = pattern.captures(&text) else {
+            continue;
+        };
+        let number = c
+            .name("number")
+            .or_else(|| c.get(1))
+            .map_or("", |m| m.as_str())
+            .trim();
+        if number.is_empty() {
+            continue;
+        }
+        let title = c
+            .name("title")
+            .map(|m| m.as_str())
+            .unwrap_or_else(|| &text[c.get(0).map_or(0, |m| m.end())..]);
+        let title = title
+            .trim()
+            .trim_start_matches(['.', ':', '–', '—', '-'])
+            .trim();
+        out.insert(
+            i,
+            Heading {
+                keyword: Keyword::Article,
+                number: number.split_whitespace().collect::<Vec<_>>().join(" "),
+                title: title.to_owned(),
+                text: None,
+                toc: false,
+                dashed: true,
+            },
+        );
     }
     out
 }
@@ -368,7 +493,12 @@ fn cut_back_matter(
 /// Ends the articles at the first `Disposición …` heading after them: the additional,
 /// transitional, repealing and final provisions of a Spanish law are no articles, and a
 /// correspondence of articles has no place for them (docs/documents.md).
-fn cut_provisions(lines: &[Line], events: &mut Vec<Event>, cx: &Context, warnings: &mut Vec<String>) {
+fn cut_provisions(
+    lines: &[Line],
+    events: &mut Vec<Event>,
+    cx: &Context,
+    warnings: &mut Vec<String>,
+) {
     let first_article = events.iter().position(|e| e.kind == Kind::Article);
     let Some(k) = first_article.and_then(|a| {
         (a..events.len()).find(|&k| events[k].kind == Kind::Container(Keyword::Provision))

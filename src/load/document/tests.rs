@@ -332,9 +332,16 @@ fn in_a_document_of_styled_headings_a_plain_heading_line_is_text() {
         "### § 38 Aufenthalt\n\nText.\n\n### § 39 Zustimmung\n\n(1) Text.\n§ 39 Absatz 3d Nummer 2 bleibt unberührt\n\n### § 40 Versagung\n\nText.\n",
     )
     .unwrap();
-    assert_eq!(heads(&r.draft), ["38: Aufenthalt", "39: Zustimmung", "40: Versagung"]);
+    assert_eq!(
+        heads(&r.draft),
+        ["38: Aufenthalt", "39: Zustimmung", "40: Versagung"]
+    );
     assert!(articles(&r.draft)[1].text.contains("§ 39 Absatz 3d"));
-    assert!(r.warnings[0].contains("read as text (line 8)"), "{:?}", r.warnings);
+    assert!(
+        r.warnings[0].contains("read as text (line 8)"),
+        "{:?}",
+        r.warnings
+    );
 }
 
 #[test]

@@ -20,8 +20,10 @@ use super::super::{Line, Style};
 use super::{boundary_before, unemphasised};
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<open>\()?(?P<n>\d{1,3})(?P<suffix>[A-Z]{0,2})(?P<close>\.\)?|\)|\s)\s*(?P<rest>.*)$")
-        .expect("the numbered-section pattern is a valid regex")
+    Regex::new(
+        r"^(?P<open>\()?(?P<n>\d{1,3})(?P<suffix>[A-Z]{0,2})(?P<close>\.\)?|\)|\s)\s*(?P<rest>.*)$",
+    )
+    .expect("the numbered-section pattern is a valid regex")
 });
 
 /// Most words of a title written before the text on the heading line
@@ -89,12 +91,15 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
         let Ok(value) = c["n"].parse() else {
             continue;
         };
-        groups.entry((form, line.indent)).or_default().push(Candidate {
-            line: i,
-            value,
-            suffix: c["suffix"].to_owned(),
-            rest,
-        });
+        groups
+            .entry((form, line.indent))
+            .or_default()
+            .push(Candidate {
+                line: i,
+                value,
+                suffix: c["suffix"].to_owned(),
+                rest,
+            });
     }
     let best = groups
         .into_iter()
@@ -252,7 +257,10 @@ mod tests {
         let ids: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(ids, ["0", "1", "2"]);
         assert_eq!(got[0].1, "");
-        assert_eq!(got[0].2.as_deref(), Some("This License applies to any program."));
+        assert_eq!(
+            got[0].2.as_deref(),
+            Some("This License applies to any program.")
+        );
     }
 
     #[test]
@@ -310,7 +318,10 @@ mod tests {
         );
         assert_eq!(
             split_title("Trademarks. This License does not grant"),
-            ("Trademarks".into(), Some("This License does not grant".into()))
+            (
+                "Trademarks".into(),
+                Some("This License does not grant".into())
+            )
         );
     }
 }
