@@ -189,9 +189,13 @@ fn prefer_styled(
     if styled_articles < STYLED_ARTICLES {
         return;
     }
+    // Bold (`**Article IV bis – Audit**`) or a dashed title is a heading's form too.
+    let marked = |i: &usize, h: &Heading| {
+        h.dashed || unemphasised(&lines[*i].text).len() < lines[*i].text.len()
+    };
     let mut plain: Vec<usize> = found
         .iter()
-        .filter(|(i, h)| h.keyword.can_be_article() && !styled(i))
+        .filter(|(i, h)| h.keyword.can_be_article() && !styled(i) && !marked(i, h))
         .map(|(i, _)| *i)
         .collect();
     if plain.is_empty() || plain.len() * 2 > styled_articles {
