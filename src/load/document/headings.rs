@@ -95,6 +95,10 @@ preliminary";
 /// The keywords, each with its level; matched case-insensitively, longest first.
 const KEYWORDS: &[(&str, Keyword)] = &[
     ("unterabschnitt", Keyword::Subdivision),
+    ("sub-section", Keyword::Subdivision),
+    ("subsection", Keyword::Subdivision),
+    ("subchapter", Keyword::Subdivision),
+    ("subpart", Keyword::Subdivision),
     ("subsección", Keyword::Subdivision),
     ("subseccion", Keyword::Subdivision),
     ("sous-section", Keyword::Subdivision),
@@ -778,6 +782,7 @@ mod tests {
             // Licences and contracts with a keyword
             ("Section 1 -- Definitions.", Section, "1", "Definitions"),
             ("Clause 7 Termination", Article, "7", "Termination"),
+            ("Subsection 1 Recognition", Subdivision, "1", "Recognition"),
             // Dispositions of a Spanish law
             (
                 "Disposición adicional primera. Referencias al Código Civil.",
