@@ -490,3 +490,44 @@ fn word_automatic_numbers_are_written_out() {
     assert_eq!(a[1].text, "1. Fees are low.\n");
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }
+
+#[test]
+fn a_word_licence_numbered_by_its_list_levels_reads_by_the_top_level() {
+    // Level 0 `1.` sections, level 1 `1.` items inside them: only the top level counts.
+    let numbering = r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:suff w:val="space"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/><w:suff w:val="space"/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num></w:numbering>"#;
+    let at = |level: u8, text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="7"/></w:numPr></w:pPr>{}</w:p>"#,
+            run(text)
+        )
+    };
+    let body = [
+        p(None, "Terms of use of the lake data."),
+        at(0, "Definitions."),
+        at(1, "Data means the catch records."),
+        at(1, "You means the licensee."),
+        at(0, "Grant of Licence. You may copy the data."),
+        at(0, "Disclaimer of Warranty."),
+        p(None, "The data is provided as is."),
+    ]
+    .concat();
+    let r = read_bytes("x.docx", docx(&body)).unwrap_err();
+    // Without its numbering part the list numbers are unknown: say so, do not guess.
+    assert!(r.to_string().contains("found no article headings"), "{r}");
+    let bytes = docx_with(&body, "", &[("word/numbering.xml", numbering)]);
+    let r = read_bytes("x.docx", bytes).unwrap();
+    assert_eq!(
+        heads(&r.draft),
+        [
+            "1: Definitions",
+            "2: Grant of Licence",
+            "3: Disclaimer of Warranty"
+        ]
+    );
+    let a = articles(&r.draft);
+    assert_eq!(
+        a[0].text,
+        "1. Data means the catch records.\n2. You means the licensee.\n"
+    );
+    assert_eq!(a[1].text, "You may copy the data.\n");
+}
