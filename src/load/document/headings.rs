@@ -209,7 +209,7 @@ static CONVERTER_MARK: LazyLock<Regex> =
 /// the heading of back matter, whose text is no article's.
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|SCHEDULE|Schedule|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato)(?:\s+(?:[IVXLCDM]{1,6}|\d{1,3}[A-Za-z]?|[A-Z]))?\s*(?:[.:–—-]\s*(?P<title>.*)|\s+\((?:zu|to|al)\s[^)]*\))?|(?:ANNEX|APPENDIX|SCHEDULE|PROTOCOL)\b[^a-z]*|(?i:correlation table|table of correspondence|correspondence table|table of equivalences))$",
+        r"^(?:(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|SCHEDULE|Schedule|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato)(?:\s+(?:[IVXLCDM]{1,6}|\d{1,3}[A-Za-z]?|[A-Z]))?\s*(?:[.:–—-]\s*(?P<title>.*)|\s+\((?:zu|to|al)\s[^)]*\))?|(?:ANNEX|APPENDIX|SCHEDULE|PROTOCOL)\b[^a-z]*|(?i:correlation table|table of correspondence|correspondence table|table of equivalences|end of terms and conditions))$",
     )
     .expect("the annex pattern is a valid regex")
 });
@@ -218,8 +218,12 @@ static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn is_annex(line: &str) -> bool {
     let line = line.trim();
     ANNEX.captures(line).is_some_and(|c| {
-        c.name("title")
-            .is_none_or(|t| t.as_str().is_empty() || title_like(t.as_str(), ARTICLE_TITLE_WORDS))
+        // `APPENDIX: How to apply the Apache License to your work.`: a title may end with
+        // a full stop.
+        c.name("title").is_none_or(|t| {
+            let t = t.as_str().trim_end_matches('.');
+            t.is_empty() || title_like(t, ARTICLE_TITLE_WORDS)
+        })
     }) && line.split_whitespace().count() <= CONTAINER_TITLE_WORDS
 }
 
@@ -859,6 +863,9 @@ mod tests {
             "PROTOCOL ON THE PRIVILEGES OF THE COMMISSION",
             "Correlation table",
             "TABLE OF CORRESPONDENCE",
+            "END OF TERMS AND CONDITIONS",
+            "APPENDIX: How to apply the Apache License to your work.",
+            "Exhibit A - Source Code Form License Notice",
         ] {
             assert!(is_annex(line), "{line}");
         }

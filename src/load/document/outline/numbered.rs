@@ -17,6 +17,7 @@ use regex::Regex;
 
 use super::super::headings::{self, Heading, Keyword, ARTICLE_TITLE_WORDS};
 use super::super::{Line, Style};
+use super::super::paragraphs::ends_early;
 use super::{boundary_before, unemphasised};
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
@@ -48,6 +49,10 @@ struct Candidate {
     value: u32,
     suffix: String,
     rest: String,
+    /// The heading line is the first line of a hard-wrapped paragraph: what follows the
+    /// number is a sentence cut by wrapping (`5. BECAUSE THE PROGRAM IS LICENSED FREE OF
+    /// CHARGE, THERE IS NO WARRANTY` / `FOR THE PROGRAM, …`), not a title.
+    wrapped_on: bool,
 }
 
 /// The section headings of a document numbered without keywords, by line index; empty
@@ -91,15 +96,16 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
         let Ok(value) = c["n"].parse() else {
             continue;
         };
-        groups
-            .entry((form, line.indent))
-            .or_default()
-            .push(Candidate {
-                line: i,
-                value,
-                suffix: c["suffix"].to_owned(),
-                rest,
-            });
+        let wrapped_on = lines.get(i + 1).is_some_and(|next| {
+            line.wrapped && next.wrapped && !next.is_blank() && !ends_early(line, next, width)
+        });
+        groups.entry((form, line.indent)).or_default().push(Candidate {
+            line: i,
+            value,
+            suffix: c["suffix"].to_owned(),
+            rest,
+            wrapped_on,
+        });
     }
     let best = groups
         .into_iter()
@@ -121,6 +127,8 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
             let c = &candidates[k];
             let (title, text) = if form == Form::Bare {
                 (c.rest.clone(), None)
+            } else if c.wrapped_on && !c.rest.ends_with(['.', ':']) && !c.rest.contains(". ") {
+                (String::new(), Some(c.rest.clone()).filter(|r| !r.is_empty()))
             } else {
                 split_title(&c.rest)
             };
@@ -298,6 +306,16 @@ mod tests {
         let got = numbers("1 Short title\n\nThis Act is the Lake Act.\n\n2 Interpretation\n\nIn this Act.\n\n2A Fees\n\nText.\n\n3 in a sentence\n");
         let ids: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(ids, ["1", "2", "2A"]);
+    }
+
+    #[test]
+    fn a_wrapped_first_line_in_capitals_is_text_not_a_title() {
+        let got = numbers(
+            "  0. This License applies to any program or other work which contains a notice.\n\n  1. BECAUSE THE PROGRAM IS LICENSED FREE OF CHARGE, THERE IS NO WARRANTY\nFOR THE PROGRAM, TO THE EXTENT PERMITTED BY APPLICABLE LAW.\n\n  2. Definitions\n",
+        );
+        assert_eq!(got[1].1, "");
+        assert!(got[1].2.as_deref().unwrap().starts_with("BECAUSE"));
+        assert_eq!(got[2].1, "Definitions");
     }
 
     #[test]
