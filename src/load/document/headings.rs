@@ -73,6 +73,10 @@ pub(crate) struct Heading {
     /// The title follows a dash or a colon (`Article 2 – Definitions`): a shape no
     /// wrapped sentence takes, so the heading stands wherever it is.
     pub dashed: bool,
+    /// The title is the one sentence after the number, as laws in Spanish, Italian and
+    /// Portuguese write it (`Artículo 2. Igualdad con los nacionales e interpretación.`):
+    /// should nothing follow the heading, the sentence was the article's text.
+    pub sentence_title: bool,
 }
 
 /// Latin multiplicatives of inserted articles (`17 bis`, `35 quáter`).
@@ -285,7 +289,40 @@ pub(crate) fn parse(line: &str) -> Option<Heading> {
 /// heading style): whatever follows the number is its title, however long
 /// (`#### § 73 Sonstige Beteiligungserfordernisse im Visumverfahren, …`).
 pub(crate) fn parse_styled(line: &str) -> Option<Heading> {
-    parse_with(line, true)
+    parse_with(line, true).or_else(|| numbered_container(line))
+}
+
+/// `## I. - Die Grundrechte`, `## IV a. Gemeinsamer Ausschuß`, `### 1. - Persönlicher
+/// Geltungsbereich`: numbered divisions without a keyword, as German statutes head them.
+/// Only a line formatted as a heading is read so; an Arabic number needs the dash, since
+/// `1. Definitions` is a licence's section.
+static NUMBERED_CONTAINER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?P<roman>[IVXLCDM]{1,8})(?P<suffix>\s?[a-z])?\.\s*(?:[-–—]\s*)?|(?P<arabic>\d{1,3}[a-z]?)\.\s*[-–—]\s*)(?P<title>\p{Lu}.*)$",
+    )
+    .expect("the numbered-container pattern is a valid regex")
+});
+
+fn numbered_container(line: &str) -> Option<Heading> {
+    let c = NUMBERED_CONTAINER.captures(line.trim())?;
+    let (keyword, number) = match (c.name("roman"), c.name("arabic")) {
+        (Some(r), _) => {
+            roman_value(r.as_str())?;
+            let suffix = c.name("suffix").map_or("", |m| m.as_str().trim());
+            (Keyword::Chapter, format!("{}{suffix}", r.as_str()))
+        }
+        (None, Some(a)) => (Keyword::Division, a.as_str().to_owned()),
+        _ => return None,
+    };
+    Some(Heading {
+        keyword,
+        number,
+        title: c["title"].trim().to_owned(),
+        text: None,
+        toc: false,
+        dashed: true,
+        sentence_title: false,
+    })
 }
 
 fn parse_with(line: &str, styled: bool) -> Option<Heading> {
@@ -317,7 +354,8 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         return finish(keyword, number, &c["rest"], styled);
     }
     let caps = HEAD.captures(line)?;
-    let keyword = keyword(caps.name("kw")?.as_str())?;
+    let keyword_word = caps.name("kw")?.as_str();
+    let keyword = keyword(keyword_word)?;
     let mut rest = caps.name("rest").map_or("", |m| m.as_str()).to_owned();
     let number = if let Some(m) = caps.name("arabic") {
         let mut number = collapse(m.as_str());
@@ -373,7 +411,9 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
     } else {
         caps.name("letter")?.as_str().to_owned()
     };
-    finish(keyword, number, &rest, styled)
+    let mut h = finish(keyword, number, &rest, styled)?;
+    sentence_title(keyword_word, &mut h);
+    Some(h)
 }
 
 /// Whitespace collapsed to single spaces: `12  bis` → `12 bis`.
@@ -418,7 +458,41 @@ fn finish(keyword: Keyword, number: String, rest: &str, styled: bool) -> Option<
         text,
         toc,
         dashed,
+        sentence_title: false,
     })
+}
+
+/// Keywords of laws whose headings carry a sentence-cased title ending in a full stop.
+const SENTENCE_TITLE_KEYWORDS: [&str; 6] = [
+    "artículo",
+    "articulo",
+    "artigo",
+    "articolo",
+    "art",
+    "disposición",
+];
+
+/// `Artículo 2. Igualdad con los nacionales e interpretación de las normas.`: one sentence
+/// of title length after the number.
+fn sentence_title(keyword_word: &str, h: &mut Heading) {
+    let word = keyword_word
+        .trim()
+        .trim_end_matches('.')
+        .trim_end()
+        .to_lowercase();
+    let Some(text) = h.text.as_deref() else {
+        return;
+    };
+    let body = text.trim_end_matches('.');
+    let one_sentence = text.ends_with('.')
+        && !body.contains(". ")
+        && body.split_whitespace().count() <= ARTICLE_TITLE_WORDS
+        && body.starts_with(char::is_uppercase);
+    if SENTENCE_TITLE_KEYWORDS.contains(&word.as_str()) && one_sentence && h.title.is_empty() {
+        h.title = body.trim().to_owned();
+        h.text = None;
+        h.sentence_title = true;
+    }
 }
 
 fn keyword(word: &str) -> Option<Keyword> {
@@ -827,6 +901,7 @@ mod tests {
     /// The traps of the catalogue: lines that cite a heading but are not one.
     #[test]
     fn traps_in_the_wild() {
+        use Keyword::*;
         for line in [
             "Sections 1 and 2 above provided that the licence is kept.",
             "§ 39 Absatz 3d Nummer 2 des Aufenthaltsgesetzes ist anzuwenden.",
@@ -837,6 +912,18 @@ mod tests {
         ] {
             assert_eq!(parse(line), None, "{line}");
         }
+        // Numbered divisions without a keyword, in a heading-styled line only.
+        let h = parse_styled("IV a. - Gemeinsamer Ausschuß").unwrap();
+        assert_eq!(
+            (h.keyword, h.number.as_str(), h.title.as_str()),
+            (Chapter, "IVa", "Gemeinsamer Ausschuß")
+        );
+        let h = parse_styled("I. Die Grundrechte").unwrap();
+        assert_eq!((h.keyword, h.number.as_str()), (Chapter, "I"));
+        let h = parse_styled("1a. - Regelung durch Gesetz").unwrap();
+        assert_eq!((h.keyword, h.number.as_str()), (Division, "1a"));
+        assert_eq!(parse_styled("1. Definitions"), None);
+        assert_eq!(parse("I. Die Grundrechte"), None);
         // A heading-styled line is all heading, however long its title.
         let h = parse_styled("§ 73 Sonstige Beteiligungserfordernisse im Visumverfahren, im Registrier- und Asylverfahren und bei der Erteilung von Aufenthaltstiteln").unwrap();
         assert_eq!(h.number, "73");

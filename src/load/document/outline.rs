@@ -367,6 +367,7 @@ fn by_pattern(lines: &[Line], pattern: &regex::Regex) -> HashMap<usize, Heading>
                 text: None,
                 toc: false,
                 dashed: true,
+                sentence_title: false,
             },
         );
     }
@@ -419,14 +420,21 @@ fn events(
             (Kind::Container(h.keyword), CONTAINER_TITLE_WORDS)
         };
         let mut title = h.title.clone();
+        let mut text = h.text.clone();
+        if h.sentence_title && !has_body(lines, found, i) {
+            // `Artículo 4. Texto del artículo cuarto.` and nothing under it: the sentence
+            // was the text.
+            text = Some(format!("{title}."));
+            title.clear();
+        }
         let mut next = i + 1;
-        if title.is_empty() && h.text.is_none() {
+        if title.is_empty() && text.is_none() {
             if let Some((below, after)) = title_below(lines, i, found, max_words, width) {
                 title = below;
                 next = after;
             }
         }
-        let inline = h.text.as_ref().map(|text| Line {
+        let inline = text.as_ref().map(|text| Line {
             text: text.clone(),
             ..lines[i].clone()
         });
@@ -441,6 +449,15 @@ fn events(
         i = next;
     }
     (pre, events)
+}
+
+/// Whether a non-blank line follows heading `i` before the next heading.
+fn has_body(lines: &[Line], found: &HashMap<usize, Heading>, i: usize) -> bool {
+    lines[i + 1..]
+        .iter()
+        .enumerate()
+        .take_while(|(k, _)| !found.contains_key(&(i + 1 + k)))
+        .any(|(_, l)| !l.is_blank())
 }
 
 /// Ends the articles at the first annex, appendix or schedule heading that follows an
@@ -573,5 +590,10 @@ fn title_below(
     let full_line = width > 0
         && title.chars().count() * 10 > width * 8
         && lines.get(k).is_some_and(|a| !a.is_blank() && a.wrapped);
+    // `Art. 1.` over `(Oggetto)`: Italian laws bracket the title.
+    let title = match title.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        Some(inner) if !inner.contains(['(', ')']) => inner.trim().to_owned(),
+        _ => title,
+    };
     (!after_continues && !full_line).then_some((title, k))
 }

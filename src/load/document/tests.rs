@@ -531,3 +531,45 @@ fn a_word_licence_numbered_by_its_list_levels_reads_by_the_top_level() {
     );
     assert_eq!(a[1].text, "You may copy the data.\n");
 }
+
+#[test]
+fn spanish_sentence_titles_in_plain_text() {
+    let r = txt("TÍTULO PRELIMINAR\nDisposiciones generales\n\nArtículo 1. Objeto.\nEsta ley regula las pruebas.\n\nArtículo 2. Igualdad con los nacionales e interpretación de las normas del presente título.\n1. Los extranjeros gozarán de los derechos.\n\nArtículo 3 bis. Autorizaciones de residencia.\nTexto.\n\nArtículo 4. Texto del artículo cuarto, sin título.\n\nArtículo 5.\nMás texto.\n");
+    assert_eq!(
+        heads(&r.draft),
+        [
+            "1: Objeto",
+            "2: Igualdad con los nacionales e interpretación de las normas del presente título",
+            "3 bis: Autorizaciones de residencia",
+            "4: ",
+            "5: ",
+        ]
+    );
+    // With nothing under it, the sentence was the article's text.
+    assert_eq!(
+        articles(&r.draft)[3].text,
+        "Texto del artículo cuarto, sin título.\n"
+    );
+}
+
+#[test]
+fn italian_bracketed_titles_and_german_numbered_divisions() {
+    let r = txt("Capo I - Disposizioni generali\n\nArt. 1.\n(Oggetto)\n1. La legge disciplina la pesca.\n\nArt. 2.\n(Definizioni)\n1. Testo.\n");
+    assert_eq!(heads(&r.draft), ["1: Oggetto", "2: Definizioni"]);
+    let r = read_str(
+        "x.md",
+        "# Grundgesetz\n\n## I. Die Grundrechte\n\n### Art 1\n\nText.\n\n## IV a. - Gemeinsamer Ausschuß\n\n### Art 53a\n\nText.\n",
+    )
+    .unwrap();
+    let chapters: Vec<(&str, &str)> = r
+        .draft
+        .chapters
+        .iter()
+        .map(|c| (c.number.as_str(), c.title.as_str()))
+        .collect();
+    assert_eq!(
+        chapters,
+        [("I", "Die Grundrechte"), ("IVa", "Gemeinsamer Ausschuß")]
+    );
+    assert_eq!(heads(&r.draft), ["1: ", "53a: "]);
+}

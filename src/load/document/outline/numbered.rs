@@ -16,8 +16,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::super::headings::{self, Heading, Keyword, ARTICLE_TITLE_WORDS};
-use super::super::{Line, Style};
 use super::super::paragraphs::ends_early;
+use super::super::{Line, Style};
 use super::{boundary_before, unemphasised};
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
@@ -99,13 +99,16 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
         let wrapped_on = lines.get(i + 1).is_some_and(|next| {
             line.wrapped && next.wrapped && !next.is_blank() && !ends_early(line, next, width)
         });
-        groups.entry((form, line.indent)).or_default().push(Candidate {
-            line: i,
-            value,
-            suffix: c["suffix"].to_owned(),
-            rest,
-            wrapped_on,
-        });
+        groups
+            .entry((form, line.indent))
+            .or_default()
+            .push(Candidate {
+                line: i,
+                value,
+                suffix: c["suffix"].to_owned(),
+                rest,
+                wrapped_on,
+            });
     }
     let best = groups
         .into_iter()
@@ -128,7 +131,10 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
             let (title, text) = if form == Form::Bare {
                 (c.rest.clone(), None)
             } else if c.wrapped_on && !c.rest.ends_with(['.', ':']) && !c.rest.contains(". ") {
-                (String::new(), Some(c.rest.clone()).filter(|r| !r.is_empty()))
+                (
+                    String::new(),
+                    Some(c.rest.clone()).filter(|r| !r.is_empty()),
+                )
             } else {
                 split_title(&c.rest)
             };
@@ -139,6 +145,7 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
                 text,
                 toc: false,
                 dashed: false,
+                sentence_title: false,
             };
             (c.line, heading)
         })
