@@ -159,6 +159,11 @@ pub struct Change {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub coarse: bool,
     pub annotations: Vec<ChangeAnnotation>,
+    /// For the preamble of an act with numbered recitals: its citations, recitals and
+    /// closing formula aligned and redlined one by one (numbers `citation 1`, `3`,
+    /// `closing`). The preamble's own redline stays whole.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub recitals: Vec<Change>,
 }
 
 /// The headline figures of one version.

@@ -249,6 +249,7 @@ mod tests {
             reasons: vec![],
             coarse: false,
             annotations: vec![],
+            recitals: vec![],
         };
         assert!(!needs_rationale(&c));
         c.severity = Severity::Minor;

@@ -13,6 +13,7 @@ use crate::model::{Annotation, ArticleRef, Draft, WordCounts};
 use crate::redline;
 use crate::summary;
 
+pub mod recitals;
 mod terms;
 mod xrefs;
 
@@ -58,7 +59,14 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
         keyed.push(((removed_keys.of(b), 1, b), ctx.unmatched(b, true)));
     }
     keyed.sort_by_key(|(key, _)| *key);
-    let changes: Vec<Change> = keyed.into_iter().map(|(_, c)| c).collect();
+    let mut changes: Vec<Change> = keyed.into_iter().map(|(_, c)| c).collect();
+    let preamble = [crate::model::PREAMBLE.to_owned()];
+    if let Some(p) = changes
+        .iter_mut()
+        .find(|c| c.base == preamble && c.head == preamble && c.kind != ChangeKind::Unchanged)
+    {
+        p.recitals = recitals::compare_recitals(base, head, options);
+    }
 
     let chapters = summary::impact_rows(base, head, &alignment, &changes, &base_words, &head_words);
     let mut notes = Vec::new();
@@ -262,6 +270,7 @@ impl Context<'_> {
             reasons: Vec::new(),
             coarse: false,
             annotations: Vec::new(),
+            recitals: Vec::new(),
         };
         if base_text == head_text {
             if self.options.redline_unchanged || kind != ChangeKind::Unchanged {
@@ -328,6 +337,7 @@ impl Context<'_> {
             reasons: Vec::new(),
             coarse: false,
             annotations: Vec::new(),
+            recitals: Vec::new(),
         };
         self.annotate(&mut change);
         change

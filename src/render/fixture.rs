@@ -63,6 +63,7 @@ fn change(
         reasons: Vec::new(),
         coarse: false,
         annotations: Vec::new(),
+        recitals: Vec::new(),
     }
 }
 

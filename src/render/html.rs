@@ -240,7 +240,34 @@ fn change(item: &Item<'_>) -> Markup {
             @for a in &c.annotations {
                 p.annotation { span.theme { (a.theme) ":" } " " (a.rationale) }
             }
-            (redline(c))
+            @if c.recitals.is_empty() {
+                (redline(c))
+            } @else {
+                (recitals(c))
+            }
+        }
+    }
+}
+
+/// The preamble of an act with recitals: each changed recital with its own redline.
+fn recitals(c: &Change) -> Markup {
+    let (edited, plain) = report::recital_entries(c);
+    html! {
+        @if let Some(line) = report::plain_recitals_line(&plain) { p.meta { (line) } }
+        @for r in edited {
+            section.recital data-kind=(r.kind.as_str()) data-severity=(r.severity.as_str()) {
+                h4 { (crate::render::text::recital_numbers(r)) }
+                p.meta {
+                    span class={ "badge kind-" (r.kind.as_str()) } {
+                        span.label { "kind: " } (r.kind.as_str())
+                    }
+                    span class={ "badge sev-" (r.severity.as_str()) } {
+                        span.label { "severity: " } (r.severity.as_str())
+                    }
+                    (report::change_figures(r))
+                }
+                (redline(r))
+            }
         }
     }
 }

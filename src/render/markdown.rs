@@ -187,6 +187,29 @@ fn change(out: &mut String, item: &Item<'_>) {
     for a in &c.annotations {
         let _ = writeln!(out, "> **{}:** {}\n", cell(&a.theme), cell(&a.rationale));
     }
+    if c.recitals.is_empty() {
+        redline(out, c);
+        return;
+    }
+    // The preamble of an act with recitals: each changed recital with its own redline.
+    let (edited, plain) = report::recital_entries(c);
+    if let Some(line) = report::plain_recitals_line(&plain) {
+        let _ = writeln!(out, "{}\n", escape(&line));
+    }
+    for r in edited {
+        let _ = writeln!(
+            out,
+            "#### {}\n\nKind: **{}** · Severity: **{}** · {}\n",
+            escape(&crate::render::text::recital_numbers(r)),
+            r.kind,
+            r.severity,
+            report::change_figures(r)
+        );
+        redline(out, r);
+    }
+}
+
+fn redline(out: &mut String, c: &Change) {
     match c.redline.as_deref() {
         None => out.push_str("*No redline was produced for this change.*\n\n"),
         Some(segments) => {

@@ -180,25 +180,63 @@ pub fn change_text(change: &Change, style: Style) -> String {
     for a in &change.annotations {
         out.push_str(&format!("rationale [{}]: {}\n", a.theme, a.rationale));
     }
-    // A renumbering or move with the same words needs no text: the heading says it all.
-    let edited = |r: &[crate::change::Segment]| r.iter().any(|s| s.op != Op::Equal);
-    if let Some(redline) = change.redline.as_deref().filter(|r| edited(r)) {
-        out.push('\n');
-        let mut body = String::new();
-        for seg in redline {
-            match seg.op {
-                Op::Equal => body.push_str(&seg.text),
-                Op::Delete => body.push_str(&style.deleted(&seg.text)),
-                Op::Insert => body.push_str(&style.inserted(&seg.text)),
-            }
+    if !change.recitals.is_empty() {
+        // The preamble of an act with recitals: one entry per changed recital.
+        let (edited, plain) = crate::render::report::recital_entries(change);
+        if let Some(line) = crate::render::report::plain_recitals_line(&plain) {
+            out.push_str(&format!("\n  {}\n", style.dim(&line)));
         }
-        for line in body.trim_end().lines() {
-            out.push_str("    ");
-            out.push_str(line);
-            out.push('\n');
+        for r in edited {
+            let mut facts = vec![r.kind.to_string(), r.severity.to_string()];
+            if !matches!(r.kind, ChangeKind::Added | ChangeKind::Removed) {
+                facts.push(format!("similarity {:.2}", r.similarity));
+            }
+            out.push_str(&format!(
+                "\n  {}\n  {}\n",
+                style.bold(&recital_numbers(r)),
+                style.dim(&facts.join(" · "))
+            ));
+            redline_body(&mut out, r, "      ", style);
+        }
+        return out;
+    }
+    redline_body(&mut out, change, "    ", style);
+    out
+}
+
+/// "Recital 5 → 7", "Citation 2", "Recitals 3 + 4 → 6".
+pub fn recital_numbers(change: &Change) -> String {
+    use crate::compare::recitals::label;
+    let side = |ns: &[String]| ns.iter().map(|n| label(n)).collect::<Vec<_>>().join(" + ");
+    match (change.base.as_slice(), change.head.as_slice()) {
+        ([], h) => side(h),
+        (b, []) => side(b),
+        (b, h) if b == h => side(b),
+        (b, h) => format!("{} → {}", side(b), side(h)),
+    }
+}
+
+/// The redline of `change`, indented, after a blank line; nothing when no word changed
+/// (a renumbering or move with the same words: the heading says it all).
+fn redline_body(out: &mut String, change: &Change, indent: &str, style: Style) {
+    let edited = |r: &[crate::change::Segment]| r.iter().any(|s| s.op != Op::Equal);
+    let Some(redline) = change.redline.as_deref().filter(|r| edited(r)) else {
+        return;
+    };
+    out.push('\n');
+    let mut body = String::new();
+    for seg in redline {
+        match seg.op {
+            Op::Equal => body.push_str(&seg.text),
+            Op::Delete => body.push_str(&style.deleted(&seg.text)),
+            Op::Insert => body.push_str(&style.inserted(&seg.text)),
         }
     }
-    out
+    for line in body.trim_end().lines() {
+        out.push_str(indent);
+        out.push_str(line);
+        out.push('\n');
+    }
 }
 
 /// The whole `diff` report.

@@ -373,6 +373,33 @@ fn change(doc: &mut Doc<'_>, c: &Change) -> io::Result<()> {
             d.text_run(&a.rationale, false)
         })?;
     }
+    if !c.recitals.is_empty() {
+        // The preamble of an act with recitals: each changed recital with its own
+        // redline, so accepting or rejecting a recital's revisions gives its texts.
+        let (edited, plain) = report::recital_entries(c);
+        if let Some(line) = report::plain_recitals_line(&plain) {
+            doc.paragraph("ChangeNote", None, |d| d.text_run(&line, false))?;
+        }
+        for r in edited {
+            let label = crate::render::text::recital_numbers(r);
+            let meta = format!(
+                " · {} · {} · {}",
+                r.kind,
+                r.severity,
+                report::change_figures(r)
+            );
+            doc.paragraph("ChangeNote", None, |d| {
+                d.text_run(&label, true)?;
+                d.text_run(&meta, false)
+            })?;
+            redline_paragraphs(doc, r)?;
+        }
+        return Ok(());
+    }
+    redline_paragraphs(doc, c)
+}
+
+fn redline_paragraphs(doc: &mut Doc<'_>, c: &Change) -> io::Result<()> {
     let Some(segments) = c.redline.as_deref() else {
         return doc.paragraph("ChangeNote", None, |d| {
             d.text_run("No redline was produced for this change.", false)

@@ -72,6 +72,35 @@ fn home(change: &Change) -> Home {
     }
 }
 
+/// The recitals of a preamble change as reports list them: the ones with edited words
+/// (or added, removed, split, merged), each with its redline, and the ones only
+/// renumbered with the same words, which one line names.
+pub fn recital_entries(c: &Change) -> (Vec<&Change>, Vec<&Change>) {
+    let same_words = |r: &&Change| {
+        r.redline
+            .as_deref()
+            .is_none_or(|red| red.iter().all(|s| s.op == crate::change::Op::Equal))
+    };
+    c.recitals
+        .iter()
+        .filter(|r| r.kind != ChangeKind::Unchanged)
+        .partition(|r| !(r.kind == ChangeKind::Renumbered && same_words(r)))
+}
+
+/// "Recitals renumbered with the same words: 5 → 7, 6 → 8".
+pub fn plain_recitals_line(plain: &[&Change]) -> Option<String> {
+    let pairs: Vec<String> = plain
+        .iter()
+        .map(|r| format!("{} → {}", r.base.join("+"), r.head.join("+")))
+        .collect();
+    (!pairs.is_empty()).then(|| {
+        format!(
+            "Recitals and citations renumbered with the same words: {}",
+            pairs.join(", ")
+        )
+    })
+}
+
 /// Replaces every character that is awkward in a URL fragment by `-`.
 pub fn slug(text: &str) -> String {
     let s: String = text
