@@ -295,6 +295,11 @@ pub struct Comparison {
     pub summary: Summary,
     pub chapters: Vec<ImpactRow>,
     pub changes: Vec<Change>,
+    /// The additional, transitional, repealing and final provisions of a Spanish law
+    /// (`Disposición …`), aligned and redlined like articles but apart from them: they
+    /// are not articles, and correspondence tables of articles leave them out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub provisions: Vec<Change>,
     /// What the reader should know beyond the changes: coarse fallbacks, citations left at
     /// an old number, changed definitions.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -13,8 +13,8 @@ use crate::model::{Annotation, ArticleRef, Draft, WordCounts};
 use crate::redline;
 use crate::summary;
 
-pub mod recitals;
 mod terms;
+pub mod units;
 mod xrefs;
 
 /// What the caller wants beyond the defaults.
@@ -65,7 +65,7 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
         .iter_mut()
         .find(|c| c.base == preamble && c.head == preamble && c.kind != ChangeKind::Unchanged)
     {
-        p.recitals = recitals::compare_recitals(base, head, options);
+        p.recitals = units::compare_recitals(base, head, options);
     }
 
     let chapters = summary::impact_rows(base, head, &alignment, &changes, &base_words, &head_words);
@@ -90,6 +90,7 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
         summary: Summary::of(&changes),
         chapters,
         changes,
+        provisions: units::compare_units(base, head, &base.provisions, &head.provisions, options),
         notes,
     }
 }

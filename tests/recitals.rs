@@ -104,3 +104,37 @@ fn reports_show_each_changed_recital() {
         assert!(report.contains("Recital 2 → Recital 3"), "{ext}");
     }
 }
+
+#[test]
+fn spanish_provisions_are_compared_apart_from_the_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.md");
+    let new = dir.path().join("new.md");
+    std::fs::write(&old, "# Ley\n\n##### Artículo 1. Objeto.\n\nTexto.\n\n##### Disposición adicional única. Plazos.\n\nEl plazo es de tres meses.\n\n##### Disposición final primera. Entrada en vigor.\n\nEsta ley entra en vigor mañana.\n").unwrap();
+    std::fs::write(&new, "# Ley\n\n##### Artículo 1. Objeto.\n\nTexto.\n\n##### Disposición adicional única. Plazos.\n\nEl plazo es de seis meses.\n\n##### Disposición final primera. Entrada en vigor.\n\nEsta ley entra en vigor mañana.\n").unwrap();
+    let out = draftdiff()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The articles' list holds articles only; the provisions have their own.
+    assert_eq!(json["changes"].as_array().unwrap().len(), 1);
+    let provisions = json["provisions"].as_array().unwrap();
+    assert_eq!(provisions.len(), 2);
+    assert_eq!(provisions[0]["kind"], "reworded");
+    assert_eq!(provisions[0]["head"][0], "adicional única");
+    assert_eq!(provisions[1]["kind"], "unchanged");
+    draftdiff()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Disposición adicional única — Plazos\nreworded",
+        ))
+        .stdout(predicate::str::contains("[-tres-]{+seis+}"));
+}

@@ -305,6 +305,7 @@ pub fn sample() -> Comparison {
             &["public-health", "democracy"],
         ),
         summary: Summary::of(&changes),
+        provisions: Vec::new(),
         chapters,
         changes,
         notes: vec!["Article 5 was too large for a word diff; a line diff is shown.".into()],

@@ -5,6 +5,7 @@ use comfy_table::{CellAlignment, Table};
 
 use crate::change::{Change, ChangeKind, Comparison, ImpactRow, Op};
 use crate::render::catalog::table;
+use crate::render::report;
 use crate::render::style::Style;
 use crate::summary;
 
@@ -182,21 +183,12 @@ pub fn change_text(change: &Change, style: Style) -> String {
     }
     if !change.recitals.is_empty() {
         // The preamble of an act with recitals: one entry per changed recital.
-        let (edited, plain) = crate::render::report::recital_entries(change);
-        if let Some(line) = crate::render::report::plain_recitals_line(&plain) {
+        let (edited, plain) = report::recital_entries(change);
+        if let Some(line) = report::plain_units_line("Recitals and citations", &plain) {
             out.push_str(&format!("\n  {}\n", style.dim(&line)));
         }
         for r in edited {
-            let mut facts = vec![r.kind.to_string(), r.severity.to_string()];
-            if !matches!(r.kind, ChangeKind::Added | ChangeKind::Removed) {
-                facts.push(format!("similarity {:.2}", r.similarity));
-            }
-            out.push_str(&format!(
-                "\n  {}\n  {}\n",
-                style.bold(&recital_numbers(r)),
-                style.dim(&facts.join(" · "))
-            ));
-            redline_body(&mut out, r, "      ", style);
+            unit_entry(&mut out, r, &report::recital_numbers(r), "  ", style);
         }
         return out;
     }
@@ -204,16 +196,18 @@ pub fn change_text(change: &Change, style: Style) -> String {
     out
 }
 
-/// "Recital 5 → 7", "Citation 2", "Recitals 3 + 4 → 6".
-pub fn recital_numbers(change: &Change) -> String {
-    use crate::compare::recitals::label;
-    let side = |ns: &[String]| ns.iter().map(|n| label(n)).collect::<Vec<_>>().join(" + ");
-    match (change.base.as_slice(), change.head.as_slice()) {
-        ([], h) => side(h),
-        (b, []) => side(b),
-        (b, h) if b == h => side(b),
-        (b, h) => format!("{} → {}", side(b), side(h)),
+/// One recital or provision: its label, facts and redline, indented under its parent.
+fn unit_entry(out: &mut String, r: &Change, label: &str, indent: &str, style: Style) {
+    let mut facts = vec![r.kind.to_string(), r.severity.to_string()];
+    if !matches!(r.kind, ChangeKind::Added | ChangeKind::Removed) {
+        facts.push(format!("similarity {:.2}", r.similarity));
     }
+    out.push_str(&format!(
+        "\n{indent}{}\n{indent}{}\n",
+        style.bold(label),
+        style.dim(&facts.join(" · "))
+    ));
+    redline_body(out, r, &format!("{indent}    "), style);
 }
 
 /// The redline of `change`, indented, after a blank line; nothing when no word changed
@@ -259,6 +253,20 @@ pub fn diff_text(c: &Comparison, style: Style) -> String {
     for change in detailed {
         out.push('\n');
         out.push_str(&change_text(change, style));
+    }
+    let (edited, plain) = report::unit_entries(&c.provisions);
+    if !edited.is_empty() || !plain.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            style.bold("Provisions (additional, transitional, repealing, final)")
+        ));
+        if let Some(line) = report::plain_units_line("Provisions", &plain) {
+            out.push_str(&style.dim(&line));
+            out.push('\n');
+        }
+        for p in edited {
+            unit_entry(&mut out, p, &report::provision_numbers(p), "", style);
+        }
     }
     out
 }

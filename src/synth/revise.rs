@@ -218,6 +218,7 @@ fn finish(
         meta,
         preamble,
         chapters: out,
+        provisions: Vec::new(),
         annotations: Vec::new(),
         source: format!("<synthetic revision {seed} of {}>", base.meta.id),
     };

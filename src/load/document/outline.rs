@@ -20,7 +20,7 @@ use super::headings::{self, Heading, Keyword, ARTICLE_TITLE_WORDS, CONTAINER_TIT
 use super::paragraphs::{self, ends_early, ends_sentence, ends_with_connector, starts_with_marker};
 use super::{Line, Rules, Style, Unit, Verdict};
 use crate::error::{Error, Result};
-use crate::model::{Draft, DraftMeta, Origin};
+use crate::model::{Article, Draft, DraftMeta, Origin};
 use assemble::{chapters, drop_table_of_contents, front};
 
 /// Where the lines came from, for origins and messages.
@@ -128,8 +128,8 @@ pub(crate) fn build(
         )));
     }
     let (mut pre, mut events) = events(lines, &found, is_article, wrap.width);
-    cut_provisions(lines, &mut events, cx, warnings);
     cut_back_matter(lines, &mut events, cx, wrap.width, warnings);
+    let provisions = split_provisions(lines, &mut events, cx, wrap);
     drop_table_of_contents(lines, &mut pre, &mut events, cx, warnings);
     demote_duplicates(lines, &mut events, cx, warnings, &mut refuse);
     for e in &events {
@@ -162,6 +162,7 @@ pub(crate) fn build(
         },
         preamble,
         chapters,
+        provisions,
         annotations: Vec::new(),
         source: cx.path.to_owned(),
     })
@@ -512,30 +513,47 @@ fn cut_back_matter(
 }
 
 /// Ends the articles at the first `Disposición …` heading after them: the additional,
-/// transitional, repealing and final provisions of a Spanish law are no articles, and a
-/// correspondence of articles has no place for them (docs/documents.md).
-fn cut_provisions(
+/// transitional, repealing and final provisions of a Spanish law are no articles (a
+/// correspondence of articles leaves them out) but units of their own, each running to
+/// the next. Headings inside them (`Artículo 318 bis.` of a code they amend, quoted) are
+/// their text.
+fn split_provisions(
     lines: &[Line],
     events: &mut Vec<Event>,
     cx: &Context,
-    warnings: &mut Vec<String>,
-) {
+    wrap: paragraphs::Wrap,
+) -> Vec<Article> {
+    let is_provision = |e: &Event| e.kind == Kind::Container(Keyword::Provision);
     let first_article = events.iter().position(|e| e.kind == Kind::Article);
-    let Some(k) = first_article.and_then(|a| {
-        (a..events.len()).find(|&k| events[k].kind == Kind::Container(Keyword::Provision))
-    }) else {
-        return;
+    let Some(k) = first_article.and_then(|a| (a..events.len()).find(|&k| is_provision(&events[k])))
+    else {
+        // Provisions before any article (or in a document without articles) are text.
+        return Vec::new();
     };
-    let count = events[k..]
-        .iter()
-        .filter(|e| e.kind == Kind::Container(Keyword::Provision))
-        .count();
-    let at = lines[events[k].line].at;
-    events.truncate(k);
-    warnings.push(format!(
-        "the {count} additional, transitional, repealing and final provisions from {} {at} on are not compared: they are not articles",
-        cx.unit.name()
-    ));
+    let mut units: Vec<Event> = Vec::new();
+    for e in events.drain(k..) {
+        match units.last_mut() {
+            Some(unit) if !is_provision(&e) => {
+                unit.body.push(e.line);
+                unit.body.extend(e.body);
+            }
+            _ => units.push(e),
+        }
+    }
+    units
+        .into_iter()
+        .map(|u| Article {
+            number: u.number,
+            title: u.title,
+            section: None,
+            text: paragraphs::join(
+                u.inline.iter().chain(u.body.iter().map(|&i| &lines[i])),
+                wrap,
+            ),
+            from: Vec::new(),
+            origin: origin(cx, lines[u.line].at),
+        })
+        .collect()
 }
 
 /// The title on the line(s) under a bare heading at `i`, and the index after it.

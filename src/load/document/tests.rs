@@ -573,3 +573,30 @@ fn italian_bracketed_titles_and_german_numbered_divisions() {
     );
     assert_eq!(heads(&r.draft), ["1: ", "53a: "]);
 }
+
+#[test]
+fn spanish_provisions_are_units_after_the_articles() {
+    let r = read_str(
+        "x.md",
+        "# Ley\n\n##### Artículo 1. Objeto.\n\nTexto.\n\n##### Disposición adicional primera. Plazos.\n\nEl plazo es de tres meses.\n\n##### Disposición final segunda. Código Penal.\n\nSe añade al Código Penal:\n\n## \"Título XV bis. Delitos.\n\nArtículo 318 bis.\n\nTexto citado.\"\n\n##### Disposición final tercera.\n\nEntrada en vigor.\n",
+    )
+    .unwrap();
+    assert_eq!(heads(&r.draft), ["1: Objeto"]);
+    let p: Vec<(&str, &str)> = r
+        .draft
+        .provisions
+        .iter()
+        .map(|p| (p.number.as_str(), p.title.as_str()))
+        .collect();
+    assert_eq!(
+        p,
+        [
+            ("adicional primera", "Plazos"),
+            ("final segunda", "Código Penal"),
+            ("final tercera", "")
+        ]
+    );
+    // Headings quoted inside a provision are its text.
+    assert!(r.draft.provisions[1].text.contains("Artículo 318 bis."));
+    assert!(r.draft.provisions[1].text.contains("Título XV bis"));
+}

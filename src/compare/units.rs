@@ -1,4 +1,5 @@
-//! The recitals of a preamble, compared one by one like articles.
+//! Units that are not articles, compared one by one like articles: the recitals of a
+//! preamble and the provisions after the articles of a Spanish law.
 //!
 //! In a recast the preamble is often the largest change — Brussels IIa's 33 recitals
 //! became 94 — and one redline of ten thousand words is unreadable. A preamble written as
@@ -97,19 +98,35 @@ pub(super) fn compare_recitals(base: &Draft, head: &Draft, options: &Options) ->
             hu.unwrap_or_else(|| whole(h)),
         ),
     };
-    let as_draft = |draft: &Draft, units: Vec<Article>| Draft {
+    compare_units(base, head, &bu, &hu, options)
+}
+
+/// The changes between two lists of units that are not articles (recitals, provisions),
+/// by the same engine, as if each list were the one chapter of a draft.
+pub(super) fn compare_units(
+    base: &Draft,
+    head: &Draft,
+    bu: &[Article],
+    hu: &[Article],
+    options: &Options,
+) -> Vec<Change> {
+    if bu.is_empty() && hu.is_empty() {
+        return Vec::new();
+    }
+    let as_draft = |draft: &Draft, units: &[Article]| Draft {
         meta: draft.meta.clone(),
         preamble: None,
         chapters: vec![Chapter {
             number: String::new(),
             title: String::new(),
-            articles: units,
+            articles: units.to_vec(),
             origin: draft
                 .preamble
                 .as_ref()
                 .map(|p| p.origin.clone())
                 .unwrap_or_default(),
         }],
+        provisions: Vec::new(),
         annotations: Vec::new(),
         source: draft.source.clone(),
     };
@@ -127,6 +144,11 @@ fn whole(preamble: &Article) -> Vec<Article> {
         number: format!("{CITATION} 1"),
         ..preamble.clone()
     }]
+}
+
+/// How a provision is named in reports: `Disposición adicional primera`.
+pub fn provision_label(number: &str) -> String {
+    format!("Disposición {number}")
 }
 
 /// How a recital unit is named in reports: `Recital 3`, `Citation 2`, `Closing formula`.
