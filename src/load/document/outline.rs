@@ -75,7 +75,13 @@ pub(crate) fn build(
             why: why.to_owned(),
         })
     };
-    let mut found = headings_in(lines, wrap.width, &mut refuse);
+    let (mut found, in_sentences) = headings_in(lines, wrap.width, &mut refuse);
+    let styled_articles = found
+        .iter()
+        .filter(|(i, h)| {
+            h.keyword.can_be_article() && matches!(lines[**i].style, Style::Heading(_))
+        })
+        .count();
     if let Some(pattern) = &cx.rules.article_pattern {
         for i in found.keys().copied().collect::<Vec<_>>() {
             if found[&i].keyword.can_be_article() {
@@ -129,6 +135,27 @@ pub(crate) fn build(
     }
     let (mut pre, mut events) = events(lines, &found, is_article, wrap.width);
     cut_back_matter(lines, &mut events, cx, wrap.width, warnings);
+    let end = events
+        .last()
+        .map_or(0, |e| e.body.last().copied().unwrap_or(e.line));
+    // Where the format marks the headings, a plain line in a sentence is plainly text.
+    // Never drop a would-be heading without a word: the user can check the lines (those
+    // of the back matter, which is not compared, aside).
+    let in_sentences: Vec<usize> = in_sentences.into_iter().filter(|&i| i <= end).collect();
+    if !in_sentences.is_empty() && styled_articles < STYLED_ARTICLES {
+        let at: Vec<String> = in_sentences
+            .iter()
+            .take(5)
+            .map(|&i| lines[i].at.to_string())
+            .collect();
+        warnings.push(format!(
+            "{} line(s) shaped like article headings were read as text, as parts of sentences ({}s {}{}); `show FILE --explain` lists them",
+            in_sentences.len(),
+            cx.unit.name(),
+            at.join(", "),
+            if in_sentences.len() > 5 { ", …" } else { "" }
+        ));
+    }
     let provisions = split_provisions(lines, &mut events, cx, wrap);
     drop_table_of_contents(lines, &mut pre, &mut events, cx, warnings);
     demote_duplicates(lines, &mut events, cx, warnings, &mut refuse);
@@ -297,13 +324,15 @@ pub(super) fn unemphasised(s: &str) -> Cow<'_, str> {
     t
 }
 
-/// The lines that are headings, by index.
+/// The lines that are headings, by index, and the lines shaped like article headings
+/// that were refused as parts of sentences.
 fn headings_in(
     lines: &[Line],
     width: usize,
     refuse: &mut impl FnMut(usize, &str),
-) -> HashMap<usize, Heading> {
+) -> (HashMap<usize, Heading>, Vec<usize>) {
     let mut out = HashMap::new();
+    let mut refused_articles = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() || line.style == Style::Title {
             continue;
@@ -320,19 +349,26 @@ fn headings_in(
         let Some(h) = parsed else {
             continue;
         };
+        // A dashed title (`Article 2 – Remedies`) is a heading whatever follows it: no
+        // sentence has that shape.
         let stands = h.dashed || boundary_before(lines, i, width);
-        if styled || (stands && !sentence_continues(lines, i, &h)) {
+        if styled || h.dashed || (stands && !sentence_continues(lines, i, &h)) {
             out.insert(i, h);
-        } else if !stands {
-            refuse(
-                i,
-                "inside a wrapped sentence: the line before does not end one",
-            );
         } else {
-            refuse(i, "a sentence: it goes on in lower case on the next line");
+            if h.keyword.can_be_article() {
+                refused_articles.push(i);
+            }
+            if !stands {
+                refuse(
+                    i,
+                    "inside a wrapped sentence: the line before does not end one",
+                );
+            } else {
+                refuse(i, "a sentence: it goes on in lower case on the next line");
+            }
         }
     }
-    out
+    (out, refused_articles)
 }
 
 /// Article headings by the user's `--article-pattern`.

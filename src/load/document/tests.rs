@@ -600,3 +600,23 @@ fn spanish_provisions_are_units_after_the_articles() {
     assert!(r.draft.provisions[1].text.contains("Artículo 318 bis."));
     assert!(r.draft.provisions[1].text.contains("Título XV bis"));
 }
+
+#[test]
+fn no_heading_is_dropped_without_a_word() {
+    // A dashed title stands whatever follows it.
+    let r = txt("Article 1 – Scope\nThis covers the lake.\n\nArticle 2 – Remedies\nfishing without a licence is punished.\n");
+    assert_eq!(heads(&r.draft), ["1: Scope", "2: Remedies"]);
+    // Large numbers are numbers.
+    let r = txt("Article 1000000\nText one.\n\nArticle 1000001\nText two.\n");
+    assert_eq!(heads(&r.draft), ["1000000: ", "1000001: "]);
+    // A heading-shaped line inside a sentence is text, and the user hears of it.
+    let r = txt("Article 1\nThe Parties agree that the rules set out in\nArticle 7\nof the Rules apply.\n\nArticle 2\nText.\n");
+    assert_eq!(heads(&r.draft), ["1: ", "2: "]);
+    assert!(
+        r.warnings.iter().any(|w| w.starts_with(
+            "1 line(s) shaped like article headings were read as text, as parts of sentences (lines 3)"
+        )),
+        "{:?}",
+        r.warnings
+    );
+}
