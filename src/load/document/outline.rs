@@ -270,6 +270,22 @@ fn demote_duplicates(
         }
         let at = lines[e.line].at;
         let key = crate::model::number_key(&e.number);
+        if k > 0 && far_out_of_order(lines, events, k) {
+            warnings.push(format!(
+                "{} {at}: a heading for article {} far out of the order of the articles around it was read as text",
+                cx.unit.name(),
+                e.number
+            ));
+            refuse(
+                e.line,
+                "its number is far out of the order of the articles around it",
+            );
+            let e = events.remove(k);
+            let prev = &mut events[k - 1];
+            prev.body.push(e.line);
+            prev.body.extend(e.body);
+            continue;
+        }
         match seen.get(&key) {
             Some(&first) if k > 0 => {
                 warnings.push(format!(
@@ -295,6 +311,34 @@ fn demote_duplicates(
                 k += 1;
             }
         }
+    }
+}
+
+/// How far past both its neighbours a plain article number may jump before the line is
+/// taken for text that starts with a citation (`Article 2019 of the Code …` cut short).
+const FAR_OUT: u64 = 100;
+
+/// Whether article event `k`, a plain (not heading-formatted) line, carries a number far
+/// above both the article before and the one after it, which are in order themselves.
+fn far_out_of_order(lines: &[Line], events: &[Event], k: usize) -> bool {
+    let value = |e: &Event| -> Option<u64> {
+        let digits: String = e.number.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    };
+    let article = |e: &&Event| e.kind == Kind::Article;
+    let (Some(prev), Some(next)) = (
+        events[..k].iter().rev().find(article),
+        events[k + 1..].iter().find(article),
+    ) else {
+        return false;
+    };
+    let e = &events[k];
+    if matches!(lines[e.line].style, Style::Heading(_)) {
+        return false;
+    }
+    match (value(prev), value(e), value(next)) {
+        (Some(p), Some(v), Some(n)) => p <= n && v > n.max(p) + FAR_OUT,
+        _ => false,
     }
 }
 

@@ -620,3 +620,17 @@ fn no_heading_is_dropped_without_a_word() {
         r.warnings
     );
 }
+
+#[test]
+fn a_number_far_out_of_order_is_text_with_a_warning() {
+    let r = txt("Article 1\nText one.\n\nArticle 2\nText two.\n\nArticle 2019\n\nArticle 3\nText three.\n");
+    assert_eq!(heads(&r.draft), ["1: ", "2: ", "3: "]);
+    assert!(articles(&r.draft)[1].text.contains("Article 2019"));
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.contains("line 7: a heading for article 2019 far out of the order")),
+        "{:?}",
+        r.warnings
+    );
+}
