@@ -623,7 +623,9 @@ fn no_heading_is_dropped_without_a_word() {
 
 #[test]
 fn a_number_far_out_of_order_is_text_with_a_warning() {
-    let r = txt("Article 1\nText one.\n\nArticle 2\nText two.\n\nArticle 2019\n\nArticle 3\nText three.\n");
+    let r = txt(
+        "Article 1\nText one.\n\nArticle 2\nText two.\n\nArticle 2019\n\nArticle 3\nText three.\n",
+    );
     assert_eq!(heads(&r.draft), ["1: ", "2: ", "3: "]);
     assert!(articles(&r.draft)[1].text.contains("Article 2019"));
     assert!(
