@@ -272,6 +272,13 @@ fn check(
     let mut checked = Vec::new();
     let mut unannotated = Vec::new();
     let mut stale = Vec::new();
+    if versions.is_empty() {
+        // A draft without a parent has nothing to explain: annotations in it are stale.
+        for e in catalog.entries().iter().filter(|e| e.meta.parent.is_none()) {
+            let draft = catalog.load(e)?;
+            stale.extend(check::orphaned(&draft));
+        }
+    }
     for head in &heads {
         // A version's changes are explained against its lineage; a broken lineage (a
         // parent cycle) is bad input, not a finding.

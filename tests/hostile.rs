@@ -233,3 +233,62 @@ fn paths_that_are_not_there_or_not_directories_say_so() {
         .code(2)
         .stderr(predicate::str::contains("is a file, not a directory"));
 }
+
+#[test]
+fn import_into_a_file_says_it_is_not_a_directory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = write(tmp.path(), "drafts", b"x");
+    draftdiff()
+        .arg("import")
+        .arg(fixtures().join("documents/lake-convention.txt"))
+        .args(["--id", "x", "--drafts"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a file, not a directory"));
+}
+
+#[test]
+fn an_annotations_directory_is_bad_input_not_ignored() {
+    let tmp = tempfile::tempdir().unwrap();
+    let drafts = tmp.path().join("drafts");
+    copy_tree(&fixtures().join("drafts"), &drafts);
+    let annotations = drafts.join("accord-2/annotations.toml");
+    std::fs::remove_file(&annotations).unwrap();
+    std::fs::create_dir(&annotations).unwrap();
+    draftdiff()
+        .arg("--drafts")
+        .arg(&drafts)
+        .args(["check", "accord-2"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "a directory where a TOML file was expected",
+        ));
+}
+
+#[test]
+fn annotations_that_explain_nothing_are_stale() {
+    let tmp = tempfile::tempdir().unwrap();
+    let drafts = tmp.path().join("drafts");
+    copy_tree(&fixtures().join("drafts"), &drafts);
+    // An annotation naming no article, in the head…
+    let path = drafts.join("accord-2/annotations.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("\n[[annotation]]\narticles = []\ntheme = \"editorial\"\nrationale = \"Nothing in particular.\"\n");
+    std::fs::write(&path, text).unwrap();
+    // …and annotations in the draft that has no parent.
+    std::fs::write(
+        drafts.join("accord-1/annotations.toml"),
+        "[[annotation]]\narticles = [\"1\"]\ntheme = \"editorial\"\nrationale = \"First version.\"\n",
+    )
+    .unwrap();
+    draftdiff()
+        .arg("--drafts")
+        .arg(&drafts)
+        .args(["check", "--strict"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("names no article"))
+        .stdout(predicate::str::contains("accord-1 has no parent"));
+}

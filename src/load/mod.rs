@@ -318,6 +318,14 @@ pub fn load_dir(dir: &Path) -> Result<Draft> {
     let mut files = Vec::new();
     for entry in listing {
         let path = entry.map_err(|e| Error::io(dir.display(), e))?.path();
+        if path.is_dir() && path.extension().is_some_and(|x| x == "toml") {
+            // `annotations.toml/` would otherwise be skipped and every change look
+            // unexplained, or explained by nothing.
+            return Err(Error::Invalid(format!(
+                "{}: a directory where a TOML file was expected",
+                path.display()
+            )));
+        }
         if path.is_file() && path.extension().is_some_and(|x| x == "toml") {
             files.push(SourceFile::read(&path)?);
         }

@@ -87,7 +87,10 @@ const LAST_SECOND: u64 = 253_402_300_799;
 /// `2026-11-30` (midnight UTC) or an RFC 3339 time, within years 1970–9999.
 fn parse_date(s: &str) -> Option<SystemTime> {
     let s = s.trim();
-    let time = if s.len() == 10 {
+    let time = if s.len() == 7 {
+        // `2024-03`, as drafts date themselves: the first of the month.
+        humantime::parse_rfc3339(&format!("{s}-01T00:00:00Z")).ok()?
+    } else if s.len() == 10 {
         humantime::parse_rfc3339(&format!("{s}T00:00:00Z")).ok()?
     } else {
         humantime::parse_rfc3339_weak(s).ok()?
