@@ -68,8 +68,9 @@ impl SourceFile {
 /// The environment variable that raises (or lowers) the input limit, in MiB.
 pub const MAX_INPUT_VAR: &str = "DRAFTDIFF_MAX_INPUT_MB";
 /// The input limit unless the user sets another: far above any real draft (the whole
-/// French Code civil is 3 MB), far below what would exhaust memory.
-const DEFAULT_MAX_INPUT_MB: u64 = 256;
+/// French Code civil is 3 MB), and low enough that comparing two inputs at the limit stays
+/// under 1 GB of memory (about 2.5 bytes of memory per byte of input, measured).
+const DEFAULT_MAX_INPUT_MB: u64 = 128;
 
 /// The most bytes one input file may have.
 pub fn max_input() -> u64 {
