@@ -28,7 +28,7 @@ impl std::fmt::Display for Problem {
 /// An article number as drafters write them: `63`, `63bis`, `12a`, `XII`, `2.1`, `4-1`.
 pub fn is_well_formed_number(n: &str) -> bool {
     static FORM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^[\p{L}\p{N}]+(?:(?:[.:\-–] ?| )[\p{L}\p{N}]+)*$")
+        regex::Regex::new(r"^[\p{L}\p{N}]+(?:(?:[.:\-–*] ?| )[\p{L}\p{N}]+)*$")
             .expect("the number pattern is a valid regex")
     });
     // Words may follow a number after a space (`12 bis`, `treinta y uno`, `L. 313-11`),

@@ -165,11 +165,13 @@ static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     // The keyword: a word followed by a space or a full stop (`Art. 1`, `Art.1`,
     // `Art 49`), or the section sign (`§ 1`, `§§ 53 bis 58`, `§12`).
     let keyword = format!(r"(?P<kw>(?i:{words})(?:\.\s*|\s+)|§§?\s*)");
-    // A number as written: a French code's letter prefix (`L. 313-11`, `R.1`), digits
+    // A number as written: a French code's letter prefix (`L. 313-11`, `R.1`, `R*311-1`,
+    // `LO. 111`), digits
     // with hyphen, colon or dot parts (`171-9`, `1:1`, `4.1`, `83.0a`), a letter suffix
-    // (`12a`, `12A`), a Latin one (`17 bis`), an ordinal sign (`2.º`, `1er`).
+    // (`12a`, `12A`), a Latin one (`17 bis`, Italian `1-bis`), an ordinal sign (`2.º`,
+    // `1er`), and a Portuguese insertion after it (`5.º-A`).
     let arabic = format!(
-        r"(?P<arabic>(?:[LRDA]\.?\s?)?\d{{1,9}}(?:[-:.]\d{{1,4}})*(?:[a-z]{{1,2}}\b|[A-Z]\b)?(?:\s?(?i:{LATIN})\b)?)(?P<ordinal>\.?\s?[º°ª]|er\b|re\b)?"
+        r"(?P<arabic>(?:(?:LO|L|R|D|A)\*?\.?\s?)?\d{{1,9}}(?:[-:.]\d{{1,4}})*(?:[a-z]{{1,2}}\b|[A-Z]\b)?(?:[\s-]?(?i:{LATIN})\b)?)(?P<ordinal>\.?\s?[º°ª]|er\b|re\b)?(?P<osuffix>-[A-Z]\b)?"
     );
     let pattern = format!(
         r"^{keyword}(?:{arabic}|(?P<roman>[IVXLCDM]{{1,8}})(?P<rsuffix>\s?(?i:{LATIN})|\s?[a-z])?\b|(?P<letter>[A-Z])\b|(?P<word>(?i:{WORDS}))\b)(?P<rest>.*)$"
@@ -389,6 +391,9 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         {
             // `Artículo 2.º Ámbito territorial.`: the full stop of the ordinal separates.
             rest.insert(0, '.');
+        }
+        if let Some(suffix) = caps.name("osuffix") {
+            number.push_str(suffix.as_str());
         }
         if let Some(r) = RANGE.captures(&rest) {
             number = format!("{number}–{}", &r["upto"]);
@@ -840,6 +845,16 @@ mod tests {
             ("Article 16-1-1", Article, "16-1-1", ""),
             ("Article L. 313-11", Article, "L. 313-11", ""),
             ("Article R. 1", Article, "R. 1", ""),
+            ("Article R*311-1", Article, "R*311-1", ""),
+            ("Article LO. 111", Article, "LO. 111", ""),
+            ("Art. 1-bis", Article, "1-bis", ""),
+            (
+                "Art. 2-ter. Disposizioni transitorie",
+                Article,
+                "2-ter",
+                "Disposizioni transitorie",
+            ),
+            ("Artigo 5.º-A Âmbito", Article, "5-A", "Âmbito"),
             ("Livre IV", Book, "IV", ""),
             ("Chapitre II : Du gage", Chapter, "II", "Du gage"),
             (
