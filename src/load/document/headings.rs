@@ -233,6 +233,21 @@ pub(crate) fn is_annex(line: &str) -> bool {
     }) && line.split_whitespace().count() <= CONTAINER_TITLE_WORDS
 }
 
+/// The words that open back matter, in the languages of the keywords.
+static ANNEX_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|SCHEDULE|Schedule|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato)(?:\s|$|[.:–—-])",
+    )
+    .expect("the annex-word pattern is a valid regex")
+});
+
+/// A line formatted as a heading that starts with an annex word is the heading of an
+/// annex, whatever follows (`## Anlage 1 Gebührenverzeichnis`, `### Bijlage I behorende
+/// bij artikel 3`, `## Anhang EV`).
+pub(crate) fn is_annex_styled(line: &str) -> bool {
+    ANNEX_WORD.is_match(line.trim())
+}
+
 /// Dot leaders or a tab before a page number at the end of a table-of-contents entry.
 static TOC_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\s*[.·…_]{3,}\s*|\t+\s*|\s{4,})\d{1,4}\s*$")
@@ -970,6 +985,10 @@ mod tests {
             "APPENDIX: How to apply the Apache License to your work.",
             "Exhibit A - Source Code Form License Notice",
         ] {
+            assert!(
+                is_annex_styled(line) || line.starts_with(['P', 'C', 'T', 'E']),
+                "{line}"
+            );
             assert!(is_annex(line), "{line}");
         }
         for line in [
@@ -981,6 +1000,25 @@ mod tests {
             "The correlation table in Annex II applies.",
         ] {
             assert!(!is_annex(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn styled_annex_headings_need_only_the_word() {
+        for line in [
+            "Anlage 1 Gebührenverzeichnis",
+            "Bijlage I behorende bij artikel 3",
+            "Anhang EV",
+            "ANEXO",
+        ] {
+            assert!(is_annex_styled(line), "{line}");
+        }
+        for line in [
+            "Annexed to this Protocol",
+            "Anlagen sind beizufügen",
+            "Article 3",
+        ] {
+            assert!(!is_annex_styled(line), "{line}");
         }
     }
 

@@ -565,10 +565,12 @@ fn cut_back_matter(
         text_seen |= article && e.inline.is_some();
         for (n, &j) in e.body.iter().enumerate() {
             let line = &lines[j];
+            let styled = matches!(line.style, Style::Heading(_));
+            let text = unemphasised(&line.text);
             if text_seen
                 && !line.is_blank()
-                && headings::is_annex(&unemphasised(&line.text))
-                && (matches!(line.style, Style::Heading(_)) || boundary_before(lines, j, width))
+                && (headings::is_annex(&text) || (styled && headings::is_annex_styled(&text)))
+                && (styled || boundary_before(lines, j, width))
             {
                 cut = Some((k, n));
                 break 'events;
@@ -580,8 +582,13 @@ fn cut_back_matter(
         return;
     };
     let first = events[k].body[n];
-    let annex =
-        |j: usize| !lines[j].is_blank() && headings::is_annex(&unemphasised(&lines[j].text));
+    let annex = |j: usize| {
+        let text = unemphasised(&lines[j].text);
+        !lines[j].is_blank()
+            && (headings::is_annex(&text)
+                || (matches!(lines[j].style, Style::Heading(_))
+                    && headings::is_annex_styled(&text)))
+    };
     // An annex's title line ("ANNEX II" / "Correlation table") is not another annex.
     let names: Vec<String> = (first..lines.len())
         .filter(|&j| annex(j) && !(j > first && annex(j - 1)))
