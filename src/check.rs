@@ -248,6 +248,8 @@ mod tests {
             redline: None,
             reasons: vec![],
             coarse: false,
+            confidence: None,
+            paragraphs: Vec::new(),
             annotations: vec![],
         };
         assert!(!needs_rationale(&c));

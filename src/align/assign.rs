@@ -20,6 +20,12 @@ pub(crate) const SIMILAR: f64 = 0.40;
 /// Weighted Dice at or above which two leftover articles in the same place may be linked.
 pub(crate) const ORDER: f64 = 0.30;
 
+/// Between [`WEAK_ORDER`] and [`ORDER`] the place is most of the evidence: a leftover pair
+/// is linked only when each is the other's most similar free article anywhere, so an
+/// article replaced in place pairs with its successor, and an unrelated addition beside
+/// an unrelated removal does not (it has a better match elsewhere, or none at all).
+pub(crate) const WEAK_ORDER: f64 = 0.15;
+
 /// Gaps with more leftover pairs than this are not searched (the order is then no
 /// evidence anyway).
 const GAP_CELLS: usize = 4096;
@@ -96,9 +102,28 @@ pub(super) fn fill_gaps(
     b: &Side,
     h: &Side,
     model: &Model,
+    pairs: &[Pair],
     chapters: &[Option<usize>],
     links: &mut Linker,
 ) {
+    // Each free article's most similar free counterpart, among the candidates.
+    let mut best_b: rustc_hash::FxHashMap<usize, (f64, usize)> = Default::default();
+    let mut best_h: rustc_hash::FxHashMap<usize, (f64, usize)> = Default::default();
+    for p in pairs
+        .iter()
+        .filter(|p| links.base_free(p.b) && links.head_free(p.h))
+    {
+        let better = |slot: Option<&(f64, usize)>| slot.is_none_or(|s| p.dice > s.0);
+        if better(best_b.get(&p.b)) {
+            best_b.insert(p.b, (p.dice, p.h));
+        }
+        if better(best_h.get(&p.h)) {
+            best_h.insert(p.h, (p.dice, p.b));
+        }
+    }
+    let mutual = |i: usize, j: usize| {
+        best_b.get(&i).map(|x| x.1) == Some(j) && best_h.get(&j).map(|x| x.1) == Some(i)
+    };
     let anchors = anchors(links);
     let mut bounds: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(anchors.len() + 1);
     let (mut from_b, mut from_h) = (0, 0);
@@ -126,7 +151,7 @@ pub(super) fn fill_gaps(
                 return 0.0;
             }
             let s = model.similarity(i, j);
-            if s >= ORDER {
+            if s >= ORDER || (s >= WEAK_ORDER && mutual(i, j)) {
                 s
             } else {
                 0.0

@@ -18,15 +18,18 @@
 
 mod assign;
 mod chapters;
+pub mod confidence;
 mod hints;
 mod identical;
 mod index;
 mod links;
 pub(crate) mod norm;
+mod paragraphs;
 mod splitmerge;
 mod text;
 
 use crate::model::{ArticleRef, Draft};
+pub use confidence::WEAK;
 use links::Linker;
 
 /// How a link was found, strongest evidence first.
@@ -46,6 +49,8 @@ pub enum Method {
     Split,
     /// Several base articles' texts are gathered in one head article.
     Merge,
+    /// Paragraphs of one went to the other, though the articles as wholes differ.
+    Paragraphs,
 }
 
 /// One correspondence: 1:1, 1:n (split) or n:1 (merge). Indices are positions in
@@ -57,6 +62,22 @@ pub struct Link {
     /// Weighted similarity of the two sides' texts (joined when several), 0.0–1.0.
     pub score: f64,
     pub method: Method,
+    /// How far to trust the link, 0.0–1.0 (see [`confidence`]); under [`WEAK`] reports
+    /// mark it for checking.
+    pub confidence: f64,
+    /// The paragraphs of the base articles found again in the head articles.
+    pub paragraphs: Vec<ParagraphLink>,
+}
+
+/// One paragraph of a base article found again in a head article: (article index,
+/// paragraph index) on each side, paragraphs counted from 0 as [`paragraphs::split`]
+/// cuts them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParagraphLink {
+    pub base: (usize, usize),
+    pub head: (usize, usize),
+    /// Weighted similarity of the two paragraphs.
+    pub similarity: f64,
 }
 
 /// The result of aligning two drafts: every article is in at most one link, and every
@@ -123,17 +144,66 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
     let pairs = model.candidate_pairs(&links);
     assign::similar(&b, &h, &pairs, &provisional, &mut links);
     splitmerge::apply(&pairs, &model, &mut links);
+    let evidence = paragraphs::Evidence::build(
+        &b,
+        &h,
+        &in_play(&b, &model, true),
+        &in_play(&h, &model, false),
+        &model.weights,
+    );
+    paragraphs::apply(&evidence, &model, &mut links);
     let chapter_map = chapters::map(&b, &h, &links);
-    assign::fill_gaps(&b, &h, &model, &chapter_map, &mut links);
+    assign::fill_gaps(&b, &h, &model, &pairs, &chapter_map, &mut links);
     let chapter_map = chapters::map(&b, &h, &links);
+    confidence::apply(&pairs, &evidence, &mut links);
 
-    let (links, removed, added) = links.finish();
+    let (mut links, removed, added) = links.finish();
+    for l in &mut links {
+        l.paragraphs = if l.method == Method::Identical {
+            same_paragraphs(&b, &h, l)
+        } else {
+            evidence.paragraph_links(&l.base, &l.head)
+        };
+    }
     Alignment {
         links,
         removed,
         added,
         chapter_map,
     }
+}
+
+/// The paragraphs of two identical articles pair in order.
+fn same_paragraphs(b: &Side, h: &Side, l: &Link) -> Vec<ParagraphLink> {
+    let (&[i], &[j]) = (l.base.as_slice(), l.head.as_slice()) else {
+        return Vec::new();
+    };
+    let n = paragraphs::split(&b.articles[i].article.text).len();
+    if n != paragraphs::split(&h.articles[j].article.text).len() {
+        return Vec::new();
+    }
+    (0..n)
+        .map(|k| ParagraphLink {
+            base: (i, k),
+            head: (j, k),
+            similarity: 1.0,
+        })
+        .collect()
+}
+
+/// The articles of one side that have a word model (those identical text did not
+/// settle), the preamble left out.
+fn in_play(s: &Side, model: &text::Model, base: bool) -> Vec<usize> {
+    (0..s.len())
+        .filter(|&i| !s.is_preamble(i))
+        .filter(|&i| {
+            if base {
+                model.base(i).is_some()
+            } else {
+                model.head(i).is_some()
+            }
+        })
+        .collect()
 }
 
 /// Stage 1: a preamble stays a preamble, however much it changed.

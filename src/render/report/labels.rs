@@ -69,13 +69,25 @@ pub fn chapter_move(change: &Change) -> Option<String> {
     }
 }
 
-/// Similarity and word counts of a change: `similarity 0.91 · words +14 / −3`.
+/// Similarity and word counts of a change: `similarity 0.91 · words +14 / −3`, then the
+/// warning of a weak pairing.
 pub fn change_figures(change: &Change) -> String {
-    format!(
+    let mut out = format!(
         "similarity {:.2} · words {}",
         change.similarity,
         words_delta(change.words.inserted, change.words.deleted)
-    )
+    );
+    if let Some(weak) = weak_link(change) {
+        out.push_str(" · ");
+        out.push_str(&weak);
+    }
+    out
+}
+
+/// `weak pairing (confidence 0.42): check it`, for a link the alignment is unsure of.
+pub fn weak_link(change: &Change) -> Option<String> {
+    let c = change.confidence.filter(|_| change.weak())?;
+    Some(format!("weak pairing (confidence {c:.2}): check it"))
 }
 
 /// `+14 / −3`.
