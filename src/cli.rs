@@ -30,6 +30,11 @@ pub struct Global {
     /// When to colour output; NO_COLOR in the environment means never
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Read documents' article headings by this regular expression instead of the built-in
+    /// grammar: group `number` (or the first group) is the number, group `title` the title
+    /// (e.g. `^Regel (?P<number>\d+)\.`)
+    #[arg(long, global = true, value_name = "REGEX")]
+    pub article_pattern: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -94,6 +99,10 @@ pub enum Command {
         article: Option<String>,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// For a document: list the lines taken as headings and the candidates refused,
+        /// with why (works also when the document cannot be read)
+        #[arg(long, conflicts_with = "article")]
+        explain: bool,
     },
     /// Article-aware diff: summary, per-chapter impact table, then each change with an
     /// inline word redline

@@ -54,7 +54,7 @@ struct ArticleOut<'a> {
 
 /// Reads the file to import: a document (`.md`, `.txt`, `.docx`, with warnings about
 /// anything it could not carry over) or a single `.toml` article set.
-pub fn read_source(path: &Path) -> Result<Reading> {
+pub fn read_source(path: &Path, rules: &document::Rules) -> Result<Reading> {
     let file = SourceFile::read(path)?;
     let stem = path
         .file_stem()
@@ -69,7 +69,7 @@ pub fn read_source(path: &Path) -> Result<Reading> {
             draft: load::load_file(&file)?,
             warnings: Vec::new(),
         }),
-        "md" | "markdown" | "txt" | "text" | "docx" => document::read_with_warnings(&file, &stem),
+        "md" | "markdown" | "txt" | "text" | "docx" => document::read_with(&file, &stem, rules),
         _ => Err(Error::Invalid(format!(
             "{}: unsupported file type (expected .md, .txt, .docx or a .toml article set)",
             file.path

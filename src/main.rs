@@ -6,6 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use draftdiff::load::document::Rules;
 use draftdiff::load::Catalog;
 use draftdiff::render::catalog::{self, VersionRow};
 use draftdiff::render::style::Style;
@@ -75,9 +76,41 @@ fn json(value: &impl serde::Serialize) -> Result<()> {
     }
 }
 
+/// The reader's warnings about a document, on stderr: nothing is dropped or guessed
+/// without the user hearing of it.
+fn warn(name: &str, warnings: &[String]) {
+    for warning in warnings {
+        eprintln!("warning: {name}: {warning}");
+    }
+}
+
+/// `show FILE --explain`: what the reader took for headings and what it refused, and
+/// why; exit 2 when the document cannot be read, after the explanation.
+fn explained(version: &str, rules: &Rules) -> Result<Outcome> {
+    let path = std::path::Path::new(version);
+    if !path.is_file() || !draftdiff::load::document::is_document(path) {
+        return Err(Error::Invalid(format!(
+            "--explain reads a document (.md, .txt, .docx); `{version}` is not one"
+        )));
+    }
+    let file = draftdiff::load::SourceFile::read(path)?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (verdicts, reading) = draftdiff::load::document::explain(&file, &stem, rules);
+    emit(&catalog::explain_text(&verdicts))?;
+    let reading = reading?;
+    for warning in &reading.warnings {
+        println!("warning: {warning}");
+    }
+    Ok(Outcome::Success)
+}
+
 /// Reads a version and refuses it when its articles cannot be told apart.
 fn usable(catalog: &Catalog, name: &str) -> Result<draftdiff::Draft> {
-    let draft = catalog.resolve(name)?;
+    let (draft, warnings) = catalog.resolve_reading(name)?;
+    warn(name, &warnings);
     let fatal: Vec<String> = validate::fatal(&draft)
         .iter()
         .map(|p| p.to_string())
@@ -214,11 +247,9 @@ fn check(
 }
 
 /// `import`: reads the document, writes the draft directory, says where and what.
-fn import(args: &ImportArgs, drafts: Option<&std::path::Path>) -> Result<Outcome> {
-    let reading = draftdiff::import::read_source(&args.file)?;
-    for warning in &reading.warnings {
-        eprintln!("warning: {}: {warning}", args.file.display());
-    }
+fn import(args: &ImportArgs, drafts: Option<&std::path::Path>, rules: &Rules) -> Result<Outcome> {
+    let reading = draftdiff::import::read_source(&args.file, rules)?;
+    warn(&args.file.display().to_string(), &reading.warnings);
     let summary = draftdiff::import::summary(&reading.draft);
     let written = draftdiff::import::import(
         reading.draft,
@@ -237,13 +268,27 @@ fn import(args: &ImportArgs, drafts: Option<&std::path::Path>) -> Result<Outcome
     Ok(Outcome::Success)
 }
 
+/// The reader's rules from the command line; a bad pattern is bad usage (exit 2).
+fn rules(global: &cli::Global) -> Result<Rules> {
+    let article_pattern = match &global.article_pattern {
+        None => None,
+        Some(p) => Some(regex::Regex::new(p).map_err(|e| {
+            Error::Invalid(format!(
+                "--article-pattern is not a valid regular expression: {e}"
+            ))
+        })?),
+    };
+    Ok(Rules { article_pattern })
+}
+
 fn run(cli: Cli) -> Result<Outcome> {
     let style = style(cli.global.color);
+    let rules = rules(&cli.global)?;
     if let Command::Import(args) = &cli.command {
         // Import writes to a drafts directory it may have to create: no catalog first.
-        return import(args, cli.global.drafts.as_deref());
+        return import(args, cli.global.drafts.as_deref(), &rules);
     }
-    let catalog = Catalog::discover(cli.global.drafts.as_deref())?;
+    let catalog = Catalog::discover(cli.global.drafts.as_deref())?.with_rules(rules.clone());
     match cli.command {
         Command::List { format } => {
             let rows: Vec<VersionRow> = catalog.load_all()?.iter().map(VersionRow::of).collect();
@@ -254,10 +299,17 @@ fn run(cli: Cli) -> Result<Outcome> {
         }
         Command::Show {
             version,
+            explain: true,
+            ..
+        } => return explained(&version, &rules),
+        Command::Show {
+            version,
             article,
             format,
+            ..
         } => {
-            let draft = catalog.resolve(&version)?;
+            let (draft, warnings) = catalog.resolve_reading(&version)?;
+            warn(&version, &warnings);
             match (article, format) {
                 (None, ListFormat::Text) => emit(&catalog::contents_text(&draft, style))?,
                 (None, ListFormat::Json) => json(&VersionRow::of(&draft))?,
@@ -286,7 +338,7 @@ fn run(cli: Cli) -> Result<Outcome> {
                 }
             }
         }
-        Command::Import(args) => return import(&args, cli.global.drafts.as_deref()),
+        Command::Import(args) => return import(&args, cli.global.drafts.as_deref(), &rules),
         Command::Diff {
             pair,
             format,

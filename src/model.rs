@@ -10,6 +10,98 @@ use unicode_segmentation::UnicodeSegmentation;
 /// The number under which the preamble is compared, as SPEC §2 names it.
 pub const PREAMBLE: &str = "Preamble";
 
+/// An article number reduced to what identifies it across versions and spellings:
+/// `2.º`, `2.` and `2` are one article, as are `12 bis`, `12bis` and `12 BIS`, and
+/// `treinta y uno` and `31`.
+pub fn number_key(number: &str) -> String {
+    let lower = number.trim().to_lowercase();
+    let lower = lower.trim_end_matches(['.', 'º', '°', 'ª', ' ']);
+    if let Some(value) = spelled_number(lower) {
+        return value.to_string();
+    }
+    lower.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Whether two article numbers name the same article ([`number_key`]).
+pub fn same_number(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || number_key(a) == number_key(b)
+}
+
+/// The value of a Spanish number or ordinal written in words (`treinta y uno`,
+/// `primero`, `único`), as Spanish laws number their articles.
+fn spelled_number(s: &str) -> Option<u32> {
+    const UNITS: [&str; 10] = [
+        "", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+    ];
+    const TEENS: [&str; 10] = [
+        "diez",
+        "once",
+        "doce",
+        "trece",
+        "catorce",
+        "quince",
+        "dieciséis",
+        "diecisiete",
+        "dieciocho",
+        "diecinueve",
+    ];
+    const TENS: [&str; 7] = [
+        "",
+        "",
+        "veinte",
+        "treinta",
+        "cuarenta",
+        "cincuenta",
+        "sesenta",
+    ];
+    const ORDINALS: [&str; 12] = [
+        "primer",
+        "segund",
+        "tercer",
+        "cuart",
+        "quint",
+        "sext",
+        "séptim",
+        "octav",
+        "noven",
+        "décim",
+        "undécim",
+        "duodécim",
+    ];
+    if s == "único" || s == "única" {
+        return Some(1);
+    }
+    if let Some(n) = ORDINALS.iter().position(|o| {
+        s.strip_prefix(o)
+            .is_some_and(|r| matches!(r, "o" | "a" | ""))
+    }) {
+        return Some(n as u32 + 1);
+    }
+    if s == "una" {
+        return Some(1);
+    }
+    if let Some(n) = UNITS.iter().skip(1).position(|u| *u == s) {
+        return Some(n as u32 + 1);
+    }
+    if let Some(n) = TEENS.iter().position(|t| *t == s) {
+        return Some(n as u32 + 10);
+    }
+    if let Some(r) = s.strip_prefix("veinti") {
+        let unit = UNITS.iter().skip(1).position(|u| *u == r)?;
+        return Some(21 + unit as u32);
+    }
+    for (t, word) in TENS.iter().enumerate().skip(2) {
+        if s == *word {
+            return Some(t as u32 * 10);
+        }
+        if let Some(r) = s.strip_prefix(word).and_then(|r| r.strip_prefix(" y ")) {
+            let unit = UNITS.iter().skip(1).position(|u| *u == r)?;
+            return Some(t as u32 * 10 + unit as u32 + 1);
+        }
+    }
+    None
+}
+
 /// A place in a source file, 1-based, for messages that point at the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Origin {
@@ -148,7 +240,7 @@ impl Draft {
 
     pub fn find(&self, number: &str) -> Option<ArticleRef<'_>> {
         self.articles()
-            .find(|a| a.article.number.eq_ignore_ascii_case(number))
+            .find(|a| same_number(&a.article.number, number))
     }
 }
 

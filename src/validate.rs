@@ -27,10 +27,16 @@ impl std::fmt::Display for Problem {
 
 /// An article number as drafters write them: `63`, `63bis`, `12a`, `XII`, `2.1`, `4-1`.
 pub fn is_well_formed_number(n: &str) -> bool {
-    !n.is_empty()
-        && n.split(['.', '-'])
-            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_alphanumeric()))
-        && n.chars().next().is_some_and(char::is_alphanumeric)
+    static FORM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^[\p{L}\p{N}]+(?:(?:[.:\-–] ?| )[\p{L}\p{N}]+)*$")
+            .expect("the number pattern is a valid regex")
+    });
+    // Words may follow a number after a space (`12 bis`, `treinta y uno`, `L. 313-11`),
+    // another number may not (`1 2`).
+    let digit_after_space = n.split(' ').collect::<Vec<_>>().windows(2).any(|w| {
+        !w[0].ends_with(['.', '-', ':', '–']) && w[1].starts_with(|c: char| c.is_ascii_digit())
+    });
+    FORM.is_match(n) && !digit_after_space
 }
 
 /// Lints one draft on its own.
@@ -228,10 +234,25 @@ mod tests {
 
     #[test]
     fn well_formed_numbers() {
-        for ok in ["63", "63bis", "12a", "XII", "2.1", "4-1"] {
+        for ok in [
+            "63",
+            "63bis",
+            "12a",
+            "XII",
+            "2.1",
+            "4-1",
+            "2 bis",
+            "35 quáter",
+            "1:1",
+            "L. 313-11",
+            "16-1-1",
+            "53–58",
+            "treinta y uno",
+            "83.0a",
+        ] {
             assert!(is_well_formed_number(ok), "{ok}");
         }
-        for bad in ["", " 1", "1 2", "1..2", "§3", "-1"] {
+        for bad in ["", " 1", "1 2", "1..2", "§3", "-1", "2  bis", "2 ", "1 - 2"] {
             assert!(!is_well_formed_number(bad), "{bad:?}");
         }
     }

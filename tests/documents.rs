@@ -76,8 +76,8 @@ fn a_hard_wrapped_pdf_style_text() {
             "II FISHING | A | 3: Catch limits",
             "II FISHING | A | 4: Scope of the limits",
             "II FISHING | A | 5: Remedies",
-            "II FISHING | B | 5bis: Closed seasons",
-            "II FISHING | B | 5ter: Gear",
+            "II FISHING | B | 5 bis: Closed seasons",
+            "II FISHING | B | 5 ter: Gear",
             "II FISHING | B | 5a: ",
             "3 INSTITUTIONS | - | 9: Commission",
         ]
@@ -125,7 +125,7 @@ fn markdown_with_roman_numbers_parts_and_titles() {
             "One The Commission | I | II: Seat",
             "One The Commission | I | III: ",
             "Two Finance and staff | IV.1 | IV: Budget",
-            "Two Finance and staff | IV.2 | IVbis: Audit",
+            "Two Finance and staff | IV.2 | IV bis: Audit",
             "Two Finance and staff | IV.2 | V: Staff",
             "Three Final provisions | - | XII: ",
         ]

@@ -13,7 +13,7 @@ use std::hash::Hasher;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::links::Linker;
-use super::{norm, on_both, Method, Side};
+use super::{norm, on_both, placeholders, Method, Side};
 
 /// Canonical texts of the articles left free by the byte-equality pass, by index.
 #[derive(Default)]
@@ -35,12 +35,14 @@ impl Canon {
 /// Links identical articles and returns the canonical texts of those still free.
 pub(super) fn apply(b: &Side, h: &Side, links: &mut Linker) -> Canon {
     let side = |base: bool| if base { b } else { h };
+    // Empty texts are all equal: placeholders pair by number only (`placeholders`).
     let free = |base: bool, i: usize| {
-        if base {
+        let free = if base {
             links.base_free(i)
         } else {
             links.head_free(i)
-        }
+        };
+        free && !placeholders::is_placeholder(side(base), i)
     };
     let (rb, rh) = on_both(|base| {
         let s = side(base);
@@ -67,7 +69,7 @@ pub(super) fn apply(b: &Side, h: &Side, links: &mut Linker) -> Canon {
                 } else {
                     links.head_free(i)
                 };
-                free.then(|| {
+                (free && !placeholders::is_placeholder(s, i)).then(|| {
                     let mut out = Vec::new();
                     norm::normalise_into(&s.articles[i].article.text, &mut out);
                     out

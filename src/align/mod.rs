@@ -24,7 +24,8 @@ mod identical;
 mod index;
 mod links;
 pub(crate) mod norm;
-mod paragraphs;
+pub mod paragraphs;
+mod placeholders;
 mod splitmerge;
 mod text;
 
@@ -136,6 +137,7 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
 
     preambles(&b, &h, &mut links);
     hints::apply(&b, &h, &mut links);
+    placeholders::apply(&b, &h, &mut links);
     let canon = identical::apply(&b, &h, &mut links);
 
     let model = text::Model::build(&b, &h, &links, &canon);

@@ -69,6 +69,8 @@ pub struct Entry {
 pub struct Catalog {
     root: Root,
     entries: Vec<Entry>,
+    /// How documents named on the command line are read (`--article-pattern`).
+    rules: document::Rules,
 }
 
 impl Catalog {
@@ -139,7 +141,11 @@ impl Catalog {
                 )));
             }
         }
-        Ok(Catalog { root, entries })
+        Ok(Catalog {
+            root,
+            entries,
+            rules: document::Rules::default(),
+        })
     }
 
     /// Where the catalog lives, for messages and `list`.
@@ -191,8 +197,30 @@ impl Catalog {
         self.entries.iter().map(|e| self.load(e)).collect()
     }
 
+    /// Reads documents by `rules` from now on.
+    pub fn with_rules(mut self, rules: document::Rules) -> Self {
+        self.rules = rules;
+        self
+    }
+
     /// Reads the version a user named (SPEC §3).
     pub fn resolve(&self, name: &str) -> Result<Draft> {
+        self.resolve_reading(name).map(|(draft, _)| draft)
+    }
+
+    /// Reads the version a user named, with what the document reader could not carry
+    /// over or had to guess (nothing for a draft directory).
+    pub fn resolve_reading(&self, name: &str) -> Result<(Draft, Vec<String>)> {
+        let path = Path::new(name);
+        if path.is_file() && document::is_document(path) {
+            let file = SourceFile::read(path)?;
+            let reading = document::read_with(&file, &stem_of(path), &self.rules)?;
+            return Ok((reading.draft, reading.warnings));
+        }
+        self.resolve_draft(name).map(|d| (d, Vec::new()))
+    }
+
+    fn resolve_draft(&self, name: &str) -> Result<Draft> {
         let path = Path::new(name);
         if path.exists() {
             return load_path(path);
@@ -261,13 +289,17 @@ pub fn load_path(path: &Path) -> Result<Draft> {
     load_file(&file)
 }
 
+/// A file's name without its extension: the default id of a document's draft.
+pub(crate) fn stem_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// Reads one file by its extension: a `.toml` article set or a document.
 pub fn load_file(file: &SourceFile) -> Result<Draft> {
     let path = Path::new(&file.name);
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let stem = stem_of(path);
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())

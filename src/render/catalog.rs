@@ -143,3 +143,21 @@ pub fn article_text(
         a.text.trim_end()
     )
 }
+
+/// `show FILE --explain`: one line per heading candidate, taken or refused, with why.
+pub fn explain_text(verdicts: &[crate::load::document::Verdict]) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for v in verdicts {
+        let mark = if v.taken { "heading" } else { "text   " };
+        let mut line: String = v.line.chars().take(60).collect();
+        if v.line.chars().count() > 60 {
+            line.push('…');
+        }
+        let _ = writeln!(out, "{:>6}  {mark}  {line:<61}  {}", v.at, v.why);
+    }
+    if verdicts.is_empty() {
+        out.push_str("no line of this document is shaped like a heading\n");
+    }
+    out
+}

@@ -1,11 +1,14 @@
 //! Heading lines: `Article 12`, `Art. 4 Catch limits`, `ARTICLE XII`, `§ 3`,
-//! `CHAPTER II — Final provisions`, `Part Three`.
+//! `Artículo 2.º Ámbito territorial.`, `### Artikel  1:1`, `Article L. 313-11`,
+//! `CHAPTER II — Final provisions`, `TÍTULO PRELIMINAR`, `Erster Abschnitt`.
 //!
-//! This module judges one line on its own shape: a keyword, a number as written, then
-//! nothing, a title, or (after a full stop, colon or dash) the start of the article's
-//! text. A line such as "Article 6 shall not apply to …" is a sentence, not a heading, and
-//! is refused here; whether a well-shaped line really starts an article given the lines
-//! around it is decided by `outline`.
+//! This module judges one line on its own shape: a keyword (in English, French, Spanish,
+//! German, Dutch, Italian or Portuguese), a number as written, then nothing, a title, or
+//! (after a full stop, colon or dash) the start of the article's text. A line such as
+//! "Article 6 shall not apply to …" is a sentence, not a heading, and is refused here;
+//! whether a well-shaped line really starts an article given the lines around it is
+//! decided by `outline`. The forms and their sources are catalogued in
+//! `docs/documents.md`.
 
 use std::sync::LazyLock;
 
@@ -14,13 +17,21 @@ use regex::Regex;
 /// The word a heading starts with, which says what level of the document it opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Keyword {
+    /// Article, Artikel, Artículo, Articolo, Artigo, and the article-level units of
+    /// annexed rules and contracts: Rule, Regel, Regla, Norma, Clause, Regulation.
     Article,
     /// `Section 12` or `§ 12`: an article in statute style, a container otherwise.
     Section,
+    /// A Spanish `Disposición adicional primera`: article-like, but outside the articles.
+    Provision,
     Chapter,
     Part,
     Title,
     Book,
+    /// The division inside a chapter: Abschnitt, Sección, Afdeling, Sezione.
+    Division,
+    /// The division below that: Unterabschnitt, Subsección, Paragraaf, Sous-section.
+    Subdivision,
 }
 
 impl Keyword {
@@ -29,10 +40,13 @@ impl Keyword {
         match self {
             Keyword::Article => "Article",
             Keyword::Section => "Section",
+            Keyword::Provision => "Provision",
             Keyword::Chapter => "Chapter",
             Keyword::Part => "Part",
             Keyword::Title => "Title",
             Keyword::Book => "Book",
+            Keyword::Division => "Division",
+            Keyword::Subdivision => "Subdivision",
         }
     }
 
@@ -46,7 +60,8 @@ impl Keyword {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Heading {
     pub keyword: Keyword,
-    /// The number as written, with inner spaces removed (`12 bis` → `12bis`).
+    /// The number as written, whitespace collapsed and ordinal signs dropped
+    /// (`2.º` → `2`, `1er` → `1`, `12  bis` → `12 bis`); a range is `53–58`.
     pub number: String,
     /// The title on the same line, if any.
     pub title: String,
@@ -58,26 +73,147 @@ pub(crate) struct Heading {
     /// The title follows a dash or a colon (`Article 2 – Definitions`): a shape no
     /// wrapped sentence takes, so the heading stands wherever it is.
     pub dashed: bool,
+    /// The title is the one sentence after the number, as laws in Spanish, Italian and
+    /// Portuguese write it (`Artículo 2. Igualdad con los nacionales e interpretación.`):
+    /// should nothing follow the heading, the sentence was the article's text.
+    pub sentence_title: bool,
 }
 
-const LATIN: &str = "bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies";
-const WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|\
-fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|first|second|third|fourth|fifth|\
-sixth|seventh|eighth|ninth|tenth";
+/// Latin multiplicatives of inserted articles (`17 bis`, `35 quáter`).
+const LATIN: &str = "bis|ter|quater|quáter|quinquies|sexies|septies|octies|novies|nonies|decies|\
+undecies|duodecies|terdecies|quaterdecies|quindecies";
+
+/// Numbers and ordinals written as words, in the languages of the keywords. Longest first,
+/// so that `treinta y uno` is not read as `treinta`.
+const WORDS: &str = "(?:(?:veinti|treinta y |cuarenta y |cincuenta y |sesenta y )?\
+(?:uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))|diez|once|doce|trece|catorce|quince|\
+dieciséis|dieciseis|diecisiete|dieciocho|diecinueve|veinte|treinta|cuarenta|cincuenta|sesenta|\
+primero|primera|segundo|segunda|tercero|tercera|cuarto|cuarta|quinto|quinta|sexto|sexta|\
+séptimo|séptima|octavo|octava|noveno|novena|décimo|décima|undécimo|undécima|duodécimo|\
+duodécima|único|única|preliminar|premier|première|deuxième|troisième|quatrième|cinquième|\
+sixième|septième|huitième|neuvième|dixième|unique|préliminaire|eleven|twelve|thirteen|\
+fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|one|two|three|four|five|six|\
+seven|eight|nine|ten|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\
+preliminary";
+
+/// The keywords, each with its level; matched case-insensitively, longest first.
+const KEYWORDS: &[(&str, Keyword)] = &[
+    ("unterabschnitt", Keyword::Subdivision),
+    ("sub-section", Keyword::Subdivision),
+    ("subsection", Keyword::Subdivision),
+    ("subchapter", Keyword::Subdivision),
+    ("subpart", Keyword::Subdivision),
+    ("subsección", Keyword::Subdivision),
+    ("subseccion", Keyword::Subdivision),
+    ("sous-section", Keyword::Subdivision),
+    ("paragraaf", Keyword::Subdivision),
+    ("untertitel", Keyword::Subdivision),
+    ("abschnitt", Keyword::Division),
+    ("afdeling", Keyword::Division),
+    ("sección", Keyword::Division),
+    ("seccion", Keyword::Division),
+    ("sezione", Keyword::Division),
+    ("secção", Keyword::Division),
+    ("seção", Keyword::Division),
+    ("hoofdstuk", Keyword::Chapter),
+    ("capítulo", Keyword::Chapter),
+    ("capitulo", Keyword::Chapter),
+    ("capitolo", Keyword::Chapter),
+    ("chapitre", Keyword::Chapter),
+    ("chapter", Keyword::Chapter),
+    ("kapitel", Keyword::Chapter),
+    ("chap", Keyword::Chapter),
+    ("capo", Keyword::Chapter),
+    ("título", Keyword::Title),
+    ("titulo", Keyword::Title),
+    ("titolo", Keyword::Title),
+    ("title", Keyword::Title),
+    ("titel", Keyword::Title),
+    ("titre", Keyword::Title),
+    ("partie", Keyword::Part),
+    ("parte", Keyword::Part),
+    ("part", Keyword::Part),
+    ("teil", Keyword::Part),
+    ("deel", Keyword::Part),
+    ("livre", Keyword::Book),
+    ("libro", Keyword::Book),
+    ("book", Keyword::Book),
+    ("buch", Keyword::Book),
+    ("boek", Keyword::Book),
+    ("voorschrift", Keyword::Article),
+    ("regulation", Keyword::Article),
+    ("artículo", Keyword::Article),
+    ("articulo", Keyword::Article),
+    ("articolo", Keyword::Article),
+    ("article", Keyword::Article),
+    ("artikel", Keyword::Article),
+    ("artigo", Keyword::Article),
+    ("clause", Keyword::Article),
+    ("regla", Keyword::Article),
+    ("regel", Keyword::Article),
+    ("norma", Keyword::Article),
+    ("rule", Keyword::Article),
+    ("art", Keyword::Article),
+    ("section", Keyword::Section),
+    ("sect", Keyword::Section),
+    ("sec", Keyword::Section),
+];
 
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<&str> = KEYWORDS.iter().map(|(w, _)| *w).collect();
+    let words = words.join("|");
+    // The keyword: a word followed by a space or a full stop (`Art. 1`, `Art.1`,
+    // `Art 49`), or the section sign (`§ 1`, `§§ 53 bis 58`, `§12`).
+    let keyword = format!(r"(?P<kw>(?i:{words})(?:\.\s*|\s+)|§§?\s*)");
+    // A number as written: a French code's letter prefix (`L. 313-11`, `R.1`), digits
+    // with hyphen, colon or dot parts (`171-9`, `1:1`, `4.1`, `83.0a`), a letter suffix
+    // (`12a`, `12A`), a Latin one (`17 bis`), an ordinal sign (`2.º`, `1er`).
+    let arabic = format!(
+        r"(?P<arabic>(?:[LRDA]\.?\s?)?\d{{1,6}}(?:[-:.]\d{{1,4}})*(?:[a-z]{{1,2}}\b|[A-Z]\b)?(?:\s?(?i:{LATIN})\b)?)(?P<ordinal>\.?\s?[º°ª]|er\b|re\b)?"
+    );
     let pattern = format!(
-        r"^(?P<kw>(?i:article|section|chapter|part|title|book)\s+|(?i:art|sect|sec|chap)(?:\.\s*|\s+)|§\s*)(?:(?P<arabic>\d{{1,6}}(?:\.\d{{1,3}})*(?:\s?(?i:{LATIN})\b|[A-Za-z]\b)?)|(?P<roman>[IVXLCDM]{{1,8}})(?P<rsuffix>\s?(?i:{LATIN}))?\b|(?P<letter>[A-Z])\b|(?P<word>(?i:{WORDS}))\b)(?P<rest>.*)$"
+        r"^{keyword}(?:{arabic}|(?P<roman>[IVXLCDM]{{1,8}})(?P<rsuffix>\s?(?i:{LATIN})|\s?[a-z])?\b|(?P<letter>[A-Z])\b|(?P<word>(?i:{WORDS}))\b)(?P<rest>.*)$"
     );
     Regex::new(&pattern).expect("the heading pattern is a valid regex")
 });
 
+/// `Erster Abschnitt`, `1. Abschnitt - …`, `I. Teil - …`: the number before the keyword,
+/// as German statutes write their divisions.
+static ORDINAL_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<n>\d{1,3}[a-z]?\.|[IVXLCDM]{1,8}\.|(?:Erst|Zweit|Dritt|Viert|Fünft|Sechst|Siebt|Siebent|Acht|Neunt|Zehnt|Elft|Zwölft)(?:er|es|e))\s+(?P<kw>Teil|Abschnitt|Unterabschnitt|Kapitel|Buch|Titel|Untertitel)\b(?P<rest>.*)$",
+    )
+    .expect("the ordinal-first pattern is a valid regex")
+});
+
+/// `Disposición adicional primera.`, `Disposición transitoria.`, `Disposición final
+/// quinta bis.`: the additional, transitional, repealing and final provisions of a Spanish
+/// law, which follow the articles.
+static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"^(?i:disposici[oó]n)\s+(?P<kind>(?i:adicional|transitoria|derogatoria|final)(?:\s+(?i:derogatoria))?)(?:\s+(?P<n>(?i:{WORDS})(?:\s+(?i:{LATIN}))?|\d{{1,3}}(?:\.?\s?[ªº])?(?:\s+(?i:{LATIN}))?)\b)?(?P<rest>.*)$"
+    );
+    Regex::new(&pattern).expect("the provision pattern is a valid regex")
+});
+
+/// ` bis 58`, ` u. 2`, ` to 7` after a number: one heading for a range (`§§ 53 bis 58`).
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:bis|und|u\.|to|and|à|a|al|tot|t/m)\s+(?P<upto>\d{1,6}[a-z]?)\b(?P<rest>.*)$",
+    )
+    .expect("the range pattern is a valid regex")
+});
+
+/// `(XXXX) §§ 51 und 52`: a converter's marker before grouped norms.
+static CONVERTER_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(X+\)\s*").expect("the marker pattern is a valid regex"));
+
 /// `ANNEX II`, `Annex 3 – Correlation table`, `APPENDIX A`, `SCHEDULE 1`, `ANNEX TO THE
-/// CONVENTION`, `PROTOCOL ON …`, `Correlation table`: the heading of back matter, whose
-/// text is no article's.
+/// CONVENTION`, `PROTOCOL ON …`, `Correlation table`, `Anlage 1 …`, `ANEXO`, `Bijlage 2`:
+/// the heading of back matter, whose text is no article's.
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|SCHEDULE|Schedule)(?:\s+(?:[IVXLCDM]{1,6}|\d{1,3}[A-Za-z]?|[A-Z]))?\s*(?:[.:–—-]\s*(?P<title>.*))?|(?:ANNEX|APPENDIX|SCHEDULE|PROTOCOL)\b[^a-z]*|(?i:correlation table|table of correspondence|correspondence table|table of equivalences))$",
+        r"^(?:(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|SCHEDULE|Schedule|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato)(?:\s+(?:[IVXLCDM]{1,6}|\d{1,3}[A-Za-z]?|[A-Z]))?\s*(?:[.:–—-]\s*(?P<title>.*)|\s+\((?:zu|to|al)\s[^)]*\))?|(?:ANNEX|APPENDIX|SCHEDULE|PROTOCOL)\b[^a-z]*|(?i:correlation table|table of correspondence|correspondence table|table of equivalences|end of terms and conditions))$",
     )
     .expect("the annex pattern is a valid regex")
 });
@@ -86,8 +222,12 @@ static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn is_annex(line: &str) -> bool {
     let line = line.trim();
     ANNEX.captures(line).is_some_and(|c| {
-        c.name("title")
-            .is_none_or(|t| t.as_str().is_empty() || title_like(t.as_str(), ARTICLE_TITLE_WORDS))
+        // `APPENDIX: How to apply the Apache License to your work.`: a title may end with
+        // a full stop.
+        c.name("title").is_none_or(|t| {
+            let t = t.as_str().trim_end_matches('.');
+            t.is_empty() || title_like(t, ARTICLE_TITLE_WORDS)
+        })
     }) && line.split_whitespace().count() <= CONTAINER_TITLE_WORDS
 }
 
@@ -105,33 +245,185 @@ pub(crate) const ARTICLE_TITLE_WORDS: usize = 20;
 /// Most words of a chapter or part title: these are often long.
 pub(crate) const CONTAINER_TITLE_WORDS: usize = 30;
 
+/// English number words open containers only (`Part Three`); `Article Three` is prose.
+const ENGLISH_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "preliminary",
+];
+
 /// Reads `line` as a heading, or `None` when it is not shaped like one.
 pub(crate) fn parse(line: &str) -> Option<Heading> {
+    parse_with(line, false)
+}
+
+/// Reads a line its format marks as a heading (Markdown `#`, an underline, a Word
+/// heading style): whatever follows the number is its title, however long
+/// (`#### § 73 Sonstige Beteiligungserfordernisse im Visumverfahren, …`).
+pub(crate) fn parse_styled(line: &str) -> Option<Heading> {
+    parse_with(line, true).or_else(|| numbered_container(line))
+}
+
+/// `## I. - Die Grundrechte`, `## IV a. Gemeinsamer Ausschuß`, `### 1. - Persönlicher
+/// Geltungsbereich`: numbered divisions without a keyword, as German statutes head them.
+/// Only a line formatted as a heading is read so; an Arabic number needs the dash, since
+/// `1. Definitions` is a licence's section.
+static NUMBERED_CONTAINER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?P<roman>[IVXLCDM]{1,8})(?P<suffix>\s?[a-z])?\.\s*(?:[-–—]\s*)?|(?P<arabic>\d{1,3}[a-z]?)\.\s*[-–—]\s*)(?P<title>\p{Lu}.*)$",
+    )
+    .expect("the numbered-container pattern is a valid regex")
+});
+
+fn numbered_container(line: &str) -> Option<Heading> {
+    let c = NUMBERED_CONTAINER.captures(line.trim())?;
+    let (keyword, number) = match (c.name("roman"), c.name("arabic")) {
+        (Some(r), _) => {
+            roman_value(r.as_str())?;
+            let suffix = c.name("suffix").map_or("", |m| m.as_str().trim());
+            (Keyword::Chapter, format!("{}{suffix}", r.as_str()))
+        }
+        (None, Some(a)) => (Keyword::Division, a.as_str().to_owned()),
+        _ => return None,
+    };
+    Some(Heading {
+        keyword,
+        number,
+        title: c["title"].trim().to_owned(),
+        text: None,
+        toc: false,
+        dashed: true,
+        sentence_title: false,
+    })
+}
+
+fn parse_with(line: &str, styled: bool) -> Option<Heading> {
     let line = line.trim();
+    let line = CONVERTER_MARK
+        .find(line)
+        .map_or(line, |m| line[m.end()..].trim_start());
     // Headings are capitalised; a lower-case "article 6" opening a line is a wrapped
     // cross-reference.
     if line.starts_with(char::is_lowercase) {
         return None;
     }
+    if let Some(c) = PROVISION.captures(line) {
+        let kind = c["kind"].split_whitespace().collect::<Vec<_>>().join(" ");
+        let number = match c.name("n") {
+            Some(n) => format!("{kind} {}", collapse(n.as_str())),
+            None => kind,
+        };
+        return finish(
+            Keyword::Provision,
+            number.to_lowercase(),
+            &c["rest"],
+            styled,
+        );
+    }
+    if let Some(c) = ORDINAL_FIRST.captures(line) {
+        let keyword = keyword(&c["kw"])?;
+        let number = c["n"].trim_end_matches('.').to_owned();
+        return finish(keyword, number, &c["rest"], styled);
+    }
     let caps = HEAD.captures(line)?;
-    let keyword = keyword(caps.name("kw")?.as_str())?;
+    let keyword_word = caps.name("kw")?.as_str();
+    let keyword = keyword(keyword_word)?;
+    let mut rest = caps.name("rest").map_or("", |m| m.as_str()).to_owned();
     let number = if let Some(m) = caps.name("arabic") {
-        m.as_str().to_owned()
+        let mut number = collapse(m.as_str());
+        // `12th` is an ordinal in a sentence; `2aa` is an article inserted twice over.
+        if ["st", "nd", "rd", "th"].iter().any(|o| number.ends_with(o)) {
+            return None;
+        }
+        // `1er`, `1re`: French ordinals of the first article.
+        for ordinal in ["er", "re"] {
+            if number
+                .strip_suffix(ordinal)
+                .is_some_and(|n| n.ends_with(|c: char| c.is_ascii_digit()))
+            {
+                number.truncate(number.len() - 2);
+            }
+        }
+        // `§§ 53 bis 58`: German "bis" is "to" when a number follows.
+        let lower = number.to_lowercase();
+        if lower.ends_with("bis")
+            && caps.name("ordinal").is_none()
+            && rest.starts_with(|c: char| c.is_whitespace())
+            && rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        {
+            number.truncate(number.len() - 3);
+            number = number.trim_end().to_owned();
+            rest = format!(" bis{rest}");
+        }
+        if caps
+            .name("ordinal")
+            .is_some_and(|o| o.as_str().starts_with('.'))
+        {
+            // `Artículo 2.º Ámbito territorial.`: the full stop of the ordinal separates.
+            rest.insert(0, '.');
+        }
+        if let Some(r) = RANGE.captures(&rest) {
+            number = format!("{number}–{}", &r["upto"]);
+            rest = r["rest"].to_owned();
+        }
+        number
     } else if let Some(m) = caps.name("roman") {
         roman_value(m.as_str())?;
         let suffix = caps.name("rsuffix").map_or("", |s| s.as_str());
-        format!("{}{suffix}", m.as_str())
-    } else if keyword == Keyword::Article {
-        // Letters and number words open containers only ("Part A", "Part Three").
+        collapse(&format!("{}{suffix}", m.as_str()))
+    } else if let Some(m) = caps.name("word") {
+        let english = ENGLISH_WORDS.contains(&m.as_str().to_lowercase().as_str());
+        if keyword.can_be_article() && english {
+            return None;
+        }
+        collapse(m.as_str())
+    } else if keyword.can_be_article() {
+        // Letters open containers only ("Part A").
         return None;
     } else {
-        caps.name("letter")
-            .or_else(|| caps.name("word"))?
-            .as_str()
-            .to_owned()
+        caps.name("letter")?.as_str().to_owned()
     };
-    let number: String = number.split_whitespace().collect();
-    let mut rest = caps.name("rest").map_or("", |m| m.as_str()).to_owned();
+    let mut h = finish(keyword, number, &rest, styled)?;
+    sentence_title(keyword_word, &mut h);
+    Some(h)
+}
+
+/// Whitespace collapsed to single spaces: `12  bis` → `12 bis`.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Splits what follows the number into title and text, or refuses the line.
+fn finish(keyword: Keyword, number: String, rest: &str, styled: bool) -> Option<Heading> {
+    let mut rest = rest.to_owned();
     let toc = match TOC_TAIL.find(&rest) {
         Some(m) => {
             rest.truncate(m.start());
@@ -139,7 +431,19 @@ pub(crate) fn parse(line: &str) -> Option<Heading> {
         }
         None => false,
     };
-    let (title, text) = split_rest(keyword, &rest)?;
+    let (title, text) = match split_rest(keyword, &rest) {
+        Some((title, text)) if !(styled && text.is_some()) => (title, text),
+        _ if styled
+            && (rest.starts_with(char::is_whitespace) || explicit_separator(&rest).is_some()) =>
+        {
+            let title = explicit_separator(&rest).unwrap_or(&rest);
+            (
+                title.trim().trim_end_matches('.').trim_end().to_owned(),
+                None,
+            )
+        }
+        _ => return None,
+    };
     let sep = rest.trim_start();
     let dashed = !title.is_empty()
         && explicit_separator(&rest).is_some()
@@ -154,20 +458,49 @@ pub(crate) fn parse(line: &str) -> Option<Heading> {
         text,
         toc,
         dashed,
+        sentence_title: false,
     })
+}
+
+/// Keywords of laws whose headings carry a sentence-cased title ending in a full stop.
+const SENTENCE_TITLE_KEYWORDS: [&str; 6] = [
+    "artículo",
+    "articulo",
+    "artigo",
+    "articolo",
+    "art",
+    "disposición",
+];
+
+/// `Artículo 2. Igualdad con los nacionales e interpretación de las normas.`: one sentence
+/// of title length after the number.
+fn sentence_title(keyword_word: &str, h: &mut Heading) {
+    let word = keyword_word
+        .trim()
+        .trim_end_matches('.')
+        .trim_end()
+        .to_lowercase();
+    let Some(text) = h.text.as_deref() else {
+        return;
+    };
+    let body = text.trim_end_matches('.');
+    let one_sentence = text.ends_with('.')
+        && !body.contains(". ")
+        && body.split_whitespace().count() <= ARTICLE_TITLE_WORDS
+        && body.starts_with(char::is_uppercase);
+    if SENTENCE_TITLE_KEYWORDS.contains(&word.as_str()) && one_sentence && h.title.is_empty() {
+        h.title = body.trim().to_owned();
+        h.text = None;
+        h.sentence_title = true;
+    }
 }
 
 fn keyword(word: &str) -> Option<Keyword> {
     let w = word.trim().trim_end_matches('.').trim_end().to_lowercase();
-    Some(match w.as_str() {
-        "article" | "art" => Keyword::Article,
-        "section" | "sect" | "sec" | "§" => Keyword::Section,
-        "chapter" | "chap" => Keyword::Chapter,
-        "part" => Keyword::Part,
-        "title" => Keyword::Title,
-        "book" => Keyword::Book,
-        _ => return None,
-    })
+    if w.starts_with('§') {
+        return Some(Keyword::Section);
+    }
+    KEYWORDS.iter().find(|(k, _)| *k == w).map(|(_, kw)| *kw)
 }
 
 /// Splits what follows the number into a title and the start of the text, or refuses the
@@ -186,7 +519,10 @@ fn split_rest(keyword: Keyword, rest: &str) -> Option<(String, Option<String>)> 
     if let Some(inner) = trimmed.strip_prefix('(') {
         // `Article 6 (Remedies)`: the whole rest must be the bracketed title.
         let inner = inner.strip_suffix(')')?;
-        return (!inner.contains(')') && title_like(inner, max_words))
+        // A lower-case one is a repeal placeholder: `§ 6 (weggefallen)`, `(derogado)`.
+        let placeholder =
+            inner.split_whitespace().count() <= 3 && !inner.trim_end().ends_with(['.', ',', ';']);
+        return (!inner.contains(')') && (title_like(inner, max_words) || placeholder))
             .then(|| (inner.trim().to_owned(), None));
     }
     let after_sep = explicit_separator(rest);
@@ -226,13 +562,21 @@ fn split_rest(keyword: Keyword, rest: &str) -> Option<(String, Option<String>)> 
 fn explicit_separator(rest: &str) -> Option<&str> {
     let t = rest.trim_start();
     let spaced = t.len() < rest.len();
+    // `Section 1 -- Definitions.`: a typewriter dash.
+    if let Some(after) = t.strip_prefix("--") {
+        return Some(after);
+    }
     if let Some(after) = t.strip_prefix(['.', ':']) {
         // `2.- Definitions`, `2.—Definitions`: a full stop and a dash together (common in
         // laws drafted in Spanish or French) separate however they are spaced.
         if let Some(after) = after.strip_prefix(['–', '—', '-']) {
             return Some(after);
         }
-        return (after.is_empty() || after.starts_with(char::is_whitespace)).then_some(after);
+        // `quinta bis.Código …`: a missing space before a capital is a typo, not a number.
+        return (after.is_empty()
+            || after.starts_with(char::is_whitespace)
+            || after.starts_with(char::is_uppercase))
+        .then_some(after);
     }
     for dash in ['–', '—', '-'] {
         if let Some(after) = t.strip_prefix(dash) {
@@ -338,13 +682,259 @@ mod tests {
         assert_eq!(article("Art.12"), pair("12", ""));
         assert_eq!(article("Article XII"), pair("XII", ""));
         assert_eq!(article("Article 12bis"), pair("12bis", ""));
-        assert_eq!(article("Article 12 bis"), pair("12bis", ""));
-        assert_eq!(article("Article 12 ter"), pair("12ter", ""));
+        assert_eq!(article("Article 12 bis"), pair("12 bis", ""));
+        assert_eq!(article("Article 12 ter"), pair("12 ter", ""));
         assert_eq!(article("Article 12a"), pair("12a", ""));
         assert_eq!(article("Article 4.1"), pair("4.1", ""));
         assert_eq!(article("Article 10000"), pair("10000", ""));
         assert_eq!(article("Article 12."), pair("12", ""));
         assert_eq!(article("  Article 7  "), pair("7", ""));
+    }
+
+    /// One row per form of `headings-in-the-wild` (docs/documents.md): the line as the
+    /// heading text (Markdown markers already stripped), its keyword, number and title.
+    #[test]
+    fn heading_forms_in_the_wild() {
+        use Keyword::*;
+        let rows: &[(&str, Keyword, &str, &str)] = &[
+            // German federal law
+            ("§ 24", Section, "24", ""),
+            (
+                "§ 1 Ausgabe durch die Deutsche Bundesbank",
+                Section,
+                "1",
+                "Ausgabe durch die Deutsche Bundesbank",
+            ),
+            ("§ 22a Erlaubnis", Section, "22a", "Erlaubnis"),
+            ("§ 3 (weggefallen)", Section, "3", "weggefallen"),
+            ("Art 49 (weggefallen)", Article, "49", "weggefallen"),
+            (
+                "§§ 53 bis 58 (weggefallen)",
+                Section,
+                "53–58",
+                "weggefallen",
+            ),
+            (
+                "(XXXX) §§ 51 und 52 (weggefallen)",
+                Section,
+                "51–52",
+                "weggefallen",
+            ),
+            ("§§ 1 bis 5", Section, "1–5", ""),
+            ("Art 143g", Article, "143g", ""),
+            ("Artikel 1", Article, "1", ""),
+            ("1. Abschnitt - Allgemeines", Division, "1", "Allgemeines"),
+            ("Abschnitt 1 - Allgemeines", Division, "1", "Allgemeines"),
+            ("Abschnitt II:", Division, "II", ""),
+            (
+                "Erster Abschnitt - Allgemeine Bestimmungen",
+                Division,
+                "Erster",
+                "Allgemeine Bestimmungen",
+            ),
+            ("I. Teil - Grundsätze", Part, "I", "Grundsätze"),
+            ("Teil 1 - Grundsätze", Part, "1", "Grundsätze"),
+            (
+                "Unterabschnitt 1 - Zuständigkeit",
+                Subdivision,
+                "1",
+                "Zuständigkeit",
+            ),
+            ("Kapitel 1 - Allgemeines", Chapter, "1", "Allgemeines"),
+            ("Buch 1 - Allgemeiner Teil", Book, "1", "Allgemeiner Teil"),
+            ("Titel 1 - Personen", Title, "1", "Personen"),
+            ("Untertitel 1 - Vereine", Subdivision, "1", "Vereine"),
+            ("Regel 1 Anwendung", Article, "1", "Anwendung"),
+            // Spanish law
+            ("Artículo 1.", Article, "1", ""),
+            ("Artículo 1", Article, "1", ""),
+            ("Artículo 17 bis.", Article, "17 bis", ""),
+            (
+                "Artículo 35 quáter. Menores.",
+                Article,
+                "35 quáter",
+                "Menores",
+            ),
+            (
+                "Artículo 2.º Ámbito territorial.",
+                Article,
+                "2",
+                "Ámbito territorial",
+            ),
+            ("Artículo 1.°", Article, "1", ""),
+            ("Artículo 1º.", Article, "1", ""),
+            ("Artículo primero.", Article, "primero", ""),
+            ("Artículo único.", Article, "único", ""),
+            (
+                "Artículo treinta y uno. Prohibiciones generales.",
+                Article,
+                "treinta y uno",
+                "Prohibiciones generales",
+            ),
+            ("Art. 1.", Article, "1", ""),
+            ("Artículo 8.4.", Article, "8.4", ""),
+            (
+                "Regla 1. Ámbito de aplicación.",
+                Article,
+                "1",
+                "Ámbito de aplicación",
+            ),
+            (
+                "Norma 1.ª Ámbito de aplicación.",
+                Article,
+                "1",
+                "Ámbito de aplicación",
+            ),
+            ("TÍTULO PRELIMINAR", Title, "PRELIMINAR", ""),
+            ("TÍTULO I. De los derechos", Title, "I", "De los derechos"),
+            (
+                "CAPÍTULO PRIMERO. Disposiciones generales",
+                Chapter,
+                "PRIMERO",
+                "Disposiciones generales",
+            ),
+            ("CAPÍTULO I", Chapter, "I", ""),
+            (
+                "Sección 1.ª De la competencia",
+                Division,
+                "1",
+                "De la competencia",
+            ),
+            (
+                "Sección primera. De la competencia",
+                Division,
+                "primera",
+                "De la competencia",
+            ),
+            ("Subsección 1.ª Normas", Subdivision, "1", "Normas"),
+            // Dutch law and treaties (the two spaces and trailing spaces as published)
+            ("Artikel  1  ", Article, "1", ""),
+            ("Artikel 5", Article, "5", ""),
+            ("Artikel  30a  ", Article, "30a", ""),
+            ("Artikel  2aa  ", Article, "2aa", ""),
+            ("Artikel  1:1  ", Article, "1:1", ""),
+            ("Artikel  1.1  ", Article, "1.1", ""),
+            ("Artikel  83.0a  ", Article, "83.0a", ""),
+            ("Artikel  I  ", Article, "I", ""),
+            ("ARTIKEL  I  ", Article, "I", ""),
+            ("Voorschrift  1.1", Article, "1.1", ""),
+            ("§  3", Section, "3", ""),
+            ("Hoofdstuk  1", Chapter, "1", ""),
+            ("Paragraaf  1", Subdivision, "1", ""),
+            ("Afdeling  1", Division, "1", ""),
+            ("Article  4 bis  ", Article, "4 bis", ""),
+            ("Article  1er  ", Article, "1", ""),
+            ("PART  I  ", Part, "I", ""),
+            ("SECTION  1  ", Section, "1", ""),
+            ("Rule  1", Article, "1", ""),
+            ("Regulation  1", Article, "1", ""),
+            ("Titre  Premier", Title, "Premier", ""),
+            ("Articolo  1", Article, "1", ""),
+            ("Artículo  5", Article, "5", ""),
+            ("Art.  1", Article, "1", ""),
+            ("DEEL  I", Part, "I", ""),
+            // French codes
+            ("Article 515-14", Article, "515-14", ""),
+            ("Article 515-7-1", Article, "515-7-1", ""),
+            ("Article 16-1-1", Article, "16-1-1", ""),
+            ("Article L. 313-11", Article, "L. 313-11", ""),
+            ("Article R. 1", Article, "R. 1", ""),
+            ("Livre IV", Book, "IV", ""),
+            ("Chapitre II : Du gage", Chapter, "II", "Du gage"),
+            (
+                "Section 1 : Dispositions générales",
+                Section,
+                "1",
+                "Dispositions générales",
+            ),
+            // Italian and Portuguese
+            ("Articolo 3 - Principi", Article, "3", "Principi"),
+            (
+                "Capo I - Disposizioni generali",
+                Chapter,
+                "I",
+                "Disposizioni generali",
+            ),
+            ("Artigo 5.º Âmbito", Article, "5", "Âmbito"),
+            ("Capítulo II", Chapter, "II", ""),
+            // Licences and contracts with a keyword
+            ("Section 1 -- Definitions.", Section, "1", "Definitions"),
+            ("Clause 7 Termination", Article, "7", "Termination"),
+            ("Subsection 1 Recognition", Subdivision, "1", "Recognition"),
+            // Dispositions of a Spanish law
+            (
+                "Disposición adicional primera. Referencias al Código Civil.",
+                Provision,
+                "adicional primera",
+                "Referencias al Código Civil",
+            ),
+            ("Disposición transitoria.", Provision, "transitoria", ""),
+            (
+                "Disposición derogatoria única.",
+                Provision,
+                "derogatoria única",
+                "",
+            ),
+            ("Disposición final", Provision, "final", ""),
+            (
+                "Disposición final quinta bis.Código Comunitario de Visados.",
+                Provision,
+                "final quinta bis",
+                "Código Comunitario de Visados",
+            ),
+        ];
+        for &(line, keyword, number, title) in rows {
+            let h = parse(line).unwrap_or_else(|| panic!("not a heading: {line:?}"));
+            assert_eq!(
+                (
+                    h.keyword,
+                    h.number.as_str(),
+                    h.title.as_str(),
+                    h.text.as_deref()
+                ),
+                (keyword, number, title, None),
+                "{line:?}"
+            );
+        }
+    }
+
+    /// The traps of the catalogue: lines that cite a heading but are not one.
+    #[test]
+    fn traps_in_the_wild() {
+        use Keyword::*;
+        for line in [
+            "Sections 1 and 2 above provided that the licence is kept.",
+            "§ 39 Absatz 3d Nummer 2 des Aufenthaltsgesetzes ist anzuwenden.",
+            "Section 4(b), as requested.",
+            "Artikel 5 van deze wet is van toepassing op vreemdelingen die",
+            "Article 6 and 7 apply to the Parties.",
+            "Artículo 5 de la Ley Orgánica, en la redacción dada",
+        ] {
+            assert_eq!(parse(line), None, "{line}");
+        }
+        // Numbered divisions without a keyword, in a heading-styled line only.
+        let h = parse_styled("IV a. - Gemeinsamer Ausschuß").unwrap();
+        assert_eq!(
+            (h.keyword, h.number.as_str(), h.title.as_str()),
+            (Chapter, "IVa", "Gemeinsamer Ausschuß")
+        );
+        let h = parse_styled("I. Die Grundrechte").unwrap();
+        assert_eq!((h.keyword, h.number.as_str()), (Chapter, "I"));
+        let h = parse_styled("1a. - Regelung durch Gesetz").unwrap();
+        assert_eq!((h.keyword, h.number.as_str()), (Division, "1a"));
+        assert_eq!(parse_styled("1. Definitions"), None);
+        assert_eq!(parse("I. Die Grundrechte"), None);
+        // A heading-styled line is all heading, however long its title.
+        let h = parse_styled("§ 73 Sonstige Beteiligungserfordernisse im Visumverfahren, im Registrier- und Asylverfahren und bei der Erteilung von Aufenthaltstiteln").unwrap();
+        assert_eq!(h.number, "73");
+        assert!(h.title.starts_with("Sonstige") && h.text.is_none());
+        let h =
+            parse_styled("Artículo 3. Igualdad con los españoles e interpretación de las normas.")
+                .unwrap();
+        assert_eq!(
+            h.title,
+            "Igualdad con los españoles e interpretación de las normas"
+        );
     }
 
     #[test]
@@ -360,6 +950,9 @@ mod tests {
             "PROTOCOL ON THE PRIVILEGES OF THE COMMISSION",
             "Correlation table",
             "TABLE OF CORRESPONDENCE",
+            "END OF TERMS AND CONDITIONS",
+            "APPENDIX: How to apply the Apache License to your work.",
+            "Exhibit A - Source Code Form License Notice",
         ] {
             assert!(is_annex(line), "{line}");
         }
@@ -389,7 +982,7 @@ mod tests {
             article("ARTICLE XII – FINAL CLAUSES"),
             pair("XII", "FINAL CLAUSES")
         );
-        assert_eq!(article("Article 12 bis – Review"), pair("12bis", "Review"));
+        assert_eq!(article("Article 12 bis – Review"), pair("12 bis", "Review"));
         assert_eq!(article("Article 2.- Definitions"), pair("2", "Definitions"));
         assert_eq!(article("Article 2.-Definitions"), pair("2", "Definitions"));
         assert_eq!(article("Art. 3.– Scope"), pair("3", "Scope"));

@@ -31,6 +31,36 @@ pub struct Reading {
     pub warnings: Vec<String>,
 }
 
+/// Whether `path` names a document (`.md`, `.txt`, `.docx`) by its extension.
+pub fn is_document(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    matches!(ext.as_str(), "md" | "markdown" | "txt" | "text" | "docx")
+}
+
+/// How the user steers the reader when its grammar guesses wrong.
+#[derive(Debug, Clone, Default)]
+pub struct Rules {
+    /// `--article-pattern`: the lines matching it, and only those, are article headings.
+    /// The number is its group `number` (or its first group), the title its group `title`
+    /// (or what follows the match on the line).
+    pub article_pattern: Option<regex::Regex>,
+}
+
+/// What the reader made of one line that could be a heading, for `show FILE --explain`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// Line (text) or paragraph (Word) number.
+    pub at: usize,
+    pub line: String,
+    /// Taken as a heading.
+    pub taken: bool,
+    /// What it was taken as, or why it was not.
+    pub why: String,
+}
+
 /// Reads a document into a draft whose id and title default to `stem`. Warnings are
 /// dropped; use [`read_with_warnings`] to show them.
 pub fn read(file: &SourceFile, stem: &str) -> Result<Draft> {
@@ -39,15 +69,44 @@ pub fn read(file: &SourceFile, stem: &str) -> Result<Draft> {
 
 /// Reads a document into a draft, keeping the list of skipped or approximated content.
 pub fn read_with_warnings(file: &SourceFile, stem: &str) -> Result<Reading> {
+    read_with(file, stem, &Rules::default())
+}
+
+/// Reads a document with the user's [`Rules`].
+pub fn read_with(file: &SourceFile, stem: &str, rules: &Rules) -> Result<Reading> {
+    read_explained(file, stem, rules, &mut Vec::new())
+}
+
+/// The lines taken as headings and the candidates refused, with why, and the outcome of
+/// reading: what `show FILE --explain` prints, also (and above all) when reading fails.
+pub fn explain(file: &SourceFile, stem: &str, rules: &Rules) -> (Vec<Verdict>, Result<Reading>) {
+    let mut verdicts = Vec::new();
+    let reading = read_explained(file, stem, rules, &mut verdicts);
+    verdicts.sort_by_key(|v| v.at);
+    (verdicts, reading)
+}
+
+fn read_explained(
+    file: &SourceFile,
+    stem: &str,
+    rules: &Rules,
+    verdicts: &mut Vec<Verdict>,
+) -> Result<Reading> {
     let ext = Path::new(&file.name)
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let mut warnings = Vec::new();
+    let markdown = match ext.as_str() {
+        "md" | "markdown" => true,
+        "txt" | "text" => text::looks_like_markdown(file),
+        _ => false,
+    };
     let (lines, unit) = match ext.as_str() {
         "docx" => (docx::lines(file, &mut warnings)?, Unit::Paragraph),
-        "md" | "markdown" => (text::lines(file, true, &mut warnings)?, Unit::Line),
-        "txt" | "text" => (text::lines(file, false, &mut warnings)?, Unit::Line),
+        "md" | "markdown" | "txt" | "text" => {
+            (text::lines(file, markdown, &mut warnings)?, Unit::Line)
+        }
         _ => {
             return Err(Error::Invalid(format!(
                 "{}: not a document (expected .md, .txt or .docx)",
@@ -65,9 +124,10 @@ pub fn read_with_warnings(file: &SourceFile, stem: &str) -> Result<Reading> {
         path: &file.path,
         stem,
         unit,
-        markdown: matches!(ext.as_str(), "md" | "markdown"),
+        markdown,
+        rules,
     };
-    let draft = outline::build(&lines, &context, &mut warnings)?;
+    let draft = outline::build(&lines, &context, &mut warnings, verdicts)?;
     Ok(Reading { draft, warnings })
 }
 
@@ -107,6 +167,9 @@ pub(crate) struct Line {
     /// 1-based line number (text) or paragraph number (Word), for origins and messages.
     pub at: usize,
     pub style: Style,
+    /// Columns of whitespace before the text (a tab counts four); 0 for Word paragraphs.
+    /// Numbered sections are told from their nested items by it.
+    pub indent: usize,
     /// The line may be a hard-wrapped piece of a longer paragraph (plain text bodies);
     /// Word paragraphs and headings are whole.
     pub wrapped: bool,

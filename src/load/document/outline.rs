@@ -14,13 +14,14 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 mod assemble;
+mod numbered;
 
 use super::headings::{self, Heading, Keyword, ARTICLE_TITLE_WORDS, CONTAINER_TITLE_WORDS};
 use super::paragraphs::{self, ends_early, ends_sentence, ends_with_connector, starts_with_marker};
-use super::{Line, Style, Unit};
+use super::{Line, Rules, Style, Unit, Verdict};
 use crate::error::{Error, Result};
 use crate::model::{Draft, DraftMeta, Origin};
-use assemble::{chapters, check_duplicates, drop_table_of_contents, front};
+use assemble::{chapters, drop_table_of_contents, front};
 
 /// Where the lines came from, for origins and messages.
 pub(crate) struct Context<'a> {
@@ -29,6 +30,7 @@ pub(crate) struct Context<'a> {
     pub unit: Unit,
     /// Markdown paragraphs run on until a blank line, whatever the line lengths.
     pub markdown: bool,
+    pub rules: &'a Rules,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,18 +60,58 @@ impl Event {
 }
 
 /// Reads the structure of `lines` into a draft.
-pub(crate) fn build(lines: &[Line], cx: &Context, warnings: &mut Vec<String>) -> Result<Draft> {
+pub(crate) fn build(
+    lines: &[Line],
+    cx: &Context,
+    warnings: &mut Vec<String>,
+    verdicts: &mut Vec<Verdict>,
+) -> Result<Draft> {
     let wrap = paragraphs::wrap(lines, cx.markdown);
-    let mut found = headings_in(lines, wrap.width);
-    if !found.values().any(|h| h.keyword.can_be_article()) {
-        let bare = bare_numbered(lines, wrap.width);
-        if !bare.is_empty() {
-            warnings.push(format!(
-                "no 'Article' or 'Section' headings: read {} bare numbered headings (\"1 Short title\") as the sections",
-                bare.len()
-            ));
+    let mut refuse = |i: usize, why: &str| {
+        verdicts.push(Verdict {
+            at: lines[i].at,
+            line: lines[i].text.clone(),
+            taken: false,
+            why: why.to_owned(),
+        })
+    };
+    let mut found = headings_in(lines, wrap.width, &mut refuse);
+    if let Some(pattern) = &cx.rules.article_pattern {
+        for i in found.keys().copied().collect::<Vec<_>>() {
+            if found[&i].keyword.can_be_article() {
+                found.remove(&i);
+                refuse(i, "does not match --article-pattern");
+            }
         }
-        found.extend(bare);
+        found.extend(by_pattern(lines, pattern));
+    } else {
+        prefer_styled(lines, &mut found, cx, warnings, &mut refuse);
+    }
+    let keyword_articles = found
+        .values()
+        .filter(|h| h.keyword.can_be_article())
+        .count();
+    let numbered = if cx.rules.article_pattern.is_some() {
+        HashMap::new()
+    } else {
+        numbered::sections(lines, wrap.width)
+    };
+    if numbered.len() >= 2 && (keyword_articles < 2 || numbered.len() > 2 * keyword_articles) {
+        // A licence or contract: its "Section 2.1." lines are references, not headings.
+        for (&i, h) in &found {
+            if h.keyword.can_be_article() {
+                refuse(
+                    i,
+                    "a reference: the document numbers its sections without a keyword",
+                );
+            }
+        }
+        found.retain(|_, h| !h.keyword.can_be_article());
+        warnings.push(format!(
+            "no 'Article' or 'Section' headings: read {} numbered sections (\"1.\", \"(1)\", \"1 Short title\") as the articles",
+            numbered.len()
+        ));
+        found.extend(numbered);
     }
     let statute = !found.values().any(|h| h.keyword == Keyword::Article);
     let is_article = |k: Keyword| {
@@ -81,14 +123,32 @@ pub(crate) fn build(lines: &[Line], cx: &Context, warnings: &mut Vec<String>) ->
     };
     if !found.values().any(|h| is_article(h.keyword)) {
         return Err(Error::Invalid(format!(
-            "{}: found no article headings such as 'Article 1' (or 'Section 1' / '§ 1' in a statute)",
+            "{}: found no article headings such as 'Article 1', 'Artículo 1', '§ 1' or numbered sections '1.', '2.' (see `draftdiff show FILE --explain`)",
             cx.path
         )));
     }
     let (mut pre, mut events) = events(lines, &found, is_article, wrap.width);
+    cut_provisions(lines, &mut events, cx, warnings);
     cut_back_matter(lines, &mut events, cx, wrap.width, warnings);
     drop_table_of_contents(lines, &mut pre, &mut events, cx, warnings);
-    check_duplicates(lines, &events, cx)?;
+    demote_duplicates(lines, &mut events, cx, warnings, &mut refuse);
+    for e in &events {
+        let what = match e.kind {
+            Kind::Article => format!("article {}", e.number),
+            Kind::Container(k) => format!("{} {}", k.name(), e.number),
+        };
+        let title = if e.title.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", e.title)
+        };
+        verdicts.push(Verdict {
+            at: lines[e.line].at,
+            line: lines[e.line].text.clone(),
+            taken: true,
+            why: format!("{what}{title}"),
+        });
+    }
     let chapters = chapters(lines, &events, &mut pre, cx, wrap, warnings);
     let (title, preamble) = front(lines, &pre, cx, wrap, warnings);
     Ok(Draft {
@@ -105,6 +165,109 @@ pub(crate) fn build(lines: &[Line], cx: &Context, warnings: &mut Vec<String>) ->
         annotations: Vec::new(),
         source: cx.path.to_owned(),
     })
+}
+
+/// Most article headings a document needs in its own heading format (Markdown `#`,
+/// underlines, Word heading styles) before plain lines shaped like headings are taken for
+/// what they are in such a document: body text citing an article (`§ 39 Absatz 3d …`).
+const STYLED_ARTICLES: usize = 3;
+
+/// In a document whose articles are formatted as headings, a plain line shaped like an
+/// article heading is body text.
+fn prefer_styled(
+    lines: &[Line],
+    found: &mut HashMap<usize, Heading>,
+    cx: &Context,
+    warnings: &mut Vec<String>,
+    refuse: &mut impl FnMut(usize, &str),
+) {
+    let styled = |i: &usize| matches!(lines[*i].style, Style::Heading(_));
+    let styled_articles = found
+        .iter()
+        .filter(|(i, h)| h.keyword.can_be_article() && styled(i))
+        .count();
+    if styled_articles < STYLED_ARTICLES {
+        return;
+    }
+    // Bold (`**Article IV bis – Audit**`) or a dashed title is a heading's form too.
+    let marked = |i: &usize, h: &Heading| {
+        h.dashed || unemphasised(&lines[*i].text).len() < lines[*i].text.len()
+    };
+    let mut plain: Vec<usize> = found
+        .iter()
+        .filter(|(i, h)| h.keyword.can_be_article() && !styled(i) && !marked(i, h))
+        .map(|(i, _)| *i)
+        .collect();
+    if plain.is_empty() || plain.len() * 2 > styled_articles {
+        return;
+    }
+    plain.sort_unstable();
+    for &i in &plain {
+        found.remove(&i);
+        refuse(
+            i,
+            "not formatted as a heading, in a document whose article headings are",
+        );
+    }
+    let at: Vec<String> = plain
+        .iter()
+        .take(5)
+        .map(|&i| lines[i].at.to_string())
+        .collect();
+    warnings.push(format!(
+        "{} line(s) shaped like article headings but not formatted as headings were read as text ({} {}{})",
+        plain.len(),
+        cx.unit.name(),
+        at.join(", "),
+        if plain.len() > 5 { ", …" } else { "" }
+    ));
+}
+
+/// A second heading with an article number already used is read as text of the article
+/// before it, with a warning naming the line: one odd line must not stop a document.
+fn demote_duplicates(
+    lines: &[Line],
+    events: &mut Vec<Event>,
+    cx: &Context,
+    warnings: &mut Vec<String>,
+    refuse: &mut impl FnMut(usize, &str),
+) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut k = 0;
+    while k < events.len() {
+        let e = &events[k];
+        if e.kind != Kind::Article {
+            k += 1;
+            continue;
+        }
+        let at = lines[e.line].at;
+        let key = crate::model::number_key(&e.number);
+        match seen.get(&key) {
+            Some(&first) if k > 0 => {
+                warnings.push(format!(
+                    "{} {at}: a second heading for article {} (first at {} {first}) was read as text",
+                    cx.unit.name(),
+                    e.number,
+                    cx.unit.name()
+                ));
+                refuse(
+                    e.line,
+                    &format!(
+                        "repeats the number of the article at {} {first}",
+                        cx.unit.name()
+                    ),
+                );
+                let e = events.remove(k);
+                let prev = &mut events[k - 1];
+                prev.body.push(e.line);
+                prev.body.extend(e.body);
+            }
+            _ => {
+                seen.insert(key, at);
+                k += 1;
+            }
+        }
+    }
 }
 
 pub(super) fn origin(cx: &Context, at: usize) -> Origin {
@@ -134,84 +297,85 @@ pub(super) fn unemphasised(s: &str) -> Cow<'_, str> {
 }
 
 /// The lines that are headings, by index.
-fn headings_in(lines: &[Line], width: usize) -> HashMap<usize, Heading> {
+fn headings_in(
+    lines: &[Line],
+    width: usize,
+    refuse: &mut impl FnMut(usize, &str),
+) -> HashMap<usize, Heading> {
     let mut out = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() || line.style == Style::Title {
             continue;
         }
-        let Some(h) = headings::parse(&unemphasised(&line.text)) else {
+        let styled = matches!(line.style, Style::Heading(_));
+        let text = unemphasised(&line.text);
+        // A heading line holds the heading only: `##### Artículo 3. Igualdad con los
+        // españoles e interpretación de las normas.` is all title.
+        let parsed = if styled {
+            headings::parse_styled(&text)
+        } else {
+            headings::parse(&text)
+        };
+        let Some(h) = parsed else {
             continue;
         };
-        let styled = matches!(line.style, Style::Heading(_));
         let stands = h.dashed || boundary_before(lines, i, width);
         if styled || (stands && !sentence_continues(lines, i, &h)) {
             out.insert(i, h);
+        } else if !stands {
+            refuse(
+                i,
+                "inside a wrapped sentence: the line before does not end one",
+            );
+        } else {
+            refuse(i, "a sentence: it goes on in lower case on the next line");
         }
     }
     out
 }
 
-/// "12A Power to charge": a number (with an optional capital suffix and full stop) and a
-/// short title.
-static BARE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?P<n>\d{1,3}[A-Z]{0,2})\.?\s+(?P<t>\p{Lu}.*)$")
-        .expect("the bare heading pattern is a valid regex")
-});
-
-/// Headings without a keyword, as in Acts drafted in the United Kingdom style ("1 Short
-/// title", "2 Interpretation", "2A …"): read only when a document has no article or
-/// section heading at all. A line counts when it stands at a boundary, its title reads
-/// as a title, and its number follows the previous one's in order — numbered paragraphs
-/// ("1. In this Act …") are sentences, and restarting numbers are lists.
-fn bare_numbered(lines: &[Line], width: usize) -> HashMap<usize, Heading> {
+/// Article headings by the user's `--article-pattern`.
+fn by_pattern(lines: &[Line], pattern: &regex::Regex) -> HashMap<usize, Heading> {
     let mut out = HashMap::new();
-    let mut last: Option<(u32, String)> = None;
     for (i, line) in lines.iter().enumerate() {
-        if line.is_blank() || line.style == Style::Title {
-            continue;
-        }
         let text = unemphasised(&line.text);
-        let Some(c) = BARE.captures(text.trim()) else {
+        let Some(c) = pattern.captures(&text) else {
             continue;
         };
-        let (number, title) = (c["n"].to_owned(), c["t"].trim().to_owned());
-        let digits: u32 = number
-            .trim_end_matches(|ch: char| ch.is_ascii_uppercase())
-            .parse()
-            .unwrap_or(0);
-        let follows = match &last {
-            None => digits <= 1,
-            Some((d, n)) => digits == d + 1 || (digits == *d && number.len() > n.len()),
-        };
-        let styled = matches!(line.style, Style::Heading(_));
-        if follows
-            && headings::title_like(&title, ARTICLE_TITLE_WORDS)
-            && !title.ends_with(['.', ',', ';', ':'])
-            && (styled || boundary_before(lines, i, width))
-        {
-            last = Some((digits, number.clone()));
-            out.insert(
-                i,
-                Heading {
-                    keyword: Keyword::Section,
-                    number,
-                    title,
-                    text: None,
-                    toc: false,
-                    dashed: false,
-                },
-            );
+        let number = c
+            .name("number")
+            .or_else(|| c.get(1))
+            .map_or("", |m| m.as_str())
+            .trim();
+        if number.is_empty() {
+            continue;
         }
-    }
-    if out.len() < 2 {
-        out.clear();
+        let title = c
+            .name("title")
+            .map(|m| m.as_str())
+            .unwrap_or_else(|| &text[c.get(0).map_or(0, |m| m.end())..]);
+        let title = title
+            .trim()
+            .trim_start_matches(['.', ':', '–', '—', '-'])
+            .trim();
+        out.insert(
+            i,
+            Heading {
+                keyword: Keyword::Article,
+                number: number.split_whitespace().collect::<Vec<_>>().join(" "),
+                title: title.to_owned(),
+                text: None,
+                toc: false,
+                dashed: true,
+                sentence_title: false,
+            },
+        );
     }
     out
 }
 
 /// Whether a heading may start at line `i`: not in the middle of a wrapped sentence.
-fn boundary_before(lines: &[Line], i: usize, width: usize) -> bool {
+pub(super) fn boundary_before(lines: &[Line], i: usize, width: usize) -> bool {
     let Some(prev) = i.checked_sub(1).map(|j| &lines[j]) else {
         return true;
     };
@@ -256,14 +420,21 @@ fn events(
             (Kind::Container(h.keyword), CONTAINER_TITLE_WORDS)
         };
         let mut title = h.title.clone();
+        let mut text = h.text.clone();
+        if h.sentence_title && !has_body(lines, found, i) {
+            // `Artículo 4. Texto del artículo cuarto.` and nothing under it: the sentence
+            // was the text.
+            text = Some(format!("{title}."));
+            title.clear();
+        }
         let mut next = i + 1;
-        if title.is_empty() && h.text.is_none() {
+        if title.is_empty() && text.is_none() {
             if let Some((below, after)) = title_below(lines, i, found, max_words, width) {
                 title = below;
                 next = after;
             }
         }
-        let inline = h.text.as_ref().map(|text| Line {
+        let inline = text.as_ref().map(|text| Line {
             text: text.clone(),
             ..lines[i].clone()
         });
@@ -278,6 +449,15 @@ fn events(
         i = next;
     }
     (pre, events)
+}
+
+/// Whether a non-blank line follows heading `i` before the next heading.
+fn has_body(lines: &[Line], found: &HashMap<usize, Heading>, i: usize) -> bool {
+    lines[i + 1..]
+        .iter()
+        .enumerate()
+        .take_while(|(k, _)| !found.contains_key(&(i + 1 + k)))
+        .any(|(_, l)| !l.is_blank())
 }
 
 /// Ends the articles at the first annex, appendix or schedule heading that follows an
@@ -328,6 +508,33 @@ fn cut_back_matter(
         cx.unit.name(),
         lines[first].at,
         names.join(", ")
+    ));
+}
+
+/// Ends the articles at the first `Disposición …` heading after them: the additional,
+/// transitional, repealing and final provisions of a Spanish law are no articles, and a
+/// correspondence of articles has no place for them (docs/documents.md).
+fn cut_provisions(
+    lines: &[Line],
+    events: &mut Vec<Event>,
+    cx: &Context,
+    warnings: &mut Vec<String>,
+) {
+    let first_article = events.iter().position(|e| e.kind == Kind::Article);
+    let Some(k) = first_article.and_then(|a| {
+        (a..events.len()).find(|&k| events[k].kind == Kind::Container(Keyword::Provision))
+    }) else {
+        return;
+    };
+    let count = events[k..]
+        .iter()
+        .filter(|e| e.kind == Kind::Container(Keyword::Provision))
+        .count();
+    let at = lines[events[k].line].at;
+    events.truncate(k);
+    warnings.push(format!(
+        "the {count} additional, transitional, repealing and final provisions from {} {at} on are not compared: they are not articles",
+        cx.unit.name()
     ));
 }
 
@@ -383,5 +590,10 @@ fn title_below(
     let full_line = width > 0
         && title.chars().count() * 10 > width * 8
         && lines.get(k).is_some_and(|a| !a.is_blank() && a.wrapped);
+    // `Art. 1.` over `(Oggetto)`: Italian laws bracket the title.
+    let title = match title.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        Some(inner) if !inner.contains(['(', ')']) => inner.trim().to_owned(),
+        _ => title,
+    };
     (!after_continues && !full_line).then_some((title, k))
 }

@@ -228,6 +228,7 @@ mod tests {
                 text: t.trim().to_owned(),
                 at: i + 1,
                 style: Style::Body,
+                indent: 0,
                 wrapped,
             })
             .collect()

@@ -295,12 +295,13 @@ fn bare_numbered_headings_are_sections_when_nothing_else_is() {
 /// Numbered paragraphs are sentences, not headings: without a keyword heading such a
 /// text still has no articles.
 #[test]
-fn numbered_paragraphs_are_not_bare_headings() {
-    let e = error(
-        "x.txt",
+fn numbered_paragraphs_are_sections_when_nothing_else_is_numbered() {
+    // A licence or contract numbers its sections without a keyword.
+    let r = txt(
         "A note\n\n1. The Parties shall meet.\n\n2. The Parties shall report.\n\n3. This note ends here.\n",
     );
-    assert!(e.contains("found no article headings"), "{e}");
+    assert_eq!(heads(&r.draft), ["1: ", "2: ", "3: "]);
+    assert_eq!(articles(&r.draft)[1].text, "The Parties shall report.\n");
 }
 
 #[test]
@@ -325,11 +326,43 @@ fn stray_text_under_a_later_chapter_heading_is_reported() {
 }
 
 #[test]
-fn duplicate_numbers_name_both_places() {
-    let msg = error("x.txt", "Article 1\nA.\n\nArticle 2\nB.\n\nArticle 1\nC.\n");
+fn in_a_document_of_styled_headings_a_plain_heading_line_is_text() {
+    let r = read_str(
+        "x.md",
+        "### § 38 Aufenthalt\n\nText.\n\n### § 39 Zustimmung\n\n(1) Text.\n§ 39 Absatz 3d Nummer 2 bleibt unberührt\n\n### § 40 Versagung\n\nText.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        heads(&r.draft),
+        ["38: Aufenthalt", "39: Zustimmung", "40: Versagung"]
+    );
+    assert!(articles(&r.draft)[1].text.contains("§ 39 Absatz 3d"));
     assert!(
-        msg.starts_with("d/x.txt:7:1: duplicate article number `1` (first at line 1)"),
-        "{msg}"
+        r.warnings[0].contains("read as text (line 8)"),
+        "{:?}",
+        r.warnings
+    );
+}
+
+#[test]
+fn a_txt_file_with_markdown_headings_is_markdown() {
+    let r = read_str(
+        "x.txt",
+        "##Wet\n\n### Hoofdstuk  1  \n####Inleidende bepalingen\n\n### Artikel  1  \n\nTekst.\n\n###Artikel 1a\n\nMeer.\n",
+    )
+    .unwrap();
+    assert_eq!(heads(&r.draft), ["1: ", "1a: "]);
+    assert_eq!(r.draft.chapters[0].title, "Inleidende bepalingen");
+}
+
+#[test]
+fn a_duplicate_heading_is_text_with_a_warning() {
+    let r = txt("Article 1\nA.\n\nArticle 2\nB.\n\nArticle 1\nC.\n");
+    assert_eq!(heads(&r.draft), ["1: ", "2: "]);
+    assert_eq!(articles(&r.draft)[1].text, "B.\nArticle 1 C.\n");
+    assert_eq!(
+        r.warnings,
+        ["line 7: a second heading for article 1 (first at line 1) was read as text"]
     );
     let body = [
         p(None, "Article 4"),
@@ -338,10 +371,11 @@ fn duplicate_numbers_name_both_places() {
         p(None, "Text."),
     ]
     .concat();
-    let msg = read_bytes("x.docx", docx(&body)).unwrap_err().to_string();
+    let r = read_bytes("x.docx", docx(&body)).unwrap();
+    assert_eq!(heads(&r.draft), ["4: "]);
     assert_eq!(
-        msg,
-        "d/x.docx: duplicate article number `4` in paragraphs 1 and 3"
+        r.warnings,
+        ["paragraph 3: a second heading for article 4 (first at paragraph 1) was read as text"]
     );
 }
 
@@ -455,4 +489,87 @@ fn word_automatic_numbers_are_written_out() {
     assert_eq!(a[0].text, "1. The lake is shared.\n2. So are its fish.\n");
     assert_eq!(a[1].text, "1. Fees are low.\n");
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+}
+
+#[test]
+fn a_word_licence_numbered_by_its_list_levels_reads_by_the_top_level() {
+    // Level 0 `1.` sections, level 1 `1.` items inside them: only the top level counts.
+    let numbering = r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:suff w:val="space"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/><w:suff w:val="space"/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num></w:numbering>"#;
+    let at = |level: u8, text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="7"/></w:numPr></w:pPr>{}</w:p>"#,
+            run(text)
+        )
+    };
+    let body = [
+        p(None, "Terms of use of the lake data."),
+        at(0, "Definitions."),
+        at(1, "Data means the catch records."),
+        at(1, "You means the licensee."),
+        at(0, "Grant of Licence. You may copy the data."),
+        at(0, "Disclaimer of Warranty."),
+        p(None, "The data is provided as is."),
+    ]
+    .concat();
+    let r = read_bytes("x.docx", docx(&body)).unwrap_err();
+    // Without its numbering part the list numbers are unknown: say so, do not guess.
+    assert!(r.to_string().contains("found no article headings"), "{r}");
+    let bytes = docx_with(&body, "", &[("word/numbering.xml", numbering)]);
+    let r = read_bytes("x.docx", bytes).unwrap();
+    assert_eq!(
+        heads(&r.draft),
+        [
+            "1: Definitions",
+            "2: Grant of Licence",
+            "3: Disclaimer of Warranty"
+        ]
+    );
+    let a = articles(&r.draft);
+    assert_eq!(
+        a[0].text,
+        "1. Data means the catch records.\n2. You means the licensee.\n"
+    );
+    assert_eq!(a[1].text, "You may copy the data.\n");
+}
+
+#[test]
+fn spanish_sentence_titles_in_plain_text() {
+    let r = txt("TÍTULO PRELIMINAR\nDisposiciones generales\n\nArtículo 1. Objeto.\nEsta ley regula las pruebas.\n\nArtículo 2. Igualdad con los nacionales e interpretación de las normas del presente título.\n1. Los extranjeros gozarán de los derechos.\n\nArtículo 3 bis. Autorizaciones de residencia.\nTexto.\n\nArtículo 4. Texto del artículo cuarto, sin título.\n\nArtículo 5.\nMás texto.\n");
+    assert_eq!(
+        heads(&r.draft),
+        [
+            "1: Objeto",
+            "2: Igualdad con los nacionales e interpretación de las normas del presente título",
+            "3 bis: Autorizaciones de residencia",
+            "4: ",
+            "5: ",
+        ]
+    );
+    // With nothing under it, the sentence was the article's text.
+    assert_eq!(
+        articles(&r.draft)[3].text,
+        "Texto del artículo cuarto, sin título.\n"
+    );
+}
+
+#[test]
+fn italian_bracketed_titles_and_german_numbered_divisions() {
+    let r = txt("Capo I - Disposizioni generali\n\nArt. 1.\n(Oggetto)\n1. La legge disciplina la pesca.\n\nArt. 2.\n(Definizioni)\n1. Testo.\n");
+    assert_eq!(heads(&r.draft), ["1: Oggetto", "2: Definizioni"]);
+    let r = read_str(
+        "x.md",
+        "# Grundgesetz\n\n## I. Die Grundrechte\n\n### Art 1\n\nText.\n\n## IV a. - Gemeinsamer Ausschuß\n\n### Art 53a\n\nText.\n",
+    )
+    .unwrap();
+    let chapters: Vec<(&str, &str)> = r
+        .draft
+        .chapters
+        .iter()
+        .map(|c| (c.number.as_str(), c.title.as_str()))
+        .collect();
+    assert_eq!(
+        chapters,
+        [("I", "Die Grundrechte"), ("IVa", "Gemeinsamer Ausschuß")]
+    );
+    assert_eq!(heads(&r.draft), ["1: ", "53a: "]);
 }

@@ -17,12 +17,30 @@ use crate::load::toml::text_of;
 use crate::load::SourceFile;
 
 static ATX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$").expect("the ATX pattern is valid")
+    Regex::new(r"^(#{1,6})(?:\s*([^#\s].*?))?(?:\s+#+)?\s*$").expect("the ATX pattern is valid")
 });
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?i:of|/)\s*\d{1,4})?$")
         .expect("the page-number pattern is valid")
 });
+
+/// Whether a `.txt` file is Markdown in fact: at least two `#` heading lines that read as
+/// headings (`### Article  1`, `###Artikel 5`). A file's content, not its name, says how
+/// to read it.
+pub(crate) fn looks_like_markdown(file: &SourceFile) -> bool {
+    let Ok(text) = std::str::from_utf8(&file.bytes) else {
+        return false;
+    };
+    text.lines()
+        .filter_map(|l| ATX.captures(l.trim()))
+        .filter(|c| {
+            c.get(2)
+                .is_some_and(|t| super::headings::parse(t.as_str()).is_some())
+        })
+        .take(2)
+        .count()
+        == 2
+}
 
 /// Reads a text file into lines; `markdown` enables heading markers and front matter.
 pub(crate) fn lines(
@@ -83,7 +101,9 @@ pub(crate) fn lines(
             // pdftotext starts each new page with a form feed.
             out.push(page_marker());
         }
-        out.push(line(trimmed.to_owned(), at, Style::Body, true));
+        let mut body = line(trimmed.to_owned(), at, Style::Body, true);
+        body.indent = indent_of(&cleaned);
+        out.push(body);
     }
     if !markdown {
         out = drop_page_furniture(out, warnings);
@@ -97,8 +117,17 @@ fn line(text: String, at: usize, style: Style, wrapped: bool) -> Line {
         text,
         at,
         style,
+        indent: 0,
         wrapped,
     }
+}
+
+/// Columns of leading whitespace, a tab counting four.
+fn indent_of(s: &str) -> usize {
+    s.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
 }
 
 /// A form feed, kept as a marker line (numbered 0) until page furniture is removed.

@@ -295,20 +295,22 @@ impl Walker<'_> {
             Role::Heading(level) => Style::Heading(level),
             Role::Title => Style::Title,
         };
-        let text = match self.number(&p) {
-            Some(Ok(number)) => format!("{number}{text}"),
+        // A list level is an indentation: sections and their nested items are told
+        // apart by it, as in plain text.
+        let (text, indent) = match self.number(&p) {
+            Some(Ok((number, level))) => (format!("{number}{text}"), level * 4),
             Some(Err(())) => {
                 self.numbered.add(at);
-                text
+                (text, 0)
             }
-            None => text,
+            None => (text, 0),
         };
-        self.emit(&text, at, style);
+        self.emit_indented(&text, at, style, indent);
     }
 
     /// The automatic number of paragraph `p` (from the paragraph or its style), `None`
     /// when it has none, `Err` when the document does not define the list it names.
-    fn number(&mut self, p: &Para) -> Option<Result<String, ()>> {
+    fn number(&mut self, p: &Para) -> Option<Result<(String, usize), ()>> {
         let (style_num, style_ilvl) = match (&p.style, self.styles) {
             (Some(id), Some(styles)) => styles.numbering(id),
             _ => (None, None),
@@ -319,16 +321,22 @@ impl Walker<'_> {
             self.numbering
                 .as_mut()
                 .and_then(|n| n.next(&num_id, ilvl))
+                .map(|number| (number, ilvl))
                 .ok_or(()),
         )
     }
 
     fn emit(&mut self, text: &str, at: usize, style: Style) {
+        self.emit_indented(text, at, style, 0);
+    }
+
+    fn emit_indented(&mut self, text: &str, at: usize, style: Style, indent: usize) {
         for piece in text.split('\n') {
             self.out.push(Line {
                 text: piece.trim().to_owned(),
                 at,
                 style,
+                indent,
                 wrapped: false,
             });
         }

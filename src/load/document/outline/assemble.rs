@@ -6,10 +6,9 @@
 use std::collections::HashMap;
 
 use super::{origin, unemphasised, Context, Event, Kind};
-use crate::error::{Error, Result};
 use crate::load::document::headings::{self, Keyword};
 use crate::load::document::paragraphs::{self, ends_early, starts_with_marker, Wrap};
-use crate::load::document::{Line, Style, Unit};
+use crate::load::document::{Line, Style};
 use crate::model::{word_count, Article, Chapter, PREAMBLE};
 
 /// Fewest words the text before the first article needs to be kept as the preamble; less
@@ -59,30 +58,6 @@ pub(super) fn drop_table_of_contents(
         n + 1,
         cx.unit.name()
     ));
-}
-
-pub(super) fn check_duplicates(lines: &[Line], events: &[Event], cx: &Context) -> Result<()> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for e in events.iter().filter(|e| e.kind == Kind::Article) {
-        let at = lines[e.line].at;
-        if let Some(first) = seen.insert(e.number.to_lowercase(), at) {
-            return Err(match cx.unit {
-                Unit::Line => Error::Input {
-                    origin: origin(cx, at),
-                    message: format!(
-                        "duplicate article number `{}` (first at line {first})",
-                        e.number
-                    ),
-                    snippet: Some(lines[e.line].text.clone()),
-                },
-                Unit::Paragraph => Error::Invalid(format!(
-                    "{}: duplicate article number `{}` in paragraphs {first} and {at}",
-                    cx.path, e.number
-                )),
-            });
-        }
-    }
-    Ok(())
 }
 
 /// Groups the articles into chapters. Text under a container heading before any article

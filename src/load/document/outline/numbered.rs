@@ -1,0 +1,352 @@
+//! The outline of a document numbered without keywords, as most licences and contracts
+//! are (`  0. This License applies …`, `1. Definitions.`, `1) Grant of Copyright
+//! License. Licensor grants …`, `(14) Disclaimer of Warranty:`) and as Acts drafted in the
+//! United Kingdom style are (`1 Short title`).
+//!
+//! The sections are the longest run of numbers that counts up by one from 0 or 1 in one
+//! form (`1.`, `1)`, `(1)`, `1 Title`) at one indentation. A nested item (`1.` under a
+//! deeper indent, `a)`), a wrapped line that happens to start with a number, or a list
+//! that restarts at 1 breaks no run: it is simply not part of it, and stays text. A
+//! title on the heading line is split from the text after it when it reads as one
+//! (`Grant of Copyright License.`).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::headings::{self, Heading, Keyword, ARTICLE_TITLE_WORDS};
+use super::super::paragraphs::ends_early;
+use super::super::{Line, Style};
+use super::{boundary_before, unemphasised};
+
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<open>\()?(?P<n>\d{1,3})(?P<suffix>[A-Z]{0,2})(?P<close>\.\)?|\)|\s)\s*(?P<rest>.*)$",
+    )
+    .expect("the numbered-section pattern is a valid regex")
+});
+
+/// Most words of a title written before the text on the heading line
+/// (`2. Fair Dealing Rights. Nothing in this License …`).
+const LEADING_TITLE_WORDS: usize = 8;
+
+/// The form of a number, which every section of a run shares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Form {
+    /// `1.`
+    Dot,
+    /// `1)`
+    Paren,
+    /// `(1)`
+    Bracketed,
+    /// `1 Short title`: the title is required, the text starts on the next line.
+    Bare,
+}
+
+struct Candidate {
+    line: usize,
+    value: u32,
+    suffix: String,
+    rest: String,
+    /// The heading line is the first line of a hard-wrapped paragraph: what follows the
+    /// number is a sentence cut by wrapping (`5. BECAUSE THE PROGRAM IS LICENSED FREE OF
+    /// CHARGE, THERE IS NO WARRANTY` / `FOR THE PROGRAM, …`), not a title.
+    wrapped_on: bool,
+}
+
+/// The section headings of a document numbered without keywords, by line index; empty
+/// when no run of at least two sections is found.
+pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> {
+    let mut groups: HashMap<(Form, usize), Vec<Candidate>> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() || line.style == Style::Title {
+            continue;
+        }
+        let text = unemphasised(&line.text);
+        let Some(c) = NUMBERED.captures(text.trim()) else {
+            continue;
+        };
+        let close = &c["close"];
+        let form = match (c.name("open").is_some(), close) {
+            (true, ")") => Form::Bracketed,
+            (true, _) => continue,
+            (false, ")") => Form::Paren,
+            (false, c) if c.starts_with('.') => Form::Dot,
+            (false, _) => Form::Bare,
+        };
+        let rest = c["rest"].trim().to_owned();
+        // `1.1 …` is a paragraph of section 1, not a section.
+        if rest.starts_with(|ch: char| ch.is_ascii_digit()) {
+            continue;
+        }
+        if form == Form::Bare
+            && !(headings::title_like(&rest, ARTICLE_TITLE_WORDS)
+                && rest.starts_with(char::is_uppercase))
+        {
+            continue;
+        }
+        if !c["suffix"].is_empty() && form != Form::Bare {
+            continue;
+        }
+        let styled = matches!(line.style, Style::Heading(_));
+        if !styled && !boundary_before(lines, i, width) {
+            continue;
+        }
+        let Ok(value) = c["n"].parse() else {
+            continue;
+        };
+        let wrapped_on = lines.get(i + 1).is_some_and(|next| {
+            line.wrapped && next.wrapped && !next.is_blank() && !ends_early(line, next, width)
+        });
+        groups
+            .entry((form, line.indent))
+            .or_default()
+            .push(Candidate {
+                line: i,
+                value,
+                suffix: c["suffix"].to_owned(),
+                rest,
+                wrapped_on,
+            });
+    }
+    let best = groups
+        .into_iter()
+        .map(|((form, indent), candidates)| (longest_run(&candidates), form, indent, candidates))
+        .max_by_key(|(run, form, indent, candidates)| {
+            let first = run.first().map_or(usize::MAX, |&k| candidates[k].line);
+            (
+                run.len(),
+                *form != Form::Bare,
+                std::cmp::Reverse(*indent),
+                std::cmp::Reverse(first),
+            )
+        });
+    let Some((run, form, _, candidates)) = best.filter(|(run, ..)| run.len() >= 2) else {
+        return HashMap::new();
+    };
+    run.into_iter()
+        .map(|k| {
+            let c = &candidates[k];
+            let (title, text) = if form == Form::Bare {
+                (c.rest.clone(), None)
+            } else if c.wrapped_on && !c.rest.ends_with(['.', ':']) && !c.rest.contains(". ") {
+                (
+                    String::new(),
+                    Some(c.rest.clone()).filter(|r| !r.is_empty()),
+                )
+            } else {
+                split_title(&c.rest)
+            };
+            let heading = Heading {
+                keyword: Keyword::Section,
+                number: format!("{}{}", c.value, c.suffix),
+                title,
+                text,
+                toc: false,
+                dashed: false,
+                sentence_title: false,
+            };
+            (c.line, heading)
+        })
+        .collect()
+}
+
+/// The longest chain of candidates (indices, in document order) whose numbers count up by
+/// one from 0 or 1; `2A` may follow `2` (a section inserted later).
+fn longest_run(candidates: &[Candidate]) -> Vec<usize> {
+    // For each candidate, the length of the best chain ending there and its predecessor.
+    let mut best: Vec<(usize, Option<usize>)> = Vec::with_capacity(candidates.len());
+    let mut by_value: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (k, c) in candidates.iter().enumerate() {
+        let mut entry = (0, None);
+        if c.suffix.is_empty() {
+            if c.value <= 1 {
+                entry = (1, None);
+            }
+            if let Some(prev) = c.value.checked_sub(1) {
+                for &p in by_value.get(&prev).into_iter().flatten() {
+                    if best[p].0 + 1 > entry.0 {
+                        entry = (best[p].0 + 1, Some(p));
+                    }
+                }
+            }
+        } else {
+            for &p in by_value.get(&c.value).into_iter().flatten() {
+                if candidates[p].suffix < c.suffix && best[p].0 + 1 > entry.0 {
+                    entry = (best[p].0 + 1, Some(p));
+                }
+            }
+        }
+        best.push(entry);
+        if entry.0 > 0 {
+            by_value.entry(c.value).or_default().push(k);
+        }
+    }
+    let Some(end) = (0..best.len()).max_by_key(|&k| (best[k].0, std::cmp::Reverse(k))) else {
+        return Vec::new();
+    };
+    let mut run = Vec::new();
+    let mut at = (best[end].0 > 0).then_some(end);
+    while let Some(k) = at {
+        run.push(k);
+        at = best[k].1;
+    }
+    run.reverse();
+    run
+}
+
+/// Splits the rest of a numbered heading line into its title and the start of its text:
+/// `Definitions.` is a title; `Grant of Copyright License. Subject to …` is a title and
+/// text; `Redistributions of source code must retain …` is text.
+pub(super) fn split_title(rest: &str) -> (String, Option<String>) {
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return (String::new(), None);
+    }
+    let bare = rest.trim_end_matches(['.', ':']);
+    if title_case(bare) && !bare.contains(". ") && bare.split_whitespace().count() <= 12 {
+        return (bare.to_owned(), None);
+    }
+    if let Some(stop) = rest.find(". ").or_else(|| rest.find(": ")) {
+        let (head, tail) = (&rest[..stop], rest[stop + 2..].trim());
+        if head.split_whitespace().count() <= LEADING_TITLE_WORDS
+            && title_case(head)
+            && tail.starts_with(|c: char| !c.is_lowercase())
+        {
+            return (head.to_owned(), Some(tail.to_owned()));
+        }
+    }
+    (String::new(), Some(rest.to_owned()))
+}
+
+/// Words of four letters or more capitalised (`Grant of Copyright License`), or the whole
+/// in capitals (`DISCLAIMER OF WARRANTY`): how titles, not sentences, are written.
+fn title_case(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    first.starts_with(|c: char| c.is_uppercase() || c == '"')
+        && words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.chars().count() < 4 || w.starts_with(|c: char| !c.is_lowercase())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Vec<Line> {
+        text.lines()
+            .enumerate()
+            .map(|(i, t)| Line {
+                text: t.trim().to_owned(),
+                at: i + 1,
+                style: Style::Body,
+                indent: t.len() - t.trim_start().len(),
+                wrapped: true,
+            })
+            .collect()
+    }
+
+    fn numbers(text: &str) -> Vec<(String, String, Option<String>)> {
+        let lines = doc(text);
+        let found = sections(&lines, 80);
+        let mut keys: Vec<usize> = found.keys().copied().collect();
+        keys.sort_unstable();
+        keys.into_iter()
+            .map(|k| {
+                let h = &found[&k];
+                (h.number.clone(), h.title.clone(), h.text.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn indented_sections_without_titles_from_zero() {
+        let got = numbers(
+            "Preamble text.\n\n  0. This License applies to any program.\n\n  1. You may copy it.\n\n    1. a nested item\n\n  2. You may modify it.\n",
+        );
+        let ids: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(ids, ["0", "1", "2"]);
+        assert_eq!(got[0].1, "");
+        assert_eq!(
+            got[0].2.as_deref(),
+            Some("This License applies to any program.")
+        );
+    }
+
+    #[test]
+    fn titles_on_the_heading_line_are_split_from_the_text() {
+        let got = numbers(
+            "1. Definitions.\n\nText.\n\n2. Grant of Copyright License. Subject to the terms, You may.\n\n3) not this form\n\n3. DISCLAIMER OF WARRANTY.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                ("1".into(), "Definitions".into(), None),
+                (
+                    "2".into(),
+                    "Grant of Copyright License".into(),
+                    Some("Subject to the terms, You may.".into())
+                ),
+                ("3".into(), "DISCLAIMER OF WARRANTY".into(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_breaking_the_sequence_is_text() {
+        // `7.` inside section 2 and the restarted list are not sections.
+        let got = numbers(
+            "(1) You may use it.\n\n(2) You may share it:\n\n(1) in print;\n\n(7) This requirement modifies the above.\n\n(3) Disclaimer of Warranty:\n",
+        );
+        let ids: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(ids, ["1", "2", "3"]);
+        assert_eq!(got[2].1, "Disclaimer of Warranty");
+    }
+
+    #[test]
+    fn united_kingdom_style_bare_numbers_need_titles() {
+        let got = numbers("1 Short title\n\nThis Act is the Lake Act.\n\n2 Interpretation\n\nIn this Act.\n\n2A Fees\n\nText.\n\n3 in a sentence\n");
+        let ids: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(ids, ["1", "2", "2A"]);
+    }
+
+    #[test]
+    fn a_wrapped_first_line_in_capitals_is_text_not_a_title() {
+        let got = numbers(
+            "  0. This License applies to any program or other work which contains a notice.\n\n  1. BECAUSE THE PROGRAM IS LICENSED FREE OF CHARGE, THERE IS NO WARRANTY\nFOR THE PROGRAM, TO THE EXTENT PERMITTED BY APPLICABLE LAW.\n\n  2. Definitions\n",
+        );
+        assert_eq!(got[1].1, "");
+        assert!(got[1].2.as_deref().unwrap().starts_with("BECAUSE"));
+        assert_eq!(got[2].1, "Definitions");
+    }
+
+    #[test]
+    fn decimals_and_lone_numbers_are_not_sections() {
+        assert!(numbers("1.1 The Grant.\n\n1.2 More.\n").is_empty());
+        assert!(numbers("1. Only one.\n").is_empty());
+    }
+
+    #[test]
+    fn title_or_text() {
+        assert_eq!(split_title("Definitions."), ("Definitions".into(), None));
+        assert_eq!(
+            split_title("Redistributions of source code must retain the notice."),
+            (
+                String::new(),
+                Some("Redistributions of source code must retain the notice.".into())
+            )
+        );
+        assert_eq!(
+            split_title("Trademarks. This License does not grant"),
+            (
+                "Trademarks".into(),
+                Some("This License does not grant".into())
+            )
+        );
+    }
+}
