@@ -260,3 +260,34 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod weak_tests {
+    use crate::change::{ChangeKind, Comparison};
+    use crate::render::fixture::sample;
+    use crate::render::style::Style;
+    use crate::render::{html, markdown, text};
+
+    /// The sample with its renumbered change marked as a weak pairing.
+    fn weak_sample() -> Comparison {
+        let mut cmp = sample();
+        let c = cmp
+            .changes
+            .iter_mut()
+            .find(|c| c.kind == ChangeKind::Renumbered)
+            .expect("the sample has a renumbering");
+        c.confidence = Some(0.31);
+        cmp
+    }
+
+    #[test]
+    fn weak_pairings_are_marked_in_every_text_report() {
+        let cmp = weak_sample();
+        let mark = "weak pairing (confidence 0.31)";
+        assert!(markdown::render(&cmp).contains(mark));
+        assert!(html::render(&cmp).contains(mark));
+        assert!(text::diff_text(&cmp, Style::PLAIN).contains(mark));
+        // Sure pairings carry no mark.
+        assert!(!markdown::render(&sample()).contains("weak pairing"));
+    }
+}
