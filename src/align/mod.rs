@@ -149,8 +149,8 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
     let evidence = paragraphs::Evidence::build(
         &b,
         &h,
-        &in_play(&b, &model, true),
-        &in_play(&h, &model, false),
+        &in_play(&b, &model, &links, true),
+        &in_play(&h, &model, &links, false),
         &model.weights,
     );
     paragraphs::apply(&evidence, &model, &mut links);
@@ -193,11 +193,21 @@ fn same_paragraphs(b: &Side, h: &Side, l: &Link) -> Vec<ParagraphLink> {
         .collect()
 }
 
-/// The articles of one side that have a word model (those identical text did not
-/// settle), the preamble left out.
-fn in_play(s: &Side, model: &text::Model, base: bool) -> Vec<usize> {
+/// The articles of one side whose paragraphs may have gone elsewhere: those with a word
+/// model (identical text did not settle them), less the preamble and those nearly equal
+/// to their partner ([`paragraphs::SETTLED`]), which kept their paragraphs.
+fn in_play(s: &Side, model: &text::Model, links: &Linker, base: bool) -> Vec<usize> {
+    let settled = |i: usize| {
+        let id = if base {
+            links.of_base(i)
+        } else {
+            links.of_head(i)
+        };
+        id.and_then(|id| links.get(id))
+            .is_some_and(|l| l.method == Method::Similar && l.score >= paragraphs::SETTLED)
+    };
     (0..s.len())
-        .filter(|&i| !s.is_preamble(i))
+        .filter(|&i| !s.is_preamble(i) && !settled(i))
         .filter(|&i| {
             if base {
                 model.base(i).is_some()

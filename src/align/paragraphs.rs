@@ -36,6 +36,17 @@ pub(crate) const MIN_WEIGHT: f64 = 40.0;
 /// articles: a whole paragraph of a short article, or one of a long article's several.
 pub(crate) const EDGE_SHARE: f64 = 0.15;
 
+/// A paragraph looks up this many of its rarest features (an article 48): a paragraph
+/// has fewer words, and its rarest ones find it.
+pub(crate) const PARA_QUERY: usize = 20;
+/// ... and keeps this many candidates: [`best_only`] keeps one of them anyway.
+pub(crate) const PARA_CANDIDATES: usize = 4;
+
+/// An article at least this similar to its partner kept its paragraphs: a split or merge
+/// moves at least a paragraph's worth of text, so such pairs are not searched (which also
+/// spares the cost of cutting every slightly edited article into paragraphs).
+pub(crate) const SETTLED: f64 = 0.90;
+
 /// One paragraph: the article it belongs to, its place there and its byte range.
 #[derive(Debug, Clone)]
 pub(crate) struct Paragraph {
@@ -345,7 +356,7 @@ fn match_paragraphs(base: &[Paragraph], head: &[Paragraph]) -> Vec<ParaLink> {
         return Vec::new();
     }
     let query = |over: &[&Features], queries: &[&Features]| -> Vec<(usize, usize)> {
-        let index = Index::new(over);
+        let index = Index::with_limits(over, PARA_QUERY, PARA_CANDIDATES);
         let mut scratch = Scratch::default();
         let mut out = Vec::new();
         for (q, f) in queries.iter().enumerate() {
