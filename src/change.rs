@@ -185,6 +185,11 @@ pub struct Change {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub coarse: bool,
     pub annotations: Vec<ChangeAnnotation>,
+    /// For the preamble of an act with numbered recitals: its citations, recitals and
+    /// closing formula aligned and redlined one by one (numbers `citation 1`, `3`,
+    /// `closing`). The preamble's own redline stays whole.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub recitals: Vec<Change>,
 }
 
 /// The headline figures of one version.
@@ -316,6 +321,11 @@ pub struct Comparison {
     pub summary: Summary,
     pub chapters: Vec<ImpactRow>,
     pub changes: Vec<Change>,
+    /// The additional, transitional, repealing and final provisions of a Spanish law
+    /// (`Disposición …`), aligned and redlined like articles but apart from them: they
+    /// are not articles, and correspondence tables of articles leave them out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub provisions: Vec<Change>,
     /// What the reader should know beyond the changes: coarse fallbacks, citations left at
     /// an old number, changed definitions.
     #[serde(skip_serializing_if = "Vec::is_empty")]

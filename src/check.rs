@@ -251,6 +251,7 @@ mod tests {
             confidence: None,
             paragraphs: Vec::new(),
             annotations: vec![],
+            recitals: vec![],
         };
         assert!(!needs_rationale(&c));
         c.severity = Severity::Minor;

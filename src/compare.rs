@@ -14,6 +14,7 @@ use crate::redline;
 use crate::summary;
 
 mod terms;
+pub mod units;
 mod xrefs;
 
 /// What the caller wants beyond the defaults.
@@ -58,7 +59,14 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
         keyed.push(((removed_keys.of(b), 1, b), ctx.unmatched(b, true)));
     }
     keyed.sort_by_key(|(key, _)| *key);
-    let changes: Vec<Change> = keyed.into_iter().map(|(_, c)| c).collect();
+    let mut changes: Vec<Change> = keyed.into_iter().map(|(_, c)| c).collect();
+    let preamble = [crate::model::PREAMBLE.to_owned()];
+    if let Some(p) = changes
+        .iter_mut()
+        .find(|c| c.base == preamble && c.head == preamble && c.kind != ChangeKind::Unchanged)
+    {
+        p.recitals = units::compare_recitals(base, head, options);
+    }
 
     let chapters = summary::impact_rows(base, head, &alignment, &changes, &base_words, &head_words);
     let mut notes = Vec::new();
@@ -82,6 +90,7 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
         summary: Summary::of(&changes),
         chapters,
         changes,
+        provisions: units::compare_units(base, head, &base.provisions, &head.provisions, options),
         notes,
     }
 }
@@ -264,6 +273,7 @@ impl Context<'_> {
             confidence: None,
             paragraphs: Vec::new(),
             annotations: Vec::new(),
+            recitals: Vec::new(),
         };
         if base_text == head_text {
             if self.options.redline_unchanged || kind != ChangeKind::Unchanged {
@@ -348,6 +358,7 @@ impl Context<'_> {
             confidence: None,
             paragraphs: Vec::new(),
             annotations: Vec::new(),
+            recitals: Vec::new(),
         };
         self.annotate(&mut change);
         change

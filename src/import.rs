@@ -69,7 +69,17 @@ pub fn read_source(path: &Path, rules: &document::Rules) -> Result<Reading> {
             draft: load::load_file(&file)?,
             warnings: Vec::new(),
         }),
-        "md" | "markdown" | "txt" | "text" | "docx" => document::read_with(&file, &stem, rules),
+        "md" | "markdown" | "txt" | "text" | "docx" => {
+            let mut reading = document::read_with(&file, &stem, rules)?;
+            let provisions = std::mem::take(&mut reading.draft.provisions);
+            if !provisions.is_empty() {
+                reading.warnings.push(format!(
+                    "the {} additional, transitional, repealing and final provisions (Disposición …) are not imported: a draft directory has no place for them; diff the document itself to compare them",
+                    provisions.len()
+                ));
+            }
+            Ok(reading)
+        }
         _ => Err(Error::Invalid(format!(
             "{}: unsupported file type (expected .md, .txt, .docx or a .toml article set)",
             file.path

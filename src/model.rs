@@ -201,6 +201,11 @@ pub struct Draft {
     pub meta: DraftMeta,
     pub preamble: Option<Article>,
     pub chapters: Vec<Chapter>,
+    /// The additional, transitional, repealing and final provisions of a Spanish law
+    /// (`Disposición adicional primera` …): article-like units after the articles, which
+    /// correspondence tables of articles leave out. Compared on their own; numbered
+    /// `adicional primera`, `transitoria`, `final quinta bis`. Only documents have them.
+    pub provisions: Vec<Article>,
     pub annotations: Vec<Annotation>,
     /// The directory or file the draft was read from, for messages.
     pub source: String,
@@ -337,6 +342,7 @@ pub(crate) mod testing {
                     origin: Origin::default(),
                 })
                 .collect(),
+            provisions: Vec::new(),
             annotations: Vec::new(),
             source: id.to_owned(),
         }

@@ -227,6 +227,7 @@ mod tests {
                 articles,
                 origin: Origin::default(),
             }],
+            provisions: Vec::new(),
             annotations: vec![],
             source: "d".into(),
         }

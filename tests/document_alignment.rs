@@ -68,6 +68,55 @@ const STYLES: &[Style] = &[
         article: |n, title| format!("Article {n}.- {title}"),
         wrap: None,
     },
+    Style {
+        name: "Spanish BOE Markdown",
+        markdown: true,
+        chapter: |roman, _, title| format!("## TÍTULO {roman}. {title}"),
+        article: |n, title| format!("##### Artículo {n}. {title}."),
+        wrap: None,
+    },
+    Style {
+        name: "Spanish plain text, sentence titles",
+        markdown: false,
+        chapter: |roman, _, title| format!("CAPÍTULO {roman}\n{title}"),
+        article: |n, title| format!("Artículo {n}. {title}."),
+        wrap: None,
+    },
+    Style {
+        name: "Dutch wetten.nl export (.txt)",
+        markdown: false,
+        chapter: |_, n, title| format!("### Hoofdstuk  {n}  \n####{title}"),
+        article: |n, _| format!("### Artikel  {n}  "),
+        wrap: None,
+    },
+    Style {
+        name: "German statute Markdown",
+        markdown: true,
+        chapter: |_, n, title| format!("## Abschnitt {n} - {title}"),
+        article: |n, title| format!("### § {n} {title}"),
+        wrap: None,
+    },
+    Style {
+        name: "French code, setext headings",
+        markdown: true,
+        chapter: |roman, _, title| format!("Chapitre {roman} : {title}"),
+        article: |n, _| format!("Article {n}\n----------"),
+        wrap: None,
+    },
+    Style {
+        name: "Italian, bracketed titles",
+        markdown: false,
+        chapter: |roman, _, title| format!("Capo {roman} - {title}"),
+        article: |n, title| format!("Art. {n}.\n({title})"),
+        wrap: None,
+    },
+    Style {
+        name: "licence, numbered sections",
+        markdown: false,
+        chapter: |_, _, title| title.to_uppercase(),
+        article: |n, title| format!("{n}. {title}."),
+        wrap: Some(76),
+    },
 ];
 
 fn wrap(paragraph: &str, width: usize) -> String {

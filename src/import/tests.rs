@@ -47,6 +47,7 @@ fn sample() -> Draft {
                 origin: Origin::default(),
             },
         ],
+        provisions: Vec::new(),
         annotations: Vec::new(),
         source: "doc.txt".into(),
     }

@@ -200,6 +200,7 @@ pub(crate) fn draft_from_files(dir: &str, mut files: Vec<SourceFile>) -> Result<
         meta,
         preamble: None,
         chapters: Vec::new(),
+        provisions: Vec::new(),
         annotations: Vec::new(),
         source: dir.to_owned(),
     };
@@ -324,6 +325,7 @@ pub(crate) fn draft_from_file(file: &SourceFile, stem: &str) -> Result<Draft> {
         meta,
         preamble: pre.map(|p| preamble(file, p)),
         chapters,
+        provisions: Vec::new(),
         annotations: Vec::new(),
         source: file.path.clone(),
     };

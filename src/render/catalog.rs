@@ -105,6 +105,16 @@ pub fn contents_text(d: &Draft, style: Style) -> String {
             out.push_str(&format!("    {:>6}  {}\n", a.number, a.title));
         }
     }
+    if !d.provisions.is_empty() {
+        out.push_str(&format!("{}\n", style.bold("Provisions")));
+        for p in &d.provisions {
+            out.push_str(&format!(
+                "    {}  {}\n",
+                crate::compare::units::provision_label(&p.number),
+                p.title
+            ));
+        }
+    }
     out
 }
 

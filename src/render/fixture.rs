@@ -65,6 +65,7 @@ fn change(
         confidence: None,
         paragraphs: Vec::new(),
         annotations: Vec::new(),
+        recitals: Vec::new(),
     }
 }
 
@@ -306,6 +307,7 @@ pub fn sample() -> Comparison {
             &["public-health", "democracy"],
         ),
         summary: Summary::of(&changes),
+        provisions: Vec::new(),
         chapters,
         changes,
         notes: vec!["Article 5 was too large for a word diff; a line diff is shown.".into()],

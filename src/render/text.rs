@@ -5,6 +5,7 @@ use comfy_table::{CellAlignment, Table};
 
 use crate::change::{Change, ChangeKind, Comparison, ImpactRow, Op};
 use crate::render::catalog::table;
+use crate::render::report;
 use crate::render::style::Style;
 use crate::summary;
 
@@ -183,25 +184,56 @@ pub fn change_text(change: &Change, style: Style) -> String {
     for a in &change.annotations {
         out.push_str(&format!("rationale [{}]: {}\n", a.theme, a.rationale));
     }
-    // A renumbering or move with the same words needs no text: the heading says it all.
-    let edited = |r: &[crate::change::Segment]| r.iter().any(|s| s.op != Op::Equal);
-    if let Some(redline) = change.redline.as_deref().filter(|r| edited(r)) {
-        out.push('\n');
-        let mut body = String::new();
-        for seg in redline {
-            match seg.op {
-                Op::Equal => body.push_str(&seg.text),
-                Op::Delete => body.push_str(&style.deleted(&seg.text)),
-                Op::Insert => body.push_str(&style.inserted(&seg.text)),
-            }
+    if !change.recitals.is_empty() {
+        // The preamble of an act with recitals: one entry per changed recital.
+        let (edited, plain) = report::recital_entries(change);
+        if let Some(line) = report::plain_units_line("Recitals and citations", &plain) {
+            out.push_str(&format!("\n  {}\n", style.dim(&line)));
         }
-        for line in body.trim_end().lines() {
-            out.push_str("    ");
-            out.push_str(line);
-            out.push('\n');
+        for r in edited {
+            unit_entry(&mut out, r, &report::recital_numbers(r), "  ", style);
+        }
+        return out;
+    }
+    redline_body(&mut out, change, "    ", style);
+    out
+}
+
+/// One recital or provision: its label, facts and redline, indented under its parent.
+fn unit_entry(out: &mut String, r: &Change, label: &str, indent: &str, style: Style) {
+    let mut facts = vec![r.kind.to_string(), r.severity.to_string()];
+    if !matches!(r.kind, ChangeKind::Added | ChangeKind::Removed) {
+        facts.push(format!("similarity {:.2}", r.similarity));
+    }
+    out.push_str(&format!(
+        "\n{indent}{}\n{indent}{}\n",
+        style.bold(label),
+        style.dim(&facts.join(" · "))
+    ));
+    redline_body(out, r, &format!("{indent}    "), style);
+}
+
+/// The redline of `change`, indented, after a blank line; nothing when no word changed
+/// (a renumbering or move with the same words: the heading says it all).
+fn redline_body(out: &mut String, change: &Change, indent: &str, style: Style) {
+    let edited = |r: &[crate::change::Segment]| r.iter().any(|s| s.op != Op::Equal);
+    let Some(redline) = change.redline.as_deref().filter(|r| edited(r)) else {
+        return;
+    };
+    out.push('\n');
+    let mut body = String::new();
+    for seg in redline {
+        match seg.op {
+            Op::Equal => body.push_str(&seg.text),
+            Op::Delete => body.push_str(&style.deleted(&seg.text)),
+            Op::Insert => body.push_str(&style.inserted(&seg.text)),
         }
     }
-    out
+    for line in body.trim_end().lines() {
+        out.push_str(indent);
+        out.push_str(line);
+        out.push('\n');
+    }
 }
 
 /// The whole `diff` report.
@@ -224,6 +256,20 @@ pub fn diff_text(c: &Comparison, style: Style) -> String {
     for change in detailed {
         out.push('\n');
         out.push_str(&change_text(change, style));
+    }
+    let (edited, plain) = report::unit_entries(&c.provisions);
+    if !edited.is_empty() || !plain.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            style.bold("Provisions (additional, transitional, repealing, final)")
+        ));
+        if let Some(line) = report::plain_units_line("Provisions", &plain) {
+            out.push_str(&style.dim(&line));
+            out.push('\n');
+        }
+        for p in edited {
+            unit_entry(&mut out, p, &report::provision_numbers(p), "", style);
+        }
     }
     out
 }

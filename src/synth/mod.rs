@@ -233,6 +233,7 @@ pub fn corpus(articles: usize, chapters: usize, seed: u64) -> Draft {
                 .join("\n"),
         )),
         chapters: out,
+        provisions: Vec::new(),
         annotations: Vec::new(),
         source: format!("<synthetic corpus {seed}>"),
     }

@@ -234,6 +234,7 @@ fn finish(
         meta,
         preamble,
         chapters: out,
+        provisions: Vec::new(),
         annotations: Vec::new(),
         source: format!("<synthetic revision {seed} of {}>", base.meta.id),
     };

@@ -169,7 +169,7 @@ static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     // with hyphen, colon or dot parts (`171-9`, `1:1`, `4.1`, `83.0a`), a letter suffix
     // (`12a`, `12A`), a Latin one (`17 bis`), an ordinal sign (`2.º`, `1er`).
     let arabic = format!(
-        r"(?P<arabic>(?:[LRDA]\.?\s?)?\d{{1,6}}(?:[-:.]\d{{1,4}})*(?:[a-z]{{1,2}}\b|[A-Z]\b)?(?:\s?(?i:{LATIN})\b)?)(?P<ordinal>\.?\s?[º°ª]|er\b|re\b)?"
+        r"(?P<arabic>(?:[LRDA]\.?\s?)?\d{{1,9}}(?:[-:.]\d{{1,4}})*(?:[a-z]{{1,2}}\b|[A-Z]\b)?(?:\s?(?i:{LATIN})\b)?)(?P<ordinal>\.?\s?[º°ª]|er\b|re\b)?"
     );
     let pattern = format!(
         r"^{keyword}(?:{arabic}|(?P<roman>[IVXLCDM]{{1,8}})(?P<rsuffix>\s?(?i:{LATIN})|\s?[a-z])?\b|(?P<letter>[A-Z])\b|(?P<word>(?i:{WORDS}))\b)(?P<rest>.*)$"
@@ -199,7 +199,7 @@ static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
 /// ` bis 58`, ` u. 2`, ` to 7` after a number: one heading for a range (`§§ 53 bis 58`).
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:bis|und|u\.|to|and|à|a|al|tot|t/m)\s+(?P<upto>\d{1,6}[a-z]?)\b(?P<rest>.*)$",
+        r"^\s*(?:bis|und|u\.|to|and|à|a|al|tot|t/m)\s+(?P<upto>\d{1,9}[a-z]?)\b(?P<rest>.*)$",
     )
     .expect("the range pattern is a valid regex")
 });
@@ -687,6 +687,7 @@ mod tests {
         assert_eq!(article("Article 12a"), pair("12a", ""));
         assert_eq!(article("Article 4.1"), pair("4.1", ""));
         assert_eq!(article("Article 10000"), pair("10000", ""));
+        assert_eq!(article("Article 1000001"), pair("1000001", ""));
         assert_eq!(article("Article 12."), pair("12", ""));
         assert_eq!(article("  Article 7  "), pair("7", ""));
     }

@@ -20,7 +20,7 @@ use super::headings::{self, Heading, Keyword, ARTICLE_TITLE_WORDS, CONTAINER_TIT
 use super::paragraphs::{self, ends_early, ends_sentence, ends_with_connector, starts_with_marker};
 use super::{Line, Rules, Style, Unit, Verdict};
 use crate::error::{Error, Result};
-use crate::model::{Draft, DraftMeta, Origin};
+use crate::model::{Article, Draft, DraftMeta, Origin};
 use assemble::{chapters, drop_table_of_contents, front};
 
 /// Where the lines came from, for origins and messages.
@@ -75,7 +75,13 @@ pub(crate) fn build(
             why: why.to_owned(),
         })
     };
-    let mut found = headings_in(lines, wrap.width, &mut refuse);
+    let (mut found, in_sentences) = headings_in(lines, wrap.width, &mut refuse);
+    let styled_articles = found
+        .iter()
+        .filter(|(i, h)| {
+            h.keyword.can_be_article() && matches!(lines[**i].style, Style::Heading(_))
+        })
+        .count();
     if let Some(pattern) = &cx.rules.article_pattern {
         for i in found.keys().copied().collect::<Vec<_>>() {
             if found[&i].keyword.can_be_article() {
@@ -128,8 +134,29 @@ pub(crate) fn build(
         )));
     }
     let (mut pre, mut events) = events(lines, &found, is_article, wrap.width);
-    cut_provisions(lines, &mut events, cx, warnings);
     cut_back_matter(lines, &mut events, cx, wrap.width, warnings);
+    let end = events
+        .last()
+        .map_or(0, |e| e.body.last().copied().unwrap_or(e.line));
+    // Where the format marks the headings, a plain line in a sentence is plainly text.
+    // Never drop a would-be heading without a word: the user can check the lines (those
+    // of the back matter, which is not compared, aside).
+    let in_sentences: Vec<usize> = in_sentences.into_iter().filter(|&i| i <= end).collect();
+    if !in_sentences.is_empty() && styled_articles < STYLED_ARTICLES {
+        let at: Vec<String> = in_sentences
+            .iter()
+            .take(5)
+            .map(|&i| lines[i].at.to_string())
+            .collect();
+        warnings.push(format!(
+            "{} line(s) shaped like article headings were read as text, as parts of sentences ({}s {}{}); `show FILE --explain` lists them",
+            in_sentences.len(),
+            cx.unit.name(),
+            at.join(", "),
+            if in_sentences.len() > 5 { ", …" } else { "" }
+        ));
+    }
+    let provisions = split_provisions(lines, &mut events, cx, wrap);
     drop_table_of_contents(lines, &mut pre, &mut events, cx, warnings);
     demote_duplicates(lines, &mut events, cx, warnings, &mut refuse);
     for e in &events {
@@ -162,6 +189,7 @@ pub(crate) fn build(
         },
         preamble,
         chapters,
+        provisions,
         annotations: Vec::new(),
         source: cx.path.to_owned(),
     })
@@ -242,6 +270,22 @@ fn demote_duplicates(
         }
         let at = lines[e.line].at;
         let key = crate::model::number_key(&e.number);
+        if k > 0 && far_out_of_order(lines, events, k) {
+            warnings.push(format!(
+                "{} {at}: a heading for article {} far out of the order of the articles around it was read as text",
+                cx.unit.name(),
+                e.number
+            ));
+            refuse(
+                e.line,
+                "its number is far out of the order of the articles around it",
+            );
+            let e = events.remove(k);
+            let prev = &mut events[k - 1];
+            prev.body.push(e.line);
+            prev.body.extend(e.body);
+            continue;
+        }
         match seen.get(&key) {
             Some(&first) if k > 0 => {
                 warnings.push(format!(
@@ -267,6 +311,34 @@ fn demote_duplicates(
                 k += 1;
             }
         }
+    }
+}
+
+/// How far past both its neighbours a plain article number may jump before the line is
+/// taken for text that starts with a citation (`Article 2019 of the Code …` cut short).
+const FAR_OUT: u64 = 100;
+
+/// Whether article event `k`, a plain (not heading-formatted) line, carries a number far
+/// above both the article before and the one after it, which are in order themselves.
+fn far_out_of_order(lines: &[Line], events: &[Event], k: usize) -> bool {
+    let value = |e: &Event| -> Option<u64> {
+        let digits: String = e.number.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    };
+    let article = |e: &&Event| e.kind == Kind::Article;
+    let (Some(prev), Some(next)) = (
+        events[..k].iter().rev().find(article),
+        events[k + 1..].iter().find(article),
+    ) else {
+        return false;
+    };
+    let e = &events[k];
+    if matches!(lines[e.line].style, Style::Heading(_)) {
+        return false;
+    }
+    match (value(prev), value(e), value(next)) {
+        (Some(p), Some(v), Some(n)) => p <= n && v > n.max(p) + FAR_OUT,
+        _ => false,
     }
 }
 
@@ -296,13 +368,15 @@ pub(super) fn unemphasised(s: &str) -> Cow<'_, str> {
     t
 }
 
-/// The lines that are headings, by index.
+/// The lines that are headings, by index, and the lines shaped like article headings
+/// that were refused as parts of sentences.
 fn headings_in(
     lines: &[Line],
     width: usize,
     refuse: &mut impl FnMut(usize, &str),
-) -> HashMap<usize, Heading> {
+) -> (HashMap<usize, Heading>, Vec<usize>) {
     let mut out = HashMap::new();
+    let mut refused_articles = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() || line.style == Style::Title {
             continue;
@@ -319,19 +393,26 @@ fn headings_in(
         let Some(h) = parsed else {
             continue;
         };
+        // A dashed title (`Article 2 – Remedies`) is a heading whatever follows it: no
+        // sentence has that shape.
         let stands = h.dashed || boundary_before(lines, i, width);
-        if styled || (stands && !sentence_continues(lines, i, &h)) {
+        if styled || h.dashed || (stands && !sentence_continues(lines, i, &h)) {
             out.insert(i, h);
-        } else if !stands {
-            refuse(
-                i,
-                "inside a wrapped sentence: the line before does not end one",
-            );
         } else {
-            refuse(i, "a sentence: it goes on in lower case on the next line");
+            if h.keyword.can_be_article() {
+                refused_articles.push(i);
+            }
+            if !stands {
+                refuse(
+                    i,
+                    "inside a wrapped sentence: the line before does not end one",
+                );
+            } else {
+                refuse(i, "a sentence: it goes on in lower case on the next line");
+            }
         }
     }
-    out
+    (out, refused_articles)
 }
 
 /// Article headings by the user's `--article-pattern`.
@@ -512,30 +593,47 @@ fn cut_back_matter(
 }
 
 /// Ends the articles at the first `Disposición …` heading after them: the additional,
-/// transitional, repealing and final provisions of a Spanish law are no articles, and a
-/// correspondence of articles has no place for them (docs/documents.md).
-fn cut_provisions(
+/// transitional, repealing and final provisions of a Spanish law are no articles (a
+/// correspondence of articles leaves them out) but units of their own, each running to
+/// the next. Headings inside them (`Artículo 318 bis.` of a code they amend, quoted) are
+/// their text.
+fn split_provisions(
     lines: &[Line],
     events: &mut Vec<Event>,
     cx: &Context,
-    warnings: &mut Vec<String>,
-) {
+    wrap: paragraphs::Wrap,
+) -> Vec<Article> {
+    let is_provision = |e: &Event| e.kind == Kind::Container(Keyword::Provision);
     let first_article = events.iter().position(|e| e.kind == Kind::Article);
-    let Some(k) = first_article.and_then(|a| {
-        (a..events.len()).find(|&k| events[k].kind == Kind::Container(Keyword::Provision))
-    }) else {
-        return;
+    let Some(k) = first_article.and_then(|a| (a..events.len()).find(|&k| is_provision(&events[k])))
+    else {
+        // Provisions before any article (or in a document without articles) are text.
+        return Vec::new();
     };
-    let count = events[k..]
-        .iter()
-        .filter(|e| e.kind == Kind::Container(Keyword::Provision))
-        .count();
-    let at = lines[events[k].line].at;
-    events.truncate(k);
-    warnings.push(format!(
-        "the {count} additional, transitional, repealing and final provisions from {} {at} on are not compared: they are not articles",
-        cx.unit.name()
-    ));
+    let mut units: Vec<Event> = Vec::new();
+    for e in events.drain(k..) {
+        match units.last_mut() {
+            Some(unit) if !is_provision(&e) => {
+                unit.body.push(e.line);
+                unit.body.extend(e.body);
+            }
+            _ => units.push(e),
+        }
+    }
+    units
+        .into_iter()
+        .map(|u| Article {
+            number: u.number,
+            title: u.title,
+            section: None,
+            text: paragraphs::join(
+                u.inline.iter().chain(u.body.iter().map(|&i| &lines[i])),
+                wrap,
+            ),
+            from: Vec::new(),
+            origin: origin(cx, lines[u.line].at),
+        })
+        .collect()
 }
 
 /// The title on the line(s) under a bare heading at `i`, and the index after it.

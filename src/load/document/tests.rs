@@ -573,3 +573,66 @@ fn italian_bracketed_titles_and_german_numbered_divisions() {
     );
     assert_eq!(heads(&r.draft), ["1: ", "53a: "]);
 }
+
+#[test]
+fn spanish_provisions_are_units_after_the_articles() {
+    let r = read_str(
+        "x.md",
+        "# Ley\n\n##### Artículo 1. Objeto.\n\nTexto.\n\n##### Disposición adicional primera. Plazos.\n\nEl plazo es de tres meses.\n\n##### Disposición final segunda. Código Penal.\n\nSe añade al Código Penal:\n\n## \"Título XV bis. Delitos.\n\nArtículo 318 bis.\n\nTexto citado.\"\n\n##### Disposición final tercera.\n\nEntrada en vigor.\n",
+    )
+    .unwrap();
+    assert_eq!(heads(&r.draft), ["1: Objeto"]);
+    let p: Vec<(&str, &str)> = r
+        .draft
+        .provisions
+        .iter()
+        .map(|p| (p.number.as_str(), p.title.as_str()))
+        .collect();
+    assert_eq!(
+        p,
+        [
+            ("adicional primera", "Plazos"),
+            ("final segunda", "Código Penal"),
+            ("final tercera", "")
+        ]
+    );
+    // Headings quoted inside a provision are its text.
+    assert!(r.draft.provisions[1].text.contains("Artículo 318 bis."));
+    assert!(r.draft.provisions[1].text.contains("Título XV bis"));
+}
+
+#[test]
+fn no_heading_is_dropped_without_a_word() {
+    // A dashed title stands whatever follows it.
+    let r = txt("Article 1 – Scope\nThis covers the lake.\n\nArticle 2 – Remedies\nfishing without a licence is punished.\n");
+    assert_eq!(heads(&r.draft), ["1: Scope", "2: Remedies"]);
+    // Large numbers are numbers.
+    let r = txt("Article 1000000\nText one.\n\nArticle 1000001\nText two.\n");
+    assert_eq!(heads(&r.draft), ["1000000: ", "1000001: "]);
+    // A heading-shaped line inside a sentence is text, and the user hears of it.
+    let r = txt("Article 1\nThe Parties agree that the rules set out in\nArticle 7\nof the Rules apply.\n\nArticle 2\nText.\n");
+    assert_eq!(heads(&r.draft), ["1: ", "2: "]);
+    assert!(
+        r.warnings.iter().any(|w| w.starts_with(
+            "1 line(s) shaped like article headings were read as text, as parts of sentences (lines 3)"
+        )),
+        "{:?}",
+        r.warnings
+    );
+}
+
+#[test]
+fn a_number_far_out_of_order_is_text_with_a_warning() {
+    let r = txt(
+        "Article 1\nText one.\n\nArticle 2\nText two.\n\nArticle 2019\n\nArticle 3\nText three.\n",
+    );
+    assert_eq!(heads(&r.draft), ["1: ", "2: ", "3: "]);
+    assert!(articles(&r.draft)[1].text.contains("Article 2019"));
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.contains("line 7: a heading for article 2019 far out of the order")),
+        "{:?}",
+        r.warnings
+    );
+}

@@ -72,6 +72,69 @@ fn home(change: &Change) -> Home {
     }
 }
 
+/// "Recital 5 → Recital 7", "Citation 2", "Recitals 3 + 4 → Recital 6".
+pub fn recital_numbers(change: &Change) -> String {
+    unit_numbers(change, crate::compare::units::label)
+}
+
+/// "Disposición adicional primera → Disposición adicional segunda".
+pub fn provision_numbers(change: &Change) -> String {
+    let numbers = unit_numbers(change, crate::compare::units::provision_label);
+    match change
+        .title
+        .head
+        .as_deref()
+        .or(change.title.base.as_deref())
+    {
+        Some(t) if !t.is_empty() => format!("{numbers} — {t}"),
+        _ => numbers,
+    }
+}
+
+fn unit_numbers(change: &Change, label: fn(&str) -> String) -> String {
+    let side = |ns: &[String]| ns.iter().map(|n| label(n)).collect::<Vec<_>>().join(" + ");
+    match (change.base.as_slice(), change.head.as_slice()) {
+        ([], h) => side(h),
+        (b, []) => side(b),
+        (b, h) if b == h => side(b),
+        (b, h) => format!("{} → {}", side(b), side(h)),
+    }
+}
+
+/// The recitals of a preamble change as reports list them: the ones with edited words
+/// (or added, removed, split, merged), each with its redline, and the ones only
+/// renumbered with the same words, which one line names.
+pub fn recital_entries(c: &Change) -> (Vec<&Change>, Vec<&Change>) {
+    unit_entries(&c.recitals)
+}
+
+/// Units (recitals, provisions) with edited words, and those only renumbered.
+pub fn unit_entries(units: &[Change]) -> (Vec<&Change>, Vec<&Change>) {
+    let same_words = |r: &&Change| {
+        r.redline
+            .as_deref()
+            .is_none_or(|red| red.iter().all(|s| s.op == crate::change::Op::Equal))
+    };
+    units
+        .iter()
+        .filter(|r| r.kind != ChangeKind::Unchanged)
+        .partition(|r| !(r.kind == ChangeKind::Renumbered && same_words(r)))
+}
+
+/// "Recitals and citations renumbered with the same words: 5 → 7, 6 → 8".
+pub fn plain_units_line(what: &str, plain: &[&Change]) -> Option<String> {
+    let pairs: Vec<String> = plain
+        .iter()
+        .map(|r| format!("{} → {}", r.base.join("+"), r.head.join("+")))
+        .collect();
+    (!pairs.is_empty()).then(|| {
+        format!(
+            "{what} renumbered with the same words: {}",
+            pairs.join(", ")
+        )
+    })
+}
+
 /// Replaces every character that is awkward in a URL fragment by `-`.
 pub fn slug(text: &str) -> String {
     let s: String = text

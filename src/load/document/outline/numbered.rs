@@ -154,43 +154,87 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
 
 /// The longest chain of candidates (indices, in document order) whose numbers count up by
 /// one from 0 or 1; `2A` may follow `2` (a section inserted later).
+///
+/// Numbered paragraphs inside the sections (`1.`, `2.` at the sections' own indentation)
+/// make chains as long as the sections' own. Of equally long chains the one with more
+/// titled (then capitalised) entries wins (sections have titles or start sentences,
+/// paragraphs are sentences or run on in lower case), then the one
+/// whose entries are spread more evenly over the text (the sum of the logarithms of the
+/// gaps, which a run of sections scores higher than a run that dips into one section's
+/// paragraphs).
 fn longest_run(candidates: &[Candidate]) -> Vec<usize> {
-    // For each candidate, the length of the best chain ending there and its predecessor.
-    let mut best: Vec<(usize, Option<usize>)> = Vec::with_capacity(candidates.len());
+    /// The best chain ending at a candidate: its length, titled entries, spread, and the
+    /// candidate before it.
+    #[derive(Clone, Copy)]
+    struct Link {
+        len: usize,
+        titled: usize,
+        spread: f64,
+        prev: Option<usize>,
+    }
+    let better = |a: &Link, b: &Link| {
+        (a.len, a.titled)
+            .cmp(&(b.len, b.titled))
+            .then(a.spread.total_cmp(&b.spread))
+            .is_gt()
+    };
+    // A title counts two, a capital one: list items run on in lower case (`3. in the
+    // case of …`), sections start a sentence or carry a title.
+    let titled = |c: &Candidate| {
+        if !split_title(&c.rest).0.is_empty() {
+            2
+        } else {
+            usize::from(!c.rest.starts_with(char::is_lowercase))
+        }
+    };
+    let mut best: Vec<Option<Link>> = Vec::with_capacity(candidates.len());
     let mut by_value: HashMap<u32, Vec<usize>> = HashMap::new();
     for (k, c) in candidates.iter().enumerate() {
-        let mut entry = (0, None);
-        if c.suffix.is_empty() {
-            if c.value <= 1 {
-                entry = (1, None);
-            }
-            if let Some(prev) = c.value.checked_sub(1) {
-                for &p in by_value.get(&prev).into_iter().flatten() {
-                    if best[p].0 + 1 > entry.0 {
-                        entry = (best[p].0 + 1, Some(p));
-                    }
-                }
-            }
+        let mut entry: Option<Link> = (c.suffix.is_empty() && c.value <= 1).then_some(Link {
+            len: 1,
+            titled: titled(c),
+            spread: 0.0,
+            prev: None,
+        });
+        let key = if c.suffix.is_empty() {
+            c.value.checked_sub(1)
         } else {
-            for &p in by_value.get(&c.value).into_iter().flatten() {
-                if candidates[p].suffix < c.suffix && best[p].0 + 1 > entry.0 {
-                    entry = (best[p].0 + 1, Some(p));
-                }
+            Some(c.value)
+        };
+        for &p in key.and_then(|v| by_value.get(&v)).into_iter().flatten() {
+            let fits = c.suffix.is_empty() || candidates[p].suffix < c.suffix;
+            let Some(link) = best[p].filter(|_| fits) else {
+                continue;
+            };
+            let gap = (c.line - candidates[p].line) as f64;
+            let candidate = Link {
+                len: link.len + 1,
+                titled: link.titled + titled(c),
+                spread: link.spread + gap.ln(),
+                prev: Some(p),
+            };
+            if entry.is_none_or(|e| better(&candidate, &e)) {
+                entry = Some(candidate);
             }
         }
         best.push(entry);
-        if entry.0 > 0 {
+        if entry.is_some() {
             by_value.entry(c.value).or_default().push(k);
         }
     }
-    let Some(end) = (0..best.len()).max_by_key(|&k| (best[k].0, std::cmp::Reverse(k))) else {
-        return Vec::new();
-    };
+    let mut end: Option<usize> = None;
+    for k in 0..best.len() {
+        if let Some(l) = best[k] {
+            if end.is_none_or(|e| better(&l, &best[e].expect("an end has a chain"))) {
+                end = Some(k);
+            }
+        }
+    }
     let mut run = Vec::new();
-    let mut at = (best[end].0 > 0).then_some(end);
+    let mut at = end;
     while let Some(k) = at {
         run.push(k);
-        at = best[k].1;
+        at = best[k].and_then(|l| l.prev);
     }
     run.reverse();
     run
@@ -323,6 +367,40 @@ mod tests {
         assert_eq!(got[1].1, "");
         assert!(got[1].2.as_deref().unwrap().starts_with("BECAUSE"));
         assert_eq!(got[2].1, "Definitions");
+    }
+
+    #[test]
+    fn numbered_paragraphs_at_the_sections_indentation_are_not_sections() {
+        let got = numbers(
+            "1. Definitions.\n\n1. A term means a word.\n\n2. A word means a term.\n\n2. Grant. You may.\n\n1. In print and on paper.\n\n2. Online or by other means.\n\n3. Anywhere in the world.\n\n3. Termination.\n\n4. Warranty.\n",
+        );
+        let titles: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(titles, ["Definitions", "Grant", "Termination", "Warranty"]);
+    }
+
+    #[test]
+    fn without_titles_the_evenly_spread_run_is_the_sections() {
+        let section = |n: u32| {
+            format!("{n}. You may do the thing numbered {n} under these terms,\nprovided that you keep every notice in place.\n\n")
+        };
+        let para = |n: u32| format!("{n}. in the case of a copy, the notice is kept.\n\n");
+        let text = [
+            section(1),
+            para(1),
+            para(2),
+            section(2),
+            para(1),
+            para(2),
+            para(3),
+            section(3),
+            section(4),
+        ]
+        .concat();
+        let lines = doc(&text);
+        let found = sections(&lines, 80);
+        let mut at: Vec<usize> = found.keys().map(|&k| lines[k].at).collect();
+        at.sort_unstable();
+        assert_eq!(at, [1, 8, 17, 20]);
     }
 
     #[test]
