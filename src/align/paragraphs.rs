@@ -476,4 +476,23 @@ mod tests {
         assert_eq!(marker("(c) text"), Some(2));
         assert_eq!(marker("b) text"), Some(2));
     }
+
+    proptest::proptest! {
+        /// The paragraphs are in order, do not overlap, and between them lies only
+        /// whitespace: cutting loses no text.
+        #[test]
+        fn paragraphs_cover_the_text_in_order(
+            text in "((\\(1\\)|\\(2a\\)|1\\.|2\\.|\\(b\\)|c\\)| |é|word|\\.|\\n){0,40})",
+        ) {
+            let parts = split(&text);
+            let mut at = 0;
+            for r in &parts {
+                proptest::prop_assert!(r.start >= at && r.end <= text.len());
+                proptest::prop_assert!(text[at..r.start].trim().is_empty());
+                proptest::prop_assert!(!text[r.clone()].trim().is_empty());
+                at = r.end;
+            }
+            proptest::prop_assert!(text[at..].trim().is_empty());
+        }
+    }
 }
