@@ -659,3 +659,39 @@ fn a_rewrite_in_place_may_cross_chapters_as_its_neighbours_do() {
     // Order is weaker evidence than text: the pairing is one to check.
     assert!(l.confidence < 0.9, "{}", l.confidence);
 }
+
+#[test]
+fn two_articles_merged_with_new_text_around_them_are_a_merge() {
+    let (a, b) = (
+        format!("1. {}\n2. {}", FISHERIES[0], FISHERIES[1]),
+        format!("1. {}", FISHERIES[2]),
+    );
+    let merged = format!(
+        "1. {}\n2. {}\n3. {}\n4. {}\n5. {}",
+        NEW_TEXT[0], FISHERIES[0], FISHERIES[1], FISHERIES[2], NEW_TEXT[2]
+    );
+    let base = draft(
+        "b",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("1", FILLER[0]),
+                art("2", &a),
+                art("3", &b),
+                art("4", FILLER[1]),
+            ],
+        )],
+    );
+    let head = draft(
+        "h",
+        vec![(
+            "I",
+            "",
+            vec![art("1", FILLER[0]), art("2", &merged), art("3", FILLER[1])],
+        )],
+    );
+    let al = align(&base, &head);
+    let l = pair_of(&al, 1, 1).expect("merge linked");
+    assert_eq!((l.base.clone(), l.head.clone()), (vec![1, 2], vec![1]));
+}
