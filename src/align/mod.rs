@@ -10,21 +10,24 @@
 //! 4. similarity of the rest, with candidates from an inverted index ([`index`]) and a
 //!    greedy one-to-one assignment ([`assign`]);
 //! 5. splits and merges by containment ([`splitmerge`]);
-//! 6. order-based gap filling for heavily reworded articles that stayed in place;
-//! 7. chapters, by the votes of the article links ([`chapters`]).
+//! 6. paragraph evidence: the uncertain articles cut into paragraphs, and links, split
+//!    parts and merged sources decided by where the paragraphs went ([`paragraphs`]);
+//! 7. order-based gap filling for heavily reworded articles that stayed in place;
+//! 8. chapters, by the votes of the article links ([`chapters`]);
+//! 9. a confidence for every link ([`confidence`]).
 //!
-//! Nothing here reads article numbers except the hints, so renumbering never changes the
-//! result; and no stage compares all pairs of articles.
+//! Nothing here reads article numbers except the hints and repeal placeholders, so
+//! renumbering never changes the result; and no stage compares all pairs of articles.
 
 mod assign;
 mod chapters;
-pub mod confidence;
+mod confidence;
 mod hints;
 mod identical;
 mod index;
 mod links;
 pub(crate) mod norm;
-pub mod paragraphs;
+mod paragraphs;
 mod placeholders;
 mod splitmerge;
 mod text;
@@ -63,16 +66,16 @@ pub struct Link {
     /// Weighted similarity of the two sides' texts (joined when several), 0.0–1.0.
     pub score: f64,
     pub method: Method,
-    /// How far to trust the link, 0.0–1.0 (see [`confidence`]); under [`WEAK`] reports
-    /// mark it for checking.
+    /// How far to trust the link, 0.0–1.0 (how it is computed: `docs/alignment.md`);
+    /// under [`WEAK`] reports mark it for checking.
     pub confidence: f64,
     /// The paragraphs of the base articles found again in the head articles.
     pub paragraphs: Vec<ParagraphLink>,
 }
 
 /// One paragraph of a base article found again in a head article: (article index,
-/// paragraph index) on each side, paragraphs counted from 0 as [`paragraphs::split`]
-/// cuts them.
+/// paragraph index) on each side, paragraphs counted from 0 as the alignment cuts them
+/// (numbered paragraphs, else blocks between blank lines).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParagraphLink {
     pub base: (usize, usize),

@@ -47,7 +47,7 @@ pub(crate) const PARA_CANDIDATES: usize = 4;
 /// spares the cost of cutting every slightly edited article into paragraphs).
 pub(crate) const SETTLED: f64 = 0.90;
 
-/// One paragraph: the article it belongs to, its place there and its byte range.
+/// One paragraph: the article it belongs to, its place there (from 0) and its words.
 #[derive(Debug, Clone)]
 pub(crate) struct Paragraph {
     pub(crate) article: usize,
@@ -118,8 +118,8 @@ fn marker(line: &str) -> Option<u8> {
     (letters == 1 && s.get(1) == Some(&b')')).then_some(2)
 }
 
-/// The byte ranges of an article's paragraphs. The top level is the first marker kind
-/// the article uses (`(1)` before `1.` before `(a)`), so a paragraph keeps its own
+/// The byte ranges of an article's paragraphs. The top level is the highest kind of
+/// marker the article uses (`(1)` over `1.` over `(a)`), so a paragraph keeps its own
 /// sub-items; an article without markers is cut at blank lines. Trailing lines without a
 /// marker belong to the paragraph above them.
 pub(crate) fn split(text: &str) -> Vec<Range<usize>> {
