@@ -10,6 +10,8 @@
 //! calibrated on the development corpus (docs/alignment.md): links above 0.9 were right
 //! at least 95 % of the time.
 
+use rustc_hash::FxHashMap;
+
 use super::links::Linker;
 use super::paragraphs::Evidence;
 use super::text::Pair;
@@ -30,6 +32,13 @@ const CERTAIN: f64 = 0.99;
 
 /// Sets the confidence of every link.
 pub(super) fn apply(pairs: &[Pair], evidence: &Evidence, links: &mut Linker) {
+    // Candidate pairs by article, so each link looks only at its own articles' rivals.
+    let mut by_base: FxHashMap<usize, Vec<&Pair>> = FxHashMap::default();
+    let mut by_head: FxHashMap<usize, Vec<&Pair>> = FxHashMap::default();
+    for p in pairs {
+        by_base.entry(p.b).or_default().push(p);
+        by_head.entry(p.h).or_default().push(p);
+    }
     let ids: Vec<usize> = links.iter().map(|(id, _)| id).collect();
     for id in ids {
         let Some(l) = links.get(id) else { continue };
@@ -37,14 +46,15 @@ pub(super) fn apply(pairs: &[Pair], evidence: &Evidence, links: &mut Linker) {
             Method::Hint => 1.0,
             Method::Identical => CERTAIN,
             _ => {
-                let rival = pairs
-                    .iter()
-                    .filter(|p| {
-                        (l.base.contains(&p.b) && !l.head.contains(&p.h))
-                            || (l.head.contains(&p.h) && !l.base.contains(&p.b))
-                    })
-                    .map(|p| p.dice)
-                    .fold(0.0, f64::max);
+                let of = |map: &FxHashMap<usize, Vec<&Pair>>, ids: &[usize]| {
+                    ids.iter()
+                        .filter_map(|i| map.get(i))
+                        .flatten()
+                        .filter(|p| !(l.base.contains(&p.b) && l.head.contains(&p.h)))
+                        .map(|p| p.dice)
+                        .fold(0.0, f64::max)
+                };
+                let rival = of(&by_base, &l.base).max(of(&by_head, &l.head));
                 let text = (l.score / FULL).min(1.0);
                 let lead = ((l.score - rival) / CLEAR).clamp(0.0, 1.0);
                 let mut c = text * (0.5 + 0.5 * lead);
