@@ -134,6 +134,14 @@ pub fn check_version(
                 true,
             ));
         }
+        if a.articles.is_empty() {
+            stale.push(stale_at(
+                &version,
+                a,
+                "names no article (`articles = []`), so it explains nothing".to_owned(),
+                false,
+            ));
+        }
         for name in &a.articles {
             if let Some(reason) = names_nothing(name, parent, head, comparison) {
                 stale.push(stale_at(&version, a, reason, false));
@@ -166,6 +174,25 @@ pub fn check_version(
         })
         .collect();
     (unannotated, stale)
+}
+
+/// The annotations of a draft with no parent: they explain changes against nothing.
+pub fn orphaned(draft: &Draft) -> Vec<Stale> {
+    draft
+        .annotations
+        .iter()
+        .map(|a| {
+            stale_at(
+                &draft.meta.id,
+                a,
+                format!(
+                    "{} has no parent, so its annotations explain no change (set `parent` in draft.toml)",
+                    draft.meta.id
+                ),
+                false,
+            )
+        })
+        .collect()
 }
 
 fn stale_at(version: &str, a: &Annotation, reason: String, error: bool) -> Stale {

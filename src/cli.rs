@@ -135,6 +135,11 @@ pub enum Command {
         /// The report format (default: from the extension of --output)
         #[arg(long, value_enum)]
         format: Option<ReportFormat>,
+        /// The date of Word's tracked changes: `now`, `YYYY-MM-DD` or an RFC 3339 time
+        /// (default: the head version's date, else 1970-01-01, so that the same inputs
+        /// make the same file; $SOURCE_DATE_EPOCH overrides both)
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
     },
     /// Check that every change between each version and its parent has an annotation
     /// (exit 1 when one has none)

@@ -107,21 +107,68 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Characters of the quoted line shown on each side of the caret: a bad byte in a line of
+/// ten megabytes quotes a window of it, not the line.
+const SNIPPET_SIDE: usize = 40;
+
 fn render_snippet(origin: &Origin, snippet: &Option<String>) -> String {
     match snippet {
         Some(line) if origin.line > 0 => {
             let gutter = origin.line.to_string();
             let pad = " ".repeat(gutter.len());
-            let caret = " ".repeat(origin.column.saturating_sub(1));
-            format!("\n {pad} |\n {gutter} | {line}\n {pad} | {caret}^")
+            let (shown, caret) = window(line, origin.column.saturating_sub(1));
+            format!(
+                "\n {pad} |\n {gutter} | {shown}\n {pad} | {}^",
+                " ".repeat(caret)
+            )
         }
         _ => String::new(),
     }
 }
 
+/// The part of `line` around character `column` (0-based), control characters shown
+/// visibly, and the caret's place in it.
+fn window(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let start = column.saturating_sub(SNIPPET_SIDE);
+    let end = (column + SNIPPET_SIDE).min(chars.len());
+    let mut shown = String::new();
+    let mut caret = 0;
+    if start > 0 {
+        shown.push('…');
+    }
+    for (i, c) in chars.iter().enumerate().take(end).skip(start) {
+        if i == column {
+            caret = shown.chars().count();
+        }
+        shown.push_str(&crate::render::sanitize::line(&c.to_string(), 16));
+    }
+    if column >= end {
+        caret = shown.chars().count();
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_is_quoted_around_the_caret_and_controls_are_shown() {
+        let long = format!("{}\u{1b}X{}", "a".repeat(5000), "b".repeat(5000));
+        let e = Error::at_offset("f.txt", &long, 5000, "bad byte");
+        let msg = e.to_string();
+        assert!(msg.len() < 300, "{} bytes", msg.len());
+        assert!(msg.contains("…aaaa"));
+        assert!(msg.contains("\\u{1b}X"));
+        let lines: Vec<&str> = msg.lines().collect();
+        let quoted = lines[2].chars().position(|c| c == '\\').unwrap();
+        let caret = lines[3].chars().position(|c| c == '^').unwrap();
+        assert_eq!(quoted, caret);
+    }
 
     #[test]
     fn offsets_become_lines_and_columns() {

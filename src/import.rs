@@ -127,6 +127,12 @@ pub fn import(
             "draft id `{id}` has no letters or digits to name its directory after"
         )));
     }
+    if drafts_dir.exists() && !drafts_dir.is_dir() {
+        return Err(Error::Invalid(format!(
+            "drafts directory {} is a file, not a directory",
+            drafts_dir.display()
+        )));
+    }
     std::fs::create_dir_all(drafts_dir).map_err(|e| Error::io(drafts_dir.display(), e))?;
     let catalog = Catalog::open(drafts_dir)?;
     if let Some(p) = parent {

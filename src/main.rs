@@ -9,6 +9,7 @@ use clap::Parser;
 use draftdiff::load::document::Rules;
 use draftdiff::load::Catalog;
 use draftdiff::render::catalog::{self, VersionRow};
+use draftdiff::render::sanitize;
 use draftdiff::render::style::Style;
 use draftdiff::validate::{self, Problem};
 use draftdiff::{Error, Result};
@@ -34,7 +35,8 @@ fn main() -> ExitCode {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Found) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("error: {e}");
+            // Messages quote documents: shown, never obeyed, and never a flood.
+            eprintln!("error: {}", error_text(&e.to_string()));
             ExitCode::from(2)
         }
     }
@@ -54,7 +56,14 @@ fn style(choice: ColorChoice) -> Style {
 }
 
 /// Writes to stdout; a closed pipe (`draftdiff diff … | head`) is not an error.
+/// Writes text for the terminal (or a CI log): control characters from the documents are
+/// shown, not obeyed; only the colour codes draftdiff itself adds pass.
 fn emit(text: &str) -> Result<()> {
+    write_stdout(&sanitize::terminal(text))
+}
+
+/// Writes a report as it is (`redline -o -`).
+fn write_stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("stdout", e)),
@@ -76,11 +85,28 @@ fn json(value: &impl serde::Serialize) -> Result<()> {
     }
 }
 
+/// Most characters of an error message: the place and a quoted window fit easily.
+const MAX_ERROR: usize = 1000;
+
+/// An error message made safe for the terminal and cut to [`MAX_ERROR`] characters.
+fn error_text(message: &str) -> String {
+    let mut out = sanitize::text(message);
+    if out.chars().count() > MAX_ERROR {
+        out = out.chars().take(MAX_ERROR - 1).collect();
+        out.push('…');
+    }
+    out
+}
+
 /// The reader's warnings about a document, on stderr: nothing is dropped or guessed
 /// without the user hearing of it.
 fn warn(name: &str, warnings: &[String]) {
     for warning in warnings {
-        eprintln!("warning: {name}: {warning}");
+        eprintln!(
+            "warning: {}: {}",
+            sanitize::line(name, 200),
+            sanitize::line(warning, 1000)
+        );
     }
 }
 
@@ -102,7 +128,7 @@ fn explained(version: &str, rules: &Rules) -> Result<Outcome> {
     emit(&catalog::explain_text(&verdicts))?;
     let reading = reading?;
     for warning in &reading.warnings {
-        println!("warning: {warning}");
+        emit(&format!("warning: {warning}\n"))?;
     }
     Ok(Outcome::Success)
 }
@@ -111,12 +137,19 @@ fn explained(version: &str, rules: &Rules) -> Result<Outcome> {
 fn usable(catalog: &Catalog, name: &str) -> Result<draftdiff::Draft> {
     let (draft, warnings) = catalog.resolve_reading(name)?;
     warn(name, &warnings);
-    let fatal: Vec<String> = validate::fatal(&draft)
+    refuse_unusable(&draft)?;
+    Ok(draft)
+}
+
+/// Refuses a draft whose articles cannot be told apart (malformed, reserved or duplicate
+/// numbers, titles of more than one line).
+fn refuse_unusable(draft: &draftdiff::Draft) -> Result<()> {
+    let fatal: Vec<String> = validate::fatal(draft)
         .iter()
         .map(|p| p.to_string())
         .collect();
     if fatal.is_empty() {
-        Ok(draft)
+        Ok(())
     } else {
         Err(Error::Invalid(format!(
             "{} cannot be compared until these are fixed:\n  {}",
@@ -172,6 +205,7 @@ fn redline(
     pair: &Pair,
     output: &std::path::Path,
     format: Option<ReportFormat>,
+    date: Option<&str>,
 ) -> Result<()> {
     let format = report_format(output, format)?;
     let to_stdout = output.as_os_str() == "-";
@@ -180,16 +214,29 @@ fn redline(
             "a Word document cannot be written to the terminal: give -o FILE.docx".into(),
         ));
     }
+    // The report must never replace a version it compares.
+    let same = |name: &str| {
+        let (a, b) = (std::fs::canonicalize(name), std::fs::canonicalize(output));
+        matches!((a, b), (Ok(a), Ok(b)) if a == b)
+    };
+    if !to_stdout && (same(&pair.base) || same(&pair.head)) {
+        return Err(Error::Invalid(format!(
+            "{} is one of the versions compared: give the report another name",
+            output.display()
+        )));
+    }
     let result = comparison(catalog, pair, &compare::Options::default())?;
     let bytes = match format {
         ReportFormat::Html => draftdiff::render::html::render(&result).into_bytes(),
         ReportFormat::Md => draftdiff::render::markdown::render(&result).into_bytes(),
         ReportFormat::Docx => {
-            draftdiff::render::docx::render(&result, &draftdiff::render::docx::Revision::now())?
+            let revision =
+                draftdiff::render::docx::Revision::resolve(date, result.head.date.as_deref())?;
+            draftdiff::render::docx::render(&result, &revision)?
         }
     };
     if to_stdout {
-        emit(&String::from_utf8_lossy(&bytes))
+        write_stdout(&String::from_utf8_lossy(&bytes))
     } else {
         draftdiff::render::write_atomic(output, &bytes)?;
         let changed = result.summary.changed();
@@ -225,6 +272,13 @@ fn check(
     let mut checked = Vec::new();
     let mut unannotated = Vec::new();
     let mut stale = Vec::new();
+    if versions.is_empty() {
+        // A draft without a parent has nothing to explain: annotations in it are stale.
+        for e in catalog.entries().iter().filter(|e| e.meta.parent.is_none()) {
+            let draft = catalog.load(e)?;
+            stale.extend(check::orphaned(&draft));
+        }
+    }
     for head in &heads {
         // A version's changes are explained against its lineage; a broken lineage (a
         // parent cycle) is bad input, not a finding.
@@ -237,6 +291,10 @@ fn check(
                 head.meta.id
             )));
         };
+        // What `diff` refuses, `check` refuses too, with the same messages: a gate must
+        // not pass drafts that cannot be compared.
+        refuse_unusable(&parent)?;
+        refuse_unusable(head)?;
         let result = compare::compare(&parent, head, &compare::Options::default());
         let (u, s) = check::check_version(&parent, head, &result);
         checked.push(format!("{} (against {})", head.meta.id, parent.meta.id));
@@ -378,7 +436,8 @@ fn run(cli: Cli) -> Result<Outcome> {
             pair,
             output,
             format,
-        } => redline(&catalog, &pair, &output, format)?,
+            date,
+        } => redline(&catalog, &pair, &output, format, date.as_deref())?,
         Command::Check {
             versions,
             format,

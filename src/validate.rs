@@ -93,8 +93,28 @@ fn lint_with(draft: &Draft, all: bool) -> Vec<Problem> {
                 seen.insert(n.to_lowercase(), &article.origin);
             }
         }
+        if article.title.chars().any(char::is_control) {
+            // A title is one line: a line break in it could forge lines of a CI log.
+            problem(
+                &article.origin,
+                format!("the title of article {n} holds a line break or control character"),
+                true,
+            );
+        }
         if all && article.text.trim().is_empty() {
             problem(&article.origin, format!("article {n} has no text"), false);
+        }
+    }
+    for c in &draft.chapters {
+        if c.title.chars().any(char::is_control) {
+            problem(
+                &c.origin,
+                format!(
+                    "the title of chapter {} holds a line break or control character",
+                    c.number
+                ),
+                true,
+            );
         }
     }
     if !all {
@@ -256,6 +276,15 @@ mod tests {
         for bad in ["", " 1", "1 2", "1..2", "§3", "-1", "2  bis", "2 ", "1 - 2"] {
             assert!(!is_well_formed_number(bad), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_title_is_one_line() {
+        let mut a = art("1", "A.", 3);
+        a.title = "Scope\n::error file=x::forged".into();
+        let p = fatal(&draft(vec![a]));
+        assert_eq!(p.len(), 1);
+        assert!(p[0].to_string().contains("holds a line break"), "{}", p[0]);
     }
 
     #[test]

@@ -231,7 +231,7 @@ fn docx_report_opens_in_libreoffice_with_tracked_changes() {
     };
     let dir = out_dir("docx");
     let doc = dir.join("redline.docx");
-    let revision = docx::Revision::now();
+    let revision = docx::Revision::at(std::time::SystemTime::now());
     let bytes = docx::render(&fixture::sample(), &revision).expect("render docx");
     fs::write(&doc, bytes).expect("write docx");
     let profile = format!(

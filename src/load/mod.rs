@@ -40,14 +40,46 @@ impl SourceFile {
         }
     }
 
+    /// Reads at most [`max_input`] bytes: `/dev/zero` or a runaway file is refused with
+    /// exit 2 rather than read until memory runs out.
     pub fn read(path: &Path) -> Result<Self> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path.display(), e))?;
+        use std::io::Read;
+        let limit = max_input();
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path.display(), e))?;
+        let mut bytes = Vec::new();
+        file.take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(path.display(), e))?;
+        if bytes.len() as u64 > limit {
+            return Err(Error::Invalid(format!(
+                "{}: larger than the input limit of {} MiB (set {MAX_INPUT_VAR} to a number of MiB to read more)",
+                path.display(),
+                limit >> 20
+            )));
+        }
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         Ok(SourceFile::new(path.display().to_string(), &name, bytes))
     }
+}
+
+/// The environment variable that raises (or lowers) the input limit, in MiB.
+pub const MAX_INPUT_VAR: &str = "DRAFTDIFF_MAX_INPUT_MB";
+/// The input limit unless the user sets another: far above any real draft (the whole
+/// French Code civil is 3 MB), and low enough that comparing two inputs at the limit stays
+/// under 1 GB of memory (about 2.5 bytes of memory per byte of input, measured).
+const DEFAULT_MAX_INPUT_MB: u64 = 128;
+
+/// The most bytes one input file may have.
+pub fn max_input() -> u64 {
+    let mb = std::env::var(MAX_INPUT_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|&mb| mb > 0)
+        .unwrap_or(DEFAULT_MAX_INPUT_MB);
+    mb.saturating_mul(1 << 20)
 }
 
 #[derive(Debug, Clone)]
@@ -79,6 +111,10 @@ impl Catalog {
     pub fn discover(explicit: Option<&Path>) -> Result<Catalog> {
         match explicit {
             Some(dir) if dir.is_dir() => Catalog::open(dir),
+            Some(dir) if dir.exists() => Err(Error::Invalid(format!(
+                "drafts directory {} is a file, not a directory",
+                dir.display()
+            ))),
             Some(dir) => Err(Error::Invalid(format!(
                 "drafts directory {} does not exist",
                 dir.display()
@@ -231,6 +267,16 @@ impl Catalog {
         if let Some((rev, rel)) = git::split_rev_path(name) {
             return git::load(rev, rel);
         }
+        // `old.docx` that is not there is a missing file, not an unknown draft id.
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        if matches!(
+            ext.as_deref(),
+            Some("md" | "markdown" | "txt" | "text" | "docx" | "toml")
+        ) {
+            return Err(Error::Invalid(format!("{name}: no such file")));
+        }
         Err(Error::UnknownVersion {
             name: name.to_owned(),
             known: self.ids(),
@@ -273,6 +319,14 @@ pub fn load_dir(dir: &Path) -> Result<Draft> {
     let mut files = Vec::new();
     for entry in listing {
         let path = entry.map_err(|e| Error::io(dir.display(), e))?.path();
+        if path.is_dir() && path.extension().is_some_and(|x| x == "toml") {
+            // `annotations.toml/` would otherwise be skipped and every change look
+            // unexplained, or explained by nothing.
+            return Err(Error::Invalid(format!(
+                "{}: a directory where a TOML file was expected",
+                path.display()
+            )));
+        }
         if path.is_file() && path.extension().is_some_and(|x| x == "toml") {
             files.push(SourceFile::read(&path)?);
         }

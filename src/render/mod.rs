@@ -11,6 +11,7 @@ pub mod github;
 pub mod html;
 pub mod markdown;
 pub mod report;
+pub mod sanitize;
 pub mod style;
 pub mod text;
 
@@ -33,6 +34,12 @@ pub(crate) fn chapter_number(number: &Option<String>) -> Option<&str> {
 /// failed run leaves either the old file or the new one, never a partial file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let shown = path.display();
+    // A symbolic link at the output is followed: the file it names is replaced, the link
+    // stays.
+    let resolved = std::fs::canonicalize(path)
+        .ok()
+        .filter(|_| std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()));
+    let path = resolved.as_deref().unwrap_or(path);
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -56,10 +63,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(".draftdiff-").suffix(".tmp");
     // An ordinary file's mode (0666 less the umask), not the temporary file's 0600.
+    // A replaced report keeps its mode.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
+        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
     }
     let mut tmp = builder
         .tempfile_in(dir)

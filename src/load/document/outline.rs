@@ -522,7 +522,12 @@ fn events(
         events.push(Event {
             kind,
             number: h.number.clone(),
-            title,
+            // A title is one line of visible text: a control character in it is shown
+            // as U+FFFD, never passed on to a terminal or a log.
+            title: title
+                .chars()
+                .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+                .collect(),
             line: i,
             inline,
             body: Vec::new(),

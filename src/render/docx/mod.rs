@@ -42,15 +42,61 @@ impl Revision {
         }
     }
 
-    /// Revisions by draftdiff now, or at `$SOURCE_DATE_EPOCH` when it is set, so that a
-    /// build can reproduce a report byte for byte.
-    pub fn now() -> Self {
-        let pinned = std::env::var("SOURCE_DATE_EPOCH")
-            .ok()
-            .and_then(|s| s.trim().parse::<u64>().ok())
-            .map(|secs| SystemTime::UNIX_EPOCH + Duration::from_secs(secs));
-        Revision::at(pinned.unwrap_or_else(SystemTime::now))
+    /// The revision date of a report: `$SOURCE_DATE_EPOCH` when it is set, else `date`
+    /// (`--date`: `now`, `YYYY-MM-DD` or an RFC 3339 time), else `fallback` (the head
+    /// version's date), else 1970-01-01. A report is thus the same file byte for byte
+    /// whenever it is made from the same inputs, unless the user asks for `now`.
+    pub fn resolve(date: Option<&str>, fallback: Option<&str>) -> Result<Self> {
+        let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+        if let Some(epoch) = epoch.filter(|e| !e.trim().is_empty()) {
+            let secs = epoch
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|s| *s <= LAST_SECOND)
+                .ok_or_else(|| {
+                    Error::Invalid(format!(
+                        "SOURCE_DATE_EPOCH must be whole seconds since 1970 up to {LAST_SECOND} (the end of year 9999); got `{}`",
+                        crate::render::sanitize::line(&epoch, 40)
+                    ))
+                })?;
+            return Ok(Revision::at(
+                SystemTime::UNIX_EPOCH + Duration::from_secs(secs),
+            ));
+        }
+        match date {
+            Some("now") => Ok(Revision::at(SystemTime::now())),
+            Some(d) => parse_date(d).map(Revision::at).ok_or_else(|| {
+                Error::Invalid(format!(
+                    "--date must be `now`, a day such as 2026-11-30 or a time such as 2026-11-30T14:03:00Z; got `{}`",
+                    crate::render::sanitize::line(d, 40)
+                ))
+            }),
+            None => Ok(Revision::at(
+                fallback
+                    .and_then(parse_date)
+                    .unwrap_or(SystemTime::UNIX_EPOCH),
+            )),
+        }
     }
+}
+
+/// 9999-12-31T23:59:59Z, the last second an ISO 8601 year of four digits can name.
+const LAST_SECOND: u64 = 253_402_300_799;
+
+/// `2026-11-30` (midnight UTC) or an RFC 3339 time, within years 1970–9999.
+fn parse_date(s: &str) -> Option<SystemTime> {
+    let s = s.trim();
+    let time = if s.len() == 7 {
+        // `2024-03`, as drafts date themselves: the first of the month.
+        humantime::parse_rfc3339(&format!("{s}-01T00:00:00Z")).ok()?
+    } else if s.len() == 10 {
+        humantime::parse_rfc3339(&format!("{s}T00:00:00Z")).ok()?
+    } else {
+        humantime::parse_rfc3339_weak(s).ok()?
+    };
+    let secs = time.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_secs();
+    (secs <= LAST_SECOND).then_some(time)
 }
 
 /// Renders the report as the bytes of a `.docx` file.

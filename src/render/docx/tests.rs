@@ -340,7 +340,26 @@ fn the_date_is_iso_8601_and_source_date_epoch_is_honoured() {
         Revision::at(SystemTime::UNIX_EPOCH).date,
         "1970-01-01T00:00:00Z"
     );
-    assert_eq!(Revision::now().author, AUTHOR);
+    // Reproducible by default: the head version's date, else the epoch.
+    std::env::remove_var("SOURCE_DATE_EPOCH");
+    assert_eq!(
+        Revision::resolve(None, Some("2019-12-10")).unwrap().date,
+        "2019-12-10T00:00:00Z"
+    );
+    assert_eq!(
+        Revision::resolve(None, None).unwrap().date,
+        "1970-01-01T00:00:00Z"
+    );
+    assert_eq!(
+        Revision::resolve(Some("2026-11-30T14:03:00Z"), None)
+            .unwrap()
+            .date,
+        "2026-11-30T14:03:00Z"
+    );
+    assert_eq!(Revision::resolve(Some("now"), None).unwrap().author, AUTHOR);
+    for bad in ["garbage", "10000-01-01", "1969-12-31"] {
+        assert!(Revision::resolve(Some(bad), None).is_err(), "{bad}");
+    }
 }
 
 #[test]
