@@ -163,12 +163,9 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
     confidence::apply(&pairs, &evidence, &mut links);
 
     let (mut links, removed, added) = links.finish();
-    for l in &mut links {
-        l.paragraphs = if l.method == Method::Identical {
-            same_paragraphs(&b, &h, l)
-        } else {
-            evidence.paragraph_links(&l.base, &l.head)
-        };
+    // Equal texts keep their paragraphs one for one: nothing to name.
+    for l in links.iter_mut().filter(|l| l.method != Method::Identical) {
+        l.paragraphs = evidence.paragraph_links(&l.base, &l.head);
     }
     Alignment {
         links,
@@ -176,24 +173,6 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
         added,
         chapter_map,
     }
-}
-
-/// The paragraphs of two identical articles pair in order.
-fn same_paragraphs(b: &Side, h: &Side, l: &Link) -> Vec<ParagraphLink> {
-    let (&[i], &[j]) = (l.base.as_slice(), l.head.as_slice()) else {
-        return Vec::new();
-    };
-    let n = paragraphs::split(&b.articles[i].article.text).len();
-    if n != paragraphs::split(&h.articles[j].article.text).len() {
-        return Vec::new();
-    }
-    (0..n)
-        .map(|k| ParagraphLink {
-            base: (i, k),
-            head: (j, k),
-            similarity: 1.0,
-        })
-        .collect()
 }
 
 /// The articles of one side whose paragraphs may have gone elsewhere: those with a word
