@@ -135,6 +135,25 @@ pub struct ChangeAnnotation {
     pub rationale: String,
 }
 
+/// A paragraph of a base article found again in a head article. Paragraphs are counted
+/// from 1 in each article, as the alignment cuts them (numbered paragraphs `1.`, `(1)`,
+/// else blocks between blank lines).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParagraphPair {
+    pub base: String,
+    pub base_paragraph: usize,
+    pub head: String,
+    pub head_paragraph: usize,
+    pub similarity: f64,
+}
+
+impl Change {
+    /// Whether the pairing is weak enough that a reader should check it.
+    pub fn weak(&self) -> bool {
+        self.confidence.is_some_and(|c| c < crate::align::WEAK)
+    }
+}
+
 /// One entry of a diff: a matched pair, a split, a merge, or an unmatched article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
@@ -149,7 +168,14 @@ pub struct Change {
     pub title: Titles,
     /// Word-level similarity of the two texts, 0.0–1.0.
     pub similarity: f64,
+    /// How far to trust the pairing of the articles, 0.0–1.0; absent for added and
+    /// removed articles. Under [`crate::align::WEAK`] the reports mark it for checking.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
     pub words: ChangeWords,
+    /// The paragraphs of the base article(s) found again in the head article(s).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<ParagraphPair>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redline: Option<Vec<Segment>>,
     /// Why the severity is what it is, in the reader's words ("only punctuation").

@@ -275,6 +275,8 @@ mod tests {
             redline: None,
             reasons: vec![],
             coarse: false,
+            confidence: None,
+            paragraphs: Vec::new(),
             annotations: vec![],
             recitals: vec![],
         };

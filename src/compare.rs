@@ -5,8 +5,8 @@ use rayon::prelude::*;
 
 use crate::align::{self, Alignment, Link};
 use crate::change::{
-    Change, ChangeAnnotation, ChangeKind, ChangeWords, Comparison, Op, Segment, Severity, Summary,
-    Titles, VersionInfo, DIFF_SCHEMA,
+    Change, ChangeAnnotation, ChangeKind, ChangeWords, Comparison, Op, ParagraphPair, Segment,
+    Severity, Summary, Titles, VersionInfo, DIFF_SCHEMA,
 };
 use crate::classify;
 use crate::model::{Annotation, ArticleRef, Draft, WordCounts};
@@ -270,6 +270,8 @@ impl Context<'_> {
             redline: None,
             reasons: Vec::new(),
             coarse: false,
+            confidence: None,
+            paragraphs: Vec::new(),
             annotations: Vec::new(),
             recitals: Vec::new(),
         };
@@ -295,8 +297,24 @@ impl Context<'_> {
             }
             change.redline = Some(diff.segments);
         }
+        change.confidence = Some(link.confidence);
+        change.paragraphs = self.paragraphs(link);
         self.annotate(&mut change);
         change
+    }
+
+    /// The link's paragraph pairs, by article number and paragraph counted from 1.
+    fn paragraphs(&self, link: &Link) -> Vec<ParagraphPair> {
+        link.paragraphs
+            .iter()
+            .map(|p| ParagraphPair {
+                base: self.base_articles[p.base.0].article.number.clone(),
+                base_paragraph: p.base.1 + 1,
+                head: self.head_articles[p.head.0].article.number.clone(),
+                head_paragraph: p.head.1 + 1,
+                similarity: p.similarity,
+            })
+            .collect()
     }
 
     fn unmatched(&self, index: usize, removed: bool) -> Change {
@@ -337,6 +355,8 @@ impl Context<'_> {
             )]),
             reasons: Vec::new(),
             coarse: false,
+            confidence: None,
+            paragraphs: Vec::new(),
             annotations: Vec::new(),
             recitals: Vec::new(),
         };

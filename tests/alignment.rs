@@ -92,23 +92,23 @@ fn case(articles: usize, chapters: usize, seed: u64, rate: f64) -> f64 {
 }
 
 #[test]
-fn f1_on_synthetic_revisions_is_at_least_098() {
+fn f1_on_synthetic_revisions_is_at_least_099() {
     let mut worst = 1.0f64;
     for rate in [0.05, 0.15] {
         for seed in 1..=8 {
             worst = worst.min(case(300, 8, seed, rate));
         }
     }
-    assert!(worst >= 0.98, "worst F1 {worst:.4}");
+    assert!(worst >= 0.99, "worst F1 {worst:.4}");
 }
 
 #[test]
-fn f1_on_thousand_article_corpora_is_at_least_098() {
+fn f1_on_thousand_article_corpora_is_at_least_099() {
     let mut worst = 1.0f64;
     for (seed, rate) in [(21, 0.05), (22, 0.15), (23, 0.15)] {
         worst = worst.min(case(1000, 20, seed, rate));
     }
-    assert!(worst >= 0.98, "worst F1 {worst:.4}");
+    assert!(worst >= 0.99, "worst F1 {worst:.4}");
 }
 
 #[test]

@@ -357,3 +357,42 @@ fn a_changed_definition_names_the_articles_using_the_term() {
         ])
     );
 }
+
+#[test]
+fn matched_changes_carry_a_confidence_and_name_their_paragraphs() {
+    let v = diff_json(&[]);
+    for c in v["changes"].as_array().unwrap() {
+        let (base, head) = (strings(&c["base"]), strings(&c["head"]));
+        if base.is_empty() || head.is_empty() {
+            assert!(c.get("confidence").is_none(), "{c}");
+            assert!(c.get("paragraphs").is_none(), "{c}");
+            continue;
+        }
+        let confidence = c["confidence"].as_f64().expect("a matched change has one");
+        assert!((0.0..=1.0).contains(&confidence), "{c}");
+        for p in c["paragraphs"].as_array().into_iter().flatten() {
+            assert!(
+                base.contains(&p["base"].as_str().unwrap().to_owned()),
+                "{c}"
+            );
+            assert!(
+                head.contains(&p["head"].as_str().unwrap().to_owned()),
+                "{c}"
+            );
+            assert!(p["base_paragraph"].as_u64().unwrap() >= 1, "{c}");
+            assert!(p["head_paragraph"].as_u64().unwrap() >= 1, "{c}");
+            let s = p["similarity"].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&s), "{c}");
+        }
+    }
+    // The fixture's split names the paragraphs each part took.
+    let split = v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "split")
+        .expect("the fixture has a split");
+    assert!(split["paragraphs"]
+        .as_array()
+        .is_some_and(|p| !p.is_empty()));
+}

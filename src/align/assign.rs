@@ -20,6 +20,12 @@ pub(crate) const SIMILAR: f64 = 0.40;
 /// Weighted Dice at or above which two leftover articles in the same place may be linked.
 pub(crate) const ORDER: f64 = 0.30;
 
+/// Between [`WEAK_ORDER`] and [`ORDER`] the place is most of the evidence: a leftover pair
+/// is linked only when each is the other's most similar free article anywhere, so an
+/// article replaced in place pairs with its successor, and an unrelated addition beside
+/// an unrelated removal does not (it has a better match elsewhere, or none at all).
+pub(crate) const WEAK_ORDER: f64 = 0.10;
+
 /// Gaps with more leftover pairs than this are not searched (the order is then no
 /// evidence anyway).
 const GAP_CELLS: usize = 4096;
@@ -91,24 +97,63 @@ fn anchors(links: &Linker) -> Vec<((usize, usize), (usize, usize))> {
     out
 }
 
-/// Stage 6: pairs leftover articles between consecutive anchors, in order.
+/// Stage 6: pairs leftover articles between consecutive anchors, in order, in chapters
+/// that map to each other or that the anchors beside the gap link.
 pub(super) fn fill_gaps(
     b: &Side,
     h: &Side,
     model: &Model,
+    pairs: &[Pair],
     chapters: &[Option<usize>],
     links: &mut Linker,
 ) {
+    // Each free article's most similar free counterpart, among the candidates.
+    let mut best_b: rustc_hash::FxHashMap<usize, (f64, usize)> = Default::default();
+    let mut best_h: rustc_hash::FxHashMap<usize, (f64, usize)> = Default::default();
+    for p in pairs
+        .iter()
+        .filter(|p| links.base_free(p.b) && links.head_free(p.h))
+    {
+        let better = |slot: Option<&(f64, usize)>| slot.is_none_or(|s| p.dice > s.0);
+        if better(best_b.get(&p.b)) {
+            best_b.insert(p.b, (p.dice, p.h));
+        }
+        if better(best_h.get(&p.h)) {
+            best_h.insert(p.h, (p.dice, p.b));
+        }
+    }
+    let mutual = |i: usize, j: usize| {
+        best_b.get(&i).map(|x| x.1) == Some(j) && best_h.get(&j).map(|x| x.1) == Some(i)
+    };
     let anchors = anchors(links);
-    let mut bounds: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(anchors.len() + 1);
+    // Each gap with the articles of the anchors on either side of it.
+    type Bound = (
+        usize,
+        usize,
+        usize,
+        usize,
+        Option<(usize, usize)>,
+        Option<(usize, usize)>,
+    );
+    let mut bounds: Vec<Bound> = Vec::with_capacity(anchors.len() + 1);
     let (mut from_b, mut from_h) = (0, 0);
+    let mut before = None;
     for (first, last) in &anchors {
-        bounds.push((from_b, first.0, from_h, first.1));
+        bounds.push((from_b, first.0, from_h, first.1, before, Some(*first)));
         from_b = from_b.max(last.0 + 1);
         from_h = from_h.max(last.1 + 1);
+        before = Some(*last);
     }
-    bounds.push((from_b, b.len(), from_h, h.len()));
-    for (b0, b1, h0, h1) in bounds {
+    bounds.push((from_b, b.len(), from_h, h.len(), before, None));
+    for (b0, b1, h0, h1, before, after) in bounds {
+        // A pair may cross chapters as its neighbours did: the chapters of an anchor
+        // beside the gap are a mapping too (a run of articles moved together).
+        let beside = |i: usize, j: usize| {
+            [before, after]
+                .iter()
+                .flatten()
+                .any(|&(x, y)| b.chapter(x) == b.chapter(i) && h.chapter(y) == h.chapter(j))
+        };
         let bases: Vec<usize> = (b0..b1.max(b0))
             .filter(|&i| links.base_free(i) && !b.is_preamble(i))
             .collect();
@@ -122,11 +167,11 @@ pub(super) fn fill_gaps(
             let mapped = b
                 .chapter(i)
                 .and_then(|c| chapters.get(c).copied().flatten());
-            if mapped.is_none() || mapped != h.chapter(j) {
+            if (mapped.is_none() || mapped != h.chapter(j)) && !beside(i, j) {
                 return 0.0;
             }
             let s = model.similarity(i, j);
-            if s >= ORDER {
+            if s >= ORDER || (s >= WEAK_ORDER && mutual(i, j)) {
                 s
             } else {
                 0.0

@@ -231,11 +231,20 @@ pub(crate) struct Index {
     docs: Vec<u32>,
     shift: u32,
     targets: usize,
+    /// How many rare features a query looks up, and how many hits it keeps.
+    query_features: usize,
+    keep: usize,
 }
 
 impl Index {
     /// Indexes `targets`, whose positions in the slice are what the index returns.
     pub(crate) fn new(targets: &[&Features]) -> Self {
+        Self::with_limits(targets, QUERY_FEATURES, CANDIDATES)
+    }
+
+    /// The same, looking up `query_features` rare features per query and keeping the
+    /// best `keep` hits (paragraphs are short and need fewer of both).
+    pub(crate) fn with_limits(targets: &[&Features], query_features: usize, keep: usize) -> Self {
         let total: usize = targets.iter().map(|t| t.items.len()).sum();
         let bits = total.max(1024).next_power_of_two().trailing_zeros();
         let shift = 64 - bits;
@@ -262,6 +271,8 @@ impl Index {
             docs,
             shift,
             targets: targets.len(),
+            query_features,
+            keep,
         }
     }
 
@@ -277,7 +288,7 @@ impl Index {
         (2 * root).max(8)
     }
 
-    /// The best [`CANDIDATES`] targets for `query`, by the weight of the rare features they
+    /// The best `keep` targets for `query`, by the weight of the rare features they
     /// share with it. `acc` is scratch space reused between calls.
     pub(crate) fn candidates(&self, query: &Features, acc: &mut Scratch) -> Vec<u32> {
         let cap = self.max_posting();
@@ -290,9 +301,9 @@ impl Index {
                 keep.then_some((list.len(), u32::MAX - f.weight.to_bits(), list, f.weight))
             })
             .collect();
-        if rare.len() > QUERY_FEATURES {
-            rare.select_nth_unstable_by_key(QUERY_FEATURES, |r| (r.0, r.1));
-            rare.truncate(QUERY_FEATURES);
+        if rare.len() > self.query_features {
+            rare.select_nth_unstable_by_key(self.query_features, |r| (r.0, r.1));
+            rare.truncate(self.query_features);
         }
         acc.ensure(self.targets);
         let mut looked_up = 0.0;
@@ -302,7 +313,7 @@ impl Index {
                 acc.add(t, *w);
             }
         }
-        acc.top(CANDIDATES, looked_up * MIN_HITS)
+        acc.top(self.keep, looked_up * MIN_HITS)
     }
 }
 

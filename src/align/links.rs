@@ -38,7 +38,26 @@ impl Linker {
             head,
             score,
             method,
+            confidence: 0.0,
+            paragraphs: Vec::new(),
         }));
+    }
+
+    /// Adds free articles to link `id` (a part found after the link was made).
+    pub(crate) fn extend(&mut self, id: usize, base: &[usize], head: &[usize]) {
+        debug_assert!(base.iter().all(|&b| self.base_free(b)));
+        debug_assert!(head.iter().all(|&h| self.head_free(h)));
+        let Some(link) = self.links.get_mut(id).and_then(Option::as_mut) else {
+            return;
+        };
+        link.base.extend_from_slice(base);
+        link.head.extend_from_slice(head);
+        for &b in base {
+            self.base_of[b] = Some(id);
+        }
+        for &h in head {
+            self.head_of[h] = Some(id);
+        }
     }
 
     /// Drops link `id`, freeing its articles.

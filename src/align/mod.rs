@@ -10,24 +10,30 @@
 //! 4. similarity of the rest, with candidates from an inverted index ([`index`]) and a
 //!    greedy one-to-one assignment ([`assign`]);
 //! 5. splits and merges by containment ([`splitmerge`]);
-//! 6. order-based gap filling for heavily reworded articles that stayed in place;
-//! 7. chapters, by the votes of the article links ([`chapters`]).
+//! 6. paragraph evidence: the uncertain articles cut into paragraphs, and links, split
+//!    parts and merged sources decided by where the paragraphs went ([`paragraphs`]);
+//! 7. order-based gap filling for heavily reworded articles that stayed in place;
+//! 8. chapters, by the votes of the article links ([`chapters`]);
+//! 9. a confidence for every link ([`confidence`]).
 //!
-//! Nothing here reads article numbers except the hints, so renumbering never changes the
-//! result; and no stage compares all pairs of articles.
+//! Nothing here reads article numbers except the hints and repeal placeholders, so
+//! renumbering never changes the result; and no stage compares all pairs of articles.
 
 mod assign;
 mod chapters;
+mod confidence;
 mod hints;
 mod identical;
 mod index;
 mod links;
 pub(crate) mod norm;
+mod paragraphs;
 mod placeholders;
 mod splitmerge;
 mod text;
 
 use crate::model::{ArticleRef, Draft};
+pub use confidence::WEAK;
 use links::Linker;
 
 /// How a link was found, strongest evidence first.
@@ -47,6 +53,8 @@ pub enum Method {
     Split,
     /// Several base articles' texts are gathered in one head article.
     Merge,
+    /// Paragraphs of one went to the other, though the articles as wholes differ.
+    Paragraphs,
 }
 
 /// One correspondence: 1:1, 1:n (split) or n:1 (merge). Indices are positions in
@@ -58,6 +66,22 @@ pub struct Link {
     /// Weighted similarity of the two sides' texts (joined when several), 0.0–1.0.
     pub score: f64,
     pub method: Method,
+    /// How far to trust the link, 0.0–1.0 (how it is computed: `docs/alignment.md`);
+    /// under [`WEAK`] reports mark it for checking.
+    pub confidence: f64,
+    /// The paragraphs of the base articles found again in the head articles.
+    pub paragraphs: Vec<ParagraphLink>,
+}
+
+/// One paragraph of a base article found again in a head article: (article index,
+/// paragraph index) on each side, paragraphs counted from 0 as the alignment cuts them
+/// (numbered paragraphs, else blocks between blank lines).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParagraphLink {
+    pub base: (usize, usize),
+    pub head: (usize, usize),
+    /// Weighted similarity of the two paragraphs.
+    pub similarity: f64,
 }
 
 /// The result of aligning two drafts: every article is in at most one link, and every
@@ -125,17 +149,55 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
     let pairs = model.candidate_pairs(&links);
     assign::similar(&b, &h, &pairs, &provisional, &mut links);
     splitmerge::apply(&pairs, &model, &mut links);
+    let evidence = paragraphs::Evidence::build(
+        &b,
+        &h,
+        &in_play(&b, &model, &links, true),
+        &in_play(&h, &model, &links, false),
+        &model.weights,
+    );
+    paragraphs::apply(&evidence, &model, &mut links);
     let chapter_map = chapters::map(&b, &h, &links);
-    assign::fill_gaps(&b, &h, &model, &chapter_map, &mut links);
+    assign::fill_gaps(&b, &h, &model, &pairs, &chapter_map, &mut links);
     let chapter_map = chapters::map(&b, &h, &links);
+    confidence::apply(&pairs, &evidence, &mut links);
 
-    let (links, removed, added) = links.finish();
+    let (mut links, removed, added) = links.finish();
+    // Equal texts keep their paragraphs one for one: nothing to name.
+    for l in links.iter_mut().filter(|l| l.method != Method::Identical) {
+        l.paragraphs = evidence.paragraph_links(&l.base, &l.head);
+    }
     Alignment {
         links,
         removed,
         added,
         chapter_map,
     }
+}
+
+/// The articles of one side whose paragraphs may have gone elsewhere: those with a word
+/// model (identical text did not settle them), less the preamble and those nearly equal
+/// to their partner ([`paragraphs::SETTLED`]), which kept their paragraphs.
+fn in_play(s: &Side, model: &text::Model, links: &Linker, base: bool) -> Vec<usize> {
+    let settled = |i: usize| {
+        let id = if base {
+            links.of_base(i)
+        } else {
+            links.of_head(i)
+        };
+        id.and_then(|id| links.get(id))
+            .is_some_and(|l| l.method == Method::Similar && l.score >= paragraphs::SETTLED)
+    };
+    (0..s.len())
+        .filter(|&i| !s.is_preamble(i) && !settled(i))
+        .filter(|&i| {
+            if base {
+                model.base(i).is_some()
+            } else {
+                model.head(i).is_some()
+            }
+        })
+        .collect()
 }
 
 /// Stage 1: a preamble stays a preamble, however much it changed.

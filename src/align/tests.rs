@@ -508,3 +508,190 @@ fn the_preambles_always_pair() {
         (vec![0], vec![0])
     );
 }
+
+/// A long article whose paragraphs a recast deals out to three new articles, each of
+/// which gains a paragraph of new text: no part is mostly inside the old article, but
+/// each holds one of its paragraphs.
+const FISHERIES: [&str; 3] = [
+    "The scientific committee shall assess every shared stock each year, using the catch data that the Parties report and the surveys of the research vessels of the regional organisation.",
+    "Where a stock falls below its precautionary biomass level, the commission shall close the fishery for that stock until the scientific committee advises that it has recovered.",
+    "Each Party shall keep an electronic logbook on every vessel flying its flag and transmit the landings of the previous month to the secretariat before the fifteenth day of each month.",
+];
+const NEW_TEXT: [&str; 3] = [
+    "Observers from non-member States may attend the assessment meetings without the right to vote, provided that they accept the confidentiality rules of the committee.",
+    "The closure shall be published on the website of the commission, together with the advice on which it rests and the date of the next review.",
+    "Small vessels under twelve metres may use a paper logbook for a transition period of three years after the entry into force of this amendment.",
+];
+
+fn dealt() -> (Draft, Draft) {
+    let whole = format!(
+        "1. {}\n2. {}\n3. {}",
+        FISHERIES[0], FISHERIES[1], FISHERIES[2]
+    );
+    let base = draft(
+        "b",
+        vec![(
+            "I",
+            "",
+            vec![art("1", FILLER[0]), art("2", &whole), art("3", FILLER[1])],
+        )],
+    );
+    let parts: Vec<String> = (0..3)
+        .map(|k| format!("1. {}\n2. {}", FISHERIES[k], NEW_TEXT[k]))
+        .collect();
+    let head = draft(
+        "h",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("1", FILLER[0]),
+                art("2", &parts[0]),
+                art("3", &parts[1]),
+                art("4", &parts[2]),
+                art("5", FILLER[1]),
+            ],
+        )],
+    );
+    (base, head)
+}
+
+#[test]
+fn paragraphs_dealt_over_new_articles_make_a_split() {
+    let (base, head) = dealt();
+    let a = align(&base, &head);
+    let l = pair_of(&a, 1, 1).expect("split linked");
+    assert_eq!((l.base.clone(), l.head.clone()), (vec![1], vec![1, 2, 3]));
+    // Each part names the paragraph it took.
+    let moved: Vec<((usize, usize), (usize, usize))> =
+        l.paragraphs.iter().map(|p| (p.base, p.head)).collect();
+    assert_eq!(
+        moved,
+        vec![((1, 0), (1, 0)), ((1, 1), (2, 0)), ((1, 2), (3, 0))]
+    );
+}
+
+#[test]
+fn a_paragraph_copied_into_a_new_article_is_not_a_split() {
+    // Article 2 keeps its three paragraphs (slightly reworded); a new article repeats
+    // its second paragraph next to new text.
+    let whole = format!(
+        "1. {}\n2. {}\n3. {}",
+        FISHERIES[0], FISHERIES[1], FISHERIES[2]
+    );
+    let kept = whole
+        .replace("each year", "every year")
+        .replace("fifteenth", "tenth");
+    let copy = format!(
+        "1. {}\n2. {}\n3. {}",
+        NEW_TEXT[0], FISHERIES[1], NEW_TEXT[2]
+    );
+    let base = draft(
+        "b",
+        vec![("I", "", vec![art("1", FILLER[0]), art("2", &whole)])],
+    );
+    let head = draft(
+        "h",
+        vec![(
+            "I",
+            "",
+            vec![art("1", FILLER[0]), art("2", &kept), art("3", &copy)],
+        )],
+    );
+    let a = align(&base, &head);
+    let l = pair_of(&a, 1, 1).expect("kept article linked");
+    assert_eq!(l.head, vec![1]);
+    assert_eq!(a.added, vec![2]);
+}
+
+#[test]
+fn every_link_has_a_confidence_and_equal_texts_are_sure() {
+    let (base, head) = dealt();
+    let a = align(&base, &head);
+    for l in &a.links {
+        assert!((0.0..=1.0).contains(&l.confidence), "{l:?}");
+    }
+    let same = pair_of(&a, 0, 0).expect("identical article linked");
+    assert!(same.confidence > 0.9, "{}", same.confidence);
+    // Every paragraph found again, nothing rivalling: a sure split.
+    let split = pair_of(&a, 1, 1).expect("split linked");
+    assert!(split.confidence > 0.9, "{}", split.confidence);
+}
+
+#[test]
+fn a_rewrite_in_place_may_cross_chapters_as_its_neighbours_do() {
+    let before = "The depositary shall transmit certified true copies of this Convention in all its authentic languages to every signatory State within ninety days of its adoption.";
+    let after = "Within ninety days of adoption, the secretariat will send copies of the Convention to each signatory, in every authentic language.";
+    // Chapter I stays; its last three articles move together into a new chapter II,
+    // the middle one rewritten.
+    let base = draft(
+        "b",
+        vec![(
+            "I",
+            "General",
+            vec![
+                art("1", FILLER[0]),
+                art("2", FILLER[1]),
+                art("3", FILLER[2]),
+                art("4", before),
+                art("5", FILLER[3]),
+            ],
+        )],
+    );
+    let head = draft(
+        "h",
+        vec![
+            (
+                "I",
+                "General",
+                vec![art("1", FILLER[0]), art("2", FILLER[1])],
+            ),
+            (
+                "II",
+                "Final",
+                vec![art("3", FILLER[2]), art("4", after), art("5", FILLER[3])],
+            ),
+        ],
+    );
+    let a = align(&base, &head);
+    let l = pair_of(&a, 3, 3).expect("linked by order across the chapters");
+    assert_eq!(l.method, Method::Order);
+    // Order is weaker evidence than text: the pairing is one to check.
+    assert!(l.confidence < 0.9, "{}", l.confidence);
+}
+
+#[test]
+fn two_articles_merged_with_new_text_around_them_are_a_merge() {
+    let (a, b) = (
+        format!("1. {}\n2. {}", FISHERIES[0], FISHERIES[1]),
+        format!("1. {}", FISHERIES[2]),
+    );
+    let merged = format!(
+        "1. {}\n2. {}\n3. {}\n4. {}\n5. {}",
+        NEW_TEXT[0], FISHERIES[0], FISHERIES[1], FISHERIES[2], NEW_TEXT[2]
+    );
+    let base = draft(
+        "b",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("1", FILLER[0]),
+                art("2", &a),
+                art("3", &b),
+                art("4", FILLER[1]),
+            ],
+        )],
+    );
+    let head = draft(
+        "h",
+        vec![(
+            "I",
+            "",
+            vec![art("1", FILLER[0]), art("2", &merged), art("3", FILLER[1])],
+        )],
+    );
+    let al = align(&base, &head);
+    let l = pair_of(&al, 1, 1).expect("merge linked");
+    assert_eq!((l.base.clone(), l.head.clone()), (vec![1, 2], vec![1]));
+}

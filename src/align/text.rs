@@ -7,7 +7,7 @@
 //! common even when only a handful of articles changed.
 
 use super::identical::Canon;
-use super::index::{dice, tokens, tokens_of, Features, Index, Rarity, Scratch};
+use super::index::{dice, tokens, tokens_of, Features, Index, Rarity, Scratch, Weights};
 use super::links::Linker;
 use super::{on_both, Method, Side};
 
@@ -30,6 +30,8 @@ pub(crate) struct Pair {
 pub(crate) struct Model {
     base: Vec<Option<Features>>,
     head: Vec<Option<Features>>,
+    /// Word rarity, kept for the paragraphs of the same articles.
+    pub(crate) weights: Weights,
 }
 
 /// Whether an article needs a word model: free, or linked by something other than equal
@@ -84,7 +86,11 @@ impl Model {
                 .map(|t| t.as_ref().map(|t| Features::new(t, &weights)))
                 .collect::<Vec<_>>()
         });
-        Model { base, head }
+        Model {
+            base,
+            head,
+            weights,
+        }
     }
 
     pub(crate) fn base(&self, i: usize) -> Option<&Features> {

@@ -62,6 +62,8 @@ fn change(
         redline,
         reasons: Vec::new(),
         coarse: false,
+        confidence: None,
+        paragraphs: Vec::new(),
         annotations: Vec::new(),
         recitals: Vec::new(),
     }

@@ -156,6 +156,9 @@ pub fn change_text(change: &Change, style: Style) -> String {
     if !matches!(change.kind, ChangeKind::Added | ChangeKind::Removed) {
         facts.push(format!("similarity {:.2}", change.similarity));
     }
+    if let Some(weak) = crate::render::report::weak_link(change) {
+        facts.push(weak);
+    }
     let heading = numbers(change);
     let title = title(change);
     let heading = if title.is_empty() || title == heading {

@@ -2,7 +2,11 @@
 //!
 //! Each base article meets at most one structural fate, each with probability `rate`:
 //! removed, split in two (text divided at a paragraph or sentence), or merged with the
-//! next article of its chapter; otherwise it survives whole. A new article follows each
+//! next article of its chapter; and, each with probability `rate / 2`, the two fates of
+//! real recasts: rewritten heavily in place (more than half its words replaced, so it is
+//! under 40 % similar and only its place ties it to its successor), or its paragraphs
+//! distributed over two to four new articles that each gain a new paragraph of their
+//! own; otherwise it survives whole. A new article follows each
 //! base article with probability `rate`. Surviving whole articles are then reworded
 //! (10–40 % of their words replaced, deleted or inserted) with probability `rate` and
 //! moved to another chapter with probability `rate`; any article may get editorial edits
@@ -73,6 +77,18 @@ pub fn revise(base: &Draft, seed: u64, rate: f64) -> (Draft, Truth) {
                 items.push(item(first, a.title.clone(), false));
                 let title = w.title();
                 items.push(item(second, title, false));
+            } else if (3.0 * rate..3.5 * rate).contains(&r) {
+                let share = 0.55 + 0.15 * w.rng().f64();
+                items.push(item(reword(&a.text, share, &mut w), a.title.clone(), false));
+            } else if let Some(parts) = (3.5 * rate..4.0 * rate)
+                .contains(&r)
+                .then(|| redistribute(&a.text, &mut w))
+                .flatten()
+            {
+                for (n, text) in parts.into_iter().enumerate() {
+                    let title = if n == 0 { a.title.clone() } else { w.title() };
+                    items.push(item(text, title, false));
+                }
             } else if (2.0 * rate..3.0 * rate).contains(&r) && k + 1 < arts.len() {
                 let next = &arts[k + 1];
                 let mut paras = paragraphs(&a.text);
@@ -270,6 +286,31 @@ fn split_text(text: &str, rng: &mut fastrand::Rng) -> Option<(String, String)> {
     Some((first.join(" "), second.join(" ")))
 }
 
+/// Deals the paragraphs of a text with at least two of them over two to four new
+/// texts, in order, each with a new paragraph added after its share: one article's
+/// paragraphs distributed over several, with new text around them.
+fn redistribute(text: &str, w: &mut Writer) -> Option<Vec<String>> {
+    let paras = paragraphs(text);
+    if paras.len() < 2 {
+        return None;
+    }
+    let parts = w.rng().usize(2..=paras.len().min(4));
+    let mut cuts: Vec<usize> = (1..paras.len()).collect();
+    w.rng().shuffle(&mut cuts);
+    cuts.truncate(parts - 1);
+    cuts.sort_unstable();
+    let mut out = Vec::with_capacity(parts);
+    let mut from = 0;
+    for to in cuts.into_iter().chain([paras.len()]) {
+        let mut share = paras[from..to].to_vec();
+        let words = w.rng().usize(15..=40);
+        share.push(w.paragraph(words, vocab::OPENINGS));
+        out.push(render(&share));
+        from = to;
+    }
+    Some(out)
+}
+
 /// Replaces, deletes or inserts about `share` of the words.
 fn reword(text: &str, share: f64, w: &mut Writer) -> String {
     let paras: Vec<Vec<String>> = paragraphs(text)
@@ -368,6 +409,24 @@ mod tests {
         );
         assert!(truth.iter().any(|t| t.0.is_empty()), "an addition");
         assert!(truth.iter().any(|t| t.1.is_empty()), "a removal");
+    }
+
+    #[test]
+    fn redistribution_keeps_every_paragraph_in_order_and_adds_text() {
+        let mut w = Writer::new(4);
+        let text = "1. Alpha beta gamma.\n2. Delta epsilon zeta.\n3. Eta theta iota.";
+        let parts = redistribute(text, &mut w).unwrap();
+        assert!((2..=3).contains(&parts.len()));
+        let kept: Vec<Vec<String>> = parts
+            .iter()
+            .flat_map(|p| {
+                let mut ps = paragraphs(p);
+                ps.pop();
+                ps
+            })
+            .collect();
+        assert_eq!(kept, paragraphs(text));
+        assert!(redistribute("One paragraph only.", &mut w).is_none());
     }
 
     #[test]

@@ -361,3 +361,16 @@ fn the_date_is_iso_8601_and_source_date_epoch_is_honoured() {
         assert!(Revision::resolve(Some(bad), None).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn weak_pairings_are_marked_in_the_document() {
+    let mut cmp = sample();
+    let c = cmp
+        .changes
+        .iter_mut()
+        .find(|c| c.kind == crate::change::ChangeKind::Renumbered)
+        .expect("the sample has a renumbering");
+    c.confidence = Some(0.31);
+    let bytes = render(&cmp, &revision()).expect("rendered");
+    assert!(part(&bytes, "word/document.xml").contains("weak pairing (confidence 0.31)"));
+}

@@ -69,13 +69,25 @@ pub fn chapter_move(change: &Change) -> Option<String> {
     }
 }
 
-/// Similarity and word counts of a change: `similarity 0.91 · words +14 / −3`.
+/// Similarity and word counts of a change: `similarity 0.91 · words +14 / −3`, then the
+/// warning of a weak pairing.
 pub fn change_figures(change: &Change) -> String {
-    format!(
+    let mut out = format!(
         "similarity {:.2} · words {}",
         change.similarity,
         words_delta(change.words.inserted, change.words.deleted)
-    )
+    );
+    if let Some(weak) = weak_link(change) {
+        out.push_str(" · ");
+        out.push_str(&weak);
+    }
+    out
+}
+
+/// `weak pairing (confidence 0.42): check it`, for a link the alignment is unsure of.
+pub fn weak_link(change: &Change) -> Option<String> {
+    let c = change.confidence.filter(|_| change.weak())?;
+    Some(format!("weak pairing (confidence {c:.2}): check it"))
 }
 
 /// `+14 / −3`.
@@ -246,5 +258,36 @@ mod tests {
             t.articles.head,
             cmp.chapters.iter().map(|r| r.articles.head).sum::<usize>()
         );
+    }
+}
+
+#[cfg(test)]
+mod weak_tests {
+    use crate::change::{ChangeKind, Comparison};
+    use crate::render::fixture::sample;
+    use crate::render::style::Style;
+    use crate::render::{html, markdown, text};
+
+    /// The sample with its renumbered change marked as a weak pairing.
+    fn weak_sample() -> Comparison {
+        let mut cmp = sample();
+        let c = cmp
+            .changes
+            .iter_mut()
+            .find(|c| c.kind == ChangeKind::Renumbered)
+            .expect("the sample has a renumbering");
+        c.confidence = Some(0.31);
+        cmp
+    }
+
+    #[test]
+    fn weak_pairings_are_marked_in_every_text_report() {
+        let cmp = weak_sample();
+        let mark = "weak pairing (confidence 0.31)";
+        assert!(markdown::render(&cmp).contains(mark));
+        assert!(html::render(&cmp).contains(mark));
+        assert!(text::diff_text(&cmp, Style::PLAIN).contains(mark));
+        // Sure pairings carry no mark.
+        assert!(!markdown::render(&sample()).contains("weak pairing"));
     }
 }

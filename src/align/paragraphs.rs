@@ -1,0 +1,498 @@
+//! Paragraph evidence: where each paragraph of an article went.
+//!
+//! A recast distributes one article's paragraphs over several new articles, each of which
+//! also gains much new text; at article level such a part is neither similar to nor
+//! contained in its source. At paragraph level the moved paragraph is still itself. So the
+//! articles the earlier stages left uncertain are cut into paragraphs ([`split`]), the
+//! paragraphs are matched through the same kind of index as articles, and an article
+//! *edge* is the weight of the paragraphs that went from one article to another
+//! ([`Evidence::edges`]). The truth tables of published recasts say the same: "the
+//! content of the old article, or a whole paragraph of it, continues in the new one".
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use super::index::{dice, tokens, Features, Index, Scratch, Weights};
+use super::links::Linker;
+use super::text::Model;
+use super::{Method, ParagraphLink, Side};
+
+/// Two paragraphs are the same paragraph when their weighted Dice reaches this. Lower
+/// than for articles: a reform rewrites a paragraph it moves (a third of its weighted
+/// words and bigrams survive), and [`best_only`] keeps chance matches out.
+pub(crate) const PARA_SIM: f64 = 0.35;
+
+/// ... or when this share of the smaller one lies inside the larger (a paragraph that
+/// absorbed another, or was cut in two).
+pub(crate) const PARA_PART: f64 = 0.75;
+
+/// A paragraph lighter than this (in IDF-weighted features; a short sentence of common
+/// words) is too little to carry an article link: "This Regulation shall apply" is in
+/// many articles.
+pub(crate) const MIN_WEIGHT: f64 = 40.0;
+
+/// An article edge needs paragraphs carrying at least this share of one of its two
+/// articles: a whole paragraph of a short article, or one of a long article's several.
+pub(crate) const EDGE_SHARE: f64 = 0.15;
+
+/// A paragraph looks up this many of its rarest features (an article 48): a paragraph
+/// has fewer words, and its rarest ones find it.
+pub(crate) const PARA_QUERY: usize = 20;
+/// ... and keeps this many candidates: [`best_only`] keeps one of them anyway.
+pub(crate) const PARA_CANDIDATES: usize = 4;
+
+/// An article at least this similar to its partner kept its paragraphs: a split or merge
+/// moves at least a paragraph's worth of text, so such pairs are not searched (which also
+/// spares the cost of cutting every slightly edited article into paragraphs).
+pub(crate) const SETTLED: f64 = 0.90;
+
+/// One paragraph: the article it belongs to, its place there (from 0) and its words.
+#[derive(Debug, Clone)]
+pub(crate) struct Paragraph {
+    pub(crate) article: usize,
+    pub(crate) index: usize,
+    pub(crate) features: Features,
+}
+
+/// A matched pair of paragraphs (indices into [`Evidence`]'s lists).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct ParaLink {
+    pub(crate) b: usize,
+    pub(crate) h: usize,
+    pub(crate) dice: f64,
+    pub(crate) shared: f64,
+}
+
+/// The weight of paragraphs that went from base article `b` to head article `h`, as a
+/// share of each article.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Edge {
+    pub(crate) b: usize,
+    pub(crate) h: usize,
+    pub(crate) of_base: f64,
+    pub(crate) of_head: f64,
+}
+
+impl Edge {
+    pub(crate) fn strength(&self) -> f64 {
+        self.of_base.max(self.of_head)
+    }
+}
+
+/// The paragraphs of the articles in play on both sides, and their matches.
+pub(crate) struct Evidence {
+    pub(crate) base: Vec<Paragraph>,
+    pub(crate) head: Vec<Paragraph>,
+    pub(crate) links: Vec<ParaLink>,
+    base_total: FxHashMap<usize, f64>,
+    head_total: FxHashMap<usize, f64>,
+    /// Article → the range of its paragraphs in `base` / `head`.
+    base_paras: FxHashMap<usize, Range<usize>>,
+    head_paras: FxHashMap<usize, Range<usize>>,
+    /// Paragraph → the links that hold it.
+    by_base: Vec<Vec<usize>>,
+    by_head: Vec<Vec<usize>>,
+}
+
+/// Where a paragraph marker opens a line: `1.`, `(1)`, `(1a)`, `(a)`, `a)`. Returns the
+/// marker's kind: 0 for `(1)`, 1 for `1.`, 2 for letters.
+fn marker(line: &str) -> Option<u8> {
+    let t = line.trim_start().as_bytes();
+    let open = t.first() == Some(&b'(');
+    let s = &t[usize::from(open)..];
+    let digits = s.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 && digits <= 3 {
+        let rest = &s[digits..];
+        let rest = match rest.first() {
+            Some(c) if c.is_ascii_lowercase() && open => &rest[1..],
+            _ => rest,
+        };
+        return match (open, rest.first(), rest.get(1)) {
+            (true, Some(b')'), _) => Some(0),
+            (false, Some(b'.'), Some(c)) if c.is_ascii_whitespace() => Some(1),
+            _ => None,
+        };
+    }
+    let letters = s.iter().take_while(|c| c.is_ascii_lowercase()).count();
+    (letters == 1 && s.get(1) == Some(&b')')).then_some(2)
+}
+
+/// The byte ranges of an article's paragraphs. The top level is the highest kind of
+/// marker the article uses (`(1)` over `1.` over `(a)`), so a paragraph keeps its own
+/// sub-items; an article without markers is cut at blank lines. Trailing lines without a
+/// marker belong to the paragraph above them.
+pub(crate) fn split(text: &str) -> Vec<Range<usize>> {
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push((at, line));
+        at += line.len();
+    }
+    let top = lines.iter().filter_map(|(_, l)| marker(l)).min();
+    let mut starts: Vec<usize> = vec![0];
+    let mut blank = false;
+    for &(at, line) in &lines {
+        let empty = line.trim().is_empty();
+        let opens = match top {
+            Some(kind) => marker(line) == Some(kind),
+            None => blank && !empty,
+        };
+        if opens && at > 0 {
+            starts.push(at);
+        }
+        blank = empty;
+    }
+    starts.push(text.len());
+    starts
+        .windows(2)
+        .map(|w| w[0]..w[1])
+        .filter(|r| !text[r.clone()].trim().is_empty())
+        .collect()
+}
+
+impl Evidence {
+    /// Cuts the articles `bases` and `heads` into paragraphs and matches them.
+    pub(crate) fn build(
+        b: &Side,
+        h: &Side,
+        bases: &[usize],
+        heads: &[usize],
+        weights: &Weights,
+    ) -> Evidence {
+        let cut = |side: &Side, articles: &[usize]| -> Vec<Paragraph> {
+            let mut buf = Vec::new();
+            let mut out = Vec::new();
+            for &a in articles {
+                let text = &side.articles[a].article.text;
+                for (index, r) in split(text).into_iter().enumerate() {
+                    let toks = tokens(&text[r], &mut buf);
+                    out.push(Paragraph {
+                        article: a,
+                        index,
+                        features: Features::new(&toks, weights),
+                    });
+                }
+            }
+            out
+        };
+        let (base, head) = super::on_both(|is_base| {
+            if is_base {
+                cut(b, bases)
+            } else {
+                cut(h, heads)
+            }
+        });
+        let totals = |ps: &[Paragraph]| {
+            let mut t: FxHashMap<usize, f64> = FxHashMap::default();
+            for p in ps {
+                *t.entry(p.article).or_default() += p.features.total;
+            }
+            t
+        };
+        let ranges = |ps: &[Paragraph]| {
+            let mut r: FxHashMap<usize, Range<usize>> = FxHashMap::default();
+            for (k, p) in ps.iter().enumerate() {
+                r.entry(p.article).or_insert(k..k).end = k + 1;
+            }
+            r
+        };
+        let links = match_paragraphs(&base, &head);
+        let mut by_base = vec![Vec::new(); base.len()];
+        let mut by_head = vec![Vec::new(); head.len()];
+        for (k, l) in links.iter().enumerate() {
+            by_base[l.b].push(k);
+            by_head[l.h].push(k);
+        }
+        Evidence {
+            base_total: totals(&base),
+            head_total: totals(&head),
+            base_paras: ranges(&base),
+            head_paras: ranges(&head),
+            by_base,
+            by_head,
+            base,
+            head,
+            links,
+        }
+    }
+
+    /// Whether the paragraphs behind edge `e` moved rather than were copied: a new
+    /// article that repeats a paragraph its source kept (the source's partner in link
+    /// `id` has it too) is not a part of a split, and an old article whose paragraph the
+    /// merged article's own source also has is not a part of a merge.
+    fn moved(&self, links: &Linker, id: usize, e: &Edge, split: bool) -> bool {
+        let Some(link) = links.get(id) else {
+            return false;
+        };
+        let (Some(from), Some(to)) = (self.base_paras.get(&e.b), self.head_paras.get(&e.h)) else {
+            return false;
+        };
+        from.clone().any(|p| {
+            let mine = self.by_base[p]
+                .iter()
+                .filter(|&&k| to.contains(&self.links[k].h));
+            mine.into_iter().any(|&k| {
+                if split {
+                    !self.by_base[p]
+                        .iter()
+                        .any(|&o| link.head.contains(&self.head[self.links[o].h].article))
+                } else {
+                    let q = self.links[k].h;
+                    !self.by_head[q]
+                        .iter()
+                        .any(|&o| link.base.contains(&self.base[self.links[o].b].article))
+                }
+            })
+        })
+    }
+
+    /// Whether some paragraph of the base articles went to one of the head articles.
+    pub(crate) fn supports(&self, bases: &[usize], heads: &[usize]) -> bool {
+        bases.iter().any(|b| {
+            self.base_paras.get(b).is_some_and(|r| {
+                r.clone().any(|p| {
+                    self.by_base[p]
+                        .iter()
+                        .any(|&k| heads.contains(&self.head[self.links[k].h].article))
+                })
+            })
+        })
+    }
+
+    /// The paragraph links between the articles of one link, as the JSON names them.
+    pub(crate) fn paragraph_links(&self, bases: &[usize], heads: &[usize]) -> Vec<ParagraphLink> {
+        let mut out: Vec<ParagraphLink> = bases
+            .iter()
+            .filter_map(|b| self.base_paras.get(b))
+            .flat_map(|r| r.clone())
+            .flat_map(|p| self.by_base[p].iter())
+            .map(|&k| &self.links[k])
+            .filter(|l| heads.contains(&self.head[l.h].article))
+            .map(|l| ParagraphLink {
+                base: (self.base[l.b].article, self.base[l.b].index),
+                head: (self.head[l.h].article, self.head[l.h].index),
+                similarity: (l.dice * 1000.0).round() / 1000.0,
+            })
+            .collect();
+        out.sort_by_key(|l| (l.head, l.base));
+        out
+    }
+
+    /// Article edges: the weight of the matched paragraphs between each pair of articles,
+    /// kept when it reaches [`EDGE_SHARE`] of either article. Strongest first.
+    pub(crate) fn edges(&self) -> Vec<Edge> {
+        let mut flow: FxHashMap<(usize, usize), f64> = FxHashMap::default();
+        for l in &self.links {
+            let key = (self.base[l.b].article, self.head[l.h].article);
+            *flow.entry(key).or_default() += l.shared;
+        }
+        let mut out: Vec<Edge> = flow
+            .into_iter()
+            .map(|((b, h), w)| Edge {
+                b,
+                h,
+                of_base: share(w, self.base_total.get(&b).copied().unwrap_or(0.0)),
+                of_head: share(w, self.head_total.get(&h).copied().unwrap_or(0.0)),
+            })
+            .filter(|e| e.strength() >= EDGE_SHARE)
+            .collect();
+        out.sort_by(|x, y| {
+            y.strength()
+                .total_cmp(&x.strength())
+                .then((x.b, x.h).cmp(&(y.b, y.h)))
+        });
+        out
+    }
+}
+
+/// Whether link `id` may take one more article on the side `base`: only links found by
+/// text (never a hint or identical text), and only while they stay 1:n or n:1 (a part
+/// added to a merge would count as coming from every merged article).
+fn extendable(links: &Linker, id: usize, base: bool) -> bool {
+    links.get(id).is_some_and(|l| {
+        let by_text = !matches!(l.method, Method::Hint | Method::Identical);
+        let other = if base { &l.head } else { &l.base };
+        by_text && other.len() == 1
+    })
+}
+
+/// Links articles by where their paragraphs went, strongest edge first: two free articles
+/// make a new link; a free article joins the link of its partner (a split part or a
+/// merged source found only through its paragraph); two linked articles are left alone.
+pub(super) fn apply(ev: &Evidence, model: &Model, links: &mut Linker) {
+    for e in ev.edges() {
+        match (links.of_base(e.b), links.of_head(e.h)) {
+            (None, None) => {
+                let score = model.similarity(e.b, e.h);
+                links.add(vec![e.b], vec![e.h], score, Method::Paragraphs);
+            }
+            (Some(id), None) if extendable(links, id, false) && ev.moved(links, id, &e, true) => {
+                links.extend(id, &[], &[e.h])
+            }
+            (None, Some(id)) if extendable(links, id, true) && ev.moved(links, id, &e, false) => {
+                links.extend(id, &[e.b], &[])
+            }
+            _ => {}
+        }
+    }
+}
+
+fn share(part: f64, whole: f64) -> f64 {
+    if whole <= 0.0 {
+        0.0
+    } else {
+        (part / whole).min(1.0)
+    }
+}
+
+/// Paragraph pairs from an index of each side queried by the other, kept when they are
+/// the same paragraph ([`PARA_SIM`]) or one holds the other ([`PARA_PART`]) and they
+/// share enough weight ([`MIN_WEIGHT`]).
+fn match_paragraphs(base: &[Paragraph], head: &[Paragraph]) -> Vec<ParaLink> {
+    let fb: Vec<&Features> = base.iter().map(|p| &p.features).collect();
+    let fh: Vec<&Features> = head.iter().map(|p| &p.features).collect();
+    if fb.is_empty() || fh.is_empty() {
+        return Vec::new();
+    }
+    let query = |over: &[&Features], queries: &[&Features]| -> Vec<(usize, usize)> {
+        let index = Index::with_limits(over, PARA_QUERY, PARA_CANDIDATES);
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        for (q, f) in queries.iter().enumerate() {
+            out.extend(
+                index
+                    .candidates(f, &mut scratch)
+                    .into_iter()
+                    .map(|t| (q, t as usize)),
+            );
+        }
+        out
+    };
+    let (from_b, from_h) = super::on_both(|is_base| {
+        if is_base {
+            query(&fh, &fb)
+        } else {
+            query(&fb, &fh)
+        }
+    });
+    let mut keys: Vec<(usize, usize)> = from_b
+        .into_iter()
+        .chain(from_h.into_iter().map(|(q, t)| (t, q)))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let found: Vec<ParaLink> = keys
+        .into_iter()
+        .filter_map(|(i, j)| {
+            let (x, y) = (&fb[i], &fh[j]);
+            let shared = x.shared(y);
+            let d = dice(shared, x.total, y.total);
+            let smaller = x.total.min(y.total);
+            let held = if smaller > 0.0 { shared / smaller } else { 0.0 };
+            let same = d >= PARA_SIM || held >= PARA_PART;
+            (same && shared >= MIN_WEIGHT).then_some(ParaLink {
+                b: i,
+                h: j,
+                dice: d,
+                shared,
+            })
+        })
+        .collect();
+    best_only(found, base.len(), head.len())
+}
+
+/// Keeps each paragraph's best match (by shared weight; ties to the first), from either
+/// side: a paragraph repeated in several articles (the usual grounds of refusal, a
+/// standard reporting clause) says where it went only once.
+fn best_only(found: Vec<ParaLink>, bases: usize, heads: usize) -> Vec<ParaLink> {
+    let mut best_b: Vec<Option<usize>> = vec![None; bases];
+    let mut best_h: Vec<Option<usize>> = vec![None; heads];
+    let better =
+        |k: usize, slot: Option<usize>| slot.is_none_or(|s| found[k].shared > found[s].shared);
+    for (k, l) in found.iter().enumerate() {
+        if better(k, best_b[l.b]) {
+            best_b[l.b] = Some(k);
+        }
+        if better(k, best_h[l.h]) {
+            best_h[l.h] = Some(k);
+        }
+    }
+    found
+        .iter()
+        .enumerate()
+        .filter(|(k, l)| best_b[l.b] == Some(*k) || best_h[l.h] == Some(*k))
+        .map(|(_, l)| *l)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|r| text[r].trim()).collect()
+    }
+
+    #[test]
+    fn numbered_paragraphs_keep_their_sub_items_and_loose_lines() {
+        let text = "1. First:\n(a) one;\n(b) two.\nMore of the first.\n2. Second.\n";
+        assert_eq!(
+            pieces(text),
+            vec![
+                "1. First:\n(a) one;\n(b) two.\nMore of the first.",
+                "2. Second."
+            ]
+        );
+    }
+
+    #[test]
+    fn bracketed_numbers_outrank_dotted_ones() {
+        let text = "(1) Erstens, wenn\n1.  dies oder\n2.  das.\n(1a) Zweitens.\n(2) Drittens.";
+        assert_eq!(
+            pieces(text),
+            vec![
+                "(1) Erstens, wenn\n1.  dies oder\n2.  das.",
+                "(1a) Zweitens.",
+                "(2) Drittens."
+            ]
+        );
+    }
+
+    #[test]
+    fn unnumbered_articles_are_cut_at_blank_lines() {
+        assert_eq!(
+            pieces("One.\nStill one.\n\nTwo.\n"),
+            vec!["One.\nStill one.", "Two."]
+        );
+        assert_eq!(pieces("Only one."), vec!["Only one."]);
+    }
+
+    #[test]
+    fn a_number_running_on_is_not_a_marker() {
+        assert_eq!(marker("1.5 million people"), None);
+        assert_eq!(marker("(12) text"), Some(0));
+        assert_eq!(marker("3. text"), Some(1));
+        assert_eq!(marker("(c) text"), Some(2));
+        assert_eq!(marker("b) text"), Some(2));
+    }
+
+    proptest::proptest! {
+        /// The paragraphs are in order, do not overlap, and between them lies only
+        /// whitespace: cutting loses no text.
+        #[test]
+        fn paragraphs_cover_the_text_in_order(
+            text in "((\\(1\\)|\\(2a\\)|1\\.|2\\.|\\(b\\)|c\\)| |é|word|\\.|\\n){0,40})",
+        ) {
+            let parts = split(&text);
+            let mut at = 0;
+            for r in &parts {
+                proptest::prop_assert!(r.start >= at && r.end <= text.len());
+                proptest::prop_assert!(text[at..r.start].trim().is_empty());
+                proptest::prop_assert!(!text[r.clone()].trim().is_empty());
+                at = r.end;
+            }
+            proptest::prop_assert!(text[at..].trim().is_empty());
+        }
+    }
+}
