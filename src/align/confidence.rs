@@ -23,6 +23,8 @@ pub(crate) const FULL: f64 = 0.60;
 pub(crate) const CLEAR: f64 = 0.30;
 /// Share of the missing text evidence that an in-order place between anchors supplies.
 pub(crate) const ORDER_LIFT: f64 = 0.30;
+/// Share of the missing text evidence that an equal title, unique on both sides, supplies.
+pub(crate) const TITLE_LIFT: f64 = 0.50;
 /// Share of the missing text evidence that a moved paragraph supplies.
 pub(crate) const PARAGRAPH_LIFT: f64 = 0.50;
 /// Below this a link is *weak*: reports mark it for checking.
@@ -60,6 +62,9 @@ pub(super) fn apply(pairs: &[Pair], evidence: &Evidence, links: &mut Linker) {
                 let mut c = text * (0.5 + 0.5 * lead);
                 if l.method == Method::Order {
                     c += (1.0 - c) * ORDER_LIFT;
+                }
+                if l.method == Method::Title {
+                    c += (1.0 - c) * TITLE_LIFT;
                 }
                 if evidence.supports(&l.base, &l.head) {
                     c += (1.0 - c) * PARAGRAPH_LIFT;

@@ -31,6 +31,7 @@ mod paragraphs;
 mod placeholders;
 mod splitmerge;
 mod text;
+mod titles;
 
 use crate::model::{ArticleRef, Draft};
 pub use confidence::WEAK;
@@ -55,6 +56,9 @@ pub enum Method {
     Merge,
     /// Paragraphs of one went to the other, though the articles as wholes differ.
     Paragraphs,
+    /// Leftover articles with the same title, unique on both sides: the subject stayed,
+    /// the words did not.
+    Title,
 }
 
 /// One correspondence: 1:1, 1:n (split) or n:1 (merge). Indices are positions in
@@ -157,6 +161,7 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
         &model.weights,
     );
     paragraphs::apply(&evidence, &model, &mut links);
+    titles::apply(&b, &h, &pairs, &mut links);
     let chapter_map = chapters::map(&b, &h, &links);
     assign::fill_gaps(&b, &h, &model, &pairs, &chapter_map, &mut links);
     let chapter_map = chapters::map(&b, &h, &links);
