@@ -32,18 +32,78 @@ pub(super) fn apply(b: &Side, h: &Side, pairs: &[Pair], links: &mut Linker) {
     };
     let tb = titles(b, &|i| links.base_free(i));
     let th = titles(h, &|j| links.head_free(j));
-    let dice: FxHashMap<(usize, usize), f64> =
-        pairs.iter().map(|p| ((p.b, p.h), p.dice)).collect();
+    let dice: FxHashMap<(usize, usize), f64> = pairs.iter().map(|p| ((p.b, p.h), p.dice)).collect();
     let mut found: Vec<(usize, usize)> = tb
         .iter()
-        .filter_map(|(t, bs)| match (bs.as_slice(), th.get(t).map(Vec::as_slice)) {
-            ([i], Some([j])) => Some((*i, *j)),
-            _ => None,
-        })
+        .filter_map(
+            |(t, bs)| match (bs.as_slice(), th.get(t).map(Vec::as_slice)) {
+                ([i], Some([j])) => Some((*i, *j)),
+                _ => None,
+            },
+        )
         .collect();
     found.sort_unstable();
     for (i, j) in found {
         let score = dice.get(&(i, j)).copied().unwrap_or(0.0);
         links.add(vec![i], vec![j], score, Method::Title);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::align::{align, Method};
+    use crate::model::testing::{art, draft};
+    use crate::model::Article;
+
+    fn titled(number: &str, title: &str, text: &str) -> Article {
+        Article {
+            title: title.to_owned(),
+            ..art(number, text)
+        }
+    }
+
+    #[test]
+    fn a_rewritten_article_that_kept_its_title_pairs_with_it() {
+        let base = draft(
+            "a",
+            vec![(
+                "I",
+                "",
+                vec![
+                    titled("1", "Scope", "This Regulation applies to fishing on the lake by any vessel."),
+                    titled("2", "Enforcement procedure", "The procedure for enforcement is governed by the law of the Member State of enforcement."),
+                    titled("3", "Stay of proceedings", "A court may stay the proceedings."),
+                    titled("4", "Stay of proceedings", "Another court may stay them too."),
+                ],
+            )],
+        );
+        let head = draft(
+            "b",
+            vec![(
+                "I",
+                "",
+                vec![
+                    titled("1", "Scope", "This Regulation applies to fishing on the lake by any vessel."),
+                    titled("2", "Stay of proceedings", "Proceedings may be suspended at the request of a party."),
+                    titled("3", "Other matters", "Unrelated words about harbour dues and nets."),
+                    titled("9", "Enforcement procedure", "Decisions given in one State are carried out in another as if they were given there, without any declaration."),
+                ],
+            )],
+        );
+        let a = align(&base, &head);
+        let link = a
+            .links
+            .iter()
+            .find(|l| l.base == [1])
+            .expect("old 2 is linked");
+        assert_eq!(
+            (link.head.as_slice(), link.method),
+            (&[3][..], Method::Title)
+        );
+        // A title two leftovers share says nothing about which is which.
+        assert!(!a
+            .links
+            .iter()
+            .any(|l| l.method == Method::Title && (l.base == [2] || l.base == [3])));
     }
 }
