@@ -76,12 +76,6 @@ pub(crate) fn build(
         })
     };
     let (mut found, in_sentences) = headings_in(lines, wrap.width, &mut refuse);
-    let styled_articles = found
-        .iter()
-        .filter(|(i, h)| {
-            h.keyword.can_be_article() && matches!(lines[**i].style, Style::Heading(_))
-        })
-        .count();
     if let Some(pattern) = &cx.rules.article_pattern {
         for i in found.keys().copied().collect::<Vec<_>>() {
             if found[&i].keyword.can_be_article() {
@@ -138,11 +132,10 @@ pub(crate) fn build(
     let end = events
         .last()
         .map_or(0, |e| e.body.last().copied().unwrap_or(e.line));
-    // Where the format marks the headings, a plain line in a sentence is plainly text.
-    // Never drop a would-be heading without a word: the user can check the lines (those
-    // of the back matter, which is not compared, aside).
+    // Never drop a would-be heading without a word (SPEC §9): the user can check the
+    // lines (those of the back matter, which is not compared, aside).
     let in_sentences: Vec<usize> = in_sentences.into_iter().filter(|&i| i <= end).collect();
-    if !in_sentences.is_empty() && styled_articles < STYLED_ARTICLES {
+    if !in_sentences.is_empty() {
         let at: Vec<String> = in_sentences
             .iter()
             .take(5)
