@@ -4,9 +4,9 @@
 //!
 //! * `none` — the texts are identical;
 //! * `editorial` — they differ only in whitespace, punctuation, letter case, quote style,
-//!   Unicode form, paragraph numbering or cross-reference numbers ([`editorial`]);
+//!   Unicode form, paragraph numbering or cross-reference numbers (`editorial`);
 //! * `substantive` — a modal verb, a negation, a number, a period, a cross-reference or a
-//!   square bracket changed ([`meaning`]), or more than [`SUBSTANTIVE_SHARE`] of the words
+//!   square bracket changed (`meaning`), or more than [`SUBSTANTIVE_SHARE`] of the words
 //!   changed, or more than [`SUBSTANTIVE_WORDS`] words were inserted or deleted;
 //! * `minor` — any other change of wording.
 //!

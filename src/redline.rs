@@ -1,17 +1,17 @@
 //! Word-level redlines: the `redline` stage of the pipeline (SPEC §5, §6, §9).
 //!
 //! Two texts are split into Unicode words, with whitespace and punctuation as tokens of
-//! their own ([`tokens`]). The common prefix and suffix are split off, the changed middle
+//! their own (`tokens`). The common prefix and suffix are split off, the changed middle
 //! is diffed with `similar` (Patience), a lone insertion or deletion is slid to the most
-//! readable of its equivalent positions ([`slide`]), and the result is cleaned up so it
-//! reads like Word's compare ([`cleanup`]): whole words, a rewritten phrase as one deletion
+//! readable of its equivalent positions (`slide`), and the result is cleaned up so it
+//! reads like Word's compare (`cleanup`): whole words, a rewritten phrase as one deletion
 //! followed by one insertion, small unchanged islands absorbed into the change around them.
 //!
 //! We diff our own tokens with [`similar::capture_diff_slices_deadline`] rather than
 //! `TextDiff::diff_unicode_words`: the tokens are the same UAX #29 word bounds, but owning
 //! them gives integer comparisons (each token carries a hash) instead of string hashing in
 //! every algorithm step, the byte offsets the round-trip needs, the word classes the
-//! clean-up needs, and lets the coarse fallback ([`coarse`]) cut the very same tokens into
+//! clean-up needs, and lets the coarse fallback (`coarse`) cut the very same tokens into
 //! sentences.
 //!
 //! **Bounded time.** The fallback triggers in two cases, and sets [`Redline::coarse`]:

@@ -1,20 +1,21 @@
 //! Alignment: which articles of the base draft became which articles of the head draft.
 //!
 //! The stages run from cheap and certain to costly and uncertain (SPEC §5; the thresholds
-//! and their reasons are in `docs/alignment.md`):
+//! and their reasons are in `docs/alignment.md`), one private module each:
 //!
 //! 1. the preambles pair with each other;
-//! 2. explicit `from` hints ([`hints`]);
+//! 2. explicit `from` hints (`hints`); repeal placeholders by number (`placeholders`);
 //! 3. identical text, by a hash of the normalised text, wherever the article went
-//!    ([`identical`]);
-//! 4. similarity of the rest, with candidates from an inverted index ([`index`]) and a
-//!    greedy one-to-one assignment ([`assign`]);
-//! 5. splits and merges by containment ([`splitmerge`]);
+//!    (`identical`);
+//! 4. similarity of the rest, with candidates from an inverted index (`index`) and a
+//!    greedy one-to-one assignment (`assign`);
+//! 5. splits and merges by containment (`splitmerge`);
 //! 6. paragraph evidence: the uncertain articles cut into paragraphs, and links, split
-//!    parts and merged sources decided by where the paragraphs went ([`paragraphs`]);
+//!    parts and merged sources decided by where the paragraphs went (`paragraphs`); then
+//!    leftovers with equal titles (`titles`);
 //! 7. order-based gap filling for heavily reworded articles that stayed in place;
-//! 8. chapters, by the votes of the article links ([`chapters`]);
-//! 9. a confidence for every link ([`confidence`]).
+//! 8. chapters, by the votes of the article links (`chapters`);
+//! 9. a confidence for every link (`confidence`).
 //!
 //! Nothing here reads article numbers except the hints and repeal placeholders, so
 //! renumbering never changes the result; and no stage compares all pairs of articles.

@@ -1,7 +1,7 @@
 //! Synthetic drafts with known ground truth, for alignment quality tests and benchmarks.
 //!
 //! [`corpus`] writes a legal-looking convention of any size from our own word list (Zipf
-//! frequencies, formulaic openings, numbered paragraphs, cross-references); [`revise`]
+//! frequencies, formulaic openings, numbered paragraphs, cross-references); `revise`
 //! changes it the way drafters do (rewording, editorial edits, additions, removals, moves,
 //! splits, merges, renumbering) and says which article became which; [`write_dir`] saves
 //! a draft in the SPEC §2 directory layout. Everything is seeded, so a failing case can be

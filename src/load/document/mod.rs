@@ -1,6 +1,6 @@
 //! Documents (`.md`, `.txt`, `.docx`) read into article sets (SPEC §3).
 //!
-//! Reading is two steps. Each format first becomes a list of [`Line`]s: `text` for plain
+//! Reading is two steps. Each format first becomes a list of `Line`s: `text` for plain
 //! text and Markdown (decoding, heading markers, page numbers), `docx` for Word (tracked
 //! changes accepted, heading styles, tables). Then `outline` finds the article and chapter
 //! headings, titles, the preamble and any table of contents in those lines, and
