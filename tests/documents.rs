@@ -104,7 +104,7 @@ fn a_hard_wrapped_pdf_style_text() {
         r.warnings,
         [
             "dropped 6 page-number or running-header line(s)",
-            "1 line(s) shaped like article headings were read as text, as parts of sentences (lines 66); `show FILE --explain` lists them",
+            "1 line(s) shaped like article headings were read as text, as parts of sentences (line 66); `show FILE --explain` lists them",
             "skipped a table of contents (4 entries, lines 6–9)",
             "titles of the divisions inside chapters are not kept: an article records only its section's number",
         ]

@@ -136,17 +136,10 @@ pub(crate) fn build(
     // lines (those of the back matter, which is not compared, aside).
     let in_sentences: Vec<usize> = in_sentences.into_iter().filter(|&i| i <= end).collect();
     if !in_sentences.is_empty() {
-        let at: Vec<String> = in_sentences
-            .iter()
-            .take(5)
-            .map(|&i| lines[i].at.to_string())
-            .collect();
         warnings.push(format!(
-            "{} line(s) shaped like article headings were read as text, as parts of sentences ({}s {}{}); `show FILE --explain` lists them",
+            "{} line(s) shaped like article headings were read as text, as parts of sentences ({}); `show FILE --explain` lists them",
             in_sentences.len(),
-            cx.unit.name(),
-            at.join(", "),
-            if in_sentences.len() > 5 { ", …" } else { "" }
+            places(lines, &in_sentences, cx.unit)
         ));
     }
     let provisions = split_provisions(lines, &mut events, cx, wrap);
@@ -230,18 +223,24 @@ fn prefer_styled(
             "not formatted as a heading, in a document whose article headings are",
         );
     }
-    let at: Vec<String> = plain
+    warnings.push(format!(
+        "{} line(s) shaped like article headings but not formatted as headings were read as text ({})",
+        plain.len(),
+        places(lines, &plain, cx.unit)
+    ));
+}
+
+/// "line 648", "lines 593, 941, 1758, 1867, 1869, …": where the lines a warning is about
+/// are, the first five of them.
+fn places(lines: &[Line], at: &[usize], unit: Unit) -> String {
+    let shown: Vec<String> = at
         .iter()
         .take(5)
         .map(|&i| lines[i].at.to_string())
         .collect();
-    warnings.push(format!(
-        "{} line(s) shaped like article headings but not formatted as headings were read as text ({} {}{})",
-        plain.len(),
-        cx.unit.name(),
-        at.join(", "),
-        if plain.len() > 5 { ", …" } else { "" }
-    ));
+    let plural = if at.len() > 1 { "s" } else { "" };
+    let more = if at.len() > 5 { ", …" } else { "" };
+    format!("{}{plural} {}{more}", unit.name(), shown.join(", "))
 }
 
 /// A second heading with an article number already used is read as text of the article

@@ -614,7 +614,7 @@ fn no_heading_is_dropped_without_a_word() {
     assert_eq!(heads(&r.draft), ["1: ", "2: "]);
     assert!(
         r.warnings.iter().any(|w| w.starts_with(
-            "1 line(s) shaped like article headings were read as text, as parts of sentences (lines 3)"
+            "1 line(s) shaped like article headings were read as text, as parts of sentences (line 3)"
         )),
         "{:?}",
         r.warnings
