@@ -31,6 +31,27 @@ pub(crate) fn slide(base: &Tokens<'_>, head: &Tokens<'_>, runs: Vec<Run>) -> Vec
             _ => out.push(run),
         }
     }
+    // Equal runs, empty if need be, at both ends: an edit slid towards an end pushes the
+    // text it passes into the equal run on its other side, which must exist (an insertion
+    // that repeats the whole base, slid to the start, would otherwise lose it).
+    if out.first().is_none_or(|r| r.op != Op::Equal) {
+        out.insert(
+            0,
+            Run {
+                op: Op::Equal,
+                base: 0..0,
+                head: 0..0,
+            },
+        );
+    }
+    if out.last().is_some_and(|r| r.op != Op::Equal) {
+        let (b, h) = (base.len(), head.len());
+        out.push(Run {
+            op: Op::Equal,
+            base: b..b,
+            head: h..h,
+        });
+    }
     for i in 0..out.len() {
         let lone = out[i].op != Op::Equal
             && (i == 0 || out[i - 1].op == Op::Equal)
@@ -39,6 +60,7 @@ pub(crate) fn slide(base: &Tokens<'_>, head: &Tokens<'_>, runs: Vec<Run>) -> Vec
             slide_one(&mut out, i, base, head);
         }
     }
+    out.retain(|r| !(r.base.is_empty() && r.head.is_empty()));
     out
 }
 

@@ -331,3 +331,16 @@ proptest! {
         prop_assert!(!r.coarse);
     }
 }
+
+/// Found by the fuzzer: an insertion that repeats the whole base text slides to the start,
+/// and the text it passes must reappear after it.
+#[test]
+fn an_insertion_repeating_the_whole_base_keeps_the_base() {
+    let a = "The rent for a plot shall not exceed the cost of upkeep.\n";
+    let r = check(a, &format!("{a}.\n§ 4a Rent\n{a}"));
+    assert_eq!(r.deleted, 0);
+    let r = check(a, &format!("{a}{a}"));
+    assert_eq!(r.deleted, 0);
+    let r = check(&format!("{a}{a}"), a);
+    assert_eq!(r.inserted, 0);
+}
