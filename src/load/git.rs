@@ -29,7 +29,13 @@ fn git(args: &[&str]) -> Result<Vec<u8>> {
     }
 }
 
-pub(crate) fn load(rev: &str, path: &str) -> Result<Draft> {
+/// Reads a draft directory or a file at a git revision; a document is read by `rules`, and
+/// its reader's warnings come back with it.
+pub(crate) fn load(
+    rev: &str,
+    path: &str,
+    rules: &super::document::Rules,
+) -> Result<(Draft, Vec<String>)> {
     let spec = format!("{rev}:{path}");
     let kind = git(&["cat-file", "-t", &spec])?;
     let label = format!("{rev}:{}", path.trim_end_matches('/'));
@@ -42,10 +48,16 @@ pub(crate) fn load(rev: &str, path: &str) -> Result<Draft> {
                 files.push(SourceFile::new(blob.clone(), name, git(&["show", &blob])?));
             }
         }
-        draft_from_files(&label, files)
+        draft_from_files(&label, files).map(|d| (d, Vec::new()))
     } else {
         let name = path.rsplit('/').next().unwrap_or(path);
-        load_file(&SourceFile::new(label, name, git(&["show", &spec])?))
+        let file = SourceFile::new(label, name, git(&["show", &spec])?);
+        if super::document::is_document(std::path::Path::new(name)) {
+            let stem = super::stem_of(std::path::Path::new(name));
+            let reading = super::document::read_with(&file, &stem, rules)?;
+            return Ok((reading.draft, reading.warnings));
+        }
+        load_file(&file).map(|d| (d, Vec::new()))
     }
 }
 

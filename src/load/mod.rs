@@ -253,6 +253,11 @@ impl Catalog {
             let reading = document::read_with(&file, &stem_of(path), &self.rules)?;
             return Ok((reading.draft, reading.warnings));
         }
+        if !path.exists() && self.entry(name).is_none() {
+            if let Some((rev, rel)) = git::split_rev_path(name) {
+                return git::load(rev, rel, &self.rules);
+            }
+        }
         self.resolve_draft(name).map(|d| (d, Vec::new()))
     }
 
@@ -265,7 +270,7 @@ impl Catalog {
             return self.load(entry);
         }
         if let Some((rev, rel)) = git::split_rev_path(name) {
-            return git::load(rev, rel);
+            return git::load(rev, rel, &self.rules).map(|(d, _)| d);
         }
         // `old.docx` that is not there is a missing file, not an unknown draft id.
         let ext = path
