@@ -224,6 +224,46 @@ pub(crate) fn dice(shared: f64, a: f64, b: f64) -> f64 {
     }
 }
 
+/// Candidate pairs between two lists of features, `(base position, head position)`,
+/// sorted and without repeats: an index of each side queried by the other, so that a
+/// short text contained in a long one is proposed from either end. The two directions
+/// run on two cores.
+pub(crate) fn candidate_keys(
+    base: &[&Features],
+    head: &[&Features],
+    query_features: usize,
+    keep: usize,
+) -> Vec<(usize, usize)> {
+    let query = |over: &[&Features], queries: &[&Features]| -> Vec<(usize, usize)> {
+        let index = Index::with_limits(over, query_features, keep);
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        for (q, f) in queries.iter().enumerate() {
+            out.extend(
+                index
+                    .candidates(f, &mut scratch)
+                    .into_iter()
+                    .map(|t| (q, t as usize)),
+            );
+        }
+        out
+    };
+    let (from_base, from_head) = super::on_both(|is_base| {
+        if is_base {
+            query(head, base)
+        } else {
+            query(base, head)
+        }
+    });
+    let mut keys: Vec<(usize, usize)> = from_base
+        .into_iter()
+        .chain(from_head.into_iter().map(|(q, t)| (t, q)))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// Features → the articles (of one side) that have them, as a hashed bucket table in
 /// one flat array (a bucket may mix a few features: the exact rescoring sorts that out).
 pub(crate) struct Index {
@@ -237,12 +277,8 @@ pub(crate) struct Index {
 }
 
 impl Index {
-    /// Indexes `targets`, whose positions in the slice are what the index returns.
-    pub(crate) fn new(targets: &[&Features]) -> Self {
-        Self::with_limits(targets, QUERY_FEATURES, CANDIDATES)
-    }
-
-    /// The same, looking up `query_features` rare features per query and keeping the
+    /// Indexes `targets`, whose positions in the slice are what the index returns,
+    /// looking up `query_features` rare features per query and keeping the
     /// best `keep` hits (paragraphs are short and need fewer of both).
     pub(crate) fn with_limits(targets: &[&Features], query_features: usize, keep: usize) -> Self {
         let total: usize = targets.iter().map(|t| t.items.len()).sum();
@@ -416,7 +452,7 @@ mod tests {
             "the right to education for everyone",
             "the right to water and sanitation for all",
         ]);
-        let index = Index::new(&[&f[0], &f[1]]);
+        let index = Index::with_limits(&[&f[0], &f[1]], QUERY_FEATURES, CANDIDATES);
         let mut scratch = Scratch::default();
         assert_eq!(index.candidates(&f[2], &mut scratch).first(), Some(&0));
     }

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::index::{dice, tokens, Features, Index, Scratch, Weights};
+use super::index::{candidate_keys, dice, tokens, Features, Weights};
 use super::links::Linker;
 use super::text::Model;
 use super::{Method, ParagraphLink, Side};
@@ -355,33 +355,7 @@ fn match_paragraphs(base: &[Paragraph], head: &[Paragraph]) -> Vec<ParaLink> {
     if fb.is_empty() || fh.is_empty() {
         return Vec::new();
     }
-    let query = |over: &[&Features], queries: &[&Features]| -> Vec<(usize, usize)> {
-        let index = Index::with_limits(over, PARA_QUERY, PARA_CANDIDATES);
-        let mut scratch = Scratch::default();
-        let mut out = Vec::new();
-        for (q, f) in queries.iter().enumerate() {
-            out.extend(
-                index
-                    .candidates(f, &mut scratch)
-                    .into_iter()
-                    .map(|t| (q, t as usize)),
-            );
-        }
-        out
-    };
-    let (from_b, from_h) = super::on_both(|is_base| {
-        if is_base {
-            query(&fh, &fb)
-        } else {
-            query(&fb, &fh)
-        }
-    });
-    let mut keys: Vec<(usize, usize)> = from_b
-        .into_iter()
-        .chain(from_h.into_iter().map(|(q, t)| (t, q)))
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
+    let keys = candidate_keys(&fb, &fh, PARA_QUERY, PARA_CANDIDATES);
     let found: Vec<ParaLink> = keys
         .into_iter()
         .filter_map(|(i, j)| {

@@ -7,7 +7,9 @@
 //! common even when only a handful of articles changed.
 
 use super::identical::Canon;
-use super::index::{dice, tokens, tokens_of, Features, Index, Rarity, Scratch, Weights};
+use super::index::{
+    candidate_keys, dice, tokens, tokens_of, Features, Rarity, Weights, CANDIDATES, QUERY_FEATURES,
+};
 use super::links::Linker;
 use super::{on_both, Method, Side};
 
@@ -150,38 +152,10 @@ impl Model {
             .collect();
         let fb: Vec<&Features> = free_b.iter().filter_map(|&i| self.base(i)).collect();
         let fh: Vec<&Features> = free_h.iter().filter_map(|&j| self.head(j)).collect();
-        let query = |index_over: &[&Features], queries: &[&Features]| -> Vec<(usize, u32)> {
-            let index = Index::new(index_over);
-            let mut scratch = Scratch::default();
-            let mut out = Vec::new();
-            for (q, f) in queries.iter().enumerate() {
-                out.extend(
-                    index
-                        .candidates(f, &mut scratch)
-                        .into_iter()
-                        .map(|t| (q, t)),
-                );
-            }
-            out
-        };
-        let (from_b, from_h) = on_both(|base| {
-            if base {
-                query(&fh, &fb)
-            } else {
-                query(&fb, &fh)
-            }
-        });
-        let mut keys: Vec<(usize, usize)> = from_b
+        let keys: Vec<(usize, usize)> = candidate_keys(&fb, &fh, QUERY_FEATURES, CANDIDATES)
             .into_iter()
-            .map(|(q, t)| (free_b[q], free_h[t as usize]))
-            .chain(
-                from_h
-                    .into_iter()
-                    .map(|(q, t)| (free_b[t as usize], free_h[q])),
-            )
+            .map(|(q, t)| (free_b[q], free_h[t]))
             .collect();
-        keys.sort_unstable();
-        keys.dedup();
         let exact = |keys: &[(usize, usize)]| -> Vec<Pair> {
             keys.iter()
                 .filter_map(|&(b, h)| {
