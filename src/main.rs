@@ -120,10 +120,7 @@ fn explained(version: &str, rules: &Rules) -> Result<Outcome> {
         )));
     }
     let file = draftdiff::load::SourceFile::read(path)?;
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let stem = draftdiff::load::stem_of(path);
     let (verdicts, reading) = draftdiff::load::document::explain(&file, &stem, rules);
     emit(&catalog::explain_text(&verdicts))?;
     let reading = reading?;

@@ -273,13 +273,7 @@ impl Catalog {
             return git::load(rev, rel, &self.rules).map(|(d, _)| d);
         }
         // `old.docx` that is not there is a missing file, not an unknown draft id.
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase());
-        if matches!(
-            ext.as_deref(),
-            Some("md" | "markdown" | "txt" | "text" | "docx" | "toml")
-        ) {
+        if document::is_document(path) || path.extension().is_some_and(|e| e == "toml") {
             return Err(Error::Invalid(format!("{name}: no such file")));
         }
         Err(Error::UnknownVersion {
@@ -349,7 +343,7 @@ pub fn load_path(path: &Path) -> Result<Draft> {
 }
 
 /// A file's name without its extension: the default id of a document's draft.
-pub(crate) fn stem_of(path: &Path) -> String {
+pub fn stem_of(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()

@@ -74,14 +74,14 @@ pub fn read_with_warnings(file: &SourceFile, stem: &str) -> Result<Reading> {
 
 /// Reads a document with the user's [`Rules`].
 pub fn read_with(file: &SourceFile, stem: &str, rules: &Rules) -> Result<Reading> {
-    read_explained(file, stem, rules, &mut Vec::new())
+    read_explained(file, stem, rules, None)
 }
 
 /// The lines taken as headings and the candidates refused, with why, and the outcome of
 /// reading: what `show FILE --explain` prints, also (and above all) when reading fails.
 pub fn explain(file: &SourceFile, stem: &str, rules: &Rules) -> (Vec<Verdict>, Result<Reading>) {
     let mut verdicts = Vec::new();
-    let reading = read_explained(file, stem, rules, &mut verdicts);
+    let reading = read_explained(file, stem, rules, Some(&mut verdicts));
     verdicts.sort_by_key(|v| v.at);
     (verdicts, reading)
 }
@@ -90,7 +90,7 @@ fn read_explained(
     file: &SourceFile,
     stem: &str,
     rules: &Rules,
-    verdicts: &mut Vec<Verdict>,
+    verdicts: Option<&mut Vec<Verdict>>,
 ) -> Result<Reading> {
     let ext = Path::new(&file.name)
         .extension()

@@ -64,16 +64,19 @@ pub(crate) fn build(
     lines: &[Line],
     cx: &Context,
     warnings: &mut Vec<String>,
-    verdicts: &mut Vec<Verdict>,
+    mut verdicts: Option<&mut Vec<Verdict>>,
 ) -> Result<Draft> {
     let wrap = paragraphs::wrap(lines, cx.markdown);
+    // The decisions are written down only for `--explain`: a plain read copies no lines.
     let mut refuse = |i: usize, why: &str| {
-        verdicts.push(Verdict {
-            at: lines[i].at,
-            line: lines[i].text.clone(),
-            taken: false,
-            why: why.to_owned(),
-        })
+        if let Some(v) = verdicts.as_deref_mut() {
+            v.push(Verdict {
+                at: lines[i].at,
+                line: lines[i].text.clone(),
+                taken: false,
+                why: why.to_owned(),
+            });
+        }
     };
     let (mut found, in_sentences) = headings_in(lines, wrap.width, &mut refuse);
     if let Some(pattern) = &cx.rules.article_pattern {
@@ -145,7 +148,8 @@ pub(crate) fn build(
     let provisions = split_provisions(lines, &mut events, cx, wrap);
     drop_table_of_contents(lines, &mut pre, &mut events, cx, warnings);
     demote_duplicates(lines, &mut events, cx, warnings, &mut refuse);
-    for e in &events {
+    let explaining = verdicts.is_some();
+    for e in events.iter().filter(|_| explaining) {
         let what = match e.kind {
             Kind::Article => format!("article {}", e.number),
             Kind::Container(k) => format!("{} {}", k.name(), e.number),
@@ -155,12 +159,14 @@ pub(crate) fn build(
         } else {
             format!(" — {}", e.title)
         };
-        verdicts.push(Verdict {
-            at: lines[e.line].at,
-            line: lines[e.line].text.clone(),
-            taken: true,
-            why: format!("{what}{title}"),
-        });
+        if let Some(v) = verdicts.as_deref_mut() {
+            v.push(Verdict {
+                at: lines[e.line].at,
+                line: lines[e.line].text.clone(),
+                taken: true,
+                why: format!("{what}{title}"),
+            });
+        }
     }
     let chapters = chapters(lines, &events, &mut pre, cx, wrap, warnings);
     let (title, preamble) = front(lines, &pre, cx, wrap, warnings);
@@ -243,8 +249,10 @@ fn places(lines: &[Line], at: &[usize], unit: Unit) -> String {
     format!("{}{plural} {}{more}", unit.name(), shown.join(", "))
 }
 
-/// A second heading with an article number already used is read as text of the article
-/// before it, with a warning naming the line: one odd line must not stop a document.
+/// A second heading with an article number already used, or a plain heading line whose
+/// number jumps far out of the order around it, is read as text of the article before it,
+/// with a warning naming the line: one odd line must not stop a document. One pass, so a
+/// document of thousands of such lines costs no more than one.
 fn demote_duplicates(
     lines: &[Line],
     events: &mut Vec<Event>,
@@ -252,87 +260,88 @@ fn demote_duplicates(
     warnings: &mut Vec<String>,
     refuse: &mut impl FnMut(usize, &str),
 ) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut k = 0;
-    while k < events.len() {
-        let e = &events[k];
-        if e.kind != Kind::Article {
-            k += 1;
-            continue;
-        }
-        let at = lines[e.line].at;
-        let key = crate::model::number_key(&e.number);
-        if k > 0 && far_out_of_order(lines, events, k) {
-            warnings.push(format!(
-                "{} {at}: a heading for article {} far out of the order of the articles around it was read as text",
-                cx.unit.name(),
-                e.number
-            ));
-            refuse(
-                e.line,
-                "its number is far out of the order of the articles around it",
-            );
-            let e = events.remove(k);
-            let prev = &mut events[k - 1];
-            prev.body.push(e.line);
-            prev.body.extend(e.body);
-            continue;
-        }
-        match seen.get(&key) {
-            Some(&first) if k > 0 => {
-                warnings.push(format!(
-                    "{} {at}: a second heading for article {} (first at {} {first}) was read as text",
-                    cx.unit.name(),
-                    e.number,
-                    cx.unit.name()
-                ));
-                refuse(
-                    e.line,
-                    &format!(
-                        "repeats the number of the article at {} {first}",
-                        cx.unit.name()
-                    ),
-                );
-                let e = events.remove(k);
-                let prev = &mut events[k - 1];
-                prev.body.push(e.line);
-                prev.body.extend(e.body);
-            }
-            _ => {
-                seen.insert(key, at);
-                k += 1;
-            }
-        }
-    }
-}
-
-/// How far past both its neighbours a plain article number may jump before the line is
-/// taken for text that starts with a citation (`Article 2019 of the Code …` cut short).
-const FAR_OUT: u64 = 100;
-
-/// Whether article event `k`, a plain (not heading-formatted) line, carries a number far
-/// above both the article before and the one after it, which are in order themselves.
-fn far_out_of_order(lines: &[Line], events: &[Event], k: usize) -> bool {
     let value = |e: &Event| -> Option<u64> {
         let digits: String = e.number.chars().take_while(char::is_ascii_digit).collect();
         digits.parse().ok()
     };
-    let article = |e: &&Event| e.kind == Kind::Article;
-    let (Some(prev), Some(next)) = (
-        events[..k].iter().rev().find(article),
-        events[k + 1..].iter().find(article),
-    ) else {
-        return false;
-    };
-    let e = &events[k];
-    if matches!(lines[e.line].style, Style::Heading(_)) {
-        return false;
+    // The number of the next article after each event (outer `None`: no article follows).
+    let mut next: Vec<Option<Option<u64>>> = vec![None; events.len()];
+    let mut upcoming = None;
+    for k in (0..events.len()).rev() {
+        next[k] = upcoming;
+        if events[k].kind == Kind::Article {
+            upcoming = Some(value(&events[k]));
+        }
     }
-    match (value(prev), value(e), value(next)) {
-        (Some(p), Some(v), Some(n)) => p <= n && v > n.max(p) + FAR_OUT,
-        _ => false,
+    let unit = cx.unit.name();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut previous: Option<Option<u64>> = None;
+    let mut demoted: Vec<String> = Vec::new();
+    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
+    for (k, e) in std::mem::take(events).into_iter().enumerate() {
+        if e.kind != Kind::Article {
+            kept.push(e);
+            continue;
+        }
+        let at = lines[e.line].at;
+        let key = crate::model::number_key(&e.number);
+        let plain = !matches!(lines[e.line].style, Style::Heading(_));
+        // Far above both neighbours, which are in order themselves: a citation cut short
+        // (`Article 2019 of the Code …`).
+        let far = plain
+            && matches!(
+                (previous, value(&e), next[k]),
+                (Some(Some(p)), Some(v), Some(Some(n))) if p <= n && v > n.max(p) + FAR_OUT
+            );
+        let why = match (kept.is_empty(), far, seen.get(&key)) {
+            (true, ..) => None,
+            (false, true, _) => Some((
+                format!(
+                    "a heading for article {} far out of the order of the articles around it",
+                    e.number
+                ),
+                "its number is far out of the order of the articles around it".to_owned(),
+            )),
+            (false, false, Some(&first)) => Some((
+                format!(
+                    "a second heading for article {} (first at {unit} {first})",
+                    e.number
+                ),
+                format!("repeats the number of the article at {unit} {first}"),
+            )),
+            _ => None,
+        };
+        match (why, kept.last_mut()) {
+            (Some((warning, reason)), Some(before)) => {
+                refuse(e.line, &reason);
+                demoted.push(format!("{unit} {at}: {warning} was read as text"));
+                before.body.push(e.line);
+                before.body.extend(e.body);
+            }
+            _ => {
+                seen.entry(key).or_insert(at);
+                previous = Some(value(&e));
+                kept.push(e);
+            }
+        }
+    }
+    *events = kept;
+    let more = demoted.len().saturating_sub(DEMOTED_SHOWN);
+    demoted.truncate(DEMOTED_SHOWN);
+    warnings.extend(demoted);
+    if more > 0 {
+        warnings.push(format!(
+            "{more} more heading lines were read as text for the same reasons; `show FILE --explain` lists them"
+        ));
     }
 }
+
+/// Demoted headings named one by one in the warnings; the rest are counted.
+const DEMOTED_SHOWN: usize = 5;
+
+/// How far past both its neighbours a plain article number may jump before the line is
+/// taken for text that starts with a citation (`Article 2019 of the Code …` cut short).
+const FAR_OUT: u64 = 100;
 
 pub(super) fn origin(cx: &Context, at: usize) -> Origin {
     Origin {

@@ -27,6 +27,9 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the numbered-section pattern is a valid regex")
 });
 
+/// Chain ends kept per number as candidates for the next number (see `longest_run`).
+const FRONTIER: usize = 32;
+
 /// Most words of a title written before the text on the heading line
 /// (`2. Fair Dealing Rights. Nothing in this License …`).
 const LEADING_TITLE_WORDS: usize = 8;
@@ -188,11 +191,15 @@ fn longest_run(candidates: &[Candidate]) -> Vec<usize> {
         }
     };
     let mut best: Vec<Option<Link>> = Vec::with_capacity(candidates.len());
-    let mut by_value: HashMap<u32, Vec<usize>> = HashMap::new();
+    // For each number and suffix, the chain ends a later candidate may follow. Only those
+    // with the best (length, titled) can win, and of those only the most spread out are
+    // kept: a text of ten thousand lists numbered `1.`, `2.` … stays linear.
+    let mut frontiers: HashMap<u32, HashMap<&str, Vec<usize>>> = HashMap::new();
     for (k, c) in candidates.iter().enumerate() {
+        let t = titled(c);
         let mut entry: Option<Link> = (c.suffix.is_empty() && c.value <= 1).then_some(Link {
             len: 1,
-            titled: titled(c),
+            titled: t,
             spread: 0.0,
             prev: None,
         });
@@ -201,25 +208,52 @@ fn longest_run(candidates: &[Candidate]) -> Vec<usize> {
         } else {
             Some(c.value)
         };
-        for &p in key.and_then(|v| by_value.get(&v)).into_iter().flatten() {
-            let fits = c.suffix.is_empty() || candidates[p].suffix < c.suffix;
-            let Some(link) = best[p].filter(|_| fits) else {
+        let preds = key.and_then(|v| frontiers.get(&v)).into_iter().flatten();
+        for (&suffix, ends) in preds {
+            if !(c.suffix.is_empty() || suffix < c.suffix.as_str()) {
                 continue;
-            };
-            let gap = (c.line - candidates[p].line) as f64;
-            let candidate = Link {
-                len: link.len + 1,
-                titled: link.titled + titled(c),
-                spread: link.spread + gap.ln(),
-                prev: Some(p),
-            };
-            if entry.is_none_or(|e| better(&candidate, &e)) {
-                entry = Some(candidate);
+            }
+            for &p in ends {
+                let Some(link) = best[p] else { continue };
+                let gap = (c.line - candidates[p].line) as f64;
+                let candidate = Link {
+                    len: link.len + 1,
+                    titled: link.titled + t,
+                    spread: link.spread + gap.ln(),
+                    prev: Some(p),
+                };
+                if entry.is_none_or(|e| better(&candidate, &e)) {
+                    entry = Some(candidate);
+                }
             }
         }
         best.push(entry);
-        if entry.is_some() {
-            by_value.entry(c.value).or_default().push(k);
+        let Some(link) = entry else { continue };
+        let ends = frontiers
+            .entry(c.value)
+            .or_default()
+            .entry(c.suffix.as_str())
+            .or_default();
+        let rank = |l: &Link| (l.len, l.titled);
+        match ends
+            .first()
+            .and_then(|&e| best[e])
+            .map(|e| rank(&e).cmp(&rank(&link)))
+        {
+            Some(std::cmp::Ordering::Greater) => continue,
+            Some(std::cmp::Ordering::Less) => ends.clear(),
+            _ => {}
+        }
+        ends.push(k);
+        if ends.len() > FRONTIER {
+            let worst = (0..ends.len())
+                .min_by(|&x, &y| {
+                    let (a, b) = (best[ends[x]], best[ends[y]]);
+                    let spread = |l: Option<Link>| l.map_or(0.0, |l| l.spread);
+                    spread(a).total_cmp(&spread(b)).then(y.cmp(&x))
+                })
+                .expect("the frontier is not empty");
+            ends.remove(worst);
         }
     }
     let mut end: Option<usize> = None;
@@ -401,6 +435,23 @@ mod tests {
         let mut at: Vec<usize> = found.keys().map(|&k| lines[k].at).collect();
         at.sort_unstable();
         assert_eq!(at, [1, 8, 17, 20]);
+    }
+
+    #[test]
+    fn thousands_of_restarting_lists_give_one_run() {
+        // Any of the lists 1.–4. could be the sections: a guess either way, but one run of
+        // four from the first `1.`, found in linear time (the frontier), not quadratic.
+        let text: String = (0..3000)
+            .flat_map(|g| {
+                (1..=4).map(move |k| format!("{k}. The party shall do thing {k} of group {g}.\n\n"))
+            })
+            .collect();
+        let lines = doc(&text);
+        let found = sections(&lines, 80);
+        let mut at: Vec<usize> = found.keys().map(|&k| lines[k].at).collect();
+        at.sort_unstable();
+        assert_eq!((at.len(), at[0]), (4, 1));
+        assert!(at.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
