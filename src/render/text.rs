@@ -146,8 +146,8 @@ fn title(change: &Change) -> String {
     }
 }
 
-/// One change: a heading line, reasons and annotations, then the redline.
-pub fn change_text(change: &Change, style: Style) -> String {
+/// The fact line of a change: kind, severity, chapters, similarity, a weak pairing.
+fn facts(change: &Change) -> Vec<String> {
     let mut facts = vec![change.kind.to_string(), change.severity.to_string()];
     let place = chapters(change);
     if !place.is_empty() {
@@ -156,9 +156,15 @@ pub fn change_text(change: &Change, style: Style) -> String {
     if !matches!(change.kind, ChangeKind::Added | ChangeKind::Removed) {
         facts.push(format!("similarity {:.2}", change.similarity));
     }
-    if let Some(weak) = crate::render::report::weak_link(change) {
+    if let Some(weak) = report::weak_link(change) {
         facts.push(weak);
     }
+    facts
+}
+
+/// One change: a heading line, reasons and annotations, then the redline.
+pub fn change_text(change: &Change, style: Style) -> String {
+    let facts = facts(change);
     let heading = numbers(change);
     let title = title(change);
     let heading = if title.is_empty() || title == heading {
@@ -201,10 +207,7 @@ pub fn change_text(change: &Change, style: Style) -> String {
 
 /// One recital or provision: its label, facts and redline, indented under its parent.
 fn unit_entry(out: &mut String, r: &Change, label: &str, indent: &str, style: Style) {
-    let mut facts = vec![r.kind.to_string(), r.severity.to_string()];
-    if !matches!(r.kind, ChangeKind::Added | ChangeKind::Removed) {
-        facts.push(format!("similarity {:.2}", r.similarity));
-    }
+    let facts = facts(r);
     out.push_str(&format!(
         "\n{indent}{}\n{indent}{}\n",
         style.bold(label),
