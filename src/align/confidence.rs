@@ -29,6 +29,9 @@ pub(crate) const TITLE_LIFT: f64 = 0.50;
 pub(crate) const PARAGRAPH_LIFT: f64 = 0.50;
 /// Below this a link is *weak*: reports mark it for checking.
 pub const WEAK: f64 = 0.50;
+/// A link found only by its lead in a text rewritten throughout stays under [`WEAK`]
+/// whatever its score: its evidence is relative, and a reader should check it.
+pub(crate) const LEAD_CAP: f64 = 0.45;
 /// Certain evidence is still reported below 1: equal boilerplate can pair the wrong copy.
 const CERTAIN: f64 = 0.99;
 
@@ -68,6 +71,9 @@ pub(super) fn apply(pairs: &[Pair], evidence: &Evidence, links: &mut Linker) {
                 }
                 if evidence.supports(&l.base, &l.head) {
                     c += (1.0 - c) * PARAGRAPH_LIFT;
+                }
+                if l.method == Method::Lead {
+                    c = c.min(LEAD_CAP);
                 }
                 c.min(CERTAIN)
             }

@@ -72,6 +72,11 @@ impl Linker {
         Some(link)
     }
 
+    /// The number of head articles.
+    pub(crate) fn heads(&self) -> usize {
+        self.head_of.len()
+    }
+
     pub(crate) fn base_free(&self, b: usize) -> bool {
         self.base_of.get(b).is_some_and(Option::is_none)
     }

@@ -13,7 +13,9 @@
 //! 6. paragraph evidence: the uncertain articles cut into paragraphs, and links, split
 //!    parts and merged sources decided by where the paragraphs went (`paragraphs`); then
 //!    leftovers with equal titles (`titles`);
-//! 7. order-based gap filling for heavily reworded articles that stayed in place;
+//! 7. order-based gap filling for heavily reworded articles that stayed in place; then,
+//!    in a text rewritten throughout, leftovers by the clear lead of a favourite
+//!    (`rewrites`);
 //! 8. chapters, by the votes of the article links (`chapters`);
 //! 9. a confidence for every link (`confidence`).
 //!
@@ -30,6 +32,7 @@ mod links;
 pub(crate) mod norm;
 mod paragraphs;
 mod placeholders;
+mod rewrites;
 mod splitmerge;
 mod text;
 mod titles;
@@ -60,6 +63,9 @@ pub enum Method {
     /// Leftover articles with the same title, unique on both sides: the subject stayed,
     /// the words did not.
     Title,
+    /// In a text rewritten throughout, the clear favourite of a leftover article among
+    /// the other side's leftovers: weak evidence, and marked so.
+    Lead,
 }
 
 /// One correspondence: 1:1, 1:n (split) or n:1 (merge). Indices are positions in
@@ -165,6 +171,7 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
     titles::apply(&b, &h, &pairs, &mut links);
     let chapter_map = chapters::map(&b, &h, &links);
     assign::fill_gaps(&b, &h, &model, &pairs, &chapter_map, &mut links);
+    rewrites::apply(&b, &model, &mut links);
     let chapter_map = chapters::map(&b, &h, &links);
     confidence::apply(&pairs, &evidence, &mut links);
 

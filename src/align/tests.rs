@@ -695,3 +695,76 @@ fn two_articles_merged_with_new_text_around_them_are_a_merge() {
     let l = pair_of(&al, 1, 1).expect("merge linked");
     assert_eq!((l.base.clone(), l.head.clone()), (vec![1, 2], vec![1]));
 }
+
+/// Four short conditions redrafted into six long sections: each condition's subject lives
+/// on in one section, under new words and among new provisions.
+fn redraft() -> (Draft, Draft) {
+    let base = draft(
+        "b",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("1", "Copies of the program must keep the copyright notice and this list of conditions."),
+                art("2", "The names of the authors may not be used to endorse products derived from the program."),
+                art("3", "The program is provided as is, without warranty of merchantability."),
+                art("4", "Modified versions must be plainly marked as modified by the person who changed them."),
+            ],
+        )],
+    );
+    let head = draft(
+        "h",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("1", "In this licence, a contributor is anyone who submits a work for inclusion, and a recipient is anyone who receives it by any means whatsoever."),
+                art("2", "Each contributor grants every recipient a worldwide, royalty-free and perpetual permission to reproduce, adapt, publish and sell the work in any medium."),
+                art("3", "When you convey modified versions, each file you changed must be plainly marked with a statement saying that you modified it and the date of the change, so that recipients know which parts were not written by the original contributors."),
+                art("4", "Whoever conveys copies of the work must keep intact every copyright notice, the text of this licence and the list of conditions, in every file and in the documentation that accompanies the distribution."),
+                art("5", "This licence grants no right to use the trade names, trademarks or the names of the authors, except as needed to describe the origin of the work; such names may not endorse or promote derived products."),
+                art("6", "Unless required by applicable law, the work is provided as is, without warranty of any kind, and in no event shall a contributor be liable for damages."),
+            ],
+        )],
+    );
+    (base, head)
+}
+
+#[test]
+fn a_text_rewritten_throughout_pairs_each_provision_with_its_clear_favourite() {
+    let (base, head) = redraft();
+    let a = align(&base, &head);
+    for (b, h) in [(0, 3), (1, 4), (2, 5), (3, 2)] {
+        let l = pair_of(&a, b, h).unwrap_or_else(|| panic!("{b} → {h} missing: {a:?}"));
+        assert!(l.confidence < WEAK, "{l:?} should be marked weak");
+    }
+    assert!(
+        a.links.iter().any(|l| l.method == Method::Lead),
+        "the rewrite stage made none of them: {a:?}"
+    );
+    assert_eq!(a.removed, Vec::<usize>::new());
+    assert_eq!(a.added, vec![0, 1]);
+}
+
+#[test]
+fn a_leftover_of_a_text_that_was_mostly_kept_is_not_paired_by_lead() {
+    // The same rewritten condition, but beside six articles kept word for word: the text
+    // was amended, not redrafted, and the leftover is a removal and an addition.
+    let (rb, rh) = redraft();
+    let kept = |d: &Draft, extra: usize| {
+        let mut arts: Vec<crate::model::Article> = FILLER
+            .iter()
+            .enumerate()
+            .map(|(k, t)| art(&(k + 1).to_string(), t))
+            .collect();
+        let mut x = d.articles().nth(extra).expect("article").article.clone();
+        x.number = "7".into();
+        arts.push(x);
+        draft(&d.meta.id, vec![("I", "", arts)])
+    };
+    let a = align(&kept(&rb, 0), &kept(&rh, 3));
+    assert!(
+        a.links.iter().all(|l| l.method != Method::Lead),
+        "lead used in a mostly kept text: {a:?}"
+    );
+}
