@@ -3,7 +3,8 @@
 //!
 //! A sentence is followed back along the versions each one revises (parent, or `from`
 //! hints) through the change that holds the article: as long as the article(s) it came
-//! from contain the same sentence (whitespace aside), the wording is older. The first
+//! from contain the same sentence (whitespace and a paragraph number aside), the wording
+//! is older. The first
 //! version back whose predecessor lacks it introduced it. When that version consolidates
 //! parallel proposals, the proposals whose article (as paired with the consolidated one)
 //! has the sentence, cited numbers aside, are named too.
@@ -12,7 +13,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::sentences::{self, normal, shape};
+use super::sentences::{self, normal, shape, without_marker};
 use super::{article_number, joined_text, touches, Lineage, Via};
 use crate::change::{ChangeAnnotation, ChangeKind, Severity};
 use crate::error::Result;
@@ -94,7 +95,7 @@ fn line(
     number: &str,
     sentence: sentences::Sentence,
 ) -> Result<BlameLine> {
-    let wording = normal(&sentence.text);
+    let wording = normal(without_marker(&sentence.text));
     let mut at = start;
     let mut set: BTreeSet<String> = BTreeSet::from([number.to_owned()]);
     let mut blamed = BlameLine {
@@ -135,7 +136,7 @@ fn line(
             .collect();
         // Only a wording new in substance can come from a proposal; a cited number
         // renumbered by the consolidation is its own.
-        if !shape(&before).contains(&shape(&blamed.text)) {
+        if !shape(&before).contains(&shape(without_marker(&blamed.text))) {
             blamed.proposed_in = proposals_with(lineage, at, &set, &blamed.text)?;
         }
         break;
@@ -158,7 +159,7 @@ fn proposals_with(
     set: &BTreeSet<String>,
     sentence: &str,
 ) -> Result<Vec<Proposed>> {
-    let wanted = shape(sentence);
+    let wanted = shape(without_marker(sentence));
     let mut out = Vec::new();
     for e in lineage.incoming(at).collect::<Vec<_>>() {
         if lineage.edges[e].via != Via::Proposal {

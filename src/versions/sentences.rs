@@ -80,6 +80,13 @@ fn abbreviation(before: &str) -> bool {
     ABBREVIATIONS.contains(&word.as_str()) || (word.len() == 1 && word != "i")
 }
 
+/// A sentence without the paragraph marker it may start with (`1.`, `(a)`): a paragraph
+/// renumbered keeps its wording.
+pub fn without_marker(sentence: &str) -> &str {
+    let sentence = sentence.trim_start();
+    sentence[marker_len(sentence)..].trim_start()
+}
+
 /// A text with its whitespace runs made single spaces: what "the same wording" compares.
 pub fn normal(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
