@@ -108,10 +108,7 @@ fn line(
         annotations: Vec::new(),
         proposed_in: Vec::new(),
     };
-    loop {
-        let Some(e) = lineage.revises(at) else {
-            break;
-        };
+    while let Some(e) = lineage.revises(at) {
         let from = lineage.edges[e].from;
         let cmp = lineage.comparison(e)?;
         let holding: Vec<_> = cmp

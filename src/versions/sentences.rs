@@ -32,7 +32,10 @@ pub fn split(text: &str) -> Vec<Sentence> {
                 continue;
             }
             let next = chars.get(k + 1).map(|&(_, c)| c);
-            let after = chars.get(k + 2).map(|&(_, c)| c);
+            let after = chars[k + 1..]
+                .iter()
+                .map(|&(_, c)| c)
+                .find(|c| !c.is_whitespace());
             let ends = next.is_some_and(char::is_whitespace)
                 && after.is_some_and(|c| c.is_uppercase() || c == '(' || c == '\'');
             if !ends || (c == '.' && abbreviation(&line[start..i])) {
@@ -160,6 +163,9 @@ mod tests {
 
     #[test]
     fn sentences_become_lines() {
-        assert_eq!(as_lines("A b.  C d.\nE."), "A b.\nC d.\nE.\n");
+        assert_eq!(
+            as_lines("Alpha beta.  Gamma  delta.\nEpsilon."),
+            "Alpha beta.\nGamma delta.\nEpsilon.\n"
+        );
     }
 }
