@@ -567,6 +567,7 @@ fn the_html_report_is_written_whole_and_escapes_draft_text() {
     assert!(html.contains("<table class=\"conflict\">"));
     assert!(html.contains("id=\"p-3\""));
     assert!(html.contains("Proposals by chapter"));
+    assert!(html.contains("<tfoot><tr><td colspan=\"2\">Total</td><td class=\"num\">4</td><td class=\"num\">3</td><td class=\"num\">3</td><td class=\"num\">1</td><td class=\"num\">1</td>"), "{html}");
 }
 
 /// The first of `names` on `PATH`, or `None` after saying the test is skipped (a failure
@@ -641,10 +642,10 @@ fn the_html_report_renders_in_headless_chromium() {
         dom.contains("<table class=\"impact\">"),
         "the proposals view"
     );
-    // Preamble and eight chapters, under one header row.
+    // Preamble and eight chapters, between a header row and a total row.
     let impact = &dom[dom.find("<table class=\"impact\">").unwrap()..];
     let impact = &impact[..impact.find("</table>").unwrap()];
-    assert_eq!(impact.matches("<tr").count(), 1 + 9);
+    assert_eq!(impact.matches("<tr").count(), 1 + 9 + 1);
     assert_eq!(
         dom.matches("<table class=\"conflict\">").count(),
         1,

@@ -127,6 +127,15 @@ fn chapter_table(r: &Proposals) -> Markup {
                     td.num.zero[row.conflicting == 0] { (row.conflicting) }
                 }
             } }
+            tfoot { tr {
+                td colspan="2" { "Total" }
+                td.num { (r.chapters.iter().map(|c| c.articles).sum::<usize>()) }
+                @for i in 0..r.proposals.len() {
+                    td.num { (r.chapters.iter().map(|c| c.touched[i]).sum::<usize>()) }
+                }
+                td.num { (r.summary.contested) }
+                td.num { (r.summary.conflicting) }
+            } }
         } }
     }
 }
