@@ -164,6 +164,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// One article's life through every version that has it: each step's kind, severity,
+    /// redline and rationale, following renumberings, moves, splits and merges along the
+    /// parent chain and across parallel proposals (docs/versions.md)
+    History(HistoryArgs),
+    /// Each sentence of an article with the version that gave it its present wording, and
+    /// that change's rationale
+    Blame(BlameArgs),
+    /// Parallel proposals against one base: which articles each changes, where two
+    /// change the same article and whether their edits conflict; with --into, what the
+    /// consolidated draft took as proposed, took modified or dropped
+    Proposals(ProposalsArgs),
 }
 
 /// What `import` reads and where it puts it.
@@ -183,4 +194,54 @@ pub struct ImportArgs {
     /// Replace the existing draft with this id
     #[arg(long)]
     pub force: bool,
+}
+
+/// `history ARTICLE [--in VERSION]`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// An article number (`17`, `12bis`, `Preamble`)
+    pub article: String,
+    /// The version whose numbering ARTICLE follows (default: the first version, in
+    /// lineage order, that has an article so numbered)
+    #[arg(long = "in", value_name = "VERSION")]
+    pub version: Option<String>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+/// `blame VERSION ARTICLE`.
+#[derive(Debug, Args)]
+pub struct BlameArgs {
+    /// The version to read the article in
+    pub version: String,
+    /// An article number of that version
+    pub article: String,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProposalsFormat {
+    Text,
+    Json,
+    Html,
+}
+
+/// `proposals BASE P1 P2 … [--into CONSOLIDATED]`.
+#[derive(Debug, Args)]
+pub struct ProposalsArgs {
+    /// The version every proposal revises
+    pub base: String,
+    /// The proposals (each must descend from BASE)
+    #[arg(required = true, num_args = 1..)]
+    pub proposals: Vec<String>,
+    /// The consolidated draft: classify each proposed change as taken, modified or dropped
+    #[arg(long, value_name = "CONSOLIDATED")]
+    pub into: Option<String>,
+    /// The report format (default: text, or html for an .html --output)
+    #[arg(long, value_enum)]
+    pub format: Option<ProposalsFormat>,
+    /// Write the report to FILE (atomically) instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

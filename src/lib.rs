@@ -3,7 +3,8 @@
 //! The crate is laid out as its pipeline: [`load`] drafts → [`align`] articles →
 //! [`redline`] words → [`classify`] kinds and severity → [`summary`] per chapter →
 //! [`render`] text, JSON, Markdown, HTML or Word. [`compare`] runs the middle stages;
-//! [`check`] and [`validate`] are the gates built on them.
+//! [`check`] and [`validate`] are the gates built on them; [`versions`] follows articles
+//! through many versions (history, blame, proposals).
 
 pub mod align;
 pub mod change;
@@ -20,6 +21,7 @@ pub mod summary;
 #[doc(hidden)]
 pub mod synth;
 pub mod validate;
+pub mod versions;
 pub mod xref;
 
 pub use change::{Change, ChangeKind, Comparison, Op, Segment, Severity};

@@ -15,7 +15,8 @@ use draftdiff::validate::{self, Problem};
 use draftdiff::{Error, Result};
 
 use cli::{
-    CheckFormat, Cli, ColorChoice, Command, DiffFormat, ImportArgs, ListFormat, Pair, ReportFormat,
+    CheckFormat, Cli, ColorChoice, Command, DiffFormat, ImportArgs, ListFormat, Pair,
+    ProposalsArgs, ProposalsFormat, ReportFormat,
 };
 use draftdiff::change::Comparison;
 use draftdiff::check::{self, CheckReport};
@@ -488,6 +489,102 @@ fn run(cli: Cli) -> Result<Outcome> {
                 return Ok(Outcome::Found);
             }
         }
+        Command::History(args) => {
+            let lineage = lineage(&catalog, args.version.iter())?;
+            let version = args.version.as_deref().map(|v| resolved_id(&lineage, v));
+            let history = draftdiff::versions::history::history(&lineage, &args.article, version)?;
+            match args.format {
+                ListFormat::Json => json(&history)?,
+                ListFormat::Text => {
+                    emit(&draftdiff::render::versions::history_text(&history, style))?
+                }
+            }
+        }
+        Command::Blame(args) => {
+            let lineage = lineage(&catalog, [&args.version])?;
+            let version = resolved_id(&lineage, &args.version);
+            let blame = draftdiff::versions::blame::blame(&lineage, version, &args.article)?;
+            match args.format {
+                ListFormat::Json => json(&blame)?,
+                ListFormat::Text => emit(&draftdiff::render::versions::blame_text(&blame, style))?,
+            }
+        }
+        Command::Proposals(args) => proposals(&catalog, &args, style)?,
     }
     Ok(Outcome::Success)
+}
+
+/// The lineage of the catalog's drafts and of the versions named by path.
+fn lineage<'a>(
+    catalog: &Catalog,
+    named: impl IntoIterator<Item = &'a String>,
+) -> Result<draftdiff::versions::Lineage> {
+    let mut extra = Vec::new();
+    for name in named {
+        if catalog.entry(name).is_none() {
+            extra.push(usable(catalog, name)?);
+        }
+    }
+    draftdiff::versions::Lineage::of(catalog, extra)
+}
+
+/// The id a version the user named has in the lineage (a path becomes its draft's id).
+fn resolved_id<'a>(lineage: &'a draftdiff::versions::Lineage, name: &'a str) -> &'a str {
+    match lineage.find(name) {
+        Ok(_) => name,
+        Err(_) => lineage
+            .drafts
+            .iter()
+            .find(|d| {
+                d.source == name || std::path::Path::new(&d.source) == std::path::Path::new(name)
+            })
+            .map_or(name, |d| d.meta.id.as_str()),
+    }
+}
+
+/// `proposals`: the report in the chosen format, to stdout or written whole to a file.
+fn proposals(catalog: &Catalog, args: &ProposalsArgs, style: Style) -> Result<()> {
+    let mut named: Vec<&String> = vec![&args.base];
+    named.extend(&args.proposals);
+    named.extend(&args.into);
+    let lineage = lineage(catalog, named)?;
+    let ids: Vec<String> = args
+        .proposals
+        .iter()
+        .map(|p| resolved_id(&lineage, p).to_owned())
+        .collect();
+    let report = draftdiff::versions::proposals::proposals(
+        &lineage,
+        resolved_id(&lineage, &args.base),
+        &ids,
+        args.into.as_deref().map(|c| resolved_id(&lineage, c)),
+    )?;
+    let html_output = args.output.as_ref().is_some_and(|o| {
+        o.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+    });
+    let format = args.format.unwrap_or(if html_output {
+        ProposalsFormat::Html
+    } else {
+        ProposalsFormat::Text
+    });
+    let rendered = match format {
+        ProposalsFormat::Json => {
+            serde_json::to_string_pretty(&report)
+                .map_err(std::io::Error::from)
+                .map_err(|e| Error::io("json", e))?
+                + "\n"
+        }
+        ProposalsFormat::Text => draftdiff::render::versions::proposals_text(&report, style),
+        ProposalsFormat::Html => draftdiff::render::versions_html::render(&report),
+    };
+    match &args.output {
+        None if format == ProposalsFormat::Text => emit(&rendered),
+        None => write_stdout(&rendered),
+        Some(path) => {
+            draftdiff::render::write_atomic(path, rendered.as_bytes())?;
+            eprintln!("wrote {}", path.display());
+            Ok(())
+        }
+    }
 }

@@ -191,6 +191,10 @@ pub struct Annotation {
     pub articles: Vec<String>,
     pub theme: String,
     pub rationale: String,
+    /// In a draft that consolidates parallel proposals: the proposals (version ids) the
+    /// change comes from (`docs/versions.md`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub proposals: Vec<String>,
     #[serde(skip)]
     pub origin: Origin,
 }

@@ -207,6 +207,25 @@ pub fn lint_lineage(draft: &Draft, catalog: &Catalog) -> Vec<Problem> {
         chain.push(entry.meta.id.clone());
         parent = entry.meta.parent.clone();
     }
+    // An annotation crediting a proposal names a draft revising the same parent.
+    for a in &draft.annotations {
+        for p in &a.proposals {
+            let sibling = catalog
+                .entry(p)
+                .is_some_and(|e| e.meta.parent.is_some() && e.meta.parent == draft.meta.parent);
+            if !sibling {
+                out.push(Problem {
+                    draft: draft.meta.id.clone(),
+                    origin: a.origin.clone(),
+                    message: format!(
+                        "annotation names proposal `{p}`, which is not a version revising {}",
+                        draft.meta.parent.as_deref().unwrap_or("the same parent")
+                    ),
+                    fatal: false,
+                });
+            }
+        }
+    }
     out
 }
 

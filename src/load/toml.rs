@@ -69,6 +69,8 @@ struct AnnotationDef {
     articles: Vec<String>,
     theme: String,
     rationale: String,
+    #[serde(default)]
+    proposals: Vec<String>,
 }
 
 /// A chapter of a single-file article set with several chapters.
@@ -258,6 +260,7 @@ pub(crate) fn annotations(file: &SourceFile) -> Result<Vec<Annotation>> {
                 articles: a.articles.iter().map(|s| s.trim().to_owned()).collect(),
                 theme: a.theme,
                 rationale: a.rationale,
+                proposals: a.proposals.iter().map(|s| s.trim().to_owned()).collect(),
                 origin,
             }
         })

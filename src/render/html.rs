@@ -13,7 +13,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 use crate::change::{Change, ChangeKind, Comparison, ImpactRow, Op, VersionInfo};
 use crate::render::report::{self, Item, Section};
 
-const CSS: &str = include_str!("html/report.css");
+pub(crate) const CSS: &str = include_str!("html/report.css");
 const SCRIPT: &str = include_str!("html/filter.js");
 
 /// Renders the whole report as an HTML document.
@@ -75,7 +75,7 @@ pub fn body(cmp: &Comparison) -> Markup {
     }
 }
 
-fn versions(base: &VersionInfo, head: &VersionInfo) -> Markup {
+pub(crate) fn versions(base: &VersionInfo, head: &VersionInfo) -> Markup {
     let themes = report::themes_label;
     let size = report::version_size;
     let rows: [(&str, String, String); 6] = [
@@ -288,7 +288,7 @@ fn units(list: &[Change], what: &str, label: fn(&Change) -> String) -> Markup {
     }
 }
 
-fn redline(c: &Change) -> Markup {
+pub(crate) fn redline(c: &Change) -> Markup {
     let Some(segments) = c.redline.as_deref() else {
         return html! { p.no-redline { "No redline was produced for this change." } };
     };

@@ -14,6 +14,8 @@ pub mod report;
 pub mod sanitize;
 pub mod style;
 pub mod text;
+pub mod versions;
+pub mod versions_html;
 
 #[doc(hidden)]
 pub mod fixture;
