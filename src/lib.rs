@@ -3,7 +3,8 @@
 //! The crate is laid out as its pipeline: [`load`] drafts → [`align`] articles →
 //! [`redline`] words → [`classify`] kinds and severity → [`summary`] per chapter →
 //! [`render`] text, JSON, Markdown, HTML or Word. [`compare`] runs the middle stages;
-//! [`check`] and [`validate`] are the gates built on them.
+//! [`check`] and [`validate`] are the gates built on them; [`table`] writes and checks
+//! correlation tables from a comparison.
 
 pub mod align;
 pub mod change;
@@ -19,6 +20,7 @@ pub mod render;
 pub mod summary;
 #[doc(hidden)]
 pub mod synth;
+pub mod table;
 pub mod validate;
 pub mod xref;
 

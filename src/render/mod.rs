@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod report;
 pub mod sanitize;
 pub mod style;
+pub mod table;
 pub mod text;
 
 #[doc(hidden)]
