@@ -201,38 +201,43 @@ pub(super) fn rows(c: &Correspondence, per_paragraph: bool) -> Vec<Row> {
     drafts.iter().map(|d| row(c, d, per_paragraph)).collect()
 }
 
+/// A paragraph pair → (the paragraph on one side, the article on the other).
+type Key = dyn Fn(&super::paragraphs::ParaPair) -> ((usize, usize), usize);
+
+/// Article → the articles of the other side its paragraphs went to, `None` when one of
+/// them went nowhere.
+type Spread = FxHashMap<usize, Option<FxHashSet<usize>>>;
+
 /// Which pairs of articles map whole on either side.
 struct Wholes {
     /// Base article → the head articles its paragraphs went to (`None` when one of its
     /// paragraphs went nowhere).
-    base_to: FxHashMap<usize, Option<FxHashSet<usize>>>,
-    head_from: FxHashMap<usize, Option<FxHashSet<usize>>>,
+    base_to: Spread,
+    head_from: Spread,
 }
 
 impl Wholes {
     fn of(c: &Correspondence) -> Wholes {
-        let spread =
-            |arts: &[super::Art],
-             key: &dyn Fn(&super::paragraphs::ParaPair) -> ((usize, usize), usize)| {
-                let mut to: FxHashMap<(usize, usize), FxHashSet<usize>> = FxHashMap::default();
-                for p in &c.pairs {
-                    let (at, other) = key(p);
-                    to.entry(at).or_default().insert(other);
-                }
-                let mut out: FxHashMap<usize, Option<FxHashSet<usize>>> = FxHashMap::default();
-                for (a, art) in arts.iter().enumerate() {
-                    let mut all = FxHashSet::default();
-                    let mut complete = !art.paras.is_empty();
-                    for p in 0..art.paras.len() {
-                        match to.get(&(a, p)) {
-                            Some(s) => all.extend(s.iter().copied()),
-                            None => complete = false,
-                        }
+        let spread = |arts: &[super::Art], key: &Key| {
+            let mut to: FxHashMap<(usize, usize), FxHashSet<usize>> = FxHashMap::default();
+            for p in &c.pairs {
+                let (at, other) = key(p);
+                to.entry(at).or_default().insert(other);
+            }
+            let mut out: Spread = FxHashMap::default();
+            for (a, art) in arts.iter().enumerate() {
+                let mut all = FxHashSet::default();
+                let mut complete = !art.paras.is_empty();
+                for p in 0..art.paras.len() {
+                    match to.get(&(a, p)) {
+                        Some(s) => all.extend(s.iter().copied()),
+                        None => complete = false,
                     }
-                    out.insert(a, complete.then_some(all));
                 }
-                out
-            };
+                out.insert(a, complete.then_some(all));
+            }
+            out
+        };
         Wholes {
             base_to: spread(&c.base, &|p| (p.base, p.head.0)),
             head_from: spread(&c.head, &|p| (p.head, p.base.0)),
@@ -241,7 +246,7 @@ impl Wholes {
 
     /// The one row for base `b` and head `h` when one of them maps whole to the other.
     fn group(&self, c: &Correspondence, b: usize, h: usize) -> Option<Draft> {
-        let only = |m: &FxHashMap<usize, Option<FxHashSet<usize>>>, a: usize, o: usize| {
+        let only = |m: &Spread, a: usize, o: usize| {
             m.get(&a)
                 .and_then(Option::as_ref)
                 .is_some_and(|s| s.len() == 1 && s.contains(&o))

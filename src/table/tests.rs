@@ -71,10 +71,7 @@ fn one_row_per_paragraph_folds_nothing() {
         l.contains(&"Article 2(2) | Article 2(2)".to_owned()),
         "{l:?}"
     );
-    assert!(
-        l.contains(&"— | Article 3(2)".to_owned()),
-        "{l:?}"
-    );
+    assert!(l.contains(&"— | Article 3(2)".to_owned()), "{l:?}");
     assert!(
         l.contains(&"Article 1, first paragraph | Article 1, first paragraph".to_owned()),
         "{l:?}"
