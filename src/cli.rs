@@ -72,6 +72,18 @@ pub enum ReportFormat {
     Docx,
 }
 
+/// The formats of `table`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Text,
+    Json,
+    #[value(alias = "markdown")]
+    Md,
+    Csv,
+    Html,
+    Docx,
+}
+
 /// The two versions to compare and the options every comparison takes.
 #[derive(Debug, Args)]
 pub struct Pair {
@@ -117,6 +129,32 @@ pub enum Command {
         /// Include unchanged articles' text in the JSON redlines
         #[arg(long)]
         unchanged: bool,
+        /// A correlation table (.tsv, .csv, .md) whose rows are taken as `from` hints:
+        /// the table's pairings outrank the text evidence
+        #[arg(long, value_name = "TABLE")]
+        hints: Option<PathBuf>,
+    },
+    /// The correlation table of two versions, as recasts publish them: article level
+    /// where an article maps whole, paragraph level where its paragraphs went to
+    /// different places, consecutive rows folded into ranges (see docs/table.md)
+    Table {
+        #[command(flatten)]
+        pair: Pair,
+        /// text, json (schema draftdiff/table/1), md, csv, html or docx (default: from
+        /// the extension of --output, else text)
+        #[arg(long, value_enum)]
+        format: Option<TableFormat>,
+        /// One row per paragraph of every article, nothing folded (for machines)
+        #[arg(long)]
+        paragraphs: bool,
+        /// Write to this file (.docx, .html, .md, .csv, .json) instead of the terminal
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Compare a published table (.tsv, .csv, .md) with the texts: report each row
+        /// contradicted, unconfirmed, and each article it omits (exit 1 on a
+        /// contradiction or an omission); --format json for schema draftdiff/table-check/1
+        #[arg(long, value_name = "PUBLISHED", conflicts_with_all = ["paragraphs", "output"])]
+        check: Option<PathBuf>,
     },
     /// Only the per-chapter change-impact table
     Impact {
@@ -140,6 +178,9 @@ pub enum Command {
         /// make the same file; $SOURCE_DATE_EPOCH overrides both)
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
+        /// Append the correlation table of the two versions as an annex
+        #[arg(long)]
+        table: bool,
     },
     /// Check that every change between each version and its parent has an annotation
     /// (exit 1 when one has none)

@@ -4,7 +4,8 @@
 //! [`redline`] words → [`classify`] kinds and severity → [`summary`] per chapter →
 //! [`render`] text, JSON, Markdown, HTML or Word. [`compare`] runs the middle stages;
 //! [`check`] and [`validate`] are the gates built on them; [`versions`] follows articles
-//! through many versions (history, blame, proposals).
+//! through many versions (history, blame, proposals); [`table`] writes and checks
+//! correlation tables from a comparison.
 
 pub mod align;
 pub mod change;
@@ -20,6 +21,7 @@ pub mod render;
 pub mod summary;
 #[doc(hidden)]
 pub mod synth;
+pub mod table;
 pub mod validate;
 pub mod versions;
 pub mod xref;

@@ -16,11 +16,12 @@ use draftdiff::{Error, Result};
 
 use cli::{
     CheckFormat, Cli, ColorChoice, Command, DiffFormat, ImportArgs, ListFormat, Pair,
-    ProposalsArgs, ProposalsFormat, ReportFormat,
+    ProposalsArgs, ProposalsFormat, ReportFormat, TableFormat,
 };
 use draftdiff::change::Comparison;
 use draftdiff::check::{self, CheckReport};
 use draftdiff::compare;
+use draftdiff::render::table as render_table;
 use draftdiff::render::{github, text};
 
 /// What a command asks the process to exit with, when it did not fail.
@@ -157,15 +158,29 @@ fn refuse_unusable(draft: &draftdiff::Draft) -> Result<()> {
     }
 }
 
-fn comparison(catalog: &Catalog, pair: &Pair, options: &compare::Options) -> Result<Comparison> {
-    // The two versions are read and linted side by side; the base's error wins, as when
-    // they were read one after the other.
+/// The two versions, read and linted side by side; the base's error wins, as when they
+/// were read one after the other.
+fn versions(catalog: &Catalog, pair: &Pair) -> Result<(draftdiff::Draft, draftdiff::Draft)> {
     let (base, head) = rayon::join(
         || usable(catalog, &pair.base),
         || usable(catalog, &pair.head),
     );
-    let (base, head) = (base?, head?);
-    let mut result = compare::compare(&base, &head, options);
+    Ok((base?, head?))
+}
+
+fn comparison(catalog: &Catalog, pair: &Pair, options: &compare::Options) -> Result<Comparison> {
+    let (base, head) = versions(catalog, pair)?;
+    compared(&base, &head, pair, options)
+}
+
+/// Compares two versions read already, keeping only `--chapter` when given.
+fn compared(
+    base: &draftdiff::Draft,
+    head: &draftdiff::Draft,
+    pair: &Pair,
+    options: &compare::Options,
+) -> Result<Comparison> {
+    let mut result = compare::compare(base, head, options);
     if let Some(chapter) = &pair.chapter {
         if !compare::filter_chapter(&mut result, chapter) {
             return Err(Error::Invalid(format!(
@@ -197,6 +212,132 @@ fn report_format(output: &std::path::Path, format: Option<ReportFormat>) -> Resu
     }
 }
 
+/// Refuses to write a report over one of the versions it compares.
+fn not_an_input(pair: &Pair, output: &std::path::Path) -> Result<()> {
+    let same = |name: &str| {
+        let (a, b) = (std::fs::canonicalize(name), std::fs::canonicalize(output));
+        matches!((a, b), (Ok(a), Ok(b)) if a == b)
+    };
+    if same(&pair.base) || same(&pair.head) {
+        return Err(Error::Invalid(format!(
+            "{} is one of the versions compared: give the output another name",
+            output.display()
+        )));
+    }
+    Ok(())
+}
+
+/// The format of `table`: `--format`, else the extension of `--output`, else text.
+fn table_format(
+    output: Option<&std::path::Path>,
+    format: Option<TableFormat>,
+) -> Result<TableFormat> {
+    if let Some(f) = format {
+        return Ok(f);
+    }
+    let Some(output) = output.filter(|o| o.as_os_str() != "-") else {
+        return Ok(TableFormat::Text);
+    };
+    let ext = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("html" | "htm") => Ok(TableFormat::Html),
+        Some("md" | "markdown") => Ok(TableFormat::Md),
+        Some("docx") => Ok(TableFormat::Docx),
+        Some("csv") => Ok(TableFormat::Csv),
+        Some("json") => Ok(TableFormat::Json),
+        Some("txt") => Ok(TableFormat::Text),
+        _ => Err(Error::Invalid(format!(
+            "cannot tell the table format from `{}`: use a .docx, .html, .md, .csv or .json name, or --format",
+            output.display()
+        ))),
+    }
+}
+
+/// `table`: the correlation table of two versions, or `--check` of a published one.
+fn table(catalog: &Catalog, args: TableArgs<'_>, style: Style) -> Result<Outcome> {
+    let (base, head) = versions(catalog, args.pair)?;
+    // A published table that cannot be read is bad input before any work is done.
+    let published = args
+        .check
+        .map(draftdiff::table::published::read)
+        .transpose()?;
+    let result = compared(&base, &head, args.pair, &compare::Options::default())?;
+    let corr = draftdiff::table::Correspondence::build(&base, &head, &result);
+    if let (Some(path), Some(rows)) = (args.check, published) {
+        let ours = corr.table(false);
+        let report =
+            draftdiff::table::check::check(&path.display().to_string(), &rows, &corr, &ours);
+        match args.format {
+            Some(TableFormat::Json) => json(&report)?,
+            None | Some(TableFormat::Text) => emit(&render_table::check_text(&report))?,
+            Some(other) => {
+                return Err(Error::Invalid(format!(
+                    "--check reports as text or json, not {other:?}"
+                )))
+            }
+        }
+        return Ok(if report.ok {
+            Outcome::Success
+        } else {
+            Outcome::Found
+        });
+    }
+    let _ = style;
+    let t = corr.table(args.paragraphs);
+    let format = table_format(args.output, args.format)?;
+    let to_stdout = args.output.is_none_or(|o| o.as_os_str() == "-");
+    let bytes = match format {
+        TableFormat::Text => render_table::text(&t).into_bytes(),
+        TableFormat::Json => {
+            let mut v = serde_json::to_vec_pretty(&t).map_err(|e| Error::Invalid(e.to_string()))?;
+            v.push(b'\n');
+            v
+        }
+        TableFormat::Md => render_table::markdown(&t).into_bytes(),
+        TableFormat::Csv => render_table::csv(&t).into_bytes(),
+        TableFormat::Html => render_table::html_page(&t).into_bytes(),
+        TableFormat::Docx => {
+            if to_stdout {
+                return Err(Error::Invalid(
+                    "a Word document cannot be written to the terminal: give -o FILE.docx".into(),
+                ));
+            }
+            let revision =
+                draftdiff::render::docx::Revision::resolve(None, result.head.date.as_deref())?;
+            draftdiff::render::docx::render_table(&t, &revision)?
+        }
+    };
+    match args.output.filter(|_| !to_stdout) {
+        None if format == TableFormat::Text => emit(&String::from_utf8_lossy(&bytes))?,
+        None => write_stdout(&String::from_utf8_lossy(&bytes))?,
+        Some(output) => {
+            not_an_input(args.pair, output)?;
+            draftdiff::render::write_atomic(output, &bytes)?;
+            eprintln!(
+                "wrote {} ({} row{}, {} → {})",
+                output.display(),
+                t.rows.len(),
+                if t.rows.len() == 1 { "" } else { "s" },
+                t.base.id,
+                t.head.id
+            );
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+/// What `table` was asked for.
+struct TableArgs<'a> {
+    pair: &'a Pair,
+    format: Option<TableFormat>,
+    paragraphs: bool,
+    output: Option<&'a std::path::Path>,
+    check: Option<&'a std::path::Path>,
+}
+
 /// `redline`: renders the report in memory, then writes it whole or not at all.
 fn redline(
     catalog: &Catalog,
@@ -204,6 +345,7 @@ fn redline(
     output: &std::path::Path,
     format: Option<ReportFormat>,
     date: Option<&str>,
+    with_table: bool,
 ) -> Result<()> {
     let format = report_format(output, format)?;
     let to_stdout = output.as_os_str() == "-";
@@ -213,24 +355,23 @@ fn redline(
         ));
     }
     // The report must never replace a version it compares.
-    let same = |name: &str| {
-        let (a, b) = (std::fs::canonicalize(name), std::fs::canonicalize(output));
-        matches!((a, b), (Ok(a), Ok(b)) if a == b)
-    };
-    if !to_stdout && (same(&pair.base) || same(&pair.head)) {
-        return Err(Error::Invalid(format!(
-            "{} is one of the versions compared: give the report another name",
-            output.display()
-        )));
+    if !to_stdout {
+        not_an_input(pair, output)?;
     }
-    let result = comparison(catalog, pair, &compare::Options::default())?;
+    let (base, head) = versions(catalog, pair)?;
+    let result = compared(&base, &head, pair, &compare::Options::default())?;
+    let annex = with_table.then(|| draftdiff::table::table(&base, &head, &result, false));
     let bytes = match format {
-        ReportFormat::Html => draftdiff::render::html::render(&result).into_bytes(),
-        ReportFormat::Md => draftdiff::render::markdown::render(&result).into_bytes(),
+        ReportFormat::Html => {
+            draftdiff::render::html::render_with_table(&result, annex.as_ref()).into_bytes()
+        }
+        ReportFormat::Md => {
+            draftdiff::render::markdown::render_with_table(&result, annex.as_ref()).into_bytes()
+        }
         ReportFormat::Docx => {
             let revision =
                 draftdiff::render::docx::Revision::resolve(date, result.head.date.as_deref())?;
-            draftdiff::render::docx::render(&result, &revision)?
+            draftdiff::render::docx::render_with_table(&result, &revision, annex.as_ref())?
         }
     };
     if to_stdout {
@@ -400,11 +541,20 @@ fn run(cli: Cli) -> Result<Outcome> {
             format,
             exit_code,
             unchanged,
+            hints,
         } => {
             let options = compare::Options {
                 redline_unchanged: unchanged,
             };
-            let result = comparison(&catalog, &pair, &options)?;
+            let result = match hints {
+                None => comparison(&catalog, &pair, &options)?,
+                Some(path) => {
+                    let rows = draftdiff::table::published::read(&path)?;
+                    let (base, mut head) = versions(&catalog, &pair)?;
+                    draftdiff::table::hints::apply(&rows, &base, &mut head);
+                    compared(&base, &head, &pair, &options)?
+                }
+            };
             match format {
                 DiffFormat::Json => json(&result)?,
                 DiffFormat::Text => emit(&text::diff_text(&result, style))?,
@@ -435,7 +585,31 @@ fn run(cli: Cli) -> Result<Outcome> {
             output,
             format,
             date,
-        } => redline(&catalog, &pair, &output, format, date.as_deref())?,
+            table: with_table,
+        } => redline(
+            &catalog,
+            &pair,
+            &output,
+            format,
+            date.as_deref(),
+            with_table,
+        )?,
+        Command::Table {
+            pair,
+            format,
+            paragraphs,
+            output,
+            check,
+        } => {
+            let args = TableArgs {
+                pair: &pair,
+                format,
+                paragraphs,
+                output: output.as_deref(),
+                check: check.as_deref(),
+            };
+            return table(&catalog, args, style);
+        }
         Command::Check {
             versions,
             format,

@@ -225,6 +225,55 @@ fn html_report_renders_in_headless_chromium() {
 }
 
 #[test]
+fn correlation_table_renders_in_headless_chromium() {
+    let Some(exe) = require(
+        &["chromium", "chromium-browser", "google-chrome"],
+        "chromium",
+    ) else {
+        return;
+    };
+    let dir = out_dir("table");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/eu-brussels2a_2201-2003_2019-1111");
+    let base = draftdiff::load::load_path(&corpus.join("old.txt")).expect("old");
+    let head = draftdiff::load::load_path(&corpus.join("new.txt")).expect("new");
+    let cmp = draftdiff::compare::compare(&base, &head, &Default::default());
+    let table = draftdiff::table::table(&base, &head, &cmp, false);
+    let page = dir.join("table.html");
+    fs::write(&page, draftdiff::render::table::html_page(&table)).expect("write html");
+    let url = format!("file://{}", page.display());
+    let profile = dir.join("profile");
+    let limit = Duration::from_secs(120);
+    let dom = run(
+        chromium(&exe, &profile).arg("--dump-dom").arg(&url),
+        &dir,
+        "dump-dom",
+        limit,
+    );
+    assert!(dom.contains("<table class=\"correlation\">"), "the table");
+    assert_eq!(
+        dom.matches("<tr data-kind=").count(),
+        table.rows.len(),
+        "one row a table row"
+    );
+    assert!(
+        dom.contains("<td>Article 11(1)</td><td>Article 22</td>"),
+        "a moved paragraph"
+    );
+    let shot = dir.join("screenshot.png");
+    run(
+        chromium(&exe, &profile)
+            .arg(format!("--screenshot={}", shot.display()))
+            .arg("--window-size=900,1400")
+            .arg(&url),
+        &dir,
+        "screenshot",
+        limit,
+    );
+    assert_eq!(png_size(&shot), (900, 1400));
+}
+
+#[test]
 fn docx_report_opens_in_libreoffice_with_tracked_changes() {
     let Some(exe) = require(&["libreoffice", "soffice"], "libreoffice") else {
         return;

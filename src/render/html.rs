@@ -18,6 +18,11 @@ const SCRIPT: &str = include_str!("html/filter.js");
 
 /// Renders the whole report as an HTML document.
 pub fn render(cmp: &Comparison) -> String {
+    render_with_table(cmp, None)
+}
+
+/// The report with a correlation table appended as an annex (`redline --table`).
+pub fn render_with_table(cmp: &Comparison, annex: Option<&crate::table::Table>) -> String {
     let title = format!("Redline: {} → {}", cmp.base.id, cmp.head.id);
     html! {
         (DOCTYPE)
@@ -31,6 +36,7 @@ pub fn render(cmp: &Comparison) -> String {
             }
             body {
                 (body(cmp))
+                @if let Some(t) = annex { (crate::render::table::html_section(t)) }
                 script { (PreEscaped(SCRIPT)) }
             }
         }

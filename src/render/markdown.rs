@@ -15,6 +15,16 @@ use std::fmt::Write as _;
 use crate::change::{Change, Comparison, Op, VersionInfo};
 use crate::render::report::{self, Item, Paragraph, Section};
 
+/// The report with a correlation table appended as an annex (`redline --table`).
+pub fn render_with_table(cmp: &Comparison, annex: Option<&crate::table::Table>) -> String {
+    let mut out = render(cmp);
+    if let Some(t) = annex {
+        out.push('\n');
+        out.push_str(&crate::render::table::markdown(t));
+    }
+    out
+}
+
 /// Renders the whole report as GitHub-flavoured Markdown.
 pub fn render(cmp: &Comparison) -> String {
     let sections = report::sections(cmp);

@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod report;
 pub mod sanitize;
 pub mod style;
+pub mod table;
 pub mod text;
 pub mod versions;
 pub mod versions_html;

@@ -101,7 +101,22 @@ fn parse_date(s: &str) -> Option<SystemTime> {
 
 /// Renders the report as the bytes of a `.docx` file.
 pub fn render(cmp: &Comparison, revision: &Revision) -> Result<Vec<u8>> {
-    let document = body::document(cmp, revision).map_err(package_error)?;
+    render_with_table(cmp, revision, None)
+}
+
+/// The report with a correlation table appended as an annex (`redline --table`).
+pub fn render_with_table(
+    cmp: &Comparison,
+    revision: &Revision,
+    annex: Option<&crate::table::Table>,
+) -> Result<Vec<u8>> {
+    let document = body::document(cmp, revision, annex).map_err(package_error)?;
+    package(&document)
+}
+
+/// A Word document holding only the correlation table (`table -o table.docx`).
+pub fn render_table(table: &crate::table::Table, revision: &Revision) -> Result<Vec<u8>> {
+    let document = body::table_document(table, revision).map_err(package_error)?;
     package(&document)
 }
 
