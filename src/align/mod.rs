@@ -228,15 +228,11 @@ fn preambles(b: &Side, h: &Side, links: &mut Linker) {
     }
 }
 
-/// Runs `f` for the base side (`true`) on a second thread and for the head side
-/// (`false`) on this one: the two drafts are prepared in parallel on two cores. Should
-/// the thread fail, its half is redone here.
+/// Runs `f` for the base side (`true`) and the head side (`false`) in parallel on rayon's
+/// pool: the two drafts are prepared side by side on two cores, without starting a
+/// thread per stage.
 pub(crate) fn on_both<T: Send>(f: impl Fn(bool) -> T + Sync) -> (T, T) {
-    std::thread::scope(|s| {
-        let job = s.spawn(|| f(true));
-        let head = f(false);
-        (job.join().unwrap_or_else(|_| f(true)), head)
-    })
+    rayon::join(|| f(true), || f(false))
 }
 
 #[cfg(test)]
