@@ -70,6 +70,8 @@ pub enum ReportFormat {
     #[value(alias = "markdown")]
     Md,
     Docx,
+    /// The Word report converted to PDF by LibreOffice
+    Pdf,
 }
 
 /// The two versions to compare and the options every comparison takes.
@@ -140,6 +142,9 @@ pub enum Command {
         /// make the same file; $SOURCE_DATE_EPOCH overrides both)
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
+        /// Word and PDF: rationales and reasons as body text, not as comments
+        #[arg(long)]
+        no_comments: bool,
     },
     /// Check that every change between each version and its parent has an annotation
     /// (exit 1 when one has none)

@@ -189,8 +189,9 @@ fn report_format(output: &std::path::Path, format: Option<ReportFormat>) -> Resu
         Some("html" | "htm") => Ok(ReportFormat::Html),
         Some("md" | "markdown") => Ok(ReportFormat::Md),
         Some("docx") => Ok(ReportFormat::Docx),
+        Some("pdf") => Ok(ReportFormat::Pdf),
         _ => Err(Error::Invalid(format!(
-            "cannot tell the report format from `{}`: use a .html, .md or .docx name, or --format html|md|docx",
+            "cannot tell the report format from `{}`: use a .html, .md, .docx or .pdf name, or --format html|md|docx|pdf",
             output.display()
         ))),
     }
@@ -203,10 +204,12 @@ fn redline(
     output: &std::path::Path,
     format: Option<ReportFormat>,
     date: Option<&str>,
+    no_comments: bool,
 ) -> Result<()> {
     let format = report_format(output, format)?;
     let to_stdout = output.as_os_str() == "-";
-    if to_stdout && format == ReportFormat::Docx {
+    let word = matches!(format, ReportFormat::Docx | ReportFormat::Pdf);
+    if to_stdout && word {
         return Err(Error::Invalid(
             "a Word document cannot be written to the terminal: give -o FILE.docx".into(),
         ));
@@ -222,14 +225,36 @@ fn redline(
             output.display()
         )));
     }
-    let result = comparison(catalog, pair, &compare::Options::default())?;
+    // A Word head is the frame of a Word report: its body is redlined in a copy.
+    let head = std::path::Path::new(&pair.head);
+    let own = word
+        && head.is_file()
+        && head
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    let template = own
+        .then(|| draftdiff::render::docx::Template::read(head))
+        .transpose()?;
+    let options = compare::Options {
+        redline_unchanged: template.is_some(),
+    };
+    let result = comparison(catalog, pair, &options)?;
     let bytes = match format {
         ReportFormat::Html => draftdiff::render::html::render(&result).into_bytes(),
         ReportFormat::Md => draftdiff::render::markdown::render(&result).into_bytes(),
-        ReportFormat::Docx => {
-            let revision =
-                draftdiff::render::docx::Revision::resolve(date, result.head.date.as_deref())?;
-            draftdiff::render::docx::render(&result, &revision)?
+        ReportFormat::Docx | ReportFormat::Pdf => {
+            use draftdiff::render::docx;
+            let revision = docx::Revision::resolve(date, result.head.date.as_deref())?;
+            let options = docx::Options {
+                no_comments,
+                template,
+            };
+            let bytes = docx::render_with(&result, &revision, &options)?;
+            if format == ReportFormat::Pdf {
+                docx::to_pdf(&bytes)?
+            } else {
+                bytes
+            }
         }
     };
     if to_stdout {
@@ -434,7 +459,8 @@ fn run(cli: Cli) -> Result<Outcome> {
             output,
             format,
             date,
-        } => redline(&catalog, &pair, &output, format, date.as_deref())?,
+            no_comments,
+        } => redline(&catalog, &pair, &output, format, date.as_deref(), no_comments)?,
         Command::Check {
             versions,
             format,
