@@ -460,7 +460,14 @@ fn run(cli: Cli) -> Result<Outcome> {
             format,
             date,
             no_comments,
-        } => redline(&catalog, &pair, &output, format, date.as_deref(), no_comments)?,
+        } => redline(
+            &catalog,
+            &pair,
+            &output,
+            format,
+            date.as_deref(),
+            no_comments,
+        )?,
         Command::Check {
             versions,
             format,

@@ -632,34 +632,43 @@ fn change(doc: &mut Doc<'_>, item: &Item<'_>) -> io::Result<()> {
         Vec::new()
     };
     let comments_on = doc.comments_on;
-    article(doc, c, place, REPORT_STYLES, true, &comments, texts, |doc| {
-        let mut meta = format!("Kind: {} · Severity: {}", c.kind, c.severity);
-        if let Some(moved) = report::chapter_move(c) {
-            meta.push_str(&format!(" · {moved}"));
-        }
-        meta.push_str(&format!(" · {}", report::change_figures(c)));
-        if c.coarse {
-            meta.push_str(" · coarse diff (the article was too large for a word diff)");
-        }
-        doc.paragraph("ChangeNote", None, |d| d.text_run(&meta, false))?;
-        if comments_on {
-            return Ok(());
-        }
-        for reason in &c.reasons {
-            doc.paragraph("ChangeNote", None, |d| {
-                d.text_run("Reason: ", true)?;
-                d.text_run(reason, false)
-            })?;
-        }
-        for a in &c.annotations {
-            let label = format!("{}: ", a.theme);
-            doc.paragraph("Rationale", None, |d| {
-                d.text_run(&label, true)?;
-                d.text_run(&a.rationale, false)
-            })?;
-        }
-        Ok(())
-    })?;
+    article(
+        doc,
+        c,
+        place,
+        REPORT_STYLES,
+        true,
+        &comments,
+        texts,
+        |doc| {
+            let mut meta = format!("Kind: {} · Severity: {}", c.kind, c.severity);
+            if let Some(moved) = report::chapter_move(c) {
+                meta.push_str(&format!(" · {moved}"));
+            }
+            meta.push_str(&format!(" · {}", report::change_figures(c)));
+            if c.coarse {
+                meta.push_str(" · coarse diff (the article was too large for a word diff)");
+            }
+            doc.paragraph("ChangeNote", None, |d| d.text_run(&meta, false))?;
+            if comments_on {
+                return Ok(());
+            }
+            for reason in &c.reasons {
+                doc.paragraph("ChangeNote", None, |d| {
+                    d.text_run("Reason: ", true)?;
+                    d.text_run(reason, false)
+                })?;
+            }
+            for a in &c.annotations {
+                let label = format!("{}: ", a.theme);
+                doc.paragraph("Rationale", None, |d| {
+                    d.text_run(&label, true)?;
+                    d.text_run(&a.rationale, false)
+                })?;
+            }
+            Ok(())
+        },
+    )?;
     if !c.recitals.is_empty() {
         // The preamble of an act with recitals: each changed recital with its own
         // redline, so accepting or rejecting a recital's revisions gives its texts.

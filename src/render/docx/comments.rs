@@ -21,18 +21,24 @@ pub struct Comment {
 /// Writes the comments part.
 pub fn part(comments: &[Comment], revision: &Revision) -> io::Result<Vec<u8>> {
     let mut w = Writer::new(Vec::new());
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), Some("yes"))))?;
+    w.write_event(Event::Decl(BytesDecl::new(
+        "1.0",
+        Some("UTF-8"),
+        Some("yes"),
+    )))?;
     w.write_event(Event::Start(
         BytesStart::new("w:comments").with_attributes([("xmlns:w", W_NS)]),
     ))?;
     for c in comments {
         let id = c.id.to_string();
-        w.write_event(Event::Start(BytesStart::new("w:comment").with_attributes([
-            ("w:id", id.as_str()),
-            ("w:author", revision.author.as_str()),
-            ("w:date", revision.date.as_str()),
-            ("w:initials", "dd"),
-        ])))?;
+        w.write_event(Event::Start(BytesStart::new("w:comment").with_attributes(
+            [
+                ("w:id", id.as_str()),
+                ("w:author", revision.author.as_str()),
+                ("w:date", revision.date.as_str()),
+                ("w:initials", "dd"),
+            ],
+        )))?;
         for text in &c.paragraphs {
             w.write_event(Event::Start(BytesStart::new("w:p")))?;
             w.write_event(Event::Start(BytesStart::new("w:r")))?;

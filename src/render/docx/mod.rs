@@ -129,8 +129,7 @@ impl Template {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let file =
-            crate::load::SourceFile::new(path.display().to_string(), &name, bytes.clone());
+        let file = crate::load::SourceFile::new(path.display().to_string(), &name, bytes.clone());
         let styles = crate::load::document::house_styles(&file)?;
         Ok(Template { bytes, styles })
     }
@@ -170,7 +169,11 @@ fn package(document: &[u8], comments: Option<&[u8]>) -> Result<Vec<u8>> {
         parts::DOCUMENT_RELS.to_owned(),
     );
     if comments.is_some() {
-        types = types.replacen("</Types>", &format!("{}\n</Types>", parts::COMMENTS_TYPE), 1);
+        types = types.replacen(
+            "</Types>",
+            &format!("{}\n</Types>", parts::COMMENTS_TYPE),
+            1,
+        );
         let rel = parts::comments_rel(&rels);
         rels = rels.replacen("</Relationships>", &format!("{rel}\n</Relationships>"), 1);
     }

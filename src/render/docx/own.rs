@@ -66,8 +66,8 @@ pub fn render(
         .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
         .ok_or_else(|| Error::Invalid("the head .docx has no word/document.xml".into()))?;
     let (root, sect) = frame(&document);
-    let (xml, notes) = document_xml(cmp, revision, comments_on, template, root, sect)
-        .map_err(package_error)?;
+    let (xml, notes) =
+        document_xml(cmp, revision, comments_on, template, root, sect).map_err(package_error)?;
 
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
@@ -85,7 +85,11 @@ pub fn render(
                 let text = String::from_utf8_lossy(bytes);
                 let mut text = COMMENT_TYPE.replace_all(&text, "").into_owned();
                 if !notes.is_empty() {
-                    text = text.replacen("</Types>", &format!("{}</Types>", super::parts::COMMENTS_TYPE), 1);
+                    text = text.replacen(
+                        "</Types>",
+                        &format!("{}</Types>", super::parts::COMMENTS_TYPE),
+                        1,
+                    );
                 }
                 put(name, text.as_bytes())?
             }
@@ -147,7 +151,10 @@ fn document_xml(
     };
     let mut doc = Doc::new(revision, comments_on);
     let raw = |doc: &mut Doc<'_>, s: &str| doc.w.get_mut().extend_from_slice(s.as_bytes());
-    raw(&mut doc, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+    raw(
+        &mut doc,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
+    );
     raw(&mut doc, root);
     raw(&mut doc, "<w:body>");
     if house.title.is_some() && !cmp.head.title.trim().is_empty() {
@@ -208,13 +215,24 @@ fn document_xml(
             };
             let heading = !is_preamble(c);
             let texts = body::text_blocks(c, place, styles);
-            body::article(&mut doc, c, place, styles, heading, &comments, texts, |_| Ok(()))?;
+            body::article(
+                &mut doc,
+                c,
+                place,
+                styles,
+                heading,
+                &comments,
+                texts,
+                |_| Ok(()),
+            )?;
             moved_out(&mut doc, after.get(&Some(k)))?;
         }
     }
     for c in &cmp.provisions {
         let texts = body::text_blocks(c, Place::Only, styles);
-        body::article(&mut doc, c, Place::Only, styles, true, &[], texts, |_| Ok(()))?;
+        body::article(&mut doc, c, Place::Only, styles, true, &[], texts, |_| {
+            Ok(())
+        })?;
     }
     if let Some(sect) = sect {
         raw(&mut doc, sect);
@@ -242,7 +260,11 @@ fn leading_number(number: &str) -> Option<u64> {
 
 /// A chapter heading, its number tracked when it changed; none for the articles
 /// outside chapters or the one chapter of a document without chapters.
-fn chapter_heading(s: &Section<'_>, house: &crate::load::document::HouseStyles, unnumber: bool) -> Option<Block> {
+fn chapter_heading(
+    s: &Section<'_>,
+    house: &crate::load::document::HouseStyles,
+    unnumber: bool,
+) -> Option<Block> {
     let number = s.number.as_deref().filter(|n| !n.is_empty())?;
     let title = s
         .row
@@ -259,7 +281,10 @@ fn chapter_heading(s: &Section<'_>, house: &crate::load::document::HouseStyles, 
         (Some(b), Some(h)) => {
             let mut pieces = Vec::new();
             body::replace(&mut pieces, &b, &h);
-            (None, pieces.into_iter().map(|(op, t)| (track(op), t)).collect())
+            (
+                None,
+                pieces.into_iter().map(|(op, t)| (track(op), t)).collect(),
+            )
         }
         (None, Some(h)) => (Some(Track::Ins), vec![(Some(Track::Ins), h)]),
         (Some(b), None) => (Some(Track::Del), vec![(Some(Track::Del), b)]),

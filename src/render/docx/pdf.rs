@@ -35,7 +35,13 @@ pub fn to_pdf(docx: &[u8]) -> Result<Vec<u8>> {
     );
     let out = Command::new(&exe)
         .arg(profile)
-        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
         .arg(dir.path())
         .arg(&input)
         .stdin(Stdio::null())

@@ -62,7 +62,7 @@ pub(crate) fn scan(document: &str, styles: &Styles) -> HouseStyles {
             _ => {}
         }
     }
-fn most<K: Ord + Clone>(m: &HashMap<K, usize>) -> Option<K> {
+    fn most<K: Ord + Clone>(m: &HashMap<K, usize>) -> Option<K> {
         let mut v: Vec<(&K, &usize)> = m.iter().collect();
         v.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
         v.first().map(|(k, _)| (*k).clone())
