@@ -459,3 +459,63 @@ fn a_pdf_without_libreoffice_is_a_clear_error() {
     assert!(err.contains("LibreOffice is not installed"), "{err}");
     assert!(!dir.join("r.pdf").exists());
 }
+
+/// The texts of the `w:t` elements of a part, unescaped.
+fn texts(xml: &str) -> String {
+    let re = Regex::new(r"(?s)<w:t(?: [^>]*)?>(.*?)</w:t>").unwrap();
+    re.captures_iter(xml)
+        .map(|c| quick_xml::escape::unescape(&c[1]).unwrap().into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn mimc_report_has_its_moves_as_moves_and_every_rationale_as_a_comment() {
+    let dir = workdir("mimc");
+    let out = draftdiff(&dir, &["redline", "1.0", "3.0", "-o", "r.docx"]);
+    assert!(out.status.success(), "{out:?}");
+    let docx = std::fs::read(dir.join("r.docx")).unwrap();
+    let xml = part(&docx, "word/document.xml").unwrap();
+    let comments = texts(&part(&docx, "word/comments.xml").unwrap());
+
+    let json = draftdiff(&dir, &["diff", "1.0", "3.0", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let changes = v["changes"].as_array().unwrap();
+    let from: BTreeSet<String> = attrs(&xml, "w:moveFromRangeStart", "w:name")
+        .into_iter()
+        .collect();
+    let to: BTreeSet<String> = attrs(&xml, "w:moveToRangeStart", "w:name")
+        .into_iter()
+        .collect();
+    let mut moved = 0;
+    for c in changes.iter().filter(|c| c["kind"] == "moved") {
+        let name = format!("draftdiff-a-{}", c["head"][0].as_str().unwrap());
+        assert!(
+            from.contains(&name) && to.contains(&name),
+            "{name} is not a Word move"
+        );
+        moved += 1;
+    }
+    assert!(moved >= 2, "1.0 → 3.0 moves {moved} articles");
+    assert_eq!(from, to);
+    let mut annotated = 0;
+    for c in changes {
+        for a in c["annotations"].as_array().unwrap() {
+            let line = format!(
+                "{}: {}",
+                a["theme"].as_str().unwrap(),
+                a["rationale"].as_str().unwrap()
+            );
+            assert!(comments.contains(&line), "no comment {line}");
+            annotated += 1;
+        }
+    }
+    assert!(annotated > 50, "{annotated}");
+    let ids = attrs(
+        &xml,
+        "w:(?:ins|del|moveFrom|moveTo|moveFromRangeStart|moveToRangeStart)",
+        "w:id",
+    );
+    let unique: BTreeSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "duplicate revision ids");
+}
