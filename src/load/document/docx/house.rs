@@ -31,10 +31,7 @@ pub(crate) fn scan(document: &str, styles: &Styles) -> HouseStyles {
     let mut bodies: HashMap<Option<String>, usize> = HashMap::new();
     let mut title = None;
     let (mut style, mut has_text, mut in_ppr) = (None::<String>, false, false);
-    loop {
-        let Ok(event) = reader.read_event() else {
-            break;
-        };
+    while let Ok(event) = reader.read_event() {
         match event {
             Event::Eof => break,
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
