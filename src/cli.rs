@@ -70,6 +70,8 @@ pub enum ReportFormat {
     #[value(alias = "markdown")]
     Md,
     Docx,
+    /// The Word report converted to PDF by LibreOffice
+    Pdf,
 }
 
 /// The formats of `table`.
@@ -181,6 +183,9 @@ pub enum Command {
         /// Append the correlation table of the two versions as an annex
         #[arg(long)]
         table: bool,
+        /// Word and PDF: rationales and reasons as body text, not as comments
+        #[arg(long)]
+        no_comments: bool,
     },
     /// Check that every change between each version and its parent has an annotation
     /// (exit 1 when one has none)

@@ -205,8 +205,9 @@ fn report_format(output: &std::path::Path, format: Option<ReportFormat>) -> Resu
         Some("html" | "htm") => Ok(ReportFormat::Html),
         Some("md" | "markdown") => Ok(ReportFormat::Md),
         Some("docx") => Ok(ReportFormat::Docx),
+        Some("pdf") => Ok(ReportFormat::Pdf),
         _ => Err(Error::Invalid(format!(
-            "cannot tell the report format from `{}`: use a .html, .md or .docx name, or --format html|md|docx",
+            "cannot tell the report format from `{}`: use a .html, .md, .docx or .pdf name, or --format html|md|docx|pdf",
             output.display()
         ))),
     }
@@ -346,10 +347,12 @@ fn redline(
     format: Option<ReportFormat>,
     date: Option<&str>,
     with_table: bool,
+    no_comments: bool,
 ) -> Result<()> {
     let format = report_format(output, format)?;
     let to_stdout = output.as_os_str() == "-";
-    if to_stdout && format == ReportFormat::Docx {
+    let word = matches!(format, ReportFormat::Docx | ReportFormat::Pdf);
+    if to_stdout && word {
         return Err(Error::Invalid(
             "a Word document cannot be written to the terminal: give -o FILE.docx".into(),
         ));
@@ -358,8 +361,21 @@ fn redline(
     if !to_stdout {
         not_an_input(pair, output)?;
     }
+    // A Word head is the frame of a Word report: its body is redlined in a copy.
+    let head_path = std::path::Path::new(&pair.head);
+    let own = word
+        && head_path.is_file()
+        && head_path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    let template = own
+        .then(|| draftdiff::render::docx::Template::read(head_path))
+        .transpose()?;
+    let options = compare::Options {
+        redline_unchanged: template.is_some(),
+    };
     let (base, head) = versions(catalog, pair)?;
-    let result = compared(&base, &head, pair, &compare::Options::default())?;
+    let result = compared(&base, &head, pair, &options)?;
     let annex = with_table.then(|| draftdiff::table::table(&base, &head, &result, false));
     let bytes = match format {
         ReportFormat::Html => {
@@ -368,10 +384,20 @@ fn redline(
         ReportFormat::Md => {
             draftdiff::render::markdown::render_with_table(&result, annex.as_ref()).into_bytes()
         }
-        ReportFormat::Docx => {
-            let revision =
-                draftdiff::render::docx::Revision::resolve(date, result.head.date.as_deref())?;
-            draftdiff::render::docx::render_with_table(&result, &revision, annex.as_ref())?
+        ReportFormat::Docx | ReportFormat::Pdf => {
+            use draftdiff::render::docx;
+            let revision = docx::Revision::resolve(date, result.head.date.as_deref())?;
+            let options = docx::Options {
+                no_comments,
+                template,
+                annex: annex.as_ref(),
+            };
+            let bytes = docx::render_with(&result, &revision, &options)?;
+            if format == ReportFormat::Pdf {
+                docx::to_pdf(&bytes)?
+            } else {
+                bytes
+            }
         }
     };
     if to_stdout {
@@ -586,6 +612,7 @@ fn run(cli: Cli) -> Result<Outcome> {
             format,
             date,
             table: with_table,
+            no_comments,
         } => redline(
             &catalog,
             &pair,
@@ -593,6 +620,7 @@ fn run(cli: Cli) -> Result<Outcome> {
             format,
             date.as_deref(),
             with_table,
+            no_comments,
         )?,
         Command::Table {
             pair,

@@ -294,8 +294,11 @@ fn word_report_is_well_formed_and_its_revisions_resolve_exactly() {
     assert_eq!(resolve(&body, "ins"), "");
 
     // Report text outside the articles round-trips literally too.
+    // Rationales are comments (`word/comments.xml`), the rest body text.
+    let comments = paragraphs(&docx_part(&bytes, "word/comments.xml"));
     let all: String = paras
         .iter()
+        .chain(&comments)
         .flat_map(|p| p.runs.iter().map(|(_, t)| t.as_str()))
         .collect();
     for literal in [

@@ -94,7 +94,7 @@ fn a_successful_run_replaces_an_existing_report_whole() {
 #[test]
 fn an_unknown_extension_is_exit_2_and_names_the_formats() {
     let dir = tempfile::tempdir().unwrap();
-    let stderr = fails(dir.path(), "r.pdf", ["accord-1", "accord-2"]);
-    assert!(stderr.contains("--format html|md|docx"), "{stderr}");
+    let stderr = fails(dir.path(), "r.odt", ["accord-1", "accord-2"]);
+    assert!(stderr.contains("--format html|md|docx|pdf"), "{stderr}");
     assert!(names(dir.path()).is_empty());
 }

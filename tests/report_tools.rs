@@ -382,6 +382,8 @@ fn odt_paragraphs(content: &str) -> Vec<OdtPara> {
     let (mut region, mut in_deletion, mut in_tracked) = (String::new(), false, false);
     // Author and date of a change: not document text.
     let mut in_info = false;
+    // A comment (`office:annotation`, from Word's comments): not document text.
+    let mut in_comment = false;
     let mut inserting: std::collections::HashSet<String> = Default::default();
     let mut current: Option<OdtPara> = None;
     // Text between paragraphs (indentation) belongs to none of them.
@@ -412,7 +414,13 @@ fn odt_paragraphs(content: &str) -> Vec<OdtPara> {
                     push(&mut current, &text, ins);
                 }
             }
+            Event::Start(_) if in_comment => {}
+            Event::End(e) if in_comment => {
+                in_comment = e.name().as_ref() != "office:annotation";
+            }
+            Event::Text(_) | Event::GeneralRef(_) | Event::Empty(_) if in_comment => {}
             Event::Start(e) => match e.name().as_ref() {
+                "office:annotation" => in_comment = true,
                 "text:tracked-changes" => in_tracked = true,
                 "text:changed-region" => region = attr(&e, "text:id"),
                 "text:deletion" => in_deletion = true,

@@ -204,6 +204,12 @@ fn chapter(s: &Section<'_>) -> Markup {
     html! {
         section.chapter id=(s.anchor) data-chapter=[s.number.as_deref()] {
             h2 { (s.heading) }
+            @for m in &s.moved_out {
+                p.moved-out id=(m.anchor) {
+                    (report::moved_out_line(m.change)) ": "
+                    a href={ "#" (m.to) } { "see its new place" }
+                }
+            }
             @if s.changes.is_empty() {
                 p.chapter-summary { "No changes in this chapter." }
             }
@@ -242,7 +248,11 @@ fn change(item: &Item<'_>) -> Markup {
                 span class={ "badge sev-" (c.severity.as_str()) } {
                     span.label { "severity: " } (c.severity.as_str())
                 }
-                @if let Some(moved) = report::chapter_move(c) { (moved) " · " }
+                @if let Some(moved) = report::chapter_move(c) {
+                    @if let Some(from) = &item.from {
+                        a href={ "#" (from) } { (moved) } " · "
+                    } @else { (moved) " · " }
+                }
                 (report::change_figures(c))
                 @if c.coarse { " · coarse diff (the article was too large for a word diff)" }
             }

@@ -153,6 +153,15 @@ fn chapter(out: &mut String, s: &Section<'_>) {
         s.anchor,
         escape(&s.heading)
     );
+    for m in &s.moved_out {
+        let _ = writeln!(
+            out,
+            "- <a id=\"{}\"></a>{}: [see its new place](#{})\n",
+            m.anchor,
+            escape(&report::moved_out_line(m.change)),
+            m.to
+        );
+    }
     if s.changes.is_empty() {
         out.push_str("*No changes in this chapter.*\n\n");
     }
@@ -190,7 +199,14 @@ fn change(out: &mut String, item: &Item<'_>) {
     );
     let mut meta = format!("Kind: **{}** · Severity: **{}**", c.kind, c.severity);
     if let Some(moved) = report::chapter_move(c) {
-        let _ = write!(meta, " · {}", escape(&moved));
+        match &item.from {
+            Some(from) => {
+                let _ = write!(meta, " · [{}](#{from})", escape(&moved));
+            }
+            None => {
+                let _ = write!(meta, " · {}", escape(&moved));
+            }
+        }
     }
     let _ = write!(meta, " · {}", report::change_figures(c));
     if c.coarse {

@@ -10,6 +10,7 @@
 //! cell) is counted in a warning; headers, footers and comments are not draft text.
 
 mod body;
+mod house;
 mod numbering;
 mod styles;
 
@@ -49,6 +50,24 @@ pub(crate) fn lines(file: &SourceFile, warnings: &mut Vec<String>) -> Result<Vec
     };
     let label = part_label(file, "word/document.xml");
     body::read(&document, &label, &styles, numbering, warnings)
+}
+
+pub use house::HouseStyles;
+
+/// The paragraph styles `file` (a `.docx`) uses for its title, headings and text.
+pub(crate) fn house_styles(file: &SourceFile) -> Result<HouseStyles> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(file.bytes.as_slice())).map_err(|e| {
+        Error::Invalid(format!(
+            "{}: not a valid .docx file (it is not a zip archive: {e})",
+            file.path
+        ))
+    })?;
+    let document = part(&mut archive, file, "word/document.xml")?.unwrap_or_default();
+    let styles = match part(&mut archive, file, "word/styles.xml")? {
+        Some(xml) => styles::read(&xml, &part_label(file, "word/styles.xml"))?,
+        None => styles::Styles::default(),
+    };
+    Ok(house::scan(&document, &styles))
 }
 
 fn part_label(file: &SourceFile, name: &str) -> String {

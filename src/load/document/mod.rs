@@ -61,6 +61,14 @@ pub struct Verdict {
     pub why: String,
 }
 
+pub use docx::HouseStyles;
+
+/// The paragraph styles a `.docx` gives its title, chapter and article headings and
+/// text (for a redline written into a copy of it).
+pub fn house_styles(file: &SourceFile) -> Result<HouseStyles> {
+    docx::house_styles(file)
+}
+
 /// Reads a document into a draft whose id and title default to `stem`. Warnings are
 /// dropped; use [`read_with_warnings`] to show them.
 pub fn read(file: &SourceFile, stem: &str) -> Result<Draft> {

@@ -6,6 +6,15 @@
 //! version has is a revised paragraph mark (`w:pPr/w:rPr/w:ins|w:del`). Accepting every
 //! change therefore leaves the head text of each article, rejecting every change the base
 //! text.
+//!
+//! An article moved to another chapter is written twice, as Word writes a move: at the
+//! place it left, inside a named `w:moveFromRangeStart`/`End`, its base text as moved-from
+//! runs (`w:moveFrom`) with the words the head dropped as deletions; at its new place,
+//! inside the `w:moveToRange…` of the same name, its head text as moved-to runs
+//! (`w:moveTo`) with the words the head added as insertions. Accepting every change keeps
+//! the new place with the head text, rejecting every change the old place with the base
+//! text. Rationales and reasons are Word comments anchored on the article heading
+//! (`super::comments`), unless comments are turned off, when they are body text.
 
 use std::io;
 
@@ -13,8 +22,9 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
 use crate::change::{Change, Comparison, ImpactRow, Op};
-use crate::render::report::{self, Section};
+use crate::render::report::{self, Item, MovedOut, Section};
 
+use super::comments::Comment;
 use super::Revision;
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -52,17 +62,16 @@ enum Page {
     Portrait,
 }
 
-/// Writes the whole `word/document.xml`.
+/// Writes the whole `word/document.xml` of the report, and the comments it anchors
+/// (`comments`: whether rationales and reasons are comments rather than body text), with
+/// the correlation table as an annex when there is one (`redline --table`).
 pub fn document(
     cmp: &Comparison,
     revision: &Revision,
+    comments: bool,
     annex: Option<&crate::table::Table>,
-) -> io::Result<Vec<u8>> {
-    let mut doc = Doc {
-        w: Writer::new(Vec::new()),
-        next_id: 1,
-        revision,
-    };
+) -> io::Result<(Vec<u8>, Vec<Comment>)> {
+    let mut doc = Doc::new(revision, comments);
     doc.w.write_event(Event::Decl(BytesDecl::new(
         "1.0",
         Some("UTF-8"),
@@ -98,16 +107,12 @@ pub fn document(
     section_properties(&mut doc, Page::Portrait)?;
     doc.close("w:body")?;
     doc.close("w:document")?;
-    Ok(doc.w.into_inner())
+    Ok((doc.w.into_inner(), doc.comments))
 }
 
 /// A document holding only a correlation table, ready to paste into an annex.
 pub fn table_document(t: &crate::table::Table, revision: &Revision) -> io::Result<Vec<u8>> {
-    let mut doc = Doc {
-        w: Writer::new(Vec::new()),
-        next_id: 1,
-        revision,
-    };
+    let mut doc = Doc::new(revision, false);
     doc.w.write_event(Event::Decl(BytesDecl::new(
         "1.0",
         Some("UTF-8"),
@@ -168,23 +173,247 @@ fn correlation(doc: &mut Doc<'_>, t: &crate::table::Table) -> io::Result<()> {
     doc.close("w:tbl")
 }
 
-struct Doc<'r> {
-    w: Writer<Vec<u8>>,
-    /// Revision ids must be unique within the document.
-    next_id: u32,
-    revision: &'r Revision,
+/// How a run of text or a paragraph mark is revised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Track {
+    Ins,
+    Del,
+    MoveFrom,
+    MoveTo,
 }
 
-impl Doc<'_> {
-    fn open(&mut self, start: BytesStart<'_>) -> io::Result<()> {
+impl Track {
+    fn of(op: Op) -> Option<Track> {
+        match op {
+            Op::Equal => None,
+            Op::Insert => Some(Track::Ins),
+            Op::Delete => Some(Track::Del),
+        }
+    }
+
+    fn tag(self) -> &'static str {
+        match self {
+            Track::Ins => "w:ins",
+            Track::Del => "w:del",
+            Track::MoveFrom => "w:moveFrom",
+            Track::MoveTo => "w:moveTo",
+        }
+    }
+}
+
+/// Which place of an article is written: its only one, or one end of a move (named).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Place<'n> {
+    Only,
+    From(&'n str),
+    To(&'n str),
+}
+
+impl<'n> Place<'n> {
+    /// How a piece of the redline with `op` is written here; `None` when it is not
+    /// shown at this place (an insertion at the place an article left).
+    fn piece(self, op: Op) -> Option<Option<Track>> {
+        match (self, op) {
+            (Place::Only, op) => Some(Track::of(op)),
+            (Place::From(_), Op::Equal) => Some(Some(Track::MoveFrom)),
+            (Place::From(_), Op::Delete) => Some(Some(Track::Del)),
+            (Place::To(_), Op::Equal) => Some(Some(Track::MoveTo)),
+            (Place::To(_), Op::Insert) => Some(Some(Track::Ins)),
+            _ => None,
+        }
+    }
+
+    /// The revision of every paragraph mark of a moved article.
+    fn mark(self) -> Option<Track> {
+        match self {
+            Place::Only => None,
+            Place::From(_) => Some(Track::MoveFrom),
+            Place::To(_) => Some(Track::MoveTo),
+        }
+    }
+
+    /// The move range: the elements that open and close it, and its name.
+    fn range(self) -> Option<(&'static str, &'static str, &'n str)> {
+        match self {
+            Place::Only => None,
+            Place::From(name) => Some(("w:moveFromRangeStart", "w:moveFromRangeEnd", name)),
+            Place::To(name) => Some(("w:moveToRangeStart", "w:moveToRangeEnd", name)),
+        }
+    }
+}
+
+/// The name of the move of the article whose new place has `anchor`: both ranges carry
+/// it, which is how Word pairs them.
+pub(super) fn move_name(anchor: &str) -> String {
+    format!("draftdiff-{anchor}")
+}
+
+/// The paragraph styles article headings and texts are written in (`None`: the
+/// default paragraph style), and whether their numbering must be switched off.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct ArticleStyles<'s> {
+    pub heading: Option<&'s str>,
+    pub text: Option<&'s str>,
+    pub unnumber_heading: bool,
+    pub unnumber_text: bool,
+}
+
+const REPORT_STYLES: ArticleStyles<'static> = ArticleStyles {
+    heading: Some("Heading2"),
+    text: Some("ArticleText"),
+    unnumber_heading: false,
+    unnumber_text: false,
+};
+
+/// One paragraph to write: its runs (with how each is revised), the revision of its mark.
+pub(super) struct Block {
+    pub style: Option<String>,
+    pub unnumber: bool,
+    pub mark: Option<Track>,
+    pub runs: Vec<(Option<Track>, String)>,
+}
+
+pub(super) struct Doc<'r> {
+    pub w: Writer<Vec<u8>>,
+    /// Revision ids must be unique within the document.
+    next_id: u32,
+    pub revision: &'r Revision,
+    /// Whether rationales and reasons are comments.
+    pub comments_on: bool,
+    pub comments: Vec<Comment>,
+}
+
+impl<'r> Doc<'r> {
+    pub(super) fn new(revision: &'r Revision, comments_on: bool) -> Self {
+        Doc {
+            w: Writer::new(Vec::new()),
+            next_id: 1,
+            revision,
+            comments_on,
+            comments: Vec::new(),
+        }
+    }
+
+    /// The id [`Self::fresh_id`] hands out next.
+    fn peek_id(&self) -> String {
+        self.next_id.to_string()
+    }
+
+    fn fresh_id(&mut self) -> String {
+        let id = self.next_id.to_string();
+        self.next_id += 1;
+        id
+    }
+
+    /// The opening tag of a revision with a fresh id, the author and the date.
+    fn track_tag(&mut self, track: Track) -> BytesStart<'static> {
+        let id = self.fresh_id();
+        BytesStart::new(track.tag()).with_attributes([
+            ("w:id", id.as_str()),
+            ("w:author", self.revision.author.as_str()),
+            ("w:date", self.revision.date.as_str()),
+        ])
+    }
+
+    /// Writes one paragraph of an article: `range` opens a move range before its runs
+    /// (returning the id to close it with), `end` closes one after them, `comments`
+    /// anchors comments on its text.
+    pub(super) fn block(
+        &mut self,
+        b: &Block,
+        range: Option<(&str, &str)>,
+        end: Option<(&str, &str)>,
+        comments: &[u32],
+    ) -> io::Result<Option<String>> {
+        // The range's id first, so that a caller can know it (`peek_id`).
+        let range_id = range.map(|_| self.fresh_id());
+        self.open(BytesStart::new("w:p"))?;
+        self.open(BytesStart::new("w:pPr"))?;
+        if let Some(style) = &b.style {
+            self.empty("w:pStyle", &[("w:val", style)])?;
+        }
+        if b.unnumber {
+            self.open(BytesStart::new("w:numPr"))?;
+            self.empty("w:numId", &[("w:val", "0")])?;
+            self.close("w:numPr")?;
+        }
+        if let Some(track) = b.mark {
+            let tag = self.track_tag(track);
+            self.open(BytesStart::new("w:rPr"))?;
+            self.w.write_event(Event::Empty(tag))?;
+            self.close("w:rPr")?;
+        }
+        self.close("w:pPr")?;
+        let mut opened = None;
+        if let (Some((element, name)), Some(id)) = (range, range_id) {
+            let (author, date) = (self.revision.author.clone(), self.revision.date.clone());
+            self.empty(
+                element,
+                &[
+                    ("w:id", &id),
+                    ("w:name", name),
+                    ("w:author", &author),
+                    ("w:date", &date),
+                ],
+            )?;
+            opened = Some(id);
+        }
+        for id in comments {
+            self.empty("w:commentRangeStart", &[("w:id", &id.to_string())])?;
+        }
+        for (track, text) in &b.runs {
+            self.revised_run(*track, text)?;
+        }
+        for id in comments {
+            let id = id.to_string();
+            self.empty("w:commentRangeEnd", &[("w:id", &id)])?;
+            self.open(BytesStart::new("w:r"))?;
+            self.empty("w:commentReference", &[("w:id", &id)])?;
+            self.close("w:r")?;
+        }
+        if let Some((element, id)) = end {
+            self.empty(element, &[("w:id", id)])?;
+        }
+        self.close("w:p")?;
+        Ok(opened)
+    }
+
+    /// A run of draft text, inside its revision when it has one.
+    fn revised_run(&mut self, track: Option<Track>, text: &str) -> io::Result<()> {
+        if let Some(track) = track {
+            let tag = self.track_tag(track);
+            self.w.write_event(Event::Start(tag))?;
+        }
+        self.open(BytesStart::new("w:r"))?;
+        let text_tag = if track == Some(Track::Del) {
+            "w:delText"
+        } else {
+            "w:t"
+        };
+        self.run_text(text_tag, text)?;
+        self.close("w:r")?;
+        match track {
+            Some(t) => self.close(t.tag()),
+            None => Ok(()),
+        }
+    }
+
+    /// Registers a comment by draftdiff; its id.
+    pub(super) fn comment(&mut self, paragraphs: Vec<String>) -> u32 {
+        let id = self.comments.len() as u32;
+        self.comments.push(Comment { id, paragraphs });
+        id
+    }
+
+    pub(super) fn open(&mut self, start: BytesStart<'_>) -> io::Result<()> {
         self.w.write_event(Event::Start(start))
     }
 
-    fn close(&mut self, name: &str) -> io::Result<()> {
+    pub(super) fn close(&mut self, name: &str) -> io::Result<()> {
         self.w.write_event(Event::End(BytesEnd::new(name)))
     }
 
-    fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+    pub(super) fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
         self.w.write_event(Event::Empty(
             BytesStart::new(name).with_attributes(attrs.iter().copied()),
         ))
@@ -208,7 +437,7 @@ impl Doc<'_> {
     }
 
     /// A paragraph in `style`; `mark` revises its paragraph mark (the break after it).
-    fn paragraph(
+    pub(super) fn paragraph(
         &mut self,
         style: &str,
         mark: Option<Op>,
@@ -241,25 +470,8 @@ impl Doc<'_> {
         self.close("w:p")
     }
 
-    /// A run of draft text, inside `w:ins` or `w:del` unless it is common to both.
-    fn tracked_run(&mut self, op: Op, text: &str) -> io::Result<()> {
-        let wrapper = self.revision_tag(op);
-        if let Some(tag) = wrapper {
-            self.w.write_event(Event::Start(tag))?;
-        }
-        self.open(BytesStart::new("w:r"))?;
-        let text_tag = if op == Op::Delete { "w:delText" } else { "w:t" };
-        self.run_text(text_tag, text)?;
-        self.close("w:r")?;
-        match op {
-            Op::Insert => self.close("w:ins"),
-            Op::Delete => self.close("w:del"),
-            Op::Equal => Ok(()),
-        }
-    }
-
     /// A plain run of report text, optionally bold.
-    fn text_run(&mut self, text: &str, bold: bool) -> io::Result<()> {
+    pub(super) fn text_run(&mut self, text: &str, bold: bool) -> io::Result<()> {
         self.open(BytesStart::new("w:r"))?;
         if bold {
             self.open(BytesStart::new("w:rPr"))?;
@@ -290,7 +502,7 @@ impl Doc<'_> {
 
 /// Replaces the characters XML 1.0 cannot represent (most control characters, and a
 /// carriage return, which a parser would turn into a newline) by U+FFFD.
-fn xml_safe(text: &str) -> String {
+pub(super) fn xml_safe(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\t' | '\n' => c,
@@ -404,13 +616,19 @@ fn table_row(doc: &mut Doc<'_>, cells: &[String], strong: bool) -> io::Result<()
 
 fn chapter(doc: &mut Doc<'_>, s: &Section<'_>) -> io::Result<()> {
     doc.paragraph("Heading1", None, |d| d.text_run(&s.heading, false))?;
+    for m in &s.moved_out {
+        moved_out(doc, m, REPORT_STYLES, |d| {
+            let line = format!("{} (see there).", report::moved_out_line(m.change));
+            d.paragraph("ChangeNote", None, |d| d.text_run(&line, false))
+        })?;
+    }
     if s.changes.is_empty() {
         doc.paragraph("ChangeNote", None, |d| {
             d.text_run("No changes in this chapter.", false)
         })?;
     }
     for item in &s.changes {
-        change(doc, item.change)?;
+        change(doc, item)?;
     }
     if !s.unchanged.is_empty() {
         let list: Vec<String> = s
@@ -427,40 +645,98 @@ fn chapter(doc: &mut Doc<'_>, s: &Section<'_>) -> io::Result<()> {
     Ok(())
 }
 
-fn change(doc: &mut Doc<'_>, c: &Change) -> io::Result<()> {
-    let mark = match (c.base.is_empty(), c.head.is_empty()) {
-        (true, false) => Some(Op::Insert),
-        (false, true) => Some(Op::Delete),
-        _ => None,
-    };
-    doc.paragraph("Heading2", mark, |d| {
-        for (op, text) in heading_pieces(c) {
-            d.tracked_run(op, &text)?;
-        }
-        Ok(())
-    })?;
-    let mut meta = format!("Kind: {} · Severity: {}", c.kind, c.severity);
-    if let Some(moved) = report::chapter_move(c) {
-        meta.push_str(&format!(" · {moved}"));
+/// The place an article moved to another chapter left: its base heading and text as a
+/// named moved-from range.
+pub(super) fn moved_out<'r>(
+    doc: &mut Doc<'r>,
+    m: &MovedOut<'_>,
+    styles: ArticleStyles<'_>,
+    between: impl FnOnce(&mut Doc<'r>) -> io::Result<()>,
+) -> io::Result<()> {
+    let name = move_name(&m.to);
+    let place = Place::From(&name);
+    let texts = text_blocks(m.change, place, styles);
+    article(doc, m.change, place, styles, true, &[], texts, between)
+}
+
+/// The comments of a change: one per annotation (`theme: rationale`), and one with the
+/// reasons (after `lead`, when given).
+pub(super) fn change_comments(doc: &mut Doc<'_>, c: &Change, lead: Option<String>) -> Vec<u32> {
+    if !doc.comments_on {
+        return Vec::new();
     }
-    meta.push_str(&format!(" · {}", report::change_figures(c)));
-    if c.coarse {
-        meta.push_str(" · coarse diff (the article was too large for a word diff)");
-    }
-    doc.paragraph("ChangeNote", None, |d| d.text_run(&meta, false))?;
-    for reason in &c.reasons {
-        doc.paragraph("ChangeNote", None, |d| {
-            d.text_run("Reason: ", true)?;
-            d.text_run(reason, false)
-        })?;
+    let mut ids = Vec::new();
+    if !c.reasons.is_empty() || lead.is_some() {
+        let mut paragraphs: Vec<String> = lead.into_iter().collect();
+        paragraphs.extend(c.reasons.iter().map(|r| format!("Reason: {r}")));
+        ids.push(doc.comment(paragraphs));
     }
     for a in &c.annotations {
-        let label = format!("{}: ", a.theme);
-        doc.paragraph("Rationale", None, |d| {
-            d.text_run(&label, true)?;
-            d.text_run(&a.rationale, false)
-        })?;
+        ids.push(doc.comment(vec![format!("{}: {}", a.theme, a.rationale)]));
     }
+    ids
+}
+
+fn change(doc: &mut Doc<'_>, item: &Item<'_>) -> io::Result<()> {
+    let c = item.change;
+    let name = item.from.as_ref().map(|_| move_name(&item.anchor));
+    let place = match &name {
+        Some(name) => Place::To(name),
+        None => Place::Only,
+    };
+    let comments = change_comments(doc, c, None);
+    let texts = if c.recitals.is_empty() {
+        if c.redline.is_none() {
+            vec![Block {
+                style: Some("ChangeNote".to_owned()),
+                unnumber: false,
+                mark: None,
+                runs: vec![(None, "No redline was produced for this change.".to_owned())],
+            }]
+        } else {
+            text_blocks(c, place, REPORT_STYLES)
+        }
+    } else {
+        Vec::new()
+    };
+    let comments_on = doc.comments_on;
+    article(
+        doc,
+        c,
+        place,
+        REPORT_STYLES,
+        true,
+        &comments,
+        texts,
+        |doc| {
+            let mut meta = format!("Kind: {} · Severity: {}", c.kind, c.severity);
+            if let Some(moved) = report::chapter_move(c) {
+                meta.push_str(&format!(" · {moved}"));
+            }
+            meta.push_str(&format!(" · {}", report::change_figures(c)));
+            if c.coarse {
+                meta.push_str(" · coarse diff (the article was too large for a word diff)");
+            }
+            doc.paragraph("ChangeNote", None, |d| d.text_run(&meta, false))?;
+            if comments_on {
+                return Ok(());
+            }
+            for reason in &c.reasons {
+                doc.paragraph("ChangeNote", None, |d| {
+                    d.text_run("Reason: ", true)?;
+                    d.text_run(reason, false)
+                })?;
+            }
+            for a in &c.annotations {
+                let label = format!("{}: ", a.theme);
+                doc.paragraph("Rationale", None, |d| {
+                    d.text_run(&label, true)?;
+                    d.text_run(&a.rationale, false)
+                })?;
+            }
+            Ok(())
+        },
+    )?;
     if !c.recitals.is_empty() {
         // The preamble of an act with recitals: each changed recital with its own
         // redline, so accepting or rejecting a recital's revisions gives its texts.
@@ -471,7 +747,148 @@ fn change(doc: &mut Doc<'_>, c: &Change) -> io::Result<()> {
             report::recital_numbers,
         );
     }
-    redline_paragraphs(doc, c)
+    Ok(())
+}
+
+/// Writes an article at one of its places: its heading (unless `heading` is false, as
+/// for a preamble), with `comments` anchored on it, then `between` (the report's note
+/// lines), then `texts`. A moved article's paragraphs are all in its move range.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn article<'r>(
+    doc: &mut Doc<'r>,
+    c: &Change,
+    place: Place<'_>,
+    styles: ArticleStyles<'_>,
+    heading: bool,
+    comments: &[u32],
+    texts: Vec<Block>,
+    between: impl FnOnce(&mut Doc<'r>) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut blocks = Vec::new();
+    if heading {
+        let mark = match place {
+            Place::Only => match (c.base.is_empty(), c.head.is_empty()) {
+                (true, false) => Some(Track::Ins),
+                (false, true) => Some(Track::Del),
+                _ => None,
+            },
+            _ => place.mark(),
+        };
+        let runs = heading_pieces(c)
+            .into_iter()
+            .filter_map(|(op, text)| place.piece(op).map(|t| (t, text)))
+            .collect();
+        blocks.push(Block {
+            style: styles.heading.map(str::to_owned),
+            unnumber: styles.unnumber_heading,
+            mark,
+            runs,
+        });
+    }
+    let after_heading = blocks.len();
+    blocks.extend(texts);
+    let last = blocks.len().saturating_sub(1);
+    let range = place.range();
+    let mut open_id: Option<String> = None;
+    let mut between = Some(between);
+    if blocks.is_empty() {
+        if let Some(f) = between.take() {
+            f(doc)?;
+        }
+    }
+    for (i, b) in blocks.iter().enumerate() {
+        if i == after_heading {
+            if let Some(f) = between.take() {
+                f(doc)?;
+            }
+        }
+        let start = if i == 0 {
+            range.map(|(start, _, name)| (start, name))
+        } else {
+            None
+        };
+        let comments = if i == 0 { comments } else { &[] };
+        if i == last {
+            // The range closes in its last paragraph: the id is the one it opened with,
+            // known before the paragraph is written only when it is not the first.
+            if i == 0 {
+                if let Some((start, end, name)) = range {
+                    write_whole_range(doc, b, start, end, name, comments)?;
+                    continue;
+                }
+            }
+            let end = match (range, &open_id) {
+                (Some((_, end, _)), Some(id)) => Some((end, id.as_str())),
+                _ => None,
+            };
+            doc.block(b, start, end, comments)?;
+        } else if let Some(id) = doc.block(b, start, None, comments)? {
+            open_id = Some(id);
+        }
+    }
+    if let Some(f) = between.take() {
+        f(doc)?;
+    }
+    Ok(())
+}
+
+/// A move range that is one paragraph: opened and closed in it.
+fn write_whole_range(
+    doc: &mut Doc<'_>,
+    b: &Block,
+    start: &str,
+    end: &str,
+    name: &str,
+    comments: &[u32],
+) -> io::Result<()> {
+    // The id of the range is the next one the writer hands out.
+    let id = doc.peek_id();
+    doc.block(b, Some((start, name)), Some((end, &id)), comments)
+        .map(|_| ())
+}
+
+/// The paragraphs of an article's text at `place`: its whole redline at its only
+/// place; at the place a moved article left the base side, at its new place the head
+/// side.
+pub(super) fn text_blocks(c: &Change, place: Place<'_>, styles: ArticleStyles<'_>) -> Vec<Block> {
+    let Some(segments) = c.redline.as_deref() else {
+        return Vec::new();
+    };
+    let style = styles.text.map(str::to_owned);
+    let unnumber = styles.unnumber_text;
+    if let Place::Only = place {
+        return report::paragraphs(segments)
+            .into_iter()
+            .map(|p| Block {
+                style: style.clone(),
+                unnumber,
+                mark: p.end.and_then(Track::of),
+                runs: p
+                    .pieces
+                    .iter()
+                    .map(|(op, t)| (Track::of(*op), (*t).to_owned()))
+                    .collect(),
+            })
+            .collect();
+    }
+    let side: Vec<crate::change::Segment> = segments
+        .iter()
+        .filter(|s| place.piece(s.op).is_some())
+        .cloned()
+        .collect();
+    report::paragraphs(&side)
+        .into_iter()
+        .map(|p| Block {
+            style: style.clone(),
+            unnumber,
+            mark: place.mark(),
+            runs: p
+                .pieces
+                .iter()
+                .map(|(op, t)| (place.piece(*op).flatten(), (*t).to_owned()))
+                .collect(),
+        })
+        .collect()
 }
 
 /// Units that are not articles (recitals, provisions): each changed one with its
@@ -504,18 +921,13 @@ fn units(
 }
 
 fn redline_paragraphs(doc: &mut Doc<'_>, c: &Change) -> io::Result<()> {
-    let Some(segments) = c.redline.as_deref() else {
+    if c.redline.is_none() {
         return doc.paragraph("ChangeNote", None, |d| {
             d.text_run("No redline was produced for this change.", false)
         });
-    };
-    for p in report::paragraphs(segments) {
-        doc.paragraph("ArticleText", p.end, |d| {
-            for (op, text) in &p.pieces {
-                d.tracked_run(*op, text)?;
-            }
-            Ok(())
-        })?;
+    }
+    for b in text_blocks(c, Place::Only, REPORT_STYLES) {
+        doc.block(&b, None, None, &[])?;
     }
     Ok(())
 }
@@ -554,7 +966,7 @@ pub(super) fn heading_pieces(c: &Change) -> Vec<(Op, String)> {
 
 /// Pieces that turn `old` into `new`, keeping the words they start with in common
 /// (`Article ` in `Article 4` → `Article 2`) so the heading reads naturally.
-fn replace(pieces: &mut Vec<(Op, String)>, old: &str, new: &str) {
+pub(super) fn replace(pieces: &mut Vec<(Op, String)>, old: &str, new: &str) {
     let common: usize = old
         .split_inclusive(' ')
         .zip(new.split_inclusive(' '))

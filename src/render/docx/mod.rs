@@ -11,7 +11,12 @@
 //! crate already uses.
 
 mod body;
+mod comments;
+mod own;
 mod parts;
+mod pdf;
+
+pub use pdf::to_pdf;
 
 use std::io::{Cursor, Write};
 use std::time::{Duration, SystemTime};
@@ -99,45 +104,100 @@ fn parse_date(s: &str) -> Option<SystemTime> {
     (secs <= LAST_SECOND).then_some(time)
 }
 
-/// Renders the report as the bytes of a `.docx` file.
-pub fn render(cmp: &Comparison, revision: &Revision) -> Result<Vec<u8>> {
-    render_with_table(cmp, revision, None)
+/// What a Word report is made of besides the comparison.
+#[derive(Debug, Clone, Default)]
+pub struct Options<'a> {
+    /// Rationales and reasons as body text rather than comments (`--no-comments`).
+    pub no_comments: bool,
+    /// The head version's own Word file: the redline is written into a copy of it.
+    pub template: Option<Template>,
+    /// The correlation table to append as an annex (`redline --table`).
+    pub annex: Option<&'a crate::table::Table>,
 }
 
-/// The report with a correlation table appended as an annex (`redline --table`).
-pub fn render_with_table(
-    cmp: &Comparison,
-    revision: &Revision,
-    annex: Option<&crate::table::Table>,
-) -> Result<Vec<u8>> {
-    let document = body::document(cmp, revision, annex).map_err(package_error)?;
-    package(&document)
+/// The head version's Word file and the styles it gives its parts.
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub bytes: Vec<u8>,
+    pub styles: crate::load::document::HouseStyles,
+}
+
+impl Template {
+    /// Reads the Word file at `path` as the frame of a redline.
+    pub fn read(path: &std::path::Path) -> Result<Self> {
+        let bytes = std::fs::read(path)
+            .map_err(|e| Error::Invalid(format!("{}: cannot read: {e}", path.display())))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let file = crate::load::SourceFile::new(path.display().to_string(), &name, bytes.clone());
+        let styles = crate::load::document::house_styles(&file)?;
+        Ok(Template { bytes, styles })
+    }
+}
+
+/// Renders the report as the bytes of a `.docx` file, with rationales and reasons as
+/// comments.
+pub fn render(cmp: &Comparison, revision: &Revision) -> Result<Vec<u8>> {
+    render_with(cmp, revision, &Options::default())
+}
+
+/// Renders the report as the bytes of a `.docx` file: draftdiff's own report, or the
+/// head version's Word file with its body redlined (`options.template`); with the
+/// correlation table as an annex of draftdiff's own report when `options.annex` holds one.
+pub fn render_with(cmp: &Comparison, revision: &Revision, options: &Options) -> Result<Vec<u8>> {
+    let comments_on = !options.no_comments;
+    if let Some(template) = &options.template {
+        return own::render(cmp, revision, comments_on, template);
+    }
+    let (document, notes) =
+        body::document(cmp, revision, comments_on, options.annex).map_err(package_error)?;
+    let comments = if notes.is_empty() {
+        None
+    } else {
+        Some(comments::part(&notes, revision).map_err(package_error)?)
+    };
+    package(&document, comments.as_deref())
 }
 
 /// A Word document holding only the correlation table (`table -o table.docx`).
 pub fn render_table(table: &crate::table::Table, revision: &Revision) -> Result<Vec<u8>> {
     let document = body::table_document(table, revision).map_err(package_error)?;
-    package(&document)
+    package(&document, None)
 }
 
 fn package_error(e: impl std::fmt::Display) -> Error {
     Error::Invalid(format!("cannot build the Word document: {e}"))
 }
 
-fn package(document: &[u8]) -> Result<Vec<u8>> {
+fn package(document: &[u8], comments: Option<&[u8]>) -> Result<Vec<u8>> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
-    let files: [(&str, &[u8]); 6] = [
-        ("[Content_Types].xml", parts::CONTENT_TYPES.as_bytes()),
+    let (mut types, mut rels) = (
+        parts::CONTENT_TYPES.to_owned(),
+        parts::DOCUMENT_RELS.to_owned(),
+    );
+    if comments.is_some() {
+        types = types.replacen(
+            "</Types>",
+            &format!("{}\n</Types>", parts::COMMENTS_TYPE),
+            1,
+        );
+        let rel = parts::comments_rel(&rels);
+        rels = rels.replacen("</Relationships>", &format!("{rel}\n</Relationships>"), 1);
+    }
+    let mut files: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", types.as_bytes()),
         ("_rels/.rels", parts::ROOT_RELS.as_bytes()),
-        (
-            "word/_rels/document.xml.rels",
-            parts::DOCUMENT_RELS.as_bytes(),
-        ),
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
         ("word/styles.xml", parts::STYLES.as_bytes()),
         ("word/settings.xml", parts::SETTINGS.as_bytes()),
         ("word/document.xml", document),
     ];
+    if let Some(comments) = comments {
+        files.push(("word/comments.xml", comments));
+    }
     for (name, bytes) in files {
         zip.start_file(name, options).map_err(package_error)?;
         zip.write_all(bytes).map_err(package_error)?;

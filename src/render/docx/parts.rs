@@ -59,3 +59,18 @@ pub const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes
 <w:style w:type="table" w:customStyle="1" w:styleId="ImpactTable"><w:name w:val="Impact Table"/><w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:left w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:right w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/></w:tblBorders><w:tblCellMar><w:left w:w="60" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
 </w:styles>
 "#;
+
+/// The content type of the comments part.
+pub const COMMENTS_TYPE: &str = r#"<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>"#;
+
+/// The relationship from the document to the comments part, with an id `rels` does not
+/// use yet.
+pub fn comments_rel(rels: &str) -> String {
+    let mut n = 1;
+    while rels.contains(&format!("Id=\"rIdDraftdiff{n}\"")) {
+        n += 1;
+    }
+    format!(
+        r#"<Relationship Id="rIdDraftdiff{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>"#
+    )
+}

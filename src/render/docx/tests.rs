@@ -44,6 +44,7 @@ fn parse(xml: &str) -> (Vec<Para>, Revisions) {
     let mut current = Para::default();
     let (mut in_ppr, mut in_text) = (false, false);
     let mut context = Op::Equal;
+    let mut moved = false;
     let attr = |e: &quick_xml::events::BytesStart<'_>, name: &str| {
         e.try_get_attribute(name)
             .expect("attribute")
@@ -63,9 +64,10 @@ fn parse(xml: &str) -> (Vec<Para>, Revisions) {
             Event::Start(e) => match e.name().as_ref() {
                 "w:p" => current = Para::default(),
                 "w:pPr" => in_ppr = true,
-                "w:ins" | "w:del" => {
+                "w:ins" | "w:del" | "w:moveFrom" | "w:moveTo" => {
                     let name = e.name().as_ref().to_owned();
-                    context = if name == "w:ins" {
+                    moved = name.starts_with("w:move");
+                    context = if name == "w:ins" || name == "w:moveTo" {
                         Op::Insert
                     } else {
                         Op::Delete
@@ -78,7 +80,10 @@ fn parse(xml: &str) -> (Vec<Para>, Revisions) {
                     ));
                 }
                 "w:t" => {
-                    assert_ne!(context, Op::Delete, "deleted text must be in w:delText");
+                    assert!(
+                        moved || context != Op::Delete,
+                        "deleted text must be in w:delText"
+                    );
                     in_text = true;
                 }
                 "w:delText" => {
@@ -88,9 +93,9 @@ fn parse(xml: &str) -> (Vec<Para>, Revisions) {
                 _ => {}
             },
             Event::Empty(e) => match e.name().as_ref() {
-                "w:ins" | "w:del" if in_ppr => {
+                "w:ins" | "w:del" | "w:moveFrom" | "w:moveTo" if in_ppr => {
                     let name = e.name().as_ref().to_owned();
-                    current.mark = Some(if name == "w:ins" {
+                    current.mark = Some(if name == "w:ins" || name == "w:moveTo" {
                         Op::Insert
                     } else {
                         Op::Delete
@@ -119,7 +124,10 @@ fn parse(xml: &str) -> (Vec<Para>, Revisions) {
             Event::End(e) => match e.name().as_ref() {
                 "w:p" => paras.push(std::mem::take(&mut current)),
                 "w:pPr" => in_ppr = false,
-                "w:ins" | "w:del" => context = Op::Equal,
+                "w:ins" | "w:del" | "w:moveFrom" | "w:moveTo" => {
+                    context = Op::Equal;
+                    moved = false;
+                }
                 "w:t" | "w:delText" => in_text = false,
                 _ => {}
             },
@@ -216,20 +224,42 @@ fn accept_all_gives_the_head_text_and_reject_all_the_base_text() {
     let bytes = render(&cmp, &revision()).expect("render");
     let (paras, _) = parse(&part(&bytes, "word/document.xml"));
     let found = articles(&paras);
-    let expected: Vec<&crate::change::Change> = report::sections(&cmp)
+    // A moved article is at two places: the one it left (`Some(false)`: only its base
+    // text, all of it revised away by Accept All) and its new one (`Some(true)`: only its
+    // head text, all of it revised away by Reject All).
+    let expected: Vec<(&crate::change::Change, Option<bool>)> = report::sections(&cmp)
         .iter()
-        .flat_map(|s| s.changes.iter().map(|i| i.change))
+        .flat_map(|s| {
+            let out = s.moved_out.iter().map(|m| (m.change, Some(false)));
+            let here = s
+                .changes
+                .iter()
+                .map(|i| (i.change, i.from.as_ref().map(|_| true)));
+            out.chain(here).collect::<Vec<_>>()
+        })
         .collect();
     assert_eq!(found.len(), expected.len());
-    for ((heading, body), change) in found.iter().zip(expected) {
+    assert!(
+        expected.iter().any(|(_, m)| m.is_some()),
+        "the fixture has a move"
+    );
+    for ((heading, body), (change, moved)) in found.iter().zip(expected) {
+        let keep = |text: String, side: bool| match moved {
+            Some(place) if place != side => String::new(),
+            _ => text,
+        };
         let redline = change
             .redline
             .as_deref()
             .expect("fixture changes have redlines");
         let head = side(redline, Op::Insert);
         let base = side(redline, Op::Delete);
-        assert_eq!(resolve(body, Op::Delete), head.trim_end_matches('\n'));
-        assert_eq!(resolve(body, Op::Insert), base.trim_end_matches('\n'));
+        let (head, base) = (
+            keep(head.trim_end_matches('\n').to_owned(), true),
+            keep(base.trim_end_matches('\n').to_owned(), false),
+        );
+        assert_eq!(resolve(body, Op::Delete), head);
+        assert_eq!(resolve(body, Op::Insert), base);
         let pieces = body::heading_pieces(change);
         let want = |drop: Op| -> String {
             pieces
@@ -240,11 +270,11 @@ fn accept_all_gives_the_head_text_and_reject_all_the_base_text() {
         };
         assert_eq!(
             resolve(std::slice::from_ref(heading), Op::Delete),
-            want(Op::Delete)
+            keep(want(Op::Delete), true)
         );
         assert_eq!(
             resolve(std::slice::from_ref(heading), Op::Insert),
-            want(Op::Insert)
+            keep(want(Op::Insert), false)
         );
     }
 }

@@ -69,6 +69,20 @@ pub fn chapter_move(change: &Change) -> Option<String> {
     }
 }
 
+/// The line a chapter shows for an article that moved out of it:
+/// `Article 85 — Title moved to chapter I (now Article 23)`.
+pub fn moved_out_line(change: &Change) -> String {
+    let base = side_label(&change.base);
+    let title = side_title(&change.base, change.title.base.as_deref())
+        .map(|t| format!(" — {t}"))
+        .unwrap_or_default();
+    let to = change.head_chapter.as_deref().unwrap_or("—");
+    format!(
+        "{base}{title} moved to chapter {to} (now {})",
+        side_label(&change.head)
+    )
+}
+
 /// Similarity and word counts of a change: `similarity 0.91 · words +14 / −3`, then the
 /// warning of a weak pairing.
 pub fn change_figures(change: &Change) -> String {

@@ -39,6 +39,20 @@ pub struct Item<'a> {
     pub anchor: String,
     /// Anchors of further head articles of a split (`a-64`), so each number can be linked.
     pub extra_anchors: Vec<String>,
+    /// For an article moved from another chapter: the anchor of the place it left
+    /// (`from-a-23`), listed under its base chapter as a [`MovedOut`].
+    pub from: Option<String>,
+}
+
+/// The place an article moved to another chapter left: shown in its base chapter,
+/// linked to where it went.
+#[derive(Debug, Clone)]
+pub struct MovedOut<'a> {
+    pub change: &'a Change,
+    /// The anchor of this place: `from-` + the anchor of the change (`from-a-23`).
+    pub anchor: String,
+    /// The anchor of the change in its new chapter (`a-23`).
+    pub to: String,
 }
 
 /// The changes of one chapter, in the order the engine listed them.
@@ -54,6 +68,8 @@ pub struct Section<'a> {
     /// Changes other than `unchanged`.
     pub changes: Vec<Item<'a>>,
     pub unchanged: Vec<Item<'a>>,
+    /// Articles of this chapter moved to another one: the places they left.
+    pub moved_out: Vec<MovedOut<'a>>,
 }
 
 /// Which chapter a change belongs to in the report: the head chapter, or the base
@@ -270,9 +286,46 @@ pub fn sections(cmp: &Comparison) -> Vec<Section<'_>> {
             heading,
             changes,
             unchanged,
+            moved_out: Vec::new(),
         });
     }
+    link_moves(&mut out);
     out
+}
+
+/// Gives each article moved between chapters a second place: the section of its base
+/// chapter lists it as [`MovedOut`], and the change records that place's anchor. A move
+/// whose base chapter has no section of its own (a report cut to one chapter) keeps only
+/// its new place.
+fn link_moves(sections: &mut [Section<'_>]) {
+    let mut links = Vec::new();
+    for (i, s) in sections.iter().enumerate() {
+        for (k, item) in s.changes.iter().enumerate() {
+            let c = item.change;
+            if c.kind != ChangeKind::Moved || c.base_chapter == c.head_chapter {
+                continue;
+            }
+            let base = c.base_chapter.as_deref();
+            let from = sections
+                .iter()
+                .position(|t| t.row.is_some_and(|r| r.base.as_deref() == base))
+                .or_else(|| sections.iter().position(|t| t.number.as_deref() == base));
+            if let Some(j) = from.filter(|j| *j != i) {
+                links.push((i, k, j));
+            }
+        }
+    }
+    for (i, k, j) in links {
+        let item = &mut sections[i].changes[k];
+        let anchor = format!("from-{}", item.anchor);
+        item.from = Some(anchor.clone());
+        let moved = MovedOut {
+            change: item.change,
+            anchor,
+            to: item.anchor.clone(),
+        };
+        sections[j].moved_out.push(moved);
+    }
 }
 
 fn chapter_anchor(key: &Home, anchors: &mut Anchors, base_id: &str) -> (Option<String>, String) {
@@ -333,6 +386,7 @@ fn anchored_items(cmp: &Comparison) -> Vec<Item<'_>> {
             change,
             anchor: String::new(),
             extra_anchors: Vec::new(),
+            from: None,
         })
         .collect();
     // Head numbers first, so that removals never take an anchor a head article needs.
