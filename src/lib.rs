@@ -19,6 +19,7 @@ pub mod model;
 pub mod redline;
 pub mod render;
 pub mod summary;
+#[cfg(feature = "synth")]
 #[doc(hidden)]
 pub mod synth;
 pub mod table;

@@ -18,6 +18,7 @@ pub mod text;
 pub mod versions;
 pub mod versions_html;
 
+#[cfg(feature = "synth")]
 #[doc(hidden)]
 pub mod fixture;
 
