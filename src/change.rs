@@ -1,13 +1,13 @@
 //! The result of comparing two drafts: what every renderer and the CI gate consume.
 //!
-//! These types serialise directly to the `draftdiff/diff/1` JSON schema (SPEC §6), so the
+//! These types serialise directly to the `draftdiff/diff/1` JSON schema (docs/json.md), so the
 //! JSON renderer adds nothing of its own and the other renderers read the same values.
 
 use serde::Serialize;
 
 pub const DIFF_SCHEMA: &str = "draftdiff/diff/1";
 
-/// What happened to an article between two versions (SPEC §5).
+/// What happened to an article between two versions (docs/alignment.md, "Kinds").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeKind {

@@ -1,5 +1,5 @@
-//! Severity: how much review a change needs (SPEC §5), with the reasons in the reader's
-//! words (USERS.md complaint 10). The kind of a change is decided by alignment; this stage
+//! Severity: how much review a change needs (docs/severity.md), with the reasons in the reader's
+//! words. The kind of a change is decided by alignment; this stage
 //! only weighs the texts.
 //!
 //! * `none` — the texts are identical;

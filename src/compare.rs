@@ -196,7 +196,7 @@ struct Context<'a> {
     options: &'a Options,
 }
 
-/// Whitespace-insensitive equality: SPEC §5's "same text (after normalisation)".
+/// Whitespace-insensitive equality: the "same text (after normalisation)" of the `unchanged` kind (docs/alignment.md).
 fn same_text(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
 }

@@ -1,4 +1,4 @@
-//! `import`: a document becomes a draft directory (SPEC §2) in the drafts directory.
+//! `import`: a document becomes a draft directory (docs/format.md) in the drafts directory.
 //!
 //! The directory is built whole in a temporary directory inside the drafts directory, read
 //! back to check that every article survives the trip, and only then renamed into place,

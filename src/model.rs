@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// The number under which the preamble is compared, as SPEC §2 names it.
+/// The number under which the preamble is compared, as docs/format.md names it.
 pub const PREAMBLE: &str = "Preamble";
 
 /// An article number reduced to what identifies it across versions and spellings:

@@ -1,4 +1,4 @@
-//! Word-level redlines: the `redline` stage of the pipeline (SPEC §5, §6, §9).
+//! Word-level redlines: the `redline` stage of the pipeline (docs/architecture.md).
 //!
 //! Two texts are split into Unicode words, with whitespace and punctuation as tokens of
 //! their own (`tokens`). The common prefix and suffix are split off, the changed middle

@@ -1,6 +1,6 @@
 //! Alignment: which articles of the base draft became which articles of the head draft.
 //!
-//! The stages run from cheap and certain to costly and uncertain (SPEC §5; the thresholds
+//! The stages run from cheap and certain to costly and uncertain (docs/alignment.md; the thresholds
 //! and their reasons are in `docs/alignment.md`), one private module each:
 //!
 //! 1. the preambles pair with each other;

@@ -1,4 +1,4 @@
-//! Defined terms whose definition changed (USERS.md complaint 10): a new meaning of
+//! Defined terms whose definition changed (docs/severity.md, "Changed definitions"): a new meaning of
 //! "visitor" changes every article that uses the word, though none of their texts moved.
 //!
 //! A definition is a quoted term followed by `means`, `is`, `includes`, `has the meaning`…

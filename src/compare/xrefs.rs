@@ -1,4 +1,4 @@
-//! Cross-references that a renumbering left behind (USERS.md complaint 2): a citation
+//! Cross-references that a renumbering left behind (docs/alignment.md, "Citations left behind"): a citation
 //! carried over unchanged from the base text whose article now has another number, or no
 //! longer exists. `validate` finds references to numbers that exist nowhere; these exist,
 //! but now name a different article.

@@ -1,7 +1,7 @@
 //! Stage 1 of the pipeline: turn whatever the user names into a [`Draft`].
 //!
 //! A version may be an id in the drafts directory, a draft directory, a single `.toml`
-//! article set, a document (`.md`, `.txt`, `.docx`) or `REV:PATH` read from git (SPEC §3).
+//! article set, a document (`.md`, `.txt`, `.docx`) or `REV:PATH` read from git (README, "A taste").
 //! The drafts directory is `--drafts`, else `$DRAFTDIFF_DRAFTS`, else `./drafts`, else the
 //! MIMC drafts compiled into the binary, so the tool works from any folder.
 
@@ -106,7 +106,7 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// Opens the drafts directory by the precedence of SPEC §3. `explicit` is `--drafts`
+    /// Opens the drafts directory by the precedence the README gives. `explicit` is `--drafts`
     /// or `$DRAFTDIFF_DRAFTS` (the CLI merges the two).
     pub fn discover(explicit: Option<&Path>) -> Result<Catalog> {
         match explicit {
@@ -239,7 +239,7 @@ impl Catalog {
         self
     }
 
-    /// Reads the version a user named (SPEC §3).
+    /// Reads the version a user named (the README lists the forms).
     pub fn resolve(&self, name: &str) -> Result<Draft> {
         self.resolve_reading(name).map(|(draft, _)| draft)
     }

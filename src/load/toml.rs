@@ -1,4 +1,4 @@
-//! Article sets in TOML: draft directories (SPEC §2) and single `.toml` files.
+//! Article sets in TOML: draft directories (docs/format.md) and single `.toml` files.
 //!
 //! Parsing is strict (unknown keys are errors) and every error carries the file, line and
 //! column, because a drafter fixing a typo needs the place, not just the complaint.

@@ -279,7 +279,7 @@ pub fn diff_text(c: &Comparison, style: Style) -> String {
 
 /// Same text under a new number in the same chapter, with no rationale of its own: the
 /// consequence of another change, listed once as old → new rather than one entry each
-/// (USERS.md complaint 2).
+/// (docs/alignment.md, "Citations left behind").
 fn is_plain_renumbering(c: &Change) -> bool {
     c.kind == ChangeKind::Renumbered
         && c.severity == crate::change::Severity::None

@@ -4,7 +4,7 @@
 //! frequencies, formulaic openings, numbered paragraphs, cross-references); `revise`
 //! changes it the way drafters do (rewording, editorial edits, additions, removals, moves,
 //! splits, merges, renumbering) and says which article became which; [`write_dir`] saves
-//! a draft in the SPEC §2 directory layout. Everything is seeded, so a failing case can be
+//! a draft in the docs/format.md directory layout. Everything is seeded, so a failing case can be
 //! replayed exactly.
 
 mod revise;
@@ -102,7 +102,7 @@ impl Writer {
     }
 
     /// The text of an article of 40–250 words (about 200 on average, leaning long, so
-    /// that 10,000 articles make the 2 million words of the SPEC §8 budget) in 1–4
+    /// that 10,000 articles make the 2 million words of the docs/performance.md budget) in 1–4
     /// paragraphs; `cite` is a number it may refer to.
     pub(crate) fn article_text(&mut self, cite: Option<&str>) -> String {
         let words = 40 + (210.0 * self.rng.f64().cbrt()) as usize;

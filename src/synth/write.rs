@@ -1,4 +1,4 @@
-//! Writing a draft to disk in the SPEC §2 layout (`draft.toml`, `00-preamble.toml`, one
+//! Writing a draft to disk in the docs/format.md layout (`draft.toml`, `00-preamble.toml`, one
 //! `NN-<slug>.toml` per chapter, `annotations.toml`), so benchmarks and CLI tests can
 //! load synthetic drafts like real ones.
 

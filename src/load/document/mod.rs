@@ -1,4 +1,4 @@
-//! Documents (`.md`, `.txt`, `.docx`) read into article sets (SPEC §3).
+//! Documents (`.md`, `.txt`, `.docx`) read into article sets (docs/documents.md).
 //!
 //! Reading is two steps. Each format first becomes a list of `Line`s: `text` for plain
 //! text and Markdown (decoding, heading markers, page numbers), `docx` for Word (tracked
@@ -27,7 +27,7 @@ pub struct Reading {
     /// The article set, with id and title from the document (or its file name).
     pub draft: Draft,
     /// Content that was skipped or approximated (tables read as paragraphs, footnotes,
-    /// page numbers…): the user must hear about anything not carried over (USERS.md #6).
+    /// page numbers…): the user must hear about anything not carried over (docs/documents.md).
     pub warnings: Vec<String>,
 }
 

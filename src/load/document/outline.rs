@@ -135,7 +135,7 @@ pub(crate) fn build(
     let end = events
         .last()
         .map_or(0, |e| e.body.last().copied().unwrap_or(e.line));
-    // Never drop a would-be heading without a word (SPEC §9): the user can check the
+    // Never drop a would-be heading without a word (docs/robustness.md): the user can check the
     // lines (those of the back matter, which is not compared, aside).
     let in_sentences: Vec<usize> = in_sentences.into_iter().filter(|&i| i <= end).collect();
     if !in_sentences.is_empty() {
