@@ -18,6 +18,7 @@ pub mod load;
 pub mod model;
 pub mod redline;
 pub mod render;
+mod roman;
 pub mod summary;
 #[cfg(feature = "synth")]
 #[doc(hidden)]

@@ -208,7 +208,7 @@ pub fn corpus(articles: usize, chapters: usize, seed: u64) -> Draft {
             arts.push(article(number.to_string(), title, text));
         }
         out.push(Chapter {
-            number: vocab::roman(c + 1),
+            number: crate::roman::to_roman(c as u32 + 1),
             title,
             articles: arts,
             origin: Origin::default(),

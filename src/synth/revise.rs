@@ -138,7 +138,7 @@ pub fn revise(base: &Draft, seed: u64, rate: f64) -> (Draft, Truth) {
         };
         chapters.insert(at, (chapter, items));
         for (i, (c, _)) in chapters.iter_mut().enumerate() {
-            c.number = vocab::roman(i + 1);
+            c.number = crate::roman::to_roman(i as u32 + 1);
         }
     }
     finish(base, seed, rate, chapters, removed, &mut w)

@@ -324,7 +324,7 @@ fn numbered_container(line: &str) -> Option<Heading> {
     let c = NUMBERED_CONTAINER.captures(line.trim())?;
     let (keyword, number) = match (c.name("roman"), c.name("arabic")) {
         (Some(r), _) => {
-            roman_value(r.as_str())?;
+            crate::roman::value(r.as_str())?;
             let suffix = c.name("suffix").map_or("", |m| m.as_str().trim());
             (Keyword::Chapter, format!("{}{suffix}", r.as_str()))
         }
@@ -416,7 +416,7 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         }
         number
     } else if let Some(m) = caps.name("roman") {
-        roman_value(m.as_str())?;
+        crate::roman::value(m.as_str())?;
         let suffix = caps.name("rsuffix").map_or("", |s| s.as_str());
         collapse(&format!("{}{suffix}", m.as_str()))
     } else if let Some(m) = caps.name("word") {
@@ -620,58 +620,6 @@ pub(crate) fn title_like(s: &str, max_words: usize) -> bool {
         && !matches!(last, '.' | ',' | ';' | ':' | '-')
         && s.split_whitespace().count() <= max_words
         && s.chars().count() <= 200
-}
-
-/// The value of a Roman numeral in canonical form (`XII`), or `None` (`IIII`, `VX`).
-pub(crate) fn roman_value(s: &str) -> Option<u32> {
-    fn digit(c: char) -> Option<u32> {
-        Some(match c {
-            'I' => 1,
-            'V' => 5,
-            'X' => 10,
-            'L' => 50,
-            'C' => 100,
-            'D' => 500,
-            'M' => 1000,
-            _ => return None,
-        })
-    }
-    let values: Vec<u32> = s.chars().map(digit).collect::<Option<_>>()?;
-    let mut total = 0;
-    for (i, v) in values.iter().enumerate() {
-        match values.get(i + 1) {
-            Some(next) if next > v => total -= *v as i64,
-            _ => total += *v as i64,
-        }
-    }
-    let total = u32::try_from(total).ok().filter(|t| *t > 0)?;
-    (to_roman(total) == s).then_some(total)
-}
-
-fn to_roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, letters) in TABLE {
-        while n >= value {
-            out.push_str(letters);
-            n -= value;
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -1127,16 +1075,6 @@ mod tests {
         assert!(!parse("Article 5. Scope").unwrap().dashed);
         assert!(!parse("Art. 4 Catch limits").unwrap().dashed);
         assert!(!parse("Article 2 –").unwrap().dashed);
-    }
-
-    #[test]
-    fn roman_numerals_must_be_canonical() {
-        assert_eq!(roman_value("XII"), Some(12));
-        assert_eq!(roman_value("XLIV"), Some(44));
-        assert_eq!(roman_value("MCMXC"), Some(1990));
-        assert_eq!(roman_value("IIII"), None);
-        assert_eq!(roman_value("VX"), None);
-        assert_eq!(roman_value(""), None);
     }
 
     #[test]

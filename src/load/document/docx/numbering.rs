@@ -100,8 +100,8 @@ fn format_number(value: u32, format: &str) -> String {
         "decimalZero" => format!("{value:02}"),
         "lowerLetter" => letters(value).to_lowercase(),
         "upperLetter" => letters(value),
-        "lowerRoman" => roman(value).to_lowercase(),
-        "upperRoman" => roman(value),
+        "lowerRoman" => crate::roman::to_roman(value).to_lowercase(),
+        "upperRoman" => crate::roman::to_roman(value),
         "ordinal" => {
             let suffix = match (value % 10, value % 100) {
                 (_, 11..=13) => "th",
@@ -124,32 +124,6 @@ fn letters(value: u32) -> String {
     }
     let letter = char::from(b'A' + ((value - 1) % 26) as u8);
     std::iter::repeat_n(letter, ((value - 1) / 26 + 1) as usize).collect()
-}
-
-fn roman(mut value: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (n, s) in TABLE {
-        while value >= n {
-            out.push_str(s);
-            value -= n;
-        }
-    }
-    out
 }
 
 /// "One" … "Twenty" or "First" … "Twentieth"; larger numbers in digits.
