@@ -18,6 +18,7 @@ pub mod load;
 pub mod model;
 pub mod redline;
 pub mod render;
+pub mod site;
 pub mod summary;
 #[doc(hidden)]
 pub mod synth;

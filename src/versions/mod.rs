@@ -165,6 +165,12 @@ impl Lineage {
         Ok(self.comparisons[edge].get_or_init(|| result))
     }
 
+    /// Hands the lineage the comparison of an edge computed elsewhere (the site compares
+    /// many pairs in parallel); ignored when the edge was compared already.
+    pub fn seed(&self, edge: usize, cmp: Comparison) {
+        let _ = self.comparisons[edge].set(cmp);
+    }
+
     /// Edges into version `i`, and out of it.
     pub fn incoming(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         (0..self.edges.len()).filter(move |&e| self.edges[e].to == i)
