@@ -79,8 +79,8 @@ pub fn body_with(cmp: &Comparison, links: &Links<'_>) -> Markup {
             }
             (filters(cmp, &sections))
         }
-        section #impact {
-            h2 { "Change impact by chapter" }
+        section #impact aria-labelledby="impact-heading" {
+            h2 #impact-heading { "Change impact by chapter" }
             (impact_table(&cmp.chapters, &sections, links.impact_articles))
         }
         main #main {

@@ -80,8 +80,8 @@ pub fn body(r: &Proposals) -> Markup {
                 ul.notes { @for n in &r.notes { li { (n) } } }
             }
         }
-        section #impact {
-            h2 { "Proposals by chapter" }
+        section #impact aria-labelledby="impact-heading" {
+            h2 #impact-heading { "Proposals by chapter" }
             (chapter_table(r))
         }
         main #main {
