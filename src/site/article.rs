@@ -2,6 +2,8 @@
 //! every step with its redline and rationale, from [`crate::versions::history`]), and
 //! the contents page that lists them.
 
+use std::collections::HashMap;
+
 use maud::{html, Markup};
 
 use super::{shell, urls, Site};
@@ -11,6 +13,7 @@ use crate::model::PREAMBLE;
 use crate::render::html::redline;
 use crate::render::report;
 use crate::versions::history::{history, Step};
+use crate::versions::Lineage;
 
 fn article_name(number: &str) -> String {
     if number.eq_ignore_ascii_case(PREAMBLE) {
@@ -57,6 +60,7 @@ pub fn contents(site: &Site<'_>, url: &str) -> String {
 /// before and after it, for the pager.
 pub fn page(
     site: &Site<'_>,
+    anchors: &Anchors,
     number: &str,
     neighbours: (Option<&String>, Option<&String>),
     url: &str,
@@ -121,7 +125,7 @@ pub fn page(
             section #history {
                 h2 { "History: " (h.steps.len()) @if h.steps.len() == 1 { " step" } @else { " steps" } }
                 @if h.steps.is_empty() { p.meta { "No version before " (newest) " has this article." } }
-                @for step in &h.steps { (step_section(site, step, url)) }
+                @for step in &h.steps { (step_section(site, anchors, step, url)) }
             }
             p.pager { (pager(neighbours.0, "prev")) (pager(neighbours.1, "next")) }
         }
@@ -130,7 +134,7 @@ pub fn page(
     Ok(shell::page(url, &heading, &site.nav, body, None))
 }
 
-fn step_section(site: &Site<'_>, step: &Step, url: &str) -> Markup {
+fn step_section(site: &Site<'_>, anchors: &Anchors, step: &Step, url: &str) -> Markup {
     let on_site = |id: &str| site.versions.iter().any(|&v| site.id(v) == id);
     let pair = (on_site(&step.from) && on_site(&step.to)).then(|| urls::pair(&step.from, &step.to));
     let via = match step.via {
@@ -157,7 +161,7 @@ fn step_section(site: &Site<'_>, step: &Step, url: &str) -> Markup {
                         (report::change_figures(c))
                     }
                     @if let Some(p) = &pair {
-                        p { a href={ (urls::relative(url, p)) "#" (anchor(site, step, c)) } {
+                        p { a href={ (urls::relative(url, p)) "#" (anchors.get(step, c)) } {
                             "In the comparison " (step.from) " → " (step.to)
                         } }
                     }
@@ -175,22 +179,43 @@ fn step_section(site: &Site<'_>, step: &Step, url: &str) -> Markup {
     }
 }
 
-/// The anchor the pair's report gives this change (`a-26`, `a-1.0-12`).
-fn anchor(site: &Site<'_>, step: &Step, c: &Change) -> String {
-    let lineage = site.lineage;
-    let edge = (0..lineage.edges.len()).find(|&e| {
-        lineage.id(lineage.edges[e].from) == step.from && lineage.id(lineage.edges[e].to) == step.to
-    });
-    let cmp = edge.and_then(|e| lineage.comparison(e).ok());
-    let found = cmp.and_then(|cmp| {
-        report::sections(cmp)
-            .into_iter()
-            .flat_map(|s| s.changes.into_iter().chain(s.unchanged))
-            .find(|i| i.change.base == c.base && i.change.head == c.head)
-            .map(|i| i.anchor)
-    });
-    found.unwrap_or_else(|| {
-        let n = c.head.first().or(c.base.first()).map_or("", String::as_str);
-        format!("a-{}", report::slug(n))
-    })
+/// The anchor each change of each edge of the lineage has in its pair's report
+/// (`a-26`, `a-1.0-12`), worked out once for all history pages.
+#[derive(Default)]
+pub struct Anchors(HashMap<(String, String, Vec<String>, Vec<String>), String>);
+
+impl Anchors {
+    pub fn of(lineage: &Lineage) -> Anchors {
+        let mut map = HashMap::new();
+        for (e, edge) in lineage.edges.iter().enumerate() {
+            let Ok(cmp) = lineage.comparison(e) else {
+                continue;
+            };
+            for s in report::sections(cmp) {
+                for i in s.changes.into_iter().chain(s.unchanged) {
+                    let key = (
+                        lineage.id(edge.from).to_owned(),
+                        lineage.id(edge.to).to_owned(),
+                        i.change.base.clone(),
+                        i.change.head.clone(),
+                    );
+                    map.insert(key, i.anchor);
+                }
+            }
+        }
+        Anchors(map)
+    }
+
+    fn get(&self, step: &Step, c: &Change) -> String {
+        let key = (
+            step.from.clone(),
+            step.to.clone(),
+            c.base.clone(),
+            c.head.clone(),
+        );
+        self.0.get(&key).cloned().unwrap_or_else(|| {
+            let n = c.head.first().or(c.base.first()).map_or("", String::as_str);
+            format!("a-{}", report::slug(n))
+        })
+    }
 }

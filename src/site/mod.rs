@@ -239,47 +239,81 @@ pub fn build(lineage: &Lineage, versions: &[String], out: &Path, force: bool) ->
         let page = article::contents(&site, &contents_url);
         output.put(&contents_url, &contents_inputs, page.as_bytes(), None)?;
     }
+
+    // The history pages and the proposals pages read the lineage only: rendered in
+    // parallel, written in order.
     let numbers: Vec<String> = lineage.drafts[newest]
         .articles()
         .map(|a| a.article.number.clone())
         .collect();
+    let mut todo: Vec<(usize, String)> = Vec::new();
     for (n, number) in numbers.iter().enumerate() {
         let url = urls::article(lineage.id(newest), number);
-        if let Some(r) = output.unchanged(&url, &everything) {
-            output.keep(&url, r);
-            continue;
+        match output.unchanged(&url, &everything) {
+            Some(r) => output.keep(&url, r),
+            None => todo.push((n, url)),
         }
-        let neighbours = (
-            n.checked_sub(1).and_then(|p| numbers.get(p)),
-            numbers.get(n + 1),
-        );
-        let page = article::page(&site, number, neighbours, &url)?;
-        output.put(&url, &everything, page.as_bytes(), None)?;
     }
-
+    let mut groups_todo: Vec<(&Group, String)> = Vec::new();
     for g in &groups {
         let url = urls::proposals(lineage.id(g.base));
-        if let Some(r) = output.unchanged(&url, &everything) {
-            output.keep(&url, r);
-            continue;
+        match output.unchanged(&url, &everything) {
+            Some(r) => output.keep(&url, r),
+            None => groups_todo.push((g, url)),
         }
-        let ids: Vec<String> = g
-            .proposals
-            .iter()
-            .map(|&p| lineage.id(p).to_owned())
-            .collect();
-        let report = crate::versions::proposals::proposals(
-            lineage,
-            lineage.id(g.base),
-            &ids,
-            g.into.map(|c| lineage.id(c)),
-        )?;
-        let title = format!("Proposals against {}", lineage.id(g.base));
-        let body = crate::render::versions_html::body(&report);
-        let page = shell::page(&url, &title, &site.nav, body, None);
-        output.put(&url, &everything, page.as_bytes(), None)?;
+    }
+    // Worked out only when a history page is rendered: it compares every edge.
+    let anchors = if todo.is_empty() {
+        article::Anchors::default()
+    } else {
+        article::Anchors::of(lineage)
+    };
+    let site = &site;
+    let (articles, proposals) = rayon::join(
+        || {
+            todo.par_iter()
+                .map(|(n, url)| {
+                    let neighbours = (
+                        n.checked_sub(1).and_then(|p| numbers.get(p)),
+                        numbers.get(n + 1),
+                    );
+                    article::page(site, &anchors, &numbers[*n], neighbours, url)
+                })
+                .collect::<Result<Vec<String>>>()
+        },
+        || {
+            groups_todo
+                .par_iter()
+                .map(|(g, url)| proposals_page(site, g, url))
+                .collect::<Result<Vec<String>>>()
+        },
+    );
+    for ((_, url), page) in todo.iter().zip(articles?) {
+        output.put(url, &everything, page.as_bytes(), None)?;
+    }
+    for ((_, url), page) in groups_todo.iter().zip(proposals?) {
+        output.put(url, &everything, page.as_bytes(), None)?;
     }
     output.finish()
+}
+
+/// The proposals page of a group: the `proposals` HTML report in the site's frame.
+fn proposals_page(site: &Site<'_>, g: &Group, url: &str) -> Result<String> {
+    let lineage = site.lineage;
+    let ids: Vec<String> = g
+        .proposals
+        .iter()
+        .map(|&p| lineage.id(p).to_owned())
+        .collect();
+    let report = crate::versions::proposals::proposals(
+        lineage,
+        lineage.id(g.base),
+        &ids,
+        g.into.map(|c| lineage.id(c)),
+    )?;
+    let title = format!("Proposals against {}", lineage.id(g.base));
+    let body = crate::render::versions_html::body(&report);
+    Ok(shell::page(url, &title, &site.nav, body, None))
 }
 
 /// Proposals that revise the same version, and the draft that consolidates them.

@@ -7,7 +7,9 @@
 //! written. A page whose inputs are unchanged and whose file is still the one written is
 //! not rendered at all; a page rendered again is written only when its bytes differ from
 //! the file on disk, so an identical file is never rewritten (its modification time and
-//! inode stay). Pages the manifest lists that the site no longer has are removed.
+//! inode stay). Each file is replaced whole by a rename
+//! ([`crate::render::write_atomic_unsynced`]), without an `fsync` per page: the site is
+//! rebuilt from the drafts anyway. Pages the manifest lists that the site no longer has are removed.
 
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
@@ -208,7 +210,7 @@ impl Output {
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent).map_err(|e| Error::io(&parent.display(), e))?;
             }
-            crate::render::write_atomic(&path, bytes)?;
+            crate::render::write_atomic_unsynced(&path, bytes)?;
             self.built.written.push(url.to_owned());
         }
         self.new.pages.insert(
