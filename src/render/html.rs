@@ -16,12 +16,15 @@ use crate::render::report::{self, Item, Section};
 pub(crate) const CSS: &str = include_str!("html/report.css");
 pub(crate) const SCRIPT: &str = include_str!("html/filter.js");
 
+/// The URL of a change's history page, if it has one.
+pub type HistoryLink<'a> = &'a dyn Fn(&Change) -> Option<String>;
+
 /// What a page of the static site (`draftdiff site`) adds to the report: links out of it.
 /// The standalone report uses [`Links::default`], which adds nothing.
 #[derive(Default)]
 pub struct Links<'a> {
     /// The history page of a change's article, as a URL relative to the report, if any.
-    pub history: Option<&'a dyn Fn(&Change) -> Option<String>>,
+    pub history: Option<HistoryLink<'a>>,
     /// Whether the impact table lists each chapter's changed articles as links.
     pub impact_articles: bool,
 }

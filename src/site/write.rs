@@ -155,7 +155,7 @@ impl Output {
                 dir.display()
             )));
         }
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(&dir.display(), e))?;
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display(), e))?;
         let old = std::fs::read(dir.join(MANIFEST))
             .ok()
             .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
@@ -208,7 +208,7 @@ impl Output {
             self.built.identical += 1;
         } else {
             if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| Error::io(&parent.display(), e))?;
+                std::fs::create_dir_all(parent).map_err(|e| Error::io(parent.display(), e))?;
             }
             crate::render::write_atomic_unsynced(&path, bytes)?;
             self.built.written.push(url.to_owned());
@@ -231,13 +231,13 @@ impl Output {
             if !self.new.pages.contains_key(url) {
                 let path = self.dir.join(url);
                 if path.is_file() {
-                    std::fs::remove_file(&path).map_err(|e| Error::io(&path.display(), e))?;
+                    std::fs::remove_file(&path).map_err(|e| Error::io(path.display(), e))?;
                 }
                 self.built.removed.push(url.clone());
             }
         }
         let json = serde_json::to_vec_pretty(&self.new).map_err(std::io::Error::from);
-        let json = json.map_err(|e| Error::io(&MANIFEST, e))?;
+        let json = json.map_err(|e| Error::io(MANIFEST, e))?;
         let path = self.dir.join(MANIFEST);
         if std::fs::read(&path).map_or(true, |old| old != json) {
             crate::render::write_atomic(&path, &json)?;
