@@ -221,6 +221,23 @@ pub enum Command {
     /// change the same article and whether their edits conflict; with --into, what the
     /// consolidated draft took as proposed, took modified or dropped
     Proposals(ProposalsArgs),
+    /// A static site for a workshop: every version, every comparison (redline and impact
+    /// table), each article's history, the proposals, and search — offline, no server
+    /// (docs/site.md). Only pages whose inputs changed are rewritten
+    Site(SiteArgs),
+}
+
+/// `site -o DIR [VERSIONS…]`.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The folder to write the site to (created if missing)
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// The versions on the site (default: every version of the drafts directory)
+    pub versions: Vec<String>,
+    /// Render every page again (files are still rewritten only when they differ)
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// What `import` reads and where it puts it.

@@ -19,6 +19,7 @@ pub mod model;
 pub mod redline;
 pub mod render;
 mod roman;
+pub mod site;
 pub mod summary;
 #[cfg(feature = "synth")]
 #[doc(hidden)]

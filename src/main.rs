@@ -712,6 +712,7 @@ fn run(cli: Cli) -> Result<Outcome> {
             }
         }
         Command::Proposals(args) => proposals(&catalog, &args, style)?,
+        Command::Site(args) => site(&catalog, &args)?,
     }
     Ok(Outcome::Success)
 }
@@ -742,6 +743,28 @@ fn resolved_id<'a>(lineage: &'a draftdiff::versions::Lineage, name: &'a str) -> 
             })
             .map_or(name, |d| d.meta.id.as_str()),
     }
+}
+
+/// `site`: builds the site and says what it wrote.
+fn site(catalog: &Catalog, args: &cli::SiteArgs) -> Result<()> {
+    let start = std::time::Instant::now();
+    let lineage = lineage(catalog, &args.versions)?;
+    let ids: Vec<String> = args
+        .versions
+        .iter()
+        .map(|v| resolved_id(&lineage, v).to_owned())
+        .collect();
+    let built = draftdiff::site::build(&lineage, &ids, &args.output, args.force)?;
+    eprintln!(
+        "site: {} pages in {}: {} written, {} unchanged, {} removed ({} ms)",
+        built.pages,
+        args.output.display(),
+        built.written.len(),
+        built.identical + built.kept,
+        built.removed.len(),
+        start.elapsed().as_millis()
+    );
+    Ok(())
 }
 
 /// `proposals`: the report in the chosen format, to stdout or written whole to a file.

@@ -14,7 +14,20 @@ use crate::change::{Change, ChangeKind, Comparison, ImpactRow, Op, VersionInfo};
 use crate::render::report::{self, Item, Section};
 
 pub(crate) const CSS: &str = include_str!("html/report.css");
-const SCRIPT: &str = include_str!("html/filter.js");
+pub(crate) const SCRIPT: &str = include_str!("html/filter.js");
+
+/// The URL of a change's history page, if it has one.
+pub type HistoryLink<'a> = &'a dyn Fn(&Change) -> Option<String>;
+
+/// What a page of the static site (`draftdiff site`) adds to the report: links out of it.
+/// The standalone report uses [`Links::default`], which adds nothing.
+#[derive(Default)]
+pub struct Links<'a> {
+    /// The history page of a change's article, as a URL relative to the report, if any.
+    pub history: Option<HistoryLink<'a>>,
+    /// Whether the impact table lists each chapter's changed articles as links.
+    pub impact_articles: bool,
+}
 
 /// Renders the whole report as an HTML document.
 pub fn render(cmp: &Comparison) -> String {
@@ -46,6 +59,11 @@ pub fn render_with_table(cmp: &Comparison, annex: Option<&crate::table::Table>) 
 
 /// The visible part of the report (what goes inside `<body>`, without the script).
 pub fn body(cmp: &Comparison) -> Markup {
+    body_with(cmp, &Links::default())
+}
+
+/// [`body`] with the links a page of the site adds.
+pub fn body_with(cmp: &Comparison, links: &Links<'_>) -> Markup {
     let sections = report::sections(cmp);
     html! {
         header {
@@ -64,12 +82,12 @@ pub fn body(cmp: &Comparison) -> Markup {
             }
             (filters(cmp, &sections))
         }
-        section #impact {
-            h2 { "Change impact by chapter" }
-            (impact_table(&cmp.chapters, &sections))
+        section #impact aria-labelledby="impact-heading" {
+            h2 #impact-heading { "Change impact by chapter" }
+            (impact_table(&cmp.chapters, &sections, links.impact_articles))
         }
-        main {
-            @for s in &sections { (chapter(s)) }
+        main #main {
+            @for s in &sections { (chapter(s, links)) }
             @if !cmp.provisions.is_empty() {
                 section #provisions {
                     h2 { "Provisions (additional, transitional, repealing, final)" }
@@ -128,6 +146,18 @@ fn filters(cmp: &Comparison, sections: &[Section<'_>]) -> Markup {
         .collect();
     themes.sort();
     themes.dedup();
+    let mut severities: Vec<&str> = cmp
+        .changes
+        .iter()
+        .filter(|c| c.kind != ChangeKind::Unchanged)
+        .map(|c| c.severity.as_str())
+        .collect();
+    severities.sort_by_key(|s| {
+        ["substantive", "minor", "editorial", "none"]
+            .iter()
+            .position(|o| o == s)
+    });
+    severities.dedup();
     html! {
         form.filters hidden aria-label="Filter changes" {
             label { "Chapter " select name="chapter" {
@@ -138,6 +168,10 @@ fn filters(cmp: &Comparison, sections: &[Section<'_>]) -> Markup {
                 option value="" { "all" }
                 @for k in &kinds { option value=(k.as_str()) { (k.as_str()) } }
             } }
+            label { "Severity " select name="severity" {
+                option value="" { "all" }
+                @for s in &severities { option value=(s) { (s) } }
+            } }
             label { "Theme " select name="theme" {
                 option value="" { "all" }
                 @for t in &themes { option value=(t) { (t) } }
@@ -146,13 +180,13 @@ fn filters(cmp: &Comparison, sections: &[Section<'_>]) -> Markup {
     }
 }
 
-fn impact_table(rows: &[ImpactRow], sections: &[Section<'_>]) -> Markup {
-    let anchor_of = |row: &ImpactRow| {
+fn impact_table(rows: &[ImpactRow], sections: &[Section<'_>], articles: bool) -> Markup {
+    let section_of = |row: &ImpactRow| {
         sections
             .iter()
             .find(|s| s.row.is_some_and(|r| std::ptr::eq(r, row)))
-            .map(|s| s.anchor.clone())
     };
+    let anchor_of = |row: &ImpactRow| section_of(row).map(|s| s.anchor.clone());
     let total = report::totals(rows);
     html! {
         div.table-scroll {
@@ -165,6 +199,7 @@ fn impact_table(rows: &[ImpactRow], sections: &[Section<'_>]) -> Markup {
                     th.num.words scope="col" { "Words +/−" }
                     th.num scope="col" { "Changed" }
                     th scope="col" { "Impact" }
+                    @if articles { th.articles scope="col" { "Changed articles" } }
                 } }
                 tbody {
                     @for row in rows {
@@ -177,6 +212,14 @@ fn impact_table(rows: &[ImpactRow], sections: &[Section<'_>]) -> Markup {
                             (counts_cells(row))
                             td.num { (report::percent(row.changed_share)) }
                             td { span class={ "impact-" (row.impact) } { (row.impact) } }
+                            @if articles { td.articles {
+                                @if let Some(s) = section_of(row) {
+                                    @for (i, item) in s.changes.iter().enumerate() {
+                                        @if i > 0 { " " }
+                                        a href={ "#" (item.anchor) } { (item_label(item.change)) }
+                                    }
+                                }
+                            } }
                         }
                     }
                 }
@@ -185,6 +228,7 @@ fn impact_table(rows: &[ImpactRow], sections: &[Section<'_>]) -> Markup {
                     (counts_cells(&total))
                     td.num { "" }
                     td { "" }
+                    @if articles { td { "" } }
                 } }
             }
         }
@@ -200,7 +244,20 @@ fn counts_cells(row: &ImpactRow) -> Markup {
     }
 }
 
-fn chapter(s: &Section<'_>) -> Markup {
+/// The short label of a change in the impact table: its head numbers (`26`, `1 + 2`), or
+/// its base numbers struck through for a removal.
+fn item_label(c: &Change) -> Markup {
+    let numbers = |ns: &[String]| ns.join(" + ");
+    html! {
+        @if c.head.is_empty() {
+            del title="removed" { (numbers(&c.base)) }
+        } @else {
+            (numbers(&c.head))
+        }
+    }
+}
+
+fn chapter(s: &Section<'_>, links: &Links<'_>) -> Markup {
     html! {
         section.chapter id=(s.anchor) data-chapter=[s.number.as_deref()] {
             h2 { (s.heading) }
@@ -213,7 +270,7 @@ fn chapter(s: &Section<'_>) -> Markup {
             @if s.changes.is_empty() {
                 p.chapter-summary { "No changes in this chapter." }
             }
-            @for item in &s.changes { (change(item)) }
+            @for item in &s.changes { (change(item, links)) }
             @if !s.unchanged.is_empty() {
                 details.unchanged {
                     summary { (unchanged_count(s.unchanged.len())) }
@@ -233,8 +290,9 @@ fn unchanged_count(n: usize) -> String {
     }
 }
 
-fn change(item: &Item<'_>) -> Markup {
+fn change(item: &Item<'_>, links: &Links<'_>) -> Markup {
     let c: &Change = item.change;
+    let history = links.history.and_then(|f| f(c));
     let themes: Vec<&str> = c.annotations.iter().map(|a| a.theme.as_str()).collect();
     html! {
         article.change id=(item.anchor) data-kind=(c.kind.as_str())
@@ -255,6 +313,9 @@ fn change(item: &Item<'_>) -> Markup {
                 }
                 (report::change_figures(c))
                 @if c.coarse { " · coarse diff (the article was too large for a word diff)" }
+            }
+            @if let Some(url) = history {
+                p.history { a href=(url) { "History of " (report::side_label(&c.head)) } }
             }
             @if !c.reasons.is_empty() {
                 ul.reasons { @for r in &c.reasons { li { (r) } } }

@@ -13,7 +13,7 @@ use crate::versions::adoption::Verdict;
 use crate::versions::proposals::{change_label, into_label, Entry, Proposals};
 
 /// Extra rules for the conflict and verdict markup, on top of the redline report's.
-const EXTRA_CSS: &str = "
+pub(crate) const EXTRA_CSS: &str = "
 table.conflict { width: 100%; table-layout: fixed; margin: 0.5rem 0 1rem; }
 table.conflict td { white-space: pre-wrap; overflow-wrap: anywhere; }
 .verdict-taken { color: var(--ins-ink); }
@@ -80,11 +80,11 @@ pub fn body(r: &Proposals) -> Markup {
                 ul.notes { @for n in &r.notes { li { (n) } } }
             }
         }
-        section #impact {
-            h2 { "Proposals by chapter" }
+        section #impact aria-labelledby="impact-heading" {
+            h2 #impact-heading { "Proposals by chapter" }
             (chapter_table(r))
         }
-        main {
+        main #main {
             section #contested {
                 h2 { "Articles changed by two or more proposals (" (contested.len()) ")" }
                 @for e in &contested { (entry(e, r, true)) }

@@ -16,8 +16,8 @@ pub mod merge;
 pub mod proposals;
 pub mod sentences;
 
-use std::cell::OnceCell;
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -64,7 +64,7 @@ pub struct Lineage {
     /// Draft indices in an order where every version comes after those it revises:
     /// older dates first, proposals before the drafts that consolidate them.
     pub order: Vec<usize>,
-    comparisons: Vec<OnceCell<Comparison>>,
+    comparisons: Vec<OnceLock<Comparison>>,
 }
 
 impl Lineage {
@@ -125,7 +125,7 @@ impl Lineage {
             }
         }
         let order = topological(&drafts, &edges)?;
-        let comparisons = edges.iter().map(|_| OnceCell::new()).collect();
+        let comparisons = edges.iter().map(|_| OnceLock::new()).collect();
         Ok(Lineage {
             drafts,
             edges,
@@ -163,6 +163,12 @@ impl Lineage {
             &compare::Options::default(),
         );
         Ok(self.comparisons[edge].get_or_init(|| result))
+    }
+
+    /// Hands the lineage the comparison of an edge computed elsewhere (the site compares
+    /// many pairs in parallel); ignored when the edge was compared already.
+    pub fn seed(&self, edge: usize, cmp: Comparison) {
+        let _ = self.comparisons[edge].set(cmp);
     }
 
     /// Edges into version `i`, and out of it.
