@@ -355,10 +355,17 @@ fn note_references_are_whole_in_a_redline() {
     );
     for s in &r.segments {
         if s.op != Op::Equal {
-            assert!(!s.text.starts_with(']') && !s.text.ends_with("[^"), "{}", show(&r));
+            assert!(
+                !s.text.starts_with(']') && !s.text.ends_with("[^"),
+                "{}",
+                show(&r)
+            );
         }
     }
     assert!(show(&r).contains("[-[^1]-]{+[^2]+}"), "{}", show(&r));
-    let r = check("Text[^1].\n[^1]: Old note.\n", "Text[^1].\n[^1]: New note.\n");
+    let r = check(
+        "Text[^1].\n[^1]: Old note.\n",
+        "Text[^1].\n[^1]: New note.\n",
+    );
     assert_eq!(show(&r), "Text[^1].\n[^1]: [-Old-]{+New+} note.\n");
 }
