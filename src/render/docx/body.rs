@@ -64,6 +64,10 @@ enum Page {
     Portrait,
 }
 
+/// `word/document.xml`, the comments it anchors, and `word/footnotes.xml` when it has
+/// footnotes.
+pub(super) type Parts = (Vec<u8>, Vec<Comment>, Option<Vec<u8>>);
+
 /// Writes the whole `word/document.xml` of the report, and the comments it anchors
 /// (`comments`: whether rationales and reasons are comments rather than body text), with
 /// the correlation table as an annex when there is one (`redline --table`).
@@ -72,7 +76,7 @@ pub fn document(
     revision: &Revision,
     comments: bool,
     annex: Option<&crate::table::Table>,
-) -> io::Result<(Vec<u8>, Vec<Comment>, Option<Vec<u8>>)> {
+) -> io::Result<Parts> {
     let mut doc = Doc::new(revision, comments);
     doc.w.write_event(Event::Decl(BytesDecl::new(
         "1.0",

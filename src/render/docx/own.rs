@@ -15,8 +15,8 @@ use regex::Regex;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use super::body::{self, ArticleStyles, Block, Doc, Place, Track};
-use super::comments::{self, Comment};
+use super::body::{self, ArticleStyles, Block, Doc, Parts, Place, Track};
+use super::comments;
 use super::{package_error, Revision, Template};
 use crate::change::{Change, ChangeKind, Comparison, Op};
 use crate::error::{Error, Result};
@@ -164,7 +164,7 @@ fn document_xml(
     template: &Template,
     root: &str,
     sect: Option<&str>,
-) -> io::Result<(Vec<u8>, Vec<Comment>, Option<Vec<u8>>)> {
+) -> io::Result<Parts> {
     let house = &template.styles;
     let numbered = |s: &Option<String>| s.as_ref().is_some_and(|s| house.numbered.contains(s));
     let styles = ArticleStyles {
