@@ -282,7 +282,7 @@ fn piece() -> impl Strategy<Value = String> {
         2 => Just(" ".to_owned()),
         1 => prop::sample::select(vec![
             ", ", ". ", "\n", "\r\n", "\t", "  ", "(a) ", "30", "1.5", "É", "権利", "مكفولة",
-            "👋🏽", "’", "\"", "the", "shall", "not",
+            "👋🏽", "’", "\"", "the", "shall", "not", "[^1]", "[^2]", "\n[^1]: ", "[^",
         ])
         .prop_map(str::to_owned),
     ]
@@ -343,4 +343,29 @@ fn an_insertion_repeating_the_whole_base_keeps_the_base() {
     assert_eq!(r.deleted, 0);
     let r = check(&format!("{a}{a}"), a);
     assert_eq!(r.inserted, 0);
+}
+
+/// A note reference is replaced whole, never cut inside its brackets, and a changed note
+/// definition shows its word edit.
+#[test]
+fn note_references_are_whole_in_a_redline() {
+    let r = check(
+        "Fishing is allowed[^1].\n[^1]: Since 1990.\n",
+        "Fishing is allowed[^2].\n[^2]: Since 1995.\n",
+    );
+    for s in &r.segments {
+        if s.op != Op::Equal {
+            assert!(
+                !s.text.starts_with(']') && !s.text.ends_with("[^"),
+                "{}",
+                show(&r)
+            );
+        }
+    }
+    assert!(show(&r).contains("[-[^1]-]{+[^2]+}"), "{}", show(&r));
+    let r = check(
+        "Text[^1].\n[^1]: Old note.\n",
+        "Text[^1].\n[^1]: New note.\n",
+    );
+    assert_eq!(show(&r), "Text[^1].\n[^1]: [-Old-]{+New+} note.\n");
 }

@@ -113,6 +113,42 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// Call `f` with every token of `text`: each note reference (`[^12]`, see
+/// [`note_reference`]) as one word, and every UAX #29 word-bound piece of the text
+/// around them, with its byte offset and its class.
+///
+/// A note reference is one token so that a redline never cuts it (`[^` kept, `1`
+/// replaced by `2`, `]` kept): the Word report turns each whole reference back into a
+/// footnote mark. Its label is letters and digits, which UAX #29 reads as one word, so
+/// the token counts as the one word [`crate::model::word_count`] counts in it.
+pub(crate) fn for_each_bound<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str, Class)) {
+    if !text.contains("[^") {
+        return for_each_uax29(text, f);
+    }
+    let mut pos = 0;
+    let mut from = 0;
+    while let Some(i) = text[from..].find("[^").map(|i| i + from) {
+        match note_reference(&text[i..]) {
+            Some(len) => {
+                for_each_uax29(&text[pos..i], |s, p, c| f(pos + s, p, c));
+                f(i, &text[i..i + len], Class::Word);
+                pos = i + len;
+                from = pos;
+            }
+            None => from = i + 2,
+        }
+    }
+    for_each_uax29(&text[pos..], |s, p, c| f(pos + s, p, c));
+}
+
+/// The length in bytes of the note reference `[^label]` that `s` starts with, if it does:
+/// a label of one to sixteen ASCII letters and digits.
+pub(crate) fn note_reference(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix("[^")?;
+    let label = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    ((1..=16).contains(&label) && rest.as_bytes().get(label) == Some(&b']')).then_some(label + 3)
+}
+
 /// Call `f` with every UAX #29 word-bound piece of `text`, its byte offset and its class.
 ///
 /// ASCII texts take a fast path: `unicode_word_indices` has an ASCII scanner several times
@@ -120,7 +156,7 @@ impl<'a> Tokens<'a> {
 /// digit, so only the rules for ASCII whitespace and punctuation can apply there: CR LF
 /// stay together (WB3), runs of spaces stay together (WB3d), runs of underscores stay
 /// together (WB13a), and every other character stands alone (WB999).
-pub(crate) fn for_each_bound<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str, Class)) {
+fn for_each_uax29<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str, Class)) {
     if !text.is_ascii() {
         for (i, piece) in text.split_word_bound_indices() {
             f(i, piece, classify(piece));
@@ -274,6 +310,70 @@ mod tests {
                 .map(|(i, p)| (i, p, classify(p)))
                 .collect();
             proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn a_note_reference_is_one_word_token() {
+        use Class::*;
+        assert_eq!(
+            pieces("law[^1], see [^12b]. [^x] [^] [^a-b]"),
+            [
+                ("law", Word),
+                ("[^1]", Word),
+                (",", Punct),
+                (" ", Space),
+                ("see", Word),
+                (" ", Space),
+                ("[^12b]", Word),
+                (".", Punct),
+                (" ", Space),
+                ("[^x]", Word),
+                (" ", Space),
+                ("[", Punct),
+                ("^", Punct),
+                ("]", Punct),
+                (" ", Space),
+                ("[", Punct),
+                ("^", Punct),
+                ("a", Word),
+                ("-", Punct),
+                ("b", Word),
+                ("]", Punct),
+            ]
+        );
+        assert_eq!(pieces("É[^1]é").len(), 3);
+        assert_eq!(note_reference("[^1]: note"), Some(4));
+        assert_eq!(note_reference("[^12345678901234567]"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_with_note_references_tile_the_text_and_count_like_the_model(
+            text in r#"([a-cÉ0-9 .\[\]^\n]|\[\^[a-z0-9]{1,3}\]){0,30}"#
+        ) {
+            let t = Tokens::new(&text);
+            let joined: String = t.tokens.iter().map(|k| &text[k.start..k.end]).collect();
+            proptest::prop_assert_eq!(&joined, &text);
+            proptest::prop_assert_eq!(t.words(&(0..t.len())), crate::model::word_count(&text));
+            for k in &t.tokens {
+                let piece = &text[k.start..k.end];
+                if piece.starts_with("[^") && piece.len() > 2 {
+                    proptest::prop_assert_eq!(note_reference(piece), Some(piece.len()));
+                }
+            }
+            let mut from = 0;
+            while let Some(i) = text[from..].find("[^").map(|i| i + from) {
+                if let Some(len) = note_reference(&text[i..]) {
+                    proptest::prop_assert!(
+                        t.tokens.iter().any(|k| k.start == i && k.end == i + len),
+                        "reference at {} is not one token", i
+                    );
+                    from = i + len;
+                } else {
+                    from = i + 2;
+                }
+            }
         }
     }
 

@@ -11,11 +11,13 @@
 
 mod body;
 mod house;
+mod notes;
 mod numbering;
 mod styles;
 
 use std::io::{Cursor, Read};
 
+use super::notes::Notes;
 use super::Line;
 use crate::error::{origin_at, Error, Result};
 use crate::load::SourceFile;
@@ -23,8 +25,12 @@ use crate::load::SourceFile;
 /// Largest XML part read (the text of a very long treaty is a few megabytes).
 const MAX_PART_BYTES: u64 = 256 << 20;
 
-/// Reads a `.docx` file into lines.
-pub(crate) fn lines(file: &SourceFile, warnings: &mut Vec<String>) -> Result<Vec<Line>> {
+/// Reads a `.docx` file into lines, and its footnotes and endnotes into `notes`.
+pub(crate) fn lines(
+    file: &SourceFile,
+    notes: &mut Notes,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Line>> {
     let mut archive = zip::ZipArchive::new(Cursor::new(file.bytes.as_slice())).map_err(|e| {
         Error::Invalid(format!(
             "{}: not a valid .docx file (it is not a zip archive: {e})",
@@ -48,6 +54,18 @@ pub(crate) fn lines(file: &SourceFile, warnings: &mut Vec<String>) -> Result<Vec
         )?),
         None => None,
     };
+    for (name, kind) in [("word/footnotes.xml", 'f'), ("word/endnotes.xml", 'e')] {
+        if let Some(xml) = part(&mut archive, file, name)? {
+            notes::read(
+                &xml,
+                &part_label(file, name),
+                kind,
+                &styles,
+                notes,
+                warnings,
+            )?;
+        }
+    }
     let label = part_label(file, "word/document.xml");
     body::read(&document, &label, &styles, numbering, warnings)
 }
@@ -122,8 +140,13 @@ fn xml_error(label: &str, xml: &str, offset: u64, message: impl std::fmt::Displa
 
 /// The value of an element's `w:val` (or any `…:val`) attribute.
 fn val(e: &quick_xml::events::BytesStart<'_>) -> Option<String> {
+    attr(e, "val")
+}
+
+/// The value of an element's attribute `name` in any namespace (`w:id`, `w:type`).
+fn attr(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
     e.attributes().flatten().find_map(|a| {
-        (a.key.local_name().as_ref() == "val")
+        (a.key.local_name().as_ref() == name)
             .then(|| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
             .flatten()
             .map(|v| v.into_owned())
@@ -139,7 +162,7 @@ mod tests {
     fn read(bytes: Vec<u8>) -> Result<(Vec<Line>, Vec<String>)> {
         let f = SourceFile::new("d/x.docx".into(), "x.docx", bytes);
         let mut w = Vec::new();
-        lines(&f, &mut w).map(|l| (l, w))
+        lines(&f, &mut Notes::default(), &mut w).map(|l| (l, w))
     }
 
     #[test]

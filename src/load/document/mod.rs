@@ -9,6 +9,7 @@
 
 mod docx;
 mod headings;
+mod notes;
 mod outline;
 mod paragraphs;
 #[cfg(test)]
@@ -105,15 +106,23 @@ fn read_explained(
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let mut warnings = Vec::new();
+    let mut notes = notes::Notes::default();
     let markdown = match ext.as_str() {
         "md" | "markdown" => true,
         "txt" | "text" => text::looks_like_markdown(file),
         _ => false,
     };
     let (lines, unit) = match ext.as_str() {
-        "docx" => (docx::lines(file, &mut warnings)?, Unit::Paragraph),
+        "docx" => (
+            docx::lines(file, &mut notes, &mut warnings)?,
+            Unit::Paragraph,
+        ),
         "md" | "markdown" | "txt" | "text" => {
-            (text::lines(file, markdown, &mut warnings)?, Unit::Line)
+            let mut lines = text::lines(file, markdown, &mut warnings)?;
+            if markdown {
+                notes::markdown(&mut lines, &mut notes);
+            }
+            (lines, Unit::Line)
         }
         _ => {
             return Err(Error::Invalid(format!(
@@ -135,7 +144,8 @@ fn read_explained(
         markdown,
         rules,
     };
-    let draft = outline::build(&lines, &context, &mut warnings, verdicts)?;
+    let mut draft = outline::build(&lines, &context, &mut warnings, verdicts)?;
+    notes::attach(&mut draft, &notes, &mut warnings);
     Ok(Reading { draft, warnings })
 }
 

@@ -668,7 +668,11 @@ fn title_below(
         return (text.split_whitespace().count() <= CONTAINER_TITLE_WORDS)
             .then(|| (text.trim().to_owned(), j + 1));
     }
-    if starts_with_marker(&text) || !headings::title_like(&text, max_words) {
+    // A line with a note reference is text: a note cannot be carried in a title.
+    if starts_with_marker(&text)
+        || !headings::title_like(&text, max_words)
+        || text.contains(super::notes::OPEN)
+    {
         return None;
     }
     let mut title = text.into_owned();

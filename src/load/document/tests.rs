@@ -636,3 +636,101 @@ fn a_number_far_out_of_order_is_text_with_a_warning() {
         r.warnings
     );
 }
+
+/// A `w:footnote` part with the given notes (id, paragraph XML), after Word's separators.
+fn footnotes_xml(element: &str, notes: &[(u32, String)]) -> String {
+    let mut xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{element}s xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:{element} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{element}><w:{element} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{element}>"#
+    );
+    for (id, body) in notes {
+        xml.push_str(&format!(r#"<w:{element} w:id="{id}">{body}</w:{element}>"#));
+    }
+    xml.push_str(&format!("</w:{element}s>"));
+    xml
+}
+
+#[test]
+fn word_footnotes_and_endnotes_are_read_into_their_articles() {
+    let body = [
+        p(Some("Heading2"), "Article 1"),
+        format!(
+            r#"<w:p>{}<w:r><w:footnoteReference w:id="2"/></w:r>{}<w:r><w:endnoteReference w:id="1"/></w:r>{}</w:p>"#,
+            run("Boats may fish"),
+            run(" in the lake"),
+            run(".")
+        ),
+        p(Some("Heading2"), "Article 2"),
+        format!(
+            r#"<w:p>{}<w:r><w:footnoteReference w:id="3"/></w:r></w:p>"#,
+            run("Fees apply.")
+        ),
+    ]
+    .concat();
+    let footnotes = footnotes_xml(
+        "footnote",
+        &[
+            (
+                2,
+                format!(
+                    "<w:p><w:r><w:footnoteRef/></w:r>{}{}{}</w:p>",
+                    run(" Of any size"),
+                    del(" whatever"),
+                    ins(" and colour")
+                ),
+            ),
+            (3, p(None, "Set yearly.")),
+        ],
+    );
+    let endnotes = footnotes_xml("endnote", &[(1, p(None, "See the annex."))]);
+    let r = read_bytes(
+        "n.docx",
+        docx_with(
+            &body,
+            super::testdocx::STYLES,
+            &[
+                ("word/footnotes.xml", footnotes.as_str()),
+                ("word/endnotes.xml", endnotes.as_str()),
+            ],
+        ),
+    )
+    .unwrap();
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    let a = articles(&r.draft);
+    assert_eq!(
+        a[0].text,
+        "Boats may fish[^1] in the lake[^2].\n[^1]: Of any size and colour\n[^2]: See the annex.\n"
+    );
+    assert_eq!(a[1].text, "Fees apply.[^1]\n[^1]: Set yearly.\n");
+}
+
+#[test]
+fn a_reference_without_its_note_part_is_left_out_with_a_warning() {
+    let body = [
+        p(Some("Heading2"), "Article 1"),
+        format!(
+            r#"<w:p>{}<w:r><w:footnoteReference w:id="2"/></w:r></w:p>"#,
+            run("Text.")
+        ),
+    ]
+    .concat();
+    let r = read_bytes("n.docx", docx(&body)).unwrap();
+    assert_eq!(articles(&r.draft)[0].text, "Text.\n");
+    assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+    assert!(r.warnings[0].contains("a note the document does not have"));
+}
+
+#[test]
+fn markdown_footnotes_are_read_into_their_articles() {
+    let md = "# Lake Treaty\n\n## Article 1\n\nBoats[^boat] may fish[^2].\n\n## Article 2\n\nFees[^2] apply; [^x] is text.\n\n[^boat]: Of any size\n    and colour.\n[^2]: Set yearly.\n";
+    let r = read_str("n.md", md).unwrap();
+    let a = articles(&r.draft);
+    assert_eq!(
+        a[0].text,
+        "Boats[^1] may fish[^2].\n[^1]: Of any size and colour.\n[^2]: Set yearly.\n"
+    );
+    assert_eq!(
+        a[1].text,
+        "Fees[^1] apply; [^x] is text.\n[^1]: Set yearly.\n"
+    );
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+}

@@ -25,7 +25,9 @@ use crate::change::{Change, Comparison, ImpactRow, Op};
 use crate::render::report::{self, Item, MovedOut, Section};
 
 use super::comments::Comment;
+use super::notes::{self, ArticleNotes, Piece};
 use super::Revision;
+use std::rc::Rc;
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -62,6 +64,10 @@ enum Page {
     Portrait,
 }
 
+/// `word/document.xml`, the comments it anchors, and `word/footnotes.xml` when it has
+/// footnotes.
+pub(super) type Parts = (Vec<u8>, Vec<Comment>, Option<Vec<u8>>);
+
 /// Writes the whole `word/document.xml` of the report, and the comments it anchors
 /// (`comments`: whether rationales and reasons are comments rather than body text), with
 /// the correlation table as an annex when there is one (`redline --table`).
@@ -70,7 +76,7 @@ pub fn document(
     revision: &Revision,
     comments: bool,
     annex: Option<&crate::table::Table>,
-) -> io::Result<(Vec<u8>, Vec<Comment>)> {
+) -> io::Result<Parts> {
     let mut doc = Doc::new(revision, comments);
     doc.w.write_event(Event::Decl(BytesDecl::new(
         "1.0",
@@ -107,7 +113,8 @@ pub fn document(
     section_properties(&mut doc, Page::Portrait)?;
     doc.close("w:body")?;
     doc.close("w:document")?;
-    Ok((doc.w.into_inner(), doc.comments))
+    let footnotes = doc.footnotes_part()?;
+    Ok((doc.w.into_inner(), doc.comments, footnotes))
 }
 
 /// A document holding only a correlation table, ready to paste into an annex.
@@ -212,7 +219,7 @@ pub(super) enum Place<'n> {
 impl<'n> Place<'n> {
     /// How a piece of the redline with `op` is written here; `None` when it is not
     /// shown at this place (an insertion at the place an article left).
-    fn piece(self, op: Op) -> Option<Option<Track>> {
+    pub(super) fn piece(self, op: Op) -> Option<Option<Track>> {
         match (self, op) {
             (Place::Only, op) => Some(Track::of(op)),
             (Place::From(_), Op::Equal) => Some(Some(Track::MoveFrom)),
@@ -271,6 +278,9 @@ pub(super) struct Block {
     pub unnumber: bool,
     pub mark: Option<Track>,
     pub runs: Vec<(Option<Track>, String)>,
+    /// The notes of the article the paragraph belongs to: its note references are
+    /// written as footnote references to them.
+    pub notes: Option<Rc<ArticleNotes>>,
 }
 
 pub(super) struct Doc<'r> {
@@ -281,6 +291,8 @@ pub(super) struct Doc<'r> {
     /// Whether rationales and reasons are comments.
     pub comments_on: bool,
     pub comments: Vec<Comment>,
+    /// Footnotes by id (from 1), with their runs: one per reference written.
+    footnotes: Vec<Vec<(Option<Track>, String)>>,
 }
 
 impl<'r> Doc<'r> {
@@ -291,6 +303,7 @@ impl<'r> Doc<'r> {
             revision,
             comments_on,
             comments: Vec::new(),
+            footnotes: Vec::new(),
         }
     }
 
@@ -362,7 +375,19 @@ impl<'r> Doc<'r> {
             self.empty("w:commentRangeStart", &[("w:id", &id.to_string())])?;
         }
         for (track, text) in &b.runs {
-            self.revised_run(*track, text)?;
+            match &b.notes {
+                Some(notes) => {
+                    for piece in notes.pieces(*track, text) {
+                        match piece {
+                            Piece::Text(track, text) => self.revised_run(track, text)?,
+                            Piece::Reference(track, runs) => {
+                                self.footnote_reference(track, runs)?
+                            }
+                        }
+                    }
+                }
+                None => self.revised_run(*track, text)?,
+            }
         }
         for id in comments {
             let id = id.to_string();
@@ -396,6 +421,91 @@ impl<'r> Doc<'r> {
             Some(t) => self.close(t.tag()),
             None => Ok(()),
         }
+    }
+
+    /// A reference to a new footnote holding `runs`, inside its revision when it has one.
+    fn footnote_reference(
+        &mut self,
+        track: Option<Track>,
+        runs: &[(Option<Track>, String)],
+    ) -> io::Result<()> {
+        self.footnotes.push(runs.to_vec());
+        let id = self.footnotes.len().to_string();
+        if let Some(track) = track {
+            let tag = self.track_tag(track);
+            self.w.write_event(Event::Start(tag))?;
+        }
+        self.open(BytesStart::new("w:r"))?;
+        self.open(BytesStart::new("w:rPr"))?;
+        self.empty("w:vertAlign", &[("w:val", "superscript")])?;
+        self.close("w:rPr")?;
+        self.empty("w:footnoteReference", &[("w:id", &id)])?;
+        self.close("w:r")?;
+        match track {
+            Some(t) => self.close(t.tag()),
+            None => Ok(()),
+        }
+    }
+
+    /// `word/footnotes.xml`, when a footnote was referenced: Word's two separators, then
+    /// each footnote, its text revised as the note's redline (revision ids continue the
+    /// document's).
+    pub(super) fn footnotes_part(&mut self) -> io::Result<Option<Vec<u8>>> {
+        if self.footnotes.is_empty() {
+            return Ok(None);
+        }
+        let body = std::mem::replace(&mut self.w, Writer::new(Vec::new()));
+        self.w.write_event(Event::Decl(BytesDecl::new(
+            "1.0",
+            Some("UTF-8"),
+            Some("yes"),
+        )))?;
+        self.open(BytesStart::new("w:footnotes").with_attributes([("xmlns:w", W_NS)]))?;
+        for (id, kind, mark) in [
+            ("-1", "separator", "w:separator"),
+            ("0", "continuationSeparator", "w:continuationSeparator"),
+        ] {
+            self.open(
+                BytesStart::new("w:footnote").with_attributes([("w:type", kind), ("w:id", id)]),
+            )?;
+            self.open(BytesStart::new("w:p"))?;
+            self.open(BytesStart::new("w:pPr"))?;
+            self.empty(
+                "w:spacing",
+                &[("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")],
+            )?;
+            self.close("w:pPr")?;
+            self.open(BytesStart::new("w:r"))?;
+            self.empty(mark, &[])?;
+            self.close("w:r")?;
+            self.close("w:p")?;
+            self.close("w:footnote")?;
+        }
+        let notes = std::mem::take(&mut self.footnotes);
+        for (i, runs) in notes.iter().enumerate() {
+            let id = (i + 1).to_string();
+            self.open(BytesStart::new("w:footnote").with_attributes([("w:id", id.as_str())]))?;
+            self.open(BytesStart::new("w:p"))?;
+            self.open(BytesStart::new("w:pPr"))?;
+            self.empty("w:pStyle", &[("w:val", "FootnoteText")])?;
+            self.close("w:pPr")?;
+            self.open(BytesStart::new("w:r"))?;
+            self.open(BytesStart::new("w:rPr"))?;
+            self.empty("w:vertAlign", &[("w:val", "superscript")])?;
+            self.close("w:rPr")?;
+            self.empty("w:footnoteRef", &[])?;
+            self.close("w:r")?;
+            self.text_run(" ", false)?;
+            for (track, text) in runs {
+                self.revised_run(*track, text)?;
+            }
+            self.close("w:p")?;
+            self.close("w:footnote")?;
+        }
+        self.close("w:footnotes")?;
+        self.footnotes = notes;
+        let part = std::mem::replace(&mut self.w, body).into_inner();
+        Ok(Some(part))
     }
 
     /// Registers a comment by draftdiff; its id.
@@ -692,6 +802,7 @@ fn change(doc: &mut Doc<'_>, item: &Item<'_>) -> io::Result<()> {
                 unnumber: false,
                 mark: None,
                 runs: vec![(None, "No redline was produced for this change.".to_owned())],
+                notes: None,
             }]
         } else {
             text_blocks(c, place, REPORT_STYLES)
@@ -783,6 +894,7 @@ pub(super) fn article<'r>(
             unnumber: styles.unnumber_heading,
             mark,
             runs,
+            notes: None,
         });
     }
     let after_heading = blocks.len();
@@ -857,7 +969,9 @@ pub(super) fn text_blocks(c: &Change, place: Place<'_>, styles: ArticleStyles<'_
     let style = styles.text.map(str::to_owned);
     let unnumber = styles.unnumber_text;
     if let Place::Only = place {
-        return report::paragraphs(segments)
+        let (body, notes) = notes::split(segments, place);
+        let notes = Rc::new(notes);
+        return report::paragraphs(&body)
             .into_iter()
             .map(|p| Block {
                 style: style.clone(),
@@ -868,6 +982,7 @@ pub(super) fn text_blocks(c: &Change, place: Place<'_>, styles: ArticleStyles<'_
                     .iter()
                     .map(|(op, t)| (Track::of(*op), (*t).to_owned()))
                     .collect(),
+                notes: Some(notes.clone()),
             })
             .collect();
     }
@@ -876,7 +991,9 @@ pub(super) fn text_blocks(c: &Change, place: Place<'_>, styles: ArticleStyles<'_
         .filter(|s| place.piece(s.op).is_some())
         .cloned()
         .collect();
-    report::paragraphs(&side)
+    let (body, notes) = notes::split(&side, place);
+    let notes = Rc::new(notes);
+    report::paragraphs(&body)
         .into_iter()
         .map(|p| Block {
             style: style.clone(),
@@ -887,6 +1004,7 @@ pub(super) fn text_blocks(c: &Change, place: Place<'_>, styles: ArticleStyles<'_
                 .iter()
                 .map(|(op, t)| (place.piece(*op).flatten(), (*t).to_owned()))
                 .collect(),
+            notes: Some(notes.clone()),
         })
         .collect()
 }

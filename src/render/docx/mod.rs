@@ -12,6 +12,7 @@
 
 mod body;
 mod comments;
+mod notes;
 mod own;
 mod parts;
 mod pdf;
@@ -151,27 +152,27 @@ pub fn render_with(cmp: &Comparison, revision: &Revision, options: &Options) -> 
     if let Some(template) = &options.template {
         return own::render(cmp, revision, comments_on, template);
     }
-    let (document, notes) =
+    let (document, notes, footnotes) =
         body::document(cmp, revision, comments_on, options.annex).map_err(package_error)?;
     let comments = if notes.is_empty() {
         None
     } else {
         Some(comments::part(&notes, revision).map_err(package_error)?)
     };
-    package(&document, comments.as_deref())
+    package(&document, comments.as_deref(), footnotes.as_deref())
 }
 
 /// A Word document holding only the correlation table (`table -o table.docx`).
 pub fn render_table(table: &crate::table::Table, revision: &Revision) -> Result<Vec<u8>> {
     let document = body::table_document(table, revision).map_err(package_error)?;
-    package(&document, None)
+    package(&document, None, None)
 }
 
 fn package_error(e: impl std::fmt::Display) -> Error {
     Error::Invalid(format!("cannot build the Word document: {e}"))
 }
 
-fn package(document: &[u8], comments: Option<&[u8]>) -> Result<Vec<u8>> {
+fn package(document: &[u8], comments: Option<&[u8]>, footnotes: Option<&[u8]>) -> Result<Vec<u8>> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     let (mut types, mut rels) = (
@@ -187,6 +188,15 @@ fn package(document: &[u8], comments: Option<&[u8]>) -> Result<Vec<u8>> {
         let rel = parts::comments_rel(&rels);
         rels = rels.replacen("</Relationships>", &format!("{rel}\n</Relationships>"), 1);
     }
+    if footnotes.is_some() {
+        types = types.replacen(
+            "</Types>",
+            &format!("{}\n</Types>", parts::FOOTNOTES_TYPE),
+            1,
+        );
+        let rel = parts::footnotes_rel(&rels);
+        rels = rels.replacen("</Relationships>", &format!("{rel}\n</Relationships>"), 1);
+    }
     let mut files: Vec<(&str, &[u8])> = vec![
         ("[Content_Types].xml", types.as_bytes()),
         ("_rels/.rels", parts::ROOT_RELS.as_bytes()),
@@ -197,6 +207,9 @@ fn package(document: &[u8], comments: Option<&[u8]>) -> Result<Vec<u8>> {
     ];
     if let Some(comments) = comments {
         files.push(("word/comments.xml", comments));
+    }
+    if let Some(footnotes) = footnotes {
+        files.push(("word/footnotes.xml", footnotes));
     }
     for (name, bytes) in files {
         zip.start_file(name, options).map_err(package_error)?;

@@ -15,8 +15,8 @@ use regex::Regex;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use super::body::{self, ArticleStyles, Block, Doc, Place, Track};
-use super::comments::{self, Comment};
+use super::body::{self, ArticleStyles, Block, Doc, Parts, Place, Track};
+use super::comments;
 use super::{package_error, Revision, Template};
 use crate::change::{Change, ChangeKind, Comparison, Op};
 use crate::error::{Error, Result};
@@ -34,6 +34,13 @@ const COMMENT_PARTS: [&str; 4] = [
 static COMMENT_REL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"<Relationship\s[^>]*Target="/?(?:word/)?comments[A-Za-z]*\.xml"[^>]*/>"#)
         .expect("valid pattern")
+});
+static FOOTNOTES_REL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"<Relationship\s[^>]*Target="/?(?:word/)?footnotes\.xml"[^>]*/>"#)
+        .expect("valid pattern")
+});
+static FOOTNOTES_TYPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"<Override\s[^>]*PartName="/word/footnotes\.xml"[^>]*/>"#).expect("valid pattern")
 });
 static COMMENT_TYPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"<Override\s[^>]*PartName="/word/comments[A-Za-z]*\.xml"[^>]*/>"#)
@@ -66,7 +73,7 @@ pub fn render(
         .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
         .ok_or_else(|| Error::Invalid("the head .docx has no word/document.xml".into()))?;
     let (root, sect) = frame(&document);
-    let (xml, notes) =
+    let (xml, notes, footnotes) =
         document_xml(cmp, revision, comments_on, template, root, sect).map_err(package_error)?;
 
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
@@ -76,7 +83,8 @@ pub fn render(
         zip.write_all(bytes).map_err(package_error)
     };
     for (name, bytes) in &parts {
-        if COMMENT_PARTS.contains(&name.as_str()) {
+        // The head's own footnotes went with its body; the compared text's are ours.
+        if COMMENT_PARTS.contains(&name.as_str()) || name == "word/footnotes.xml" {
             continue;
         }
         match name.as_str() {
@@ -84,6 +92,14 @@ pub fn render(
             "[Content_Types].xml" => {
                 let text = String::from_utf8_lossy(bytes);
                 let mut text = COMMENT_TYPE.replace_all(&text, "").into_owned();
+                text = FOOTNOTES_TYPE.replace_all(&text, "").into_owned();
+                if footnotes.is_some() {
+                    text = text.replacen(
+                        "</Types>",
+                        &format!("{}</Types>", super::parts::FOOTNOTES_TYPE),
+                        1,
+                    );
+                }
                 if !notes.is_empty() {
                     text = text.replacen(
                         "</Types>",
@@ -96,6 +112,11 @@ pub fn render(
             "word/_rels/document.xml.rels" => {
                 let text = String::from_utf8_lossy(bytes);
                 let mut text = COMMENT_REL.replace_all(&text, "").into_owned();
+                text = FOOTNOTES_REL.replace_all(&text, "").into_owned();
+                if footnotes.is_some() {
+                    let rel = super::parts::footnotes_rel(&text);
+                    text = text.replacen("</Relationships>", &format!("{rel}</Relationships>"), 1);
+                }
                 if !notes.is_empty() {
                     let rel = super::parts::comments_rel(&text);
                     text = text.replacen("</Relationships>", &format!("{rel}</Relationships>"), 1);
@@ -108,6 +129,9 @@ pub fn render(
     if !notes.is_empty() {
         let xml = comments::part(&notes, revision).map_err(package_error)?;
         put("word/comments.xml", &xml)?;
+    }
+    if let Some(xml) = &footnotes {
+        put("word/footnotes.xml", xml)?;
     }
     let cursor = zip.finish().map_err(package_error)?;
     Ok(cursor.into_inner())
@@ -140,7 +164,7 @@ fn document_xml(
     template: &Template,
     root: &str,
     sect: Option<&str>,
-) -> io::Result<(Vec<u8>, Vec<Comment>)> {
+) -> io::Result<Parts> {
     let house = &template.styles;
     let numbered = |s: &Option<String>| s.as_ref().is_some_and(|s| house.numbered.contains(s));
     let styles = ArticleStyles {
@@ -163,6 +187,7 @@ fn document_xml(
             unnumber: numbered(&house.title),
             mark: None,
             runs: vec![(None, cmp.head.title.clone())],
+            notes: None,
         };
         doc.block(&title, None, None, &[])?;
     }
@@ -238,7 +263,8 @@ fn document_xml(
         raw(&mut doc, sect);
     }
     raw(&mut doc, "</w:body></w:document>");
-    Ok((doc.w.into_inner(), doc.comments))
+    let footnotes = doc.footnotes_part()?;
+    Ok((doc.w.into_inner(), doc.comments, footnotes))
 }
 
 fn is_preamble(c: &Change) -> bool {
@@ -295,6 +321,7 @@ fn chapter_heading(
         unnumber,
         mark,
         runs,
+        notes: None,
     })
 }
 

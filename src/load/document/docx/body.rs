@@ -3,7 +3,8 @@
 //! A small state machine over quick-xml events. Paragraphs are numbered in document order
 //! (table cells included) and those numbers are the lines' `at`. Elements whose content is
 //! not accepted text (deletions, moved-from text, field codes, formatting-change history)
-//! are skipped whole; drawings, notes and symbols are skipped and counted.
+//! are skipped whole; drawings and symbols are skipped and counted. A note reference is
+//! kept as a mark at its place (the note's text is read from its own part, `super::notes`).
 
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
@@ -11,8 +12,9 @@ use quick_xml::Reader;
 
 use super::numbering::Numbering;
 use super::styles::{outline_role, Role, Styles};
-use super::{val, xml_error};
+use super::{attr, val, xml_error};
 use crate::error::Result;
+use crate::load::document::notes;
 use crate::load::document::{Line, Style};
 
 /// Elements whose whole content is not part of the accepted text.
@@ -86,7 +88,6 @@ struct Walker<'s> {
     carry: Option<(String, usize)>,
     out: Vec<Line>,
     table_tally: Tally,
-    notes: Tally,
     drawings: Tally,
     symbols: Tally,
     hidden: Tally,
@@ -216,7 +217,18 @@ impl Walker<'_> {
                     self.table_tally.add(self.count + 1);
                 }
             }
-            "footnoteReference" | "endnoteReference" => self.notes.add(at),
+            "footnoteReference" | "endnoteReference" => {
+                // A note is read with its article (`super::super::notes`): the reference
+                // stays where it is, as a mark, until the outline says whose it is.
+                let kind = if name == "footnoteReference" {
+                    "f"
+                } else {
+                    "e"
+                };
+                if let Some(id) = attr(e, "id") {
+                    self.push(&notes::mark(&format!("{kind}{id}")));
+                }
+            }
             "sym" => self.symbols.add(at),
             "r" => self.hidden_run = false,
             "vanish" if val(e).is_none_or(|v| v != "0" && v != "false") => {
@@ -356,10 +368,6 @@ impl Walker<'_> {
             "table(s) read cell by cell, each cell's paragraphs as plain paragraphs",
         );
         say(
-            self.notes,
-            "footnote or endnote reference(s): the notes' text is not read",
-        );
-        say(
             self.drawings,
             "drawing(s), text box(es) or embedded object(s) not read",
         );
@@ -423,7 +431,7 @@ mod tests {
     }
 
     #[test]
-    fn tables_notes_drawings_and_numbering_are_reported() {
+    fn tables_drawings_and_numbering_are_reported_notes_marked() {
         let body = format!(
             "{}<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>\
              <w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>Item</w:t><w:footnoteReference w:id=\"1\"/></w:r>\
@@ -433,14 +441,14 @@ mod tests {
             p(None, "Cell two")
         );
         let (l, w) = read_body(&body);
-        assert_eq!(l, ["Before", "Cell one", "Cell two", "Item"]);
-        assert_eq!(w.len(), 4, "{w:?}");
+        let item = format!("Item{}", notes::mark("f1"));
+        assert_eq!(l, ["Before", "Cell one", "Cell two", item.as_str()]);
+        assert_eq!(w.len(), 3, "{w:?}");
         assert!(w[0].starts_with("1 table(s) read cell by cell"), "{w:?}");
         assert!(w[0].ends_with("(first at paragraph 2)"), "{w:?}");
-        assert!(w[1].contains("footnote"), "{w:?}");
-        assert!(w[2].contains("drawing"), "{w:?}");
+        assert!(w[1].contains("drawing"), "{w:?}");
         assert!(
-            w[3].contains("numbered by a list the document does not define"),
+            w[2].contains("numbered by a list the document does not define"),
             "{w:?}"
         );
     }
