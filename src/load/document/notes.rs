@@ -159,16 +159,24 @@ fn strip(title: &mut String) -> usize {
 
 /// Markdown footnotes: definition lines (`[^label]: text`, continued by indented lines)
 /// are taken out of `lines` into `notes`, and the references to defined labels become
-/// marks. A reference to a label no definition gives stays text as written.
+/// marks. A reference to a label no definition gives stays text as written, and so does
+/// a definition nothing refers to (a consolidation's note on the whole act, above its
+/// first article): with no reference there is no article to carry it, and dropping it
+/// would lose text.
 pub(crate) fn markdown(lines: &mut Vec<super::Line>, notes: &mut Notes) {
+    let referenced = referenced_labels(lines);
     let mut keep = Vec::with_capacity(lines.len());
     let mut open: Option<String> = None;
     let mut texts: Vec<(String, String)> = Vec::new();
     for line in lines.drain(..) {
-        if let Some((label, text)) = definition(&line.text) {
+        if let Some((label, text)) = definition(&line.text).filter(|(l, _)| referenced.contains(*l))
+        {
             texts.push((label.to_owned(), text.trim().to_owned()));
             open = Some(label.to_owned());
             continue;
+        }
+        if definition(&line.text).is_some() {
+            open = None;
         }
         if let (Some(_), true) = (&open, line.indent >= 4 && !line.text.is_empty()) {
             if let Some((_, t)) = texts.last_mut() {
@@ -197,6 +205,31 @@ pub(crate) fn markdown(lines: &mut Vec<super::Line>, notes: &mut Notes) {
     for (label, text) in texts {
         notes.insert(format!("m{label}"), text);
     }
+}
+
+/// The labels that some line refers to as `[^label]` (a definition's own label at the
+/// start of its line is not a reference).
+fn referenced_labels(lines: &[super::Line]) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for line in lines {
+        let text = line.text.as_str();
+        let body = match definition(text) {
+            Some((label, _)) => &text[label.len() + 4..],
+            None => text,
+        };
+        let mut rest = body;
+        while let Some(i) = rest.find("[^") {
+            let after = &rest[i + 2..];
+            match after.find(']') {
+                Some(j) => {
+                    out.insert(after[..j].to_owned());
+                    rest = &after[j + 1..];
+                }
+                None => break,
+            }
+        }
+    }
+    out
 }
 
 /// `[^label]: text` — the label (no spaces or brackets) and the text.

@@ -734,3 +734,23 @@ fn markdown_footnotes_are_read_into_their_articles() {
     );
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }
+
+#[test]
+fn a_markdown_footnote_nothing_refers_to_stays_text() {
+    // A consolidation's note on the whole act, above the first article: no article
+    // carries it, so it stays where it stands instead of being lost.
+    let md = "# Act\n\n[^act]: This Act implements\n    Directive 2001/40/EC.\n\nIntroduction.\n\n## Article 1\n\nText.\n";
+    let r = read_str("n.md", md).unwrap();
+    let preamble = r.draft.preamble.as_ref().expect("a preamble");
+    assert!(
+        preamble.text.contains("[^act]: This Act implements")
+            && preamble.text.contains("Directive 2001/40/EC."),
+        "{:?}",
+        preamble.text
+    );
+    assert!(
+        !r.warnings.iter().any(|w| w.contains("not referenced")),
+        "{:?}",
+        r.warnings
+    );
+}

@@ -180,6 +180,11 @@ fn correlation(doc: &mut Doc<'_>, t: &crate::table::Table) -> io::Result<()> {
     doc.close("w:tbl")
 }
 
+/// Comments are numbered from here. The OOXML id spaces of comments and footnotes are
+/// separate, but LibreOffice shows the wrong text in a footnote whose id equals a
+/// comment's; footnotes must stay numbered 1, 2, … for it, so comments move away.
+const COMMENT_IDS: u32 = 1_000_000;
+
 /// How a run of text or a paragraph mark is revised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Track {
@@ -510,7 +515,7 @@ impl<'r> Doc<'r> {
 
     /// Registers a comment by draftdiff; its id.
     pub(super) fn comment(&mut self, paragraphs: Vec<String>) -> u32 {
-        let id = self.comments.len() as u32;
+        let id = COMMENT_IDS + self.comments.len() as u32;
         self.comments.push(Comment { id, paragraphs });
         id
     }
