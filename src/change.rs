@@ -5,7 +5,28 @@
 
 use serde::Serialize;
 
-pub const DIFF_SCHEMA: &str = "draftdiff/diff/1";
+/// The schema id of every JSON output, in one place; each output's fields are in
+/// docs/json.md.
+pub mod schema {
+    /// `diff --format json`: [`Comparison`](super::Comparison).
+    pub const DIFF: &str = "draftdiff/diff/1";
+    /// `impact --format json`: the version objects, summary and chapters of a diff.
+    pub const IMPACT: &str = "draftdiff/impact/1";
+    /// `validate --format json`.
+    pub const VALIDATE: &str = "draftdiff/validate/1";
+    /// `check --format json`.
+    pub const CHECK: &str = "draftdiff/check/1";
+    /// `table --format json`.
+    pub const TABLE: &str = "draftdiff/table/1";
+    /// `table --check … --format json`.
+    pub const TABLE_CHECK: &str = "draftdiff/table-check/1";
+    /// `history --format json`.
+    pub const HISTORY: &str = "draftdiff/history/1";
+    /// `blame --format json`.
+    pub const BLAME: &str = "draftdiff/blame/1";
+    /// `proposals --format json`.
+    pub const PROPOSALS: &str = "draftdiff/proposals/1";
+}
 
 /// What happened to an article between two versions (docs/alignment.md, "Kinds").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

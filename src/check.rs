@@ -12,8 +12,6 @@ use crate::change::{Change, ChangeKind, Comparison, Severity};
 use crate::compare::covers;
 use crate::model::{Annotation, ArticleRef, Draft, Origin};
 
-pub const CHECK_SCHEMA: &str = "draftdiff/check/1";
-
 /// Rationales that say nothing: a gate that accepted them would be a formality.
 const PLACEHOLDERS: &[&str] = &[
     "",
@@ -94,7 +92,7 @@ impl CheckReport {
     ) -> Self {
         let ok = unannotated.is_empty() && !stale.iter().any(|s| s.error || strict);
         Self {
-            schema: CHECK_SCHEMA,
+            schema: crate::change::schema::CHECK,
             ok,
             checked,
             unannotated,

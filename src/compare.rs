@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use crate::align::{self, Alignment, Link};
 use crate::change::{
     Change, ChangeAnnotation, ChangeKind, ChangeWords, Comparison, Op, ParagraphPair, Segment,
-    Severity, Summary, Titles, VersionInfo, DIFF_SCHEMA,
+    Severity, Summary, Titles, VersionInfo,
 };
 use crate::classify;
 use crate::model::{Annotation, ArticleRef, Draft, WordCounts};
@@ -84,7 +84,7 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
     notes.extend(xrefs::stale_citations(base, &texts, &changes));
     notes.extend(terms::changed_definitions(base, head, &texts, &changes));
     Comparison {
-        schema: DIFF_SCHEMA,
+        schema: crate::change::schema::DIFF,
         base: version_info(base, &base_words),
         head: version_info(head, &head_words),
         summary: Summary::of(&changes),

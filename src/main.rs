@@ -73,18 +73,9 @@ fn write_stdout(text: &str) -> Result<()> {
     }
 }
 
-/// Streams the JSON to stdout rather than building it in memory first: a large diff is
-/// tens of megabytes, and writing it is the last stage, on one core.
+/// Writes JSON to stdout (streamed: `render::json::write`).
 fn json(value: &impl serde::Serialize) -> Result<()> {
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let written = serde_json::to_writer_pretty(&mut out, value)
-        .map_err(std::io::Error::from)
-        .and_then(|()| out.write_all(b"\n"))
-        .and_then(|()| out.flush());
-    match written {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("stdout", e)),
-        _ => Ok(()),
-    }
+    draftdiff::render::json::write(value, std::io::stdout().lock())
 }
 
 /// Most characters of an error message: the place and a quoted window fit easily.
@@ -293,8 +284,8 @@ fn table(catalog: &Catalog, args: TableArgs<'_>, style: Style) -> Result<Outcome
     let bytes = match format {
         TableFormat::Text => render_table::text(&t).into_bytes(),
         TableFormat::Json => {
-            let mut v = serde_json::to_vec_pretty(&t).map_err(|e| Error::Invalid(e.to_string()))?;
-            v.push(b'\n');
+            let mut v = Vec::new();
+            draftdiff::render::json::write(&t, &mut v)?;
             v
         }
         TableFormat::Md => render_table::markdown(&t).into_bytes(),
@@ -548,15 +539,11 @@ fn run(cli: Cli) -> Result<Outcome> {
                             found.article,
                             style,
                         ))?,
-                        ListFormat::Json => json(&serde_json::json!({
-                            "version": draft.meta.id,
-                            "chapter": chapter.map(|c| &c.number),
-                            "number": found.article.number,
-                            "title": found.article.title,
-                            "section": found.article.section,
-                            "text": found.article.text,
-                            "from": found.article.from,
-                        }))?,
+                        ListFormat::Json => json(&draftdiff::render::json::ShownArticle::of(
+                            &draft.meta.id,
+                            chapter,
+                            found.article,
+                        ))?,
                     }
                 }
             }
@@ -592,13 +579,7 @@ fn run(cli: Cli) -> Result<Outcome> {
         Command::Impact { pair, format } => {
             let result = comparison(&catalog, &pair, &compare::Options::default())?;
             match format {
-                DiffFormat::Json => json(&serde_json::json!({
-                    "schema": "draftdiff/impact/1",
-                    "base": result.base,
-                    "head": result.head,
-                    "summary": result.summary,
-                    "chapters": result.chapters,
-                }))?,
+                DiffFormat::Json => json(&draftdiff::render::json::Impact::of(&result))?,
                 DiffFormat::Text => emit(&format!(
                     "{}\n{}",
                     text::summary_line(&result),
@@ -672,11 +653,7 @@ fn run(cli: Cli) -> Result<Outcome> {
                 })
                 .collect();
             match format {
-                ListFormat::Json => json(&serde_json::json!({
-                    "schema": "draftdiff/validate/1",
-                    "ok": problems.is_empty(),
-                    "problems": problems,
-                }))?,
+                ListFormat::Json => json(&draftdiff::render::json::Validation::of(&problems))?,
                 ListFormat::Text => {
                     let mut text: String = problems.iter().map(|p| format!("{p}\n")).collect();
                     let ids: Vec<_> = drafts.iter().map(|d| d.meta.id.as_str()).collect();
@@ -795,10 +772,9 @@ fn proposals(catalog: &Catalog, args: &ProposalsArgs, style: Style) -> Result<()
     });
     let rendered = match format {
         ProposalsFormat::Json => {
-            serde_json::to_string_pretty(&report)
-                .map_err(std::io::Error::from)
-                .map_err(|e| Error::io("json", e))?
-                + "\n"
+            let mut v = Vec::new();
+            draftdiff::render::json::write(&report, &mut v)?;
+            String::from_utf8_lossy(&v).into_owned()
         }
         ProposalsFormat::Text => draftdiff::render::versions::proposals_text(&report, style),
         ProposalsFormat::Html => draftdiff::render::versions_html::render(&report),

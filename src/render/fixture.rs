@@ -7,7 +7,7 @@
 
 use crate::change::{
     Change, ChangeAnnotation, ChangeKind, ChangeWords, Comparison, Impact, ImpactRow, Op, Segment,
-    Severity, SideCounts, Summary, Titles, VersionInfo, WordDelta, DIFF_SCHEMA,
+    Severity, SideCounts, Summary, Titles, VersionInfo, WordDelta,
 };
 
 /// Text that must come out literally in every format.
@@ -298,7 +298,7 @@ pub fn sample() -> Comparison {
         themes: themes.iter().map(|t| t.to_string()).collect(),
     };
     Comparison {
-        schema: DIFF_SCHEMA,
+        schema: crate::change::schema::DIFF,
         base: info("1.0", "Model <Convention> & co", "published", &[]),
         head: info(
             "3.0-test",

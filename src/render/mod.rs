@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod docx;
 pub mod github;
 pub mod html;
+pub mod json;
 pub mod markdown;
 pub mod report;
 pub mod sanitize;

@@ -221,7 +221,7 @@ mod tests {
             similarity: Some(0.8),
         };
         Table {
-            schema: crate::table::TABLE_SCHEMA,
+            schema: crate::change::schema::TABLE,
             base: Version {
                 id: "old".into(),
                 keyword: "Article".into(),

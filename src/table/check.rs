@@ -28,8 +28,6 @@ pub const CONTRADICTED_DICE: f64 = 0.08;
 /// similar but 57 % contained; 14 % contained but 0.11 similar; `docs/table.md`).
 pub const CONTRADICTED_HELD: f64 = 0.17;
 
-pub const CHECK_SCHEMA: &str = "draftdiff/table-check/1";
-
 /// What `table --check` found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -203,7 +201,7 @@ pub fn check(name: &str, rows: &[PublishedRow], c: &Correspondence, ours: &Table
         ));
     }
     Report {
-        schema: CHECK_SCHEMA,
+        schema: crate::change::schema::TABLE_CHECK,
         table: name.to_owned(),
         base: c.base_id.clone(),
         head: c.head_id.clone(),

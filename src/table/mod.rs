@@ -26,8 +26,6 @@ use crate::change::{ChangeKind, Comparison};
 use crate::model::{same_number, Draft};
 use paragraphs::{ParaPair, Paragraph};
 
-pub const TABLE_SCHEMA: &str = "draftdiff/table/1";
-
 /// A correlation table, as `table --format json` writes it (`docs/json.md`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
@@ -206,7 +204,7 @@ impl Correspondence {
     /// The table: folded rows, or one row per paragraph.
     pub fn table(&self, per_paragraph: bool) -> Table {
         Table {
-            schema: TABLE_SCHEMA,
+            schema: crate::change::schema::TABLE,
             base: Version {
                 id: self.base_id.clone(),
                 keyword: self.base_keyword.clone(),

@@ -18,8 +18,6 @@ use super::{article_number, joined_text, touches, Lineage, Via};
 use crate::change::{ChangeAnnotation, ChangeKind, Severity};
 use crate::error::Result;
 
-pub const BLAME_SCHEMA: &str = "draftdiff/blame/1";
-
 /// `blame --format json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Blame {
@@ -80,7 +78,7 @@ pub fn blame(lineage: &Lineage, version: &str, article: &str) -> Result<Blame> {
         lines.push(line(lineage, start, &number, s)?);
     }
     Ok(Blame {
-        schema: BLAME_SCHEMA,
+        schema: crate::change::schema::BLAME,
         version: draft.meta.id.clone(),
         article: number,
         title: found.article.title.clone(),

@@ -20,8 +20,6 @@ use crate::compare;
 use crate::error::{Error, Result};
 use crate::model::Draft;
 
-pub const HISTORY_SCHEMA: &str = "draftdiff/history/1";
-
 /// An article's history, as `history --format json` prints it.
 #[derive(Debug, Clone, Serialize)]
 pub struct History {
@@ -167,7 +165,7 @@ pub fn history(lineage: &Lineage, article: &str, version: Option<&str>) -> Resul
         .map(|&i| presence(&lineage.drafts[i], &sets[i]))
         .collect();
     Ok(History {
-        schema: HISTORY_SCHEMA,
+        schema: crate::change::schema::HISTORY,
         article: number,
         version: lineage.id(start).to_owned(),
         versions,

@@ -21,8 +21,6 @@ use crate::error::{Error, Result};
 use crate::model::{Draft, PREAMBLE};
 use crate::redline;
 
-pub const PROPOSALS_SCHEMA: &str = "draftdiff/proposals/1";
-
 /// `proposals --format json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Proposals {
@@ -217,7 +215,7 @@ pub fn proposals(
         summary.unproposed = Some(unproposed.len());
     }
     Ok(Proposals {
-        schema: PROPOSALS_SCHEMA,
+        schema: crate::change::schema::PROPOSALS,
         base: to_proposals
             .first()
             .map(|c| c.base.clone())
