@@ -9,8 +9,11 @@
 use serde::Serialize;
 
 use crate::change::{Change, ChangeKind, Comparison, Severity};
-use crate::compare::covers;
+use crate::compare::{self, covers};
+use crate::error::{Error, Result};
+use crate::load::Catalog;
 use crate::model::{Annotation, ArticleRef, Draft, Origin};
+use crate::validate;
 
 /// Rationales that say nothing: a gate that accepted them would be a formality.
 const PLACEHOLDERS: &[&str] = &[
@@ -99,6 +102,54 @@ impl CheckReport {
             stale,
         }
     }
+}
+
+/// Checks `versions` (default: every version of the catalog that has a parent) against
+/// their parents: the report of what lacks a rationale and which annotations are stale.
+/// Without `versions`, the annotations of drafts without a parent are stale too (they
+/// have nothing to explain). A broken lineage or a draft that cannot be compared is bad
+/// input, not a finding.
+pub fn run(catalog: &Catalog, versions: &[String], strict: bool) -> Result<CheckReport> {
+    let heads = if versions.is_empty() {
+        catalog
+            .entries()
+            .iter()
+            .filter(|e| e.meta.parent.is_some())
+            .map(|e| catalog.load(e))
+            .collect::<Result<Vec<_>>>()?
+    } else {
+        versions
+            .iter()
+            .map(|v| catalog.resolve(v))
+            .collect::<Result<Vec<_>>>()?
+    };
+    let mut checked = Vec::new();
+    let mut unannotated = Vec::new();
+    let mut stale = Vec::new();
+    if versions.is_empty() {
+        for e in catalog.entries().iter().filter(|e| e.meta.parent.is_none()) {
+            stale.extend(orphaned(&catalog.load(e)?));
+        }
+    }
+    for head in &heads {
+        if let Some(problem) = validate::lint_lineage(head, catalog).first() {
+            return Err(Error::Invalid(problem.to_string()));
+        }
+        let Some(parent) = catalog.parent_of(head)? else {
+            return Err(Error::Invalid(format!(
+                "{} has no parent to check against (set `parent` in its draft.toml)",
+                head.meta.id
+            )));
+        };
+        validate::refuse_fatal(&parent)?;
+        validate::refuse_fatal(head)?;
+        let result = compare::compare(&parent, head, &compare::Options::default());
+        let (u, s) = check_version(&parent, head, &result);
+        checked.push(format!("{} (against {})", head.meta.id, parent.meta.id));
+        unannotated.extend(u);
+        stale.extend(s);
+    }
+    Ok(CheckReport::new(strict, checked, unannotated, stale))
 }
 
 /// Whether a change needs a rationale at all.

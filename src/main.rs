@@ -19,7 +19,7 @@ use cli::{
     ProposalsArgs, ProposalsFormat, ReportFormat, TableFormat,
 };
 use draftdiff::change::Comparison;
-use draftdiff::check::{self, CheckReport};
+use draftdiff::check;
 use draftdiff::compare;
 use draftdiff::render::table as render_table;
 use draftdiff::render::{github, text};
@@ -127,26 +127,8 @@ fn explained(version: &str, rules: &Rules) -> Result<Outcome> {
 fn usable(catalog: &Catalog, name: &str) -> Result<draftdiff::Draft> {
     let (draft, warnings) = catalog.resolve_reading(name)?;
     warn(name, &warnings);
-    refuse_unusable(&draft)?;
+    validate::refuse_fatal(&draft)?;
     Ok(draft)
-}
-
-/// Refuses a draft whose articles cannot be told apart (malformed, reserved or duplicate
-/// numbers, titles of more than one line).
-fn refuse_unusable(draft: &draftdiff::Draft) -> Result<()> {
-    let fatal: Vec<String> = validate::fatal(draft)
-        .iter()
-        .map(|p| p.to_string())
-        .collect();
-    if fatal.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Invalid(format!(
-            "{} cannot be compared until these are fixed:\n  {}",
-            draft.meta.id,
-            fatal.join("\n  ")
-        )))
-    }
 }
 
 /// The two versions, read and linted side by side; the base's error wins, as when they
@@ -407,59 +389,6 @@ fn redline(
     }
 }
 
-/// `check`: each version against its parent; the report lists what lacks a rationale.
-fn check(
-    catalog: &Catalog,
-    versions: &[String],
-) -> Result<(Vec<String>, Vec<check::Unannotated>, Vec<check::Stale>)> {
-    let heads = if versions.is_empty() {
-        catalog
-            .entries()
-            .iter()
-            .filter(|e| e.meta.parent.is_some())
-            .map(|e| catalog.load(e))
-            .collect::<Result<Vec<_>>>()?
-    } else {
-        versions
-            .iter()
-            .map(|v| catalog.resolve(v))
-            .collect::<Result<Vec<_>>>()?
-    };
-    let mut checked = Vec::new();
-    let mut unannotated = Vec::new();
-    let mut stale = Vec::new();
-    if versions.is_empty() {
-        // A draft without a parent has nothing to explain: annotations in it are stale.
-        for e in catalog.entries().iter().filter(|e| e.meta.parent.is_none()) {
-            let draft = catalog.load(e)?;
-            stale.extend(check::orphaned(&draft));
-        }
-    }
-    for head in &heads {
-        // A version's changes are explained against its lineage; a broken lineage (a
-        // parent cycle) is bad input, not a finding.
-        if let Some(problem) = validate::lint_lineage(head, catalog).first() {
-            return Err(Error::Invalid(problem.to_string()));
-        }
-        let Some(parent) = catalog.parent_of(head)? else {
-            return Err(Error::Invalid(format!(
-                "{} has no parent to check against (set `parent` in its draft.toml)",
-                head.meta.id
-            )));
-        };
-        // What `diff` refuses, `check` refuses too, with the same messages: a gate must
-        // not pass drafts that cannot be compared.
-        refuse_unusable(&parent)?;
-        refuse_unusable(head)?;
-        let result = compare::compare(&parent, head, &compare::Options::default());
-        let (u, s) = check::check_version(&parent, head, &result);
-        checked.push(format!("{} (against {})", head.meta.id, parent.meta.id));
-        unannotated.extend(u);
-        stale.extend(s);
-    }
-    Ok((checked, unannotated, stale))
-}
-
 /// `import`: reads the document, writes the draft directory, says where and what.
 fn import(args: &ImportArgs, drafts: Option<&std::path::Path>, rules: &Rules) -> Result<Outcome> {
     let reading = draftdiff::import::read_source(&args.file, rules)?;
@@ -624,8 +553,7 @@ fn run(cli: Cli) -> Result<Outcome> {
             format,
             strict,
         } => {
-            let (checked, unannotated, stale) = check(&catalog, &versions)?;
-            let report = CheckReport::new(strict, checked, unannotated, stale);
+            let report = check::run(&catalog, &versions, strict)?;
             match format {
                 CheckFormat::Json => json(&report)?,
                 CheckFormat::Text => emit(&text::check_text(&report, strict, style))?,

@@ -54,6 +54,22 @@ pub fn fatal(draft: &Draft) -> Vec<Problem> {
         .collect()
 }
 
+/// Refuses a draft whose articles cannot be told apart (malformed, reserved or duplicate
+/// numbers, titles of more than one line): what `diff` refuses, `check` refuses too, with
+/// the same message.
+pub fn refuse_fatal(draft: &Draft) -> crate::error::Result<()> {
+    let fatal: Vec<String> = fatal(draft).iter().map(|p| p.to_string()).collect();
+    if fatal.is_empty() {
+        Ok(())
+    } else {
+        Err(crate::error::Error::Invalid(format!(
+            "{} cannot be compared until these are fixed:\n  {}",
+            draft.meta.id,
+            fatal.join("\n  ")
+        )))
+    }
+}
+
 fn lint_with(draft: &Draft, all: bool) -> Vec<Problem> {
     let mut out = Vec::new();
     let id = &draft.meta.id;
