@@ -38,7 +38,7 @@ fn load_corpus(bencher: Bencher, articles: usize) {
     let (base, _) = pair(articles);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("base");
-    synth::write_dir(&base, &path).unwrap();
+    load::write_dir(&base, &path).unwrap();
     bencher.bench_local(|| load::load_dir(&path).unwrap());
 }
 

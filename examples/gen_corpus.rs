@@ -37,7 +37,7 @@ fn main() -> std::io::Result<()> {
         if dir.exists() {
             std::fs::remove_dir_all(&dir)?;
         }
-        synth::write_dir(draft, &dir)?;
+        draftdiff::load::write_dir(draft, &dir).map_err(std::io::Error::other)?;
         std::fs::write(out.join(format!("{name}.txt")), flatten(draft))?;
     }
     eprintln!(

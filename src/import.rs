@@ -9,48 +9,10 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
-
 use crate::error::{Error, Result};
 use crate::load::document::{self, Reading};
 use crate::load::{self, Catalog, SourceFile};
-use crate::model::{Chapter, Draft, DraftMeta, Status};
-
-#[derive(Serialize)]
-struct PreambleFile<'a> {
-    preamble: PreambleOut<'a>,
-}
-
-#[derive(Serialize)]
-struct PreambleOut<'a> {
-    title: &'a str,
-    text: &'a str,
-}
-
-#[derive(Serialize)]
-struct ChapterFile<'a> {
-    chapter: ChapterHead<'a>,
-    article: Vec<ArticleOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct ChapterHead<'a> {
-    number: &'a str,
-    title: &'a str,
-}
-
-#[derive(Serialize)]
-struct ArticleOut<'a> {
-    number: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    section: Option<&'a str>,
-    text: &'a str,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    from: &'a [String],
-}
+use crate::model::{Draft, DraftMeta, Status};
 
 /// Reads the file to import: a document (`.md`, `.txt`, `.docx`, with warnings about
 /// anything it could not carry over) or a single `.toml` article set.
@@ -121,7 +83,7 @@ pub fn import(
             "draft id `{id}` must be non-empty and contain no spaces"
         )));
     }
-    let slug = slug(id);
+    let slug = load::slug(id);
     if slug.is_empty() {
         return Err(Error::Invalid(format!(
             "draft id `{id}` has no letters or digits to name its directory after"
@@ -180,7 +142,8 @@ pub fn import(
         .tempdir_in(drafts_dir)
         .map_err(|e| Error::io(drafts_dir.display(), e))?;
     let built = staging.path().join(&dir_name);
-    write_draft(&built, &meta, &draft)?;
+    let draft = Draft { meta, ..draft };
+    load::write_dir(&draft, &built)?;
     check_round_trip(&built, &draft)?;
     if existing.is_some() {
         replace(&built, &target, drafts_dir, &|from, to| {
@@ -199,85 +162,6 @@ fn known(catalog: &Catalog) -> String {
     } else {
         ids.join(", ")
     }
-}
-
-/// A file or directory name from free text: ASCII letters (accents dropped), digits, `.`,
-/// `_` and `-`, lower-case, at most 48 characters, never hidden.
-pub(crate) fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.nfkd() {
-        if c.is_ascii_alphanumeric() || matches!(c, '.' | '_') {
-            out.push(c.to_ascii_lowercase());
-        } else if unicode_normalization::char::is_combining_mark(c) {
-            // The accent of a decomposed letter: dropped, the letter stays.
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let mut out = out.trim_matches(['-', '.']).to_owned();
-    if out.len() > 48 {
-        let cut = out[..48].rfind('-').unwrap_or(48);
-        out.truncate(cut);
-    }
-    out
-}
-
-/// `01-general-provisions.toml`: the chapter's place, then its title (or number). Never
-/// contains "preamble", which the loader reserves for the preamble file.
-fn chapter_file_name(chapter: &Chapter, index: usize, count: usize) -> String {
-    let width = count.to_string().len().max(2);
-    let mut name = slug(&chapter.title);
-    if name.is_empty() && !chapter.number.is_empty() {
-        name = slug(&format!("chapter-{}", chapter.number));
-    }
-    if name.is_empty() {
-        name = "articles".to_owned();
-    }
-    let name = name.replace("preamble", "opening");
-    format!("{:0width$}-{name}.toml", index + 1)
-}
-
-fn write_toml(path: &Path, value: &impl Serialize) -> Result<()> {
-    let text = toml::to_string(value)
-        .map_err(|e| Error::Invalid(format!("{}: cannot write TOML: {e}", path.display())))?;
-    std::fs::write(path, text).map_err(|e| Error::io(path.display(), e))
-}
-
-/// Writes the files of a draft directory into `dir`, which must not exist yet.
-fn write_draft(dir: &Path, meta: &DraftMeta, draft: &Draft) -> Result<()> {
-    std::fs::create_dir(dir).map_err(|e| Error::io(dir.display(), e))?;
-    write_toml(&dir.join("draft.toml"), meta)?;
-    if let Some(p) = &draft.preamble {
-        let file = PreambleFile {
-            preamble: PreambleOut {
-                title: &p.title,
-                text: &p.text,
-            },
-        };
-        write_toml(&dir.join("00-preamble.toml"), &file)?;
-    }
-    let count = draft.chapters.len();
-    for (i, c) in draft.chapters.iter().enumerate() {
-        let file = ChapterFile {
-            chapter: ChapterHead {
-                number: &c.number,
-                title: &c.title,
-            },
-            article: c
-                .articles
-                .iter()
-                .map(|a| ArticleOut {
-                    number: &a.number,
-                    title: &a.title,
-                    section: a.section.as_deref(),
-                    text: &a.text,
-                    from: &a.from,
-                })
-                .collect(),
-        };
-        write_toml(&dir.join(chapter_file_name(c, i, count)), &file)?;
-    }
-    Ok(())
 }
 
 /// Reads the written directory back and checks it holds exactly what was imported.

@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use super::*;
-use crate::model::{Article, Origin, PREAMBLE};
+use crate::load::slug;
+use crate::model::{Article, Chapter, Origin, PREAMBLE};
 
 fn article(number: &str, title: &str, text: &str) -> Article {
     Article {

@@ -8,6 +8,10 @@
 pub mod document;
 mod git;
 mod toml;
+mod write;
+
+pub(crate) use write::slug;
+pub use write::write_dir;
 
 use std::path::{Path, PathBuf};
 

@@ -3,16 +3,14 @@
 //! [`corpus`] writes a legal-looking convention of any size from our own word list (Zipf
 //! frequencies, formulaic openings, numbered paragraphs, cross-references); `revise`
 //! changes it the way drafters do (rewording, editorial edits, additions, removals, moves,
-//! splits, merges, renumbering) and says which article became which; [`write_dir`] saves
+//! splits, merges, renumbering) and says which article became which; [`crate::load::write_dir`] saves
 //! a draft in the docs/format.md directory layout. Everything is seeded, so a failing case can be
 //! replayed exactly.
 
 mod revise;
 mod vocab;
-mod write;
 
 pub use revise::{revise, Truth};
-pub use write::write_dir;
 
 use crate::model::{Article, Chapter, Draft, DraftMeta, Origin, Status, PREAMBLE};
 
