@@ -80,10 +80,17 @@ pub fn is_delimiter_row(line: &str) -> bool {
     })
 }
 
-/// A pipe row as draftdiff writes it (`|a|b|` → `| a | b |`), or `None` when `line` is
+/// A pipe row as draftdiff writes it (`|a|b|` → `| a | b |`, runs of whitespace inside a
+/// cell as one space), or `None` when `line` is
 /// not a pipe row.
 pub fn canonical(line: &str) -> Option<String> {
-    cells(line).map(|c| join(&c))
+    cells(line).map(|c| {
+        let c: Vec<String> = c
+            .iter()
+            .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        join(&c)
+    })
 }
 
 #[cfg(test)]
