@@ -122,7 +122,7 @@ fn give_breaks_to_rows(paragraphs: &mut [Paragraph<'_>]) {
 /// The rows paragraph `p` is, if it is a row (the paragraph before it has ended).
 fn rows_of(p: &Paragraph<'_>) -> Option<Vec<Row>> {
     if let Some(op @ (Op::Insert | Op::Delete)) = only_op(p) {
-        if !matches!(p.end, None) && p.end != Some(op) {
+        if p.end.is_some() && p.end != Some(op) {
             return None;
         }
         return whole_row(&side_text(p, Op::Equal), op).map(|r| vec![r]);
