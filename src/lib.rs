@@ -16,6 +16,7 @@ pub mod error;
 pub mod import;
 pub mod load;
 pub mod model;
+pub mod pipe;
 pub mod redline;
 pub mod render;
 mod roman;

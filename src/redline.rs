@@ -113,6 +113,104 @@ impl Redline {
 /// assert_eq!((r.deleted, r.inserted), (1, 2));
 /// ```
 pub fn redline(base: &str, head: &str) -> Redline {
+    if base != head && has_rows(base) && has_rows(head) {
+        return table_redline(base, head);
+    }
+    word_redline(base, head)
+}
+
+/// Whether a text has a table row (`crate::pipe`).
+fn has_rows(text: &str) -> bool {
+    text.contains('|') && text.lines().any(crate::pipe::is_row)
+}
+
+/// Texts with tables are diffed line by line first, so that a row removed next to a
+/// changed one is not read as a change running from one row into the next: equal lines
+/// stay equal; in a changed stretch, each base row is paired with the next head row of as
+/// many cells that starts with the same cell or shares half its words, and each pair is
+/// diffed word by word (a changed cell), as is the text between pairs (rows only one
+/// version has are then deleted or inserted whole).
+fn table_redline(base: &str, head: &str) -> Redline {
+    let bl: Vec<&str> = base.split_inclusive('\n').collect();
+    let hl: Vec<&str> = head.split_inclusive('\n').collect();
+    let deadline = Some(Instant::now() + TIME_BUDGET);
+    let mut out = Redline {
+        segments: Vec::new(),
+        inserted: 0,
+        deleted: 0,
+        coarse: false,
+    };
+    let mut add = |r: Redline| {
+        for s in r.segments {
+            push(&mut out.segments, s);
+        }
+        out.inserted += r.inserted;
+        out.deleted += r.deleted;
+        out.coarse |= r.coarse;
+    };
+    for op in similar::capture_diff_slices_deadline(ALGORITHM, &bl, &hl, deadline) {
+        let (tag, b, h) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            let same = bl[b].concat();
+            add(word_redline(&same, &same));
+            continue;
+        }
+        let (bs, hs) = (&bl[b], &hl[h]);
+        let (mut i0, mut j0) = (0, 0);
+        for (i, row) in bs.iter().enumerate() {
+            let Some(j) = (j0..hs.len()).find(|&j| same_row(row, hs[j])) else {
+                continue;
+            };
+            add(word_redline(&bs[i0..i].concat(), &hs[j0..j].concat()));
+            add(word_redline(row, hs[j]));
+            (i0, j0) = (i + 1, j + 1);
+        }
+        add(word_redline(&bs[i0..].concat(), &hs[j0..].concat()));
+    }
+    out
+}
+
+/// Whether two lines are the same table row, changed: as many cells, and the same first
+/// cell or half their words in common.
+fn same_row(base: &str, head: &str) -> bool {
+    let (Some(b), Some(h)) = (crate::pipe::cells(base), crate::pipe::cells(head)) else {
+        return false;
+    };
+    if b.len() != h.len() {
+        return false;
+    }
+    if b[0] == h[0] && !b[0].is_empty() {
+        return true;
+    }
+    let r = word_redline(base, head);
+    r.similarity(
+        crate::model::word_count(base),
+        crate::model::word_count(head),
+    ) >= 0.5
+}
+
+/// Appends a segment, keeping the segments' form: no empty one, no two of one operation
+/// in a row, a deletion before the insertion next to it.
+fn push(segments: &mut Vec<Segment>, s: Segment) {
+    if s.text.is_empty() {
+        return;
+    }
+    let n = segments.len();
+    match (s.op, segments.last().map(|l| l.op)) {
+        (op, Some(last)) if op == last => segments[n - 1].text.push_str(&s.text),
+        (Op::Delete, Some(Op::Insert)) => {
+            if n >= 2 && segments[n - 2].op == Op::Delete {
+                segments[n - 2].text.push_str(&s.text);
+            } else {
+                segments.insert(n - 1, s);
+            }
+        }
+        _ => segments.push(s),
+    }
+}
+
+/// The word-level redline of two texts (see [`redline`]).
+fn word_redline(base: &str, head: &str) -> Redline {
     if base == head {
         return Redline {
             segments: [Segment::new(Op::Equal, base)]

@@ -369,3 +369,41 @@ fn note_references_are_whole_in_a_redline() {
     );
     assert_eq!(show(&r), "Text[^1].\n[^1]: [-Old-]{+New+} note.\n");
 }
+
+/// Texts with tables: lines of words and pipe rows of escaped cells.
+fn tabled() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        "[a-d .]{1,10}",
+        proptest::collection::vec("[a-d|\\\\ ]{0,5}", 1..4).prop_map(|c| crate::pipe::row(&c)),
+    ];
+    (proptest::collection::vec(line, 0..7), proptest::bool::ANY).prop_map(|(l, end)| {
+        let mut s = l.join("\n");
+        if end {
+            s.push('\n');
+        }
+        s
+    })
+}
+
+proptest! {
+    #[test]
+    fn round_trip_on_texts_with_tables(base in tabled(), head in tabled()) {
+        let r = check(&base, &head);
+        let count = |op| -> usize {
+            r.segments.iter().filter(|s| s.op == op).map(|s| word_count(&s.text)).sum()
+        };
+        prop_assert_eq!(r.inserted, count(Op::Insert));
+        prop_assert_eq!(r.deleted, count(Op::Delete));
+    }
+}
+
+#[test]
+fn a_removed_row_next_to_a_changed_one_stays_a_row() {
+    let base = "| Zone | Limit |\n| North | 10 t |\n| West | 4 t |\n| East | 3 t |\n";
+    let head = "| Zone | Limit |\n| North | 12 t |\n| East | 3 t |\n";
+    let r = check(base, head);
+    assert_eq!(
+        show(&r),
+        "| Zone | Limit |\n| North | [-10-]{+12+} t |\n[-| West | 4 t |\n-]| East | 3 t |\n"
+    );
+}

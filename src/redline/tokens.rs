@@ -36,7 +36,9 @@ pub(crate) struct Token {
 }
 
 /// A text split into tokens, with their ids and prefix counts so that the number of words
-/// and line breaks in any token range is a subtraction.
+/// and line breaks in any token range is a subtraction. A table cell's delimiter (a lone
+/// `|`, [`crate::pipe`]) counts as a break: the clean-up never absorbs an unchanged
+/// delimiter into the change around it, so a change stays inside its cell.
 pub(crate) struct Tokens<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
@@ -61,7 +63,7 @@ impl<'a> Tokens<'a> {
         let (mut words, mut breaks) = (0u32, 0u32);
         for_each_bound(text, |start, piece, class| {
             words += u32::from(class == Class::Word);
-            breaks += u32::from(class == Class::Break);
+            breaks += u32::from(class == Class::Break || piece == "|");
             t.words.push(words);
             t.breaks.push(breaks);
             t.ids.push(FxBuildHasher.hash_one(piece));
@@ -114,24 +116,32 @@ impl<'a> Tokens<'a> {
 }
 
 /// Call `f` with every token of `text`: each note reference (`[^12]`, see
-/// [`note_reference`]) as one word, and every UAX #29 word-bound piece of the text
-/// around them, with its byte offset and its class.
+/// [`note_reference`]) as one word, each escaped pipe of a table cell (`\|`,
+/// [`crate::pipe`]) as one punctuation token, and every UAX #29 word-bound piece of the
+/// text around them, with its byte offset and its class.
 ///
 /// A note reference is one token so that a redline never cuts it (`[^` kept, `1`
 /// replaced by `2`, `]` kept): the Word report turns each whole reference back into a
 /// footnote mark. Its label is letters and digits, which UAX #29 reads as one word, so
-/// the token counts as the one word [`crate::model::word_count`] counts in it.
+/// the token counts as the one word [`crate::model::word_count`] counts in it. An escaped
+/// pipe is one token for the same reason: a lone `|` in a redline is always a cell
+/// delimiter.
 pub(crate) fn for_each_bound<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str, Class)) {
-    if !text.contains("[^") {
+    if !text.contains("[^") && !text.contains("\\|") {
         return for_each_uax29(text, f);
     }
     let mut pos = 0;
     let mut from = 0;
-    while let Some(i) = text[from..].find("[^").map(|i| i + from) {
-        match note_reference(&text[i..]) {
-            Some(len) => {
+    while let Some(i) = next_special(text, from) {
+        let len = if text[i..].starts_with("\\|") {
+            Some((2, Class::Punct))
+        } else {
+            note_reference(&text[i..]).map(|len| (len, Class::Word))
+        };
+        match len {
+            Some((len, class)) => {
                 for_each_uax29(&text[pos..i], |s, p, c| f(pos + s, p, c));
-                f(i, &text[i..i + len], Class::Word);
+                f(i, &text[i..i + len], class);
                 pos = i + len;
                 from = pos;
             }
@@ -139,6 +149,16 @@ pub(crate) fn for_each_bound<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str
         }
     }
     for_each_uax29(&text[pos..], |s, p, c| f(pos + s, p, c));
+}
+
+/// The offset of the next `[^` or `\|` in `text` from `from`.
+fn next_special(text: &str, from: usize) -> Option<usize> {
+    let rest = &text[from..];
+    [rest.find("[^"), rest.find("\\|")]
+        .into_iter()
+        .flatten()
+        .min()
+        .map(|i| i + from)
 }
 
 /// The length in bytes of the note reference `[^label]` that `s` starts with, if it does:
@@ -345,6 +365,29 @@ mod tests {
         assert_eq!(pieces("É[^1]é").len(), 3);
         assert_eq!(note_reference("[^1]: note"), Some(4));
         assert_eq!(note_reference("[^12345678901234567]"), None);
+    }
+
+    #[test]
+    fn an_escaped_pipe_is_one_token() {
+        use Class::*;
+        assert_eq!(
+            pieces(r"| a\|b | c\\| |"),
+            [
+                ("|", Punct),
+                (" ", Space),
+                ("a", Word),
+                (r"\|", Punct),
+                ("b", Word),
+                (" ", Space),
+                ("|", Punct),
+                (" ", Space),
+                ("c", Word),
+                (r"\", Punct),
+                (r"\|", Punct),
+                (" ", Space),
+                ("|", Punct),
+            ]
+        );
     }
 
     proptest::proptest! {

@@ -371,7 +371,26 @@ pub(crate) fn redline(c: &Change) -> Markup {
     };
     html! {
         div.redline {
-            @for p in report::paragraphs(segments) {
+            @for part in report::parts(report::paragraphs(segments)) {
+                @match part {
+                report::Part::Table(rows) => {
+                    table.cells {
+                        @for row in &rows {
+                            tr class=[row_class(row.op)] {
+                                @for cell in &row.cells {
+                                    td { @for (op, text) in cell {
+                                        @match op {
+                                            Op::Equal => (text),
+                                            Op::Delete => del { (text) },
+                                            Op::Insert => ins { (text) },
+                                        }
+                                    } }
+                                }
+                            }
+                        }
+                    }
+                }
+                report::Part::Paragraph(p) => {
                 @if !p.pieces.is_empty() {
                     p { @for (op, text) in &p.pieces {
                         @match op {
@@ -386,8 +405,19 @@ pub(crate) fn redline(c: &Change) -> Markup {
                         None => {},
                     } }
                 }
+                }
+                }
             }
         }
+    }
+}
+
+/// The class of a table row only one version has.
+fn row_class(op: Op) -> Option<&'static str> {
+    match op {
+        Op::Insert => Some("row-ins"),
+        Op::Delete => Some("row-del"),
+        Op::Equal => None,
     }
 }
 

@@ -27,7 +27,7 @@ use crate::model::Draft;
 pub struct Reading {
     /// The article set, with id and title from the document (or its file name).
     pub draft: Draft,
-    /// Content that was skipped or approximated (tables read as paragraphs, footnotes,
+    /// Content that was skipped or approximated (drawings, hidden text,
     /// page numbers…): the user must hear about anything not carried over (docs/documents.md).
     pub warnings: Vec<String>,
 }

@@ -105,11 +105,46 @@ pub(crate) fn lines(
         body.indent = indent_of(&cleaned);
         out.push(body);
     }
-    if !markdown {
+    if markdown {
+        out = pipe_tables(out);
+    } else {
         out = drop_page_furniture(out, warnings);
     }
     out.retain(|l| l.at != 0);
     Ok(out)
+}
+
+/// Markdown pipe tables (a row, a delimiter row, more rows) as draftdiff carries tables
+/// (`crate::pipe`): each row written the one way (`|a|b|` → `| a | b |`), the delimiter
+/// row dropped. A run of pipe lines without a delimiter row is not a table in Markdown
+/// and stays as written.
+fn pipe_tables(lines: Vec<Line>) -> Vec<Line> {
+    let body_row = |l: &Line| l.style == Style::Body && crate::pipe::is_row(&l.text);
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut in_table = false;
+    let mut lines = lines.into_iter().peekable();
+    while let Some(mut l) = lines.next() {
+        if !body_row(&l) {
+            in_table = false;
+            out.push(l);
+            continue;
+        }
+        if !in_table {
+            in_table = lines
+                .peek()
+                .is_some_and(|next| body_row(next) && crate::pipe::is_delimiter_row(&next.text));
+            if in_table {
+                lines.next();
+            }
+        }
+        if in_table {
+            if let Some(row) = crate::pipe::canonical(&l.text) {
+                l.text = row;
+            }
+        }
+        out.push(l);
+    }
+    out
 }
 
 fn line(text: String, at: usize, style: Style, wrapped: bool) -> Line {
@@ -322,6 +357,25 @@ mod tests {
         assert_eq!(l[3].style, Style::Body);
         assert_eq!(l[4].style, Style::Heading(2));
         assert_eq!(l[3].at, 4);
+    }
+
+    #[test]
+    fn markdown_pipe_tables_are_written_the_one_way() {
+        let md = b"Text\n\n|Zone|Limit|\n| :--- | ---: |\n| North |a \\| b|\n\n| not | a table |\n";
+        let (l, _) = read(md, true);
+        assert_eq!(
+            texts(&l),
+            [
+                "Text",
+                "",
+                "| Zone | Limit |",
+                "| North | a \\| b |",
+                "",
+                "| not | a table |"
+            ]
+        );
+        let (l, _) = read(b"|a|b|\n|---|---|\n", false);
+        assert_eq!(texts(&l), ["|a|b|", "|---|---|"]);
     }
 
     #[test]

@@ -22,7 +22,7 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
 use crate::change::{Change, Comparison, ImpactRow, Op};
-use crate::render::report::{self, Item, MovedOut, Section};
+use crate::render::report::{self, Item, MovedOut, Part, Row, Section};
 
 use super::comments::Comment;
 use super::notes::{self, ArticleNotes, Piece};
@@ -185,6 +185,10 @@ fn correlation(doc: &mut Doc<'_>, t: &crate::table::Table) -> io::Result<()> {
 /// comment's; footnotes must stay numbered 1, 2, … for it, so comments move away.
 const COMMENT_IDS: u32 = 1_000_000;
 
+/// The width of a table of an article's text, in twentieths of a point: about the text
+/// width of an A4 or Letter page with the report's margins.
+const TABLE_WIDTH: usize = 9000;
+
 /// How a run of text or a paragraph mark is revised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Track {
@@ -286,6 +290,9 @@ pub(super) struct Block {
     /// The notes of the article the paragraph belongs to: its note references are
     /// written as footnote references to them.
     pub notes: Option<Rc<ArticleNotes>>,
+    /// Not a paragraph but a table of these rows (`report::parts`), each cell one
+    /// paragraph in `style`.
+    pub table: Option<Vec<Row>>,
 }
 
 pub(super) struct Doc<'r> {
@@ -343,6 +350,10 @@ impl<'r> Doc<'r> {
         end: Option<(&str, &str)>,
         comments: &[u32],
     ) -> io::Result<Option<String>> {
+        if let Some(rows) = &b.table {
+            self.table(b, rows)?;
+            return Ok(None);
+        }
         // The range's id first, so that a caller can know it (`peek_id`).
         let range_id = range.map(|_| self.fresh_id());
         self.open(BytesStart::new("w:p"))?;
@@ -406,6 +417,73 @@ impl<'r> Doc<'r> {
         }
         self.close("w:p")?;
         Ok(opened)
+    }
+
+    /// A table of an article's text: a `w:tbl` whose cells carry their redline, a row
+    /// only one version has marked inserted or deleted whole (`w:trPr/w:ins`,
+    /// `w:trPr/w:del`), so that accepting or rejecting the change adds or removes it.
+    fn table(&mut self, b: &Block, rows: &[Row]) -> io::Result<()> {
+        let columns = rows.iter().map(|r| r.cells.len()).max().unwrap_or(1).max(1);
+        let width = (TABLE_WIDTH / columns).to_string();
+        self.open(BytesStart::new("w:tbl"))?;
+        self.open(BytesStart::new("w:tblPr"))?;
+        self.empty("w:tblW", &[("w:w", "0"), ("w:type", "auto")])?;
+        self.open(BytesStart::new("w:tblBorders"))?;
+        for side in [
+            "w:top",
+            "w:left",
+            "w:bottom",
+            "w:right",
+            "w:insideH",
+            "w:insideV",
+        ] {
+            self.empty(
+                side,
+                &[
+                    ("w:val", "single"),
+                    ("w:sz", "4"),
+                    ("w:space", "0"),
+                    ("w:color", "auto"),
+                ],
+            )?;
+        }
+        self.close("w:tblBorders")?;
+        self.close("w:tblPr")?;
+        self.open(BytesStart::new("w:tblGrid"))?;
+        for _ in 0..columns {
+            self.empty("w:gridCol", &[("w:w", &width)])?;
+        }
+        self.close("w:tblGrid")?;
+        for row in rows {
+            self.open(BytesStart::new("w:tr"))?;
+            if let Some(track) = Track::of(row.op) {
+                self.open(BytesStart::new("w:trPr"))?;
+                let tag = self.track_tag(track);
+                self.w.write_event(Event::Empty(tag))?;
+                self.close("w:trPr")?;
+            }
+            for cell in &row.cells {
+                self.open(BytesStart::new("w:tc"))?;
+                self.open(BytesStart::new("w:tcPr"))?;
+                self.empty("w:tcW", &[("w:w", &width), ("w:type", "dxa")])?;
+                self.close("w:tcPr")?;
+                let paragraph = Block {
+                    style: b.style.clone(),
+                    unnumber: b.unnumber,
+                    mark: None,
+                    runs: cell
+                        .iter()
+                        .map(|(op, t)| (Track::of(*op), t.clone()))
+                        .collect(),
+                    notes: b.notes.clone(),
+                    table: None,
+                };
+                self.block(&paragraph, None, None, &[])?;
+                self.close("w:tc")?;
+            }
+            self.close("w:tr")?;
+        }
+        self.close("w:tbl")
     }
 
     /// A run of draft text, inside its revision when it has one.
@@ -808,6 +886,7 @@ fn change(doc: &mut Doc<'_>, item: &Item<'_>) -> io::Result<()> {
                 mark: None,
                 runs: vec![(None, "No redline was produced for this change.".to_owned())],
                 notes: None,
+                table: None,
             }]
         } else {
             text_blocks(c, place, REPORT_STYLES)
@@ -900,6 +979,7 @@ pub(super) fn article<'r>(
             mark,
             runs,
             notes: None,
+            table: None,
         });
     }
     let after_heading = blocks.len();
@@ -976,18 +1056,29 @@ pub(super) fn text_blocks(c: &Change, place: Place<'_>, styles: ArticleStyles<'_
     if let Place::Only = place {
         let (body, notes) = notes::split(segments, place);
         let notes = Rc::new(notes);
-        return report::paragraphs(&body)
+        return report::parts(report::paragraphs(&body))
             .into_iter()
-            .map(|p| Block {
-                style: style.clone(),
-                unnumber,
-                mark: p.end.and_then(Track::of),
-                runs: p
-                    .pieces
-                    .iter()
-                    .map(|(op, t)| (Track::of(*op), (*t).to_owned()))
-                    .collect(),
-                notes: Some(notes.clone()),
+            .map(|part| match part {
+                Part::Paragraph(p) => Block {
+                    style: style.clone(),
+                    unnumber,
+                    mark: p.end.and_then(Track::of),
+                    runs: p
+                        .pieces
+                        .iter()
+                        .map(|(op, t)| (Track::of(*op), (*t).to_owned()))
+                        .collect(),
+                    notes: Some(notes.clone()),
+                    table: None,
+                },
+                Part::Table(rows) => Block {
+                    style: style.clone(),
+                    unnumber,
+                    mark: None,
+                    runs: Vec::new(),
+                    notes: Some(notes.clone()),
+                    table: Some(rows),
+                },
             })
             .collect();
     }
@@ -1010,6 +1101,7 @@ pub(super) fn text_blocks(c: &Change, place: Place<'_>, styles: ArticleStyles<'_
                 .map(|(op, t)| (place.piece(*op).flatten(), (*t).to_owned()))
                 .collect(),
             notes: Some(notes.clone()),
+            table: None,
         })
         .collect()
 }

@@ -188,6 +188,7 @@ fn document_xml(
             mark: None,
             runs: vec![(None, cmp.head.title.clone())],
             notes: None,
+            table: None,
         };
         doc.block(&title, None, None, &[])?;
     }
@@ -322,6 +323,7 @@ fn chapter_heading(
         mark,
         runs,
         notes: None,
+        table: None,
     })
 }
 

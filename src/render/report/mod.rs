@@ -23,9 +23,11 @@
 
 mod labels;
 mod paragraphs;
+mod tables;
 
 pub use labels::*;
 pub use paragraphs::{lone_break, paragraphs, Paragraph};
+pub use tables::{parts, Part, Row};
 
 use std::collections::{HashMap, HashSet};
 

@@ -1,7 +1,10 @@
 //! `word/document.xml`: the paragraphs of the body, with tracked changes accepted.
 //!
 //! A small state machine over quick-xml events. Paragraphs are numbered in document order
-//! (table cells included) and those numbers are the lines' `at`. Elements whose content is
+//! (table cells included) and those numbers are the lines' `at`. A table's row is one
+//! line, a pipe row of its cells (`crate::pipe`), each cell its paragraphs joined with
+//! spaces; a row whose insertion was deleted (`w:trPr/w:del`) is gone once accepted, so
+//! it is not read. A table inside a cell is read into that cell's text. Elements whose content is
 //! not accepted text (deletions, moved-from text, field codes, formatting-change history)
 //! are skipped whole; drawings and symbols are skipped and counted. A note reference is
 //! kept as a mark at its place (the note's text is read from its own part, `super::notes`).
@@ -69,6 +72,18 @@ struct Para {
     mark_deleted: bool,
 }
 
+/// The row of a table being read.
+#[derive(Debug, Default)]
+struct Row {
+    cells: Vec<String>,
+    /// The text of the open cell.
+    cell: Option<String>,
+    /// The paragraph number of its first paragraph.
+    at: usize,
+    /// The row is a tracked deletion (`w:trPr/w:del`).
+    deleted: bool,
+}
+
 #[derive(Default)]
 struct Walker<'s> {
     styles: Option<&'s Styles>,
@@ -83,11 +98,15 @@ struct Walker<'s> {
     hidden_run: bool,
     open: Vec<Para>,
     count: usize,
+    /// How many tables are open around the current element.
     tables: usize,
+    /// The open row of the outermost table.
+    row: Option<Row>,
+    /// Depth of the open `w:trPr` of that row.
+    trpr_at: Option<usize>,
     /// Text (and first paragraph number) of paragraphs whose marks were deleted.
     carry: Option<(String, usize)>,
     out: Vec<Line>,
-    table_tally: Tally,
     drawings: Tally,
     symbols: Tally,
     hidden: Tally,
@@ -178,6 +197,11 @@ impl Walker<'_> {
                     p.mark_deleted = true;
                 }
             }
+            if self.trpr_at.is_some() && matches!(name, "del" | "moveFrom") {
+                if let Some(row) = &mut self.row {
+                    row.deleted = true;
+                }
+            }
             if !empty {
                 self.skip_from = Some(self.depth);
             }
@@ -193,6 +217,9 @@ impl Walker<'_> {
                     _ => {}
                 }
             }
+            return;
+        }
+        if self.trpr_at.is_some() {
             return;
         }
         match name {
@@ -214,7 +241,28 @@ impl Walker<'_> {
             "tbl" if !empty => {
                 self.tables += 1;
                 if self.tables == 1 {
-                    self.table_tally.add(self.count + 1);
+                    // Text whose paragraph mark was deleted runs on into the next
+                    // paragraph, which is not in the table.
+                    if let Some((text, at)) = self.carry.take() {
+                        self.emit(&text, at, Style::Body);
+                    }
+                }
+            }
+            "tr" if !empty && self.tables == 1 => {
+                self.row = Some(Row {
+                    at: self.count + 1,
+                    ..Row::default()
+                });
+            }
+            "trPr" if !empty && self.tables == 1 && self.row.is_some() => {
+                self.trpr_at = Some(self.depth);
+            }
+            "tc" if self.tables == 1 => {
+                if let Some(row) = &mut self.row {
+                    row.cell = Some(String::new());
+                    if empty {
+                        self.end_cell();
+                    }
                 }
             }
             "footnoteReference" | "endnoteReference" => {
@@ -252,13 +300,37 @@ impl Walker<'_> {
             self.ppr_at = None;
             return;
         }
+        if self.trpr_at == Some(self.depth) {
+            self.trpr_at = None;
+            return;
+        }
         match name {
             "t" => self.in_text = false,
             "r" => self.hidden_run = false,
             "p" => self.end_paragraph(),
+            "tc" if self.tables == 1 => self.end_cell(),
+            "tr" if self.tables == 1 => self.end_row(),
             "tbl" => self.tables = self.tables.saturating_sub(1),
             _ => {}
         }
+    }
+
+    /// Closes the open cell of the open row.
+    fn end_cell(&mut self) {
+        if let Some(row) = &mut self.row {
+            if let Some(cell) = row.cell.take() {
+                row.cells.push(cell);
+            }
+        }
+    }
+
+    /// Closes the open row: one pipe line, unless the row is a deletion.
+    fn end_row(&mut self) {
+        let Some(row) = self.row.take() else { return };
+        if row.deleted || row.cells.is_empty() {
+            return;
+        }
+        self.emit(&crate::pipe::row(&row.cells), row.at, Style::Body);
     }
 
     fn text(&mut self, s: &str) {
@@ -280,7 +352,7 @@ impl Walker<'_> {
         let Some(mut p) = self.open.pop() else { return };
         self.ppr_at = None;
         self.in_text = false;
-        if p.mark_deleted {
+        if p.mark_deleted && self.tables == 0 {
             let (mut text, at) = self.carry.take().unwrap_or((String::new(), p.at));
             text.push_str(&p.text);
             self.carry = Some((text, at));
@@ -317,6 +389,16 @@ impl Walker<'_> {
             }
             None => (text, 0),
         };
+        if self.tables > 0 {
+            // A paragraph of a table cell: part of the cell's text.
+            if let Some(cell) = self.row.as_mut().and_then(|r| r.cell.as_mut()) {
+                if !cell.is_empty() {
+                    cell.push(' ');
+                }
+                cell.push_str(text.trim());
+            }
+            return;
+        }
         self.emit_indented(&text, at, style, indent);
     }
 
@@ -363,10 +445,6 @@ impl Walker<'_> {
                 ));
             }
         };
-        say(
-            self.table_tally,
-            "table(s) read cell by cell, each cell's paragraphs as plain paragraphs",
-        );
         say(
             self.drawings,
             "drawing(s), text box(es) or embedded object(s) not read",
@@ -431,26 +509,55 @@ mod tests {
     }
 
     #[test]
-    fn tables_drawings_and_numbering_are_reported_notes_marked() {
+    fn drawings_and_numbering_are_reported_notes_marked() {
         let body = format!(
-            "{}<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>\
-             <w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>Item</w:t><w:footnoteReference w:id=\"1\"/></w:r>\
+            "{}<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>Item</w:t><w:footnoteReference w:id=\"1\"/></w:r>\
              <w:r><w:drawing><wp:inline><a:t>Logo</a:t></wp:inline></w:drawing></w:r></w:p>",
             p(None, "Before"),
-            p(None, "Cell one"),
-            p(None, "Cell two")
         );
         let (l, w) = read_body(&body);
         let item = format!("Item{}", notes::mark("f1"));
-        assert_eq!(l, ["Before", "Cell one", "Cell two", item.as_str()]);
-        assert_eq!(w.len(), 3, "{w:?}");
-        assert!(w[0].starts_with("1 table(s) read cell by cell"), "{w:?}");
-        assert!(w[0].ends_with("(first at paragraph 2)"), "{w:?}");
-        assert!(w[1].contains("drawing"), "{w:?}");
+        assert_eq!(l, ["Before", item.as_str()]);
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(w[0].contains("drawing"), "{w:?}");
         assert!(
-            w[2].contains("numbered by a list the document does not define"),
+            w[1].contains("numbered by a list the document does not define"),
             "{w:?}"
         );
+    }
+
+    #[test]
+    fn a_table_is_read_row_by_row_as_pipe_rows() {
+        let cell = |paras: &[&str]| {
+            format!(
+                "<w:tc><w:tcPr><w:tcW w:w=\"100\"/></w:tcPr>{}</w:tc>",
+                paras.iter().map(|t| p(None, t)).collect::<String>()
+            )
+        };
+        let deleted = r#"<w:tr><w:trPr><w:del w:id="7" w:author="A"/></w:trPr><w:tc><w:p><w:del w:id="8" w:author="A"><w:r><w:delText>Gone</w:delText></w:r></w:del></w:p></w:tc></w:tr>"#;
+        let inserted = r#"<w:tr><w:trPr><w:ins w:id="9" w:author="A"/></w:trPr><w:tc><w:p><w:ins w:id="10" w:author="A"><w:r><w:t>New</w:t></w:r></w:ins></w:p></w:tc><w:tc><w:p/></w:tc></w:tr>"#;
+        let body = format!(
+            "{}<w:tbl><w:tblPr/><w:tr>{}{}</w:tr>{deleted}{inserted}<w:tr>{}<w:tc><w:tbl><w:tr>{}{}</w:tr></w:tbl></w:tc></w:tr></w:tbl>{}",
+            p(None, "Before"),
+            cell(&["Zone"]),
+            cell(&["a|b", "second"]),
+            cell(&["North"]),
+            cell(&["in"]),
+            cell(&["ner"]),
+            p(None, "After"),
+        );
+        let (l, w) = read_body(&body);
+        assert_eq!(
+            l,
+            [
+                "Before",
+                "| Zone | a\\|b second |",
+                "| New |  |",
+                "| North | in ner |",
+                "After"
+            ]
+        );
+        assert!(w.is_empty(), "{w:?}");
     }
 
     #[test]
