@@ -34,19 +34,27 @@ pub fn render(cmp: &Comparison) -> String {
     render_with_table(cmp, None)
 }
 
+/// The `<head>` of every page draftdiff writes (reports, tables, proposals, the site):
+/// self-contained, its stylesheets inline, so a page opens offline and sends no request.
+pub(crate) fn head(title: &str, styles: &[&str]) -> Markup {
+    html! {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            meta name="generator" content="draftdiff";
+            title { (title) }
+            style { @for css in styles { (PreEscaped(*css)) } }
+        }
+    }
+}
+
 /// The report with a correlation table appended as an annex (`redline --table`).
 pub fn render_with_table(cmp: &Comparison, annex: Option<&crate::table::Table>) -> String {
     let title = format!("Redline: {} → {}", cmp.base.id, cmp.head.id);
     html! {
         (DOCTYPE)
         html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="generator" content="draftdiff";
-                title { (title) }
-                style { (PreEscaped(CSS)) }
-            }
+            (head(&title, &[CSS]))
             body {
                 (body(cmp))
                 @if let Some(t) = annex { (crate::render::table::html_section(t)) }

@@ -4,7 +4,7 @@
 //! escaped by `maud`. Anchors: `#ch-IV` per chapter row, `#p-17` per base article,
 //! `#p-new-<proposal>-33bis` per added article.
 
-use maud::{html, Markup, PreEscaped, DOCTYPE};
+use maud::{html, Markup, DOCTYPE};
 
 use crate::change::{Change, Op, Segment};
 use crate::render::html::{redline, CSS};
@@ -28,13 +28,7 @@ pub fn render(r: &Proposals) -> String {
     html! {
         (DOCTYPE)
         html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="generator" content="draftdiff";
-                title { (title) }
-                style { (PreEscaped(CSS)) (PreEscaped(EXTRA_CSS)) }
-            }
+            (crate::render::html::head(&title, &[CSS, EXTRA_CSS]))
             body { (body(r)) }
         }
     }

@@ -33,13 +33,7 @@ pub fn page(url: &str, title: &str, nav: &Nav, body: Markup, script: Option<&str
     html! {
         (DOCTYPE)
         html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="generator" content="draftdiff";
-                title { (title) }
-                style { (PreEscaped(CSS)) (PreEscaped(EXTRA_CSS)) (PreEscaped(SITE_CSS)) }
-            }
+            (crate::render::html::head(title, &[CSS, EXTRA_CSS, SITE_CSS]))
             body {
                 a.skip href="#main" { "Skip to content" }
                 nav.site aria-label="Site" {
