@@ -8,19 +8,14 @@
 //! footnotes' revisions (when it is installed; with `CI` set it must be).
 
 use std::collections::BTreeSet;
-use std::io::{Cursor, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{Cursor, Write};
+use std::path::PathBuf;
 use std::process::Command;
 
 use regex::Regex;
 
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
+mod common;
+use common::word::{self, attrs, changed, draftdiff, escape, part, reject_all, with_parts, W};
 
 fn run(text: &str) -> String {
     format!(
@@ -142,88 +137,11 @@ fn new() -> Vec<u8> {
 }
 
 fn workdir(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("word-notes")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("old.docx"), old()).unwrap();
-    std::fs::write(dir.join("new.docx"), new()).unwrap();
-    dir
-}
-
-fn draftdiff(dir: &Path, args: &[&str]) -> std::process::Output {
-    assert_cmd::Command::cargo_bin("draftdiff")
-        .unwrap()
-        .current_dir(dir)
-        .env_remove("DRAFTDIFF_DRAFTS")
-        .env_remove("SOURCE_DATE_EPOCH")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn part(bytes: &[u8], name: &str) -> Option<String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut entry = zip.by_name(name).ok()?;
-    let mut s = String::new();
-    entry.read_to_string(&mut s).unwrap();
-    Some(s)
-}
-
-/// `bytes` with the parts of `replace` replaced.
-fn with_parts(bytes: &[u8], replace: &[(&str, String)]) -> Vec<u8> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut e = zip.by_index(i).unwrap();
-        let name = e.name().unwrap().into_owned();
-        let mut data = Vec::new();
-        e.read_to_end(&mut data).unwrap();
-        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
-            .unwrap();
-        match replace.iter().find(|(n, _)| *n == name) {
-            Some((_, xml)) => out.write_all(xml.as_bytes()).unwrap(),
-            None => out.write_all(&data).unwrap(),
-        }
-    }
-    out.finish().unwrap().into_inner()
-}
-
-/// A part with every revision rejected, computed from the XML (as in
-/// `tests/word_redline.rs`): insertions go, deletions stay, an inserted paragraph mark
-/// joins its paragraph to the next. Works for the body and the footnotes alike.
-fn reject_all(xml: &str) -> String {
-    let marks = Regex::new(r"<w:(ins|del|moveFrom|moveTo) [^>]*/>").unwrap();
-    let xml = marks.replace_all(xml, |c: &regex::Captures<'_>| match &c[1] {
-        "ins" | "moveTo" => "<w:del w:id=\"0\" w:author=\"x\"/>".to_owned(),
-        _ => String::new(),
-    });
-    let added = Regex::new(r"(?s)<w:(ins|moveTo) [^>]*>.*?</w:(ins|moveTo)>").unwrap();
-    let xml = added.replace_all(&xml, "");
-    let kept = Regex::new(r"</?w:(del|moveFrom)( [^>]*)?>").unwrap();
-    let xml = kept.replace_all(&xml, "");
-    xml.replace("<w:delText", "<w:t")
-        .replace("</w:delText>", "</w:t>")
-}
-
-/// `diff A B --format json`: `kind base → head` of each change that is not unchanged.
-fn changed(dir: &Path, a: &str, b: &str) -> Vec<String> {
-    let out = draftdiff(dir, &["diff", a, b, "--format", "json"]);
-    assert!(out.status.success(), "{out:?}");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    v["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["kind"] != "unchanged")
-        .map(|c| format!("{} {} → {}", c["kind"], c["base"], c["head"]))
-        .collect()
-}
-
-fn attrs(xml: &str, element: &str, attr: &str) -> Vec<String> {
-    let re = Regex::new(&format!(r#"<{element}\s[^>]*?{attr}="([^"]*)""#)).unwrap();
-    re.captures_iter(xml).map(|c| c[1].to_owned()).collect()
+    word::workdir(
+        "word-notes",
+        name,
+        &[("old.docx", old()), ("new.docx", new())],
+    )
 }
 
 /// The text of each footnote the body references, in order: what a reader sees.
@@ -391,37 +309,14 @@ fn draftdiffs_own_report_has_the_footnotes_too() {
 /// text in every footnote, when comment ids equalled footnote ids (now kept apart).
 #[test]
 fn libreoffice_reads_the_footnotes_and_their_revisions() {
-    let Some(exe) = ["soffice", "libreoffice"].iter().find_map(|n| {
-        std::env::split_paths(&std::env::var_os("PATH")?)
-            .map(|d| d.join(n))
-            .find(|p| p.is_file())
-    }) else {
-        let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
-        assert!(!ci, "libreoffice is required when CI is set");
-        eprintln!("SKIPPED: libreoffice not installed");
+    let Some(exe) = word::libreoffice() else {
         return;
     };
     let dir = workdir("libreoffice");
     let out = draftdiff(&dir, &["redline", "old.docx", "new.docx", "-o", "r.docx"]);
     assert!(out.status.success(), "{out:?}");
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.join("profile").display()
-    );
     let lo = dir.join("lo");
-    let status = Command::new(exe)
-        .arg(&profile)
-        .args([
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-        ])
-        .arg(&lo)
-        .arg(dir.join("r.docx"))
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "{status:?}");
+    word::convert(&exe, &dir, "r.docx", "docx:MS Word 2007 XML", "lo");
     // LibreOffice kept the footnotes and their revisions: accepted, they give the new
     // text; rejected, the old.
     assert_eq!(changed(&dir, "new.docx", "lo/r.docx"), Vec::<String>::new());
@@ -448,14 +343,7 @@ fn libreoffice_reads_the_footnotes_and_their_revisions() {
 
 #[test]
 fn libreoffice_opens_the_redline_with_footnotes() {
-    let Some(exe) = ["soffice", "libreoffice"].iter().find_map(|n| {
-        std::env::split_paths(&std::env::var_os("PATH")?)
-            .map(|d| d.join(n))
-            .find(|p| p.is_file())
-    }) else {
-        let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
-        assert!(!ci, "libreoffice is required when CI is set");
-        eprintln!("SKIPPED: libreoffice not installed");
+    let Some(exe) = word::libreoffice() else {
         return;
     };
     let dir = workdir("libreoffice-pdf");

@@ -7,13 +7,14 @@
 //! revision ids are unique, and that the head's styles, header and page setup are kept.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use regex::Regex;
 
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+mod common;
+use common::word::{self, attrs, draftdiff, escape, part, reject_all, with_parts, W};
+
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /// Custom styles: articles in "Legal Article" (based on heading 2), chapters in
@@ -31,12 +32,6 @@ const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const HEADER: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>LAKE TREATY — CONFIDENTIAL DRAFT</w:t></w:r></w:p></w:hdr>
 "#;
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
 
 fn para(style: &str, text: &str) -> String {
     format!(
@@ -138,68 +133,7 @@ fn new() -> Vec<u8> {
 }
 
 fn workdir(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("word-redline")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn draftdiff(dir: &Path, args: &[&str]) -> std::process::Output {
-    assert_cmd::Command::cargo_bin("draftdiff")
-        .unwrap()
-        .current_dir(dir)
-        .env_remove("DRAFTDIFF_DRAFTS")
-        .env_remove("SOURCE_DATE_EPOCH")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn part(bytes: &[u8], name: &str) -> Option<String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut entry = zip.by_name(name).ok()?;
-    let mut s = String::new();
-    entry.read_to_string(&mut s).unwrap();
-    Some(s)
-}
-
-/// Replaces `word/document.xml` of `bytes` with `xml`.
-fn with_document(bytes: &[u8], xml: &str) -> Vec<u8> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut e = zip.by_index(i).unwrap();
-        let name = e.name().unwrap().into_owned();
-        let mut data = Vec::new();
-        e.read_to_end(&mut data).unwrap();
-        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
-            .unwrap();
-        if name == "word/document.xml" {
-            out.write_all(xml.as_bytes()).unwrap();
-        } else {
-            out.write_all(&data).unwrap();
-        }
-    }
-    out.finish().unwrap().into_inner()
-}
-
-/// The document with every revision rejected, computed from the XML: insertions and
-/// moved-to text go, deletions and moved-from text stay, an inserted paragraph mark
-/// joins its paragraph to the next.
-fn reject_all(xml: &str) -> String {
-    let marks = Regex::new(r"<w:(ins|del|moveFrom|moveTo) [^>]*/>").unwrap();
-    let xml = marks.replace_all(xml, |c: &regex::Captures<'_>| match &c[1] {
-        "ins" | "moveTo" => "<w:del w:id=\"0\" w:author=\"x\"/>".to_owned(),
-        _ => String::new(),
-    });
-    let added = Regex::new(r"(?s)<w:(ins|moveTo) [^>]*>.*?</w:(ins|moveTo)>").unwrap();
-    let xml = added.replace_all(&xml, "");
-    let kept = Regex::new(r"</?w:(del|moveFrom)( [^>]*)?>").unwrap();
-    let xml = kept.replace_all(&xml, "");
-    xml.replace("<w:delText", "<w:t")
-        .replace("</w:delText>", "</w:t>")
+    word::workdir("word-redline", name, &[])
 }
 
 /// `diff A B --format json`: the kinds of its changes other than `unchanged`.
@@ -214,11 +148,6 @@ fn changed(dir: &Path, a: &str, b: &str) -> Vec<String> {
         .filter(|c| c["kind"] != "unchanged" || c["title"]["base"] != c["title"]["head"])
         .map(|c| format!("{} {} → {}", c["kind"], c["base"], c["head"]))
         .collect()
-}
-
-fn attrs(xml: &str, element: &str, attr: &str) -> Vec<String> {
-    let re = Regex::new(&format!(r#"<{element}\s[^>]*?{attr}="([^"]*)""#)).unwrap();
-    re.captures_iter(xml).map(|c| c[1].to_owned()).collect()
 }
 
 struct Run {
@@ -313,7 +242,7 @@ fn moves_pair_up_and_accept_and_reject_give_the_two_texts() {
         Vec::<String>::new()
     );
     // Reject all, computed from the XML.
-    let rejected = with_document(&run.docx, &reject_all(&run.xml));
+    let rejected = with_parts(&run.docx, &[("word/document.xml", reject_all(&run.xml))]);
     std::fs::write(run.dir.join("rejected.docx"), rejected).unwrap();
     assert_eq!(
         changed(&run.dir, "old.docx", "rejected.docx"),
@@ -384,37 +313,14 @@ fn the_heads_styles_header_and_page_are_kept() {
 
 #[test]
 fn libreoffice_reads_the_moves_and_converts_to_pdf() {
-    let Some(exe) = ["soffice", "libreoffice"].iter().find_map(|n| {
-        std::env::split_paths(&std::env::var_os("PATH")?)
-            .map(|d| d.join(n))
-            .find(|p| p.is_file())
-    }) else {
-        let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
-        assert!(!ci, "libreoffice is required when CI is set");
-        eprintln!("SKIPPED: libreoffice not installed");
+    let Some(exe) = word::libreoffice() else {
         return;
     };
     let run = redline("libreoffice", &[]);
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        run.dir.join("profile").display()
-    );
     // LibreOffice saves the redline again as Word: it must have read the revisions,
     // moves included, as revisions, so that accepting them still gives the new text.
     let lo = run.dir.join("lo");
-    let status = Command::new(&exe)
-        .arg(&profile)
-        .args([
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-        ])
-        .arg(&lo)
-        .arg(run.dir.join("r.docx"))
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "{status:?}");
+    word::convert(&exe, &run.dir, "r.docx", "docx:MS Word 2007 XML", "lo");
     assert_eq!(
         changed(&run.dir, "new.docx", "lo/r.docx"),
         Vec::<String>::new()
@@ -425,7 +331,7 @@ fn libreoffice_reads_the_moves_and_converts_to_pdf() {
         xml.contains("<w:del ") || xml.contains("<w:moveFrom "),
         "revisions lost"
     );
-    let rejected = with_document(&saved, &reject_all(&xml));
+    let rejected = with_parts(&saved, &[("word/document.xml", reject_all(&xml))]);
     std::fs::write(run.dir.join("lo-rejected.docx"), rejected).unwrap();
     assert_eq!(
         changed(&run.dir, "old.docx", "lo-rejected.docx"),

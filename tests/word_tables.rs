@@ -8,19 +8,13 @@
 //! a Markdown pipe table reads the same as the Word table, and that LibreOffice keeps the
 //! table and its revisions (when it is installed; with `CI` set it must be).
 
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use regex::Regex;
 
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
+mod common;
+use common::word::{self, changed, draftdiff, escape, part, reject_all, with_parts, W};
 
 fn para(style: Option<&str>, text: &str) -> String {
     let style = style
@@ -109,92 +103,11 @@ fn new() -> Vec<u8> {
 const OLD_MD: &str = "# Lake Treaty\n\n## Article 1 – Catch limits\n\nThe catch limits per zone are:\n\n|Zone|Limit|\n|:---|---:|\n| North | 10 tonnes |\n|West|4 tonnes|\n| East | 3 tonnes |\n\nThe Commission reviews the limits every year.\n\n## Article 2 – Ports\n\nBoats may call at the ports of every Party.\n";
 
 fn workdir(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("word-tables")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("old.docx"), old()).unwrap();
-    std::fs::write(dir.join("new.docx"), new()).unwrap();
-    dir
-}
-
-fn draftdiff(dir: &Path, args: &[&str]) -> std::process::Output {
-    assert_cmd::Command::cargo_bin("draftdiff")
-        .unwrap()
-        .current_dir(dir)
-        .env_remove("DRAFTDIFF_DRAFTS")
-        .env_remove("SOURCE_DATE_EPOCH")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn part(bytes: &[u8], name: &str) -> Option<String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut entry = zip.by_name(name).ok()?;
-    let mut s = String::new();
-    entry.read_to_string(&mut s).unwrap();
-    Some(s)
-}
-
-/// `bytes` with the parts of `replace` replaced.
-fn with_parts(bytes: &[u8], replace: &[(&str, String)]) -> Vec<u8> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut e = zip.by_index(i).unwrap();
-        let name = e.name().unwrap().into_owned();
-        let mut data = Vec::new();
-        e.read_to_end(&mut data).unwrap();
-        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
-            .unwrap();
-        match replace.iter().find(|(n, _)| *n == name) {
-            Some((_, xml)) => out.write_all(xml.as_bytes()).unwrap(),
-            None => out.write_all(&data).unwrap(),
-        }
-    }
-    out.finish().unwrap().into_inner()
-}
-
-/// `diff A B --format json`: `kind base → head` of each change that is not unchanged.
-fn changed(dir: &Path, a: &str, b: &str) -> Vec<String> {
-    let out = draftdiff(dir, &["diff", a, b, "--format", "json"]);
-    assert!(out.status.success(), "{out:?}");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    v["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["kind"] != "unchanged")
-        .map(|c| format!("{} {} → {}", c["kind"], c["base"], c["head"]))
-        .collect()
-}
-
-/// A part with every revision rejected, computed from the XML: insertions go, deletions
-/// stay, an inserted paragraph mark joins its paragraph to the next, a row whose
-/// insertion is marked (`w:trPr/w:ins`) goes and one whose deletion is marked stays.
-fn reject_all(xml: &str) -> String {
-    let rows = Regex::new(r"(?s)<w:tr(?: [^>]*)?>.*?</w:tr>").unwrap();
-    let row_ins = Regex::new(r"(?s)<w:trPr>.*?<w:ins [^>]*/>.*?</w:trPr>").unwrap();
-    let xml = rows.replace_all(xml, |c: &regex::Captures<'_>| {
-        if row_ins.is_match(&c[0]) {
-            String::new()
-        } else {
-            c[0].to_owned()
-        }
-    });
-    let marks = Regex::new(r"<w:(ins|del|moveFrom|moveTo) [^>]*/>").unwrap();
-    let xml = marks.replace_all(&xml, |c: &regex::Captures<'_>| match &c[1] {
-        "ins" | "moveTo" => "<w:del w:id=\"0\" w:author=\"x\"/>".to_owned(),
-        _ => String::new(),
-    });
-    let added = Regex::new(r"(?s)<w:(ins|moveTo) [^>]*>.*?</w:(ins|moveTo)>").unwrap();
-    let xml = added.replace_all(&xml, "");
-    let kept = Regex::new(r"</?w:(del|moveFrom)( [^>]*)?>").unwrap();
-    let xml = kept.replace_all(&xml, "");
-    xml.replace("<w:delText", "<w:t")
-        .replace("</w:delText>", "</w:t>")
+    word::workdir(
+        "word-tables",
+        name,
+        &[("old.docx", old()), ("new.docx", new())],
+    )
 }
 
 /// The text of a Word `w:tbl`'s rows, each `[mark] cell | cell` with `-`/`+` around
@@ -339,36 +252,13 @@ fn the_html_report_shows_the_table_with_its_marks() {
 
 #[test]
 fn libreoffice_keeps_the_table_and_its_revisions() {
-    let Some(exe) = ["soffice", "libreoffice"].iter().find_map(|n| {
-        std::env::split_paths(&std::env::var_os("PATH")?)
-            .map(|d| d.join(n))
-            .find(|p| p.is_file())
-    }) else {
-        let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
-        assert!(!ci, "libreoffice is required when CI is set");
-        eprintln!("SKIPPED: libreoffice not installed");
+    let Some(exe) = word::libreoffice() else {
         return;
     };
     let dir = workdir("libreoffice");
     redline(&dir);
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.join("profile").display()
-    );
     let lo = dir.join("lo");
-    let status = Command::new(exe)
-        .arg(&profile)
-        .args([
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-        ])
-        .arg(&lo)
-        .arg(dir.join("r.docx"))
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "{status:?}");
+    word::convert(&exe, &dir, "r.docx", "docx:MS Word 2007 XML", "lo");
     let saved = std::fs::read(lo.join("r.docx")).unwrap();
     let document = part(&saved, "word/document.xml").unwrap();
     assert!(document.contains("<w:tbl>"), "{document}");

@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests: run the real binary on fixture drafts.
 #![allow(dead_code)]
 
+pub mod word;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
