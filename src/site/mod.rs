@@ -65,13 +65,13 @@ impl Site<'_> {
     /// Compares the pairs not compared yet, in parallel, and hands the lineage those of
     /// its edges so that histories do not compare them again.
     fn compare_all(&mut self, pairs: &[(usize, usize)]) {
-        let todo: Vec<(usize, usize)> = pairs
+        let pending: Vec<(usize, usize)> = pairs
             .iter()
             .copied()
             .filter(|p| !self.comparisons.contains_key(p))
             .collect();
         let drafts = &self.lineage.drafts;
-        let done: Vec<((usize, usize), Comparison)> = todo
+        let done: Vec<((usize, usize), Comparison)> = pending
             .par_iter()
             .map(|&(b, h)| {
                 let cmp = crate::compare::compare(&drafts[b], &drafts[h], &Default::default());
@@ -246,24 +246,24 @@ pub fn build(lineage: &Lineage, versions: &[String], out: &Path, force: bool) ->
         .articles()
         .map(|a| a.article.number.clone())
         .collect();
-    let mut todo: Vec<(usize, String)> = Vec::new();
+    let mut pending: Vec<(usize, String)> = Vec::new();
     for (n, number) in numbers.iter().enumerate() {
         let url = urls::article(lineage.id(newest), number);
         match output.unchanged(&url, &everything) {
             Some(r) => output.keep(&url, r),
-            None => todo.push((n, url)),
+            None => pending.push((n, url)),
         }
     }
-    let mut groups_todo: Vec<(&Group, String)> = Vec::new();
+    let mut groups_pending: Vec<(&Group, String)> = Vec::new();
     for g in &groups {
         let url = urls::proposals(lineage.id(g.base));
         match output.unchanged(&url, &everything) {
             Some(r) => output.keep(&url, r),
-            None => groups_todo.push((g, url)),
+            None => groups_pending.push((g, url)),
         }
     }
     // Worked out only when a history page is rendered: it compares every edge.
-    let anchors = if todo.is_empty() {
+    let anchors = if pending.is_empty() {
         article::Anchors::default()
     } else {
         article::Anchors::of(lineage)
@@ -271,7 +271,8 @@ pub fn build(lineage: &Lineage, versions: &[String], out: &Path, force: bool) ->
     let site = &site;
     let (articles, proposals) = rayon::join(
         || {
-            todo.par_iter()
+            pending
+                .par_iter()
                 .map(|(n, url)| {
                     let neighbours = (
                         n.checked_sub(1).and_then(|p| numbers.get(p)),
@@ -282,16 +283,16 @@ pub fn build(lineage: &Lineage, versions: &[String], out: &Path, force: bool) ->
                 .collect::<Result<Vec<String>>>()
         },
         || {
-            groups_todo
+            groups_pending
                 .par_iter()
                 .map(|(g, url)| proposals_page(site, g, url))
                 .collect::<Result<Vec<String>>>()
         },
     );
-    for ((_, url), page) in todo.iter().zip(articles?) {
+    for ((_, url), page) in pending.iter().zip(articles?) {
         output.put(url, &everything, page.as_bytes(), None)?;
     }
-    for ((_, url), page) in groups_todo.iter().zip(proposals?) {
+    for ((_, url), page) in groups_pending.iter().zip(proposals?) {
         output.put(url, &everything, page.as_bytes(), None)?;
     }
     output.finish()

@@ -17,12 +17,12 @@ fn shipped() -> Lineage {
 /// Every file of the site with its inode and modification time.
 fn files(dir: &Path) -> BTreeMap<String, (u64, std::time::SystemTime)> {
     let mut out = BTreeMap::new();
-    let mut todo = vec![dir.to_owned()];
-    while let Some(d) = todo.pop() {
+    let mut pending = vec![dir.to_owned()];
+    while let Some(d) = pending.pop() {
         for e in std::fs::read_dir(&d).expect("list") {
             let p = e.expect("entry").path();
             if p.is_dir() {
-                todo.push(p);
+                pending.push(p);
             } else {
                 let m = std::fs::metadata(&p).expect("stat");
                 let name = p.strip_prefix(dir).expect("inside").display().to_string();

@@ -88,8 +88,8 @@ pub fn history(lineage: &Lineage, article: &str, version: Option<&str>) -> Resul
     let mut steps: Vec<(usize, Vec<Change>)> = Vec::new();
 
     // Up: where the article comes from.
-    let mut todo = vec![start];
-    while let Some(at) = todo.pop() {
+    let mut pending = vec![start];
+    while let Some(at) = pending.pop() {
         for e in lineage.incoming(at).collect::<Vec<_>>() {
             let cmp = lineage.comparison(e)?;
             let from = lineage.edges[e].from;
@@ -105,7 +105,7 @@ pub fn history(lineage: &Lineage, article: &str, version: Option<&str>) -> Resul
                 }
             }
             if grew {
-                todo.push(from);
+                pending.push(from);
             }
         }
     }
