@@ -150,3 +150,70 @@ pub fn convert(exe: &Path, dir: &Path, file: &str, format: &str, out: &str) {
         .unwrap();
     assert!(status.status.success(), "{status:?}");
 }
+
+/// The paragraph styles the plain test documents use: Normal, Title, heading 2.
+pub const PLAIN_STYLES: &str = concat!(
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
+    "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">",
+    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>",
+    "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/></w:style>",
+    "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr></w:style>",
+    "</w:styles>"
+);
+
+/// A part of a test `.docx` besides the document and its styles, related from the
+/// document: `kind` is the last word of its content type and of its relationship type
+/// (`footnotes`, `header`).
+pub struct Part<'a> {
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub id: &'a str,
+    pub xml: String,
+}
+
+/// A `.docx` of `document` (the whole `word/document.xml`), `styles` and `extra` parts.
+pub fn package(document: &str, styles: &str, extra: &[Part<'_>]) -> Vec<u8> {
+    const XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+    const ML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
+    const RELS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let mut types = format!(
+        "{XML}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"{ML}.document.main+xml\"/><Override PartName=\"/word/styles.xml\" ContentType=\"{ML}.styles+xml\"/>"
+    );
+    let mut rels = format!(
+        "{XML}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rIdStyles\" Type=\"{RELS}/styles\" Target=\"styles.xml\"/>"
+    );
+    for p in extra {
+        types.push_str(&format!(
+            "<Override PartName=\"/word/{}\" ContentType=\"{ML}.{}+xml\"/>",
+            p.name, p.kind
+        ));
+        rels.push_str(&format!(
+            "<Relationship Id=\"{}\" Type=\"{RELS}/{}\" Target=\"{}\"/>",
+            p.id, p.kind, p.name
+        ));
+    }
+    types.push_str("</Types>");
+    rels.push_str("</Relationships>");
+    let root = format!(
+        "{XML}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{RELS}/officeDocument\" Target=\"word/document.xml\"/></Relationships>"
+    );
+    let mut files: Vec<(String, &str)> = vec![
+        ("[Content_Types].xml".into(), &types),
+        ("_rels/.rels".into(), &root),
+        ("word/_rels/document.xml.rels".into(), &rels),
+        ("word/styles.xml".into(), styles),
+        ("word/document.xml".into(), document),
+    ];
+    files.extend(
+        extra
+            .iter()
+            .map(|p| (format!("word/{}", p.name), p.xml.as_str())),
+    );
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, text) in files {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}

@@ -615,18 +615,7 @@ impl<'r> Doc<'r> {
     /// The opening tag of a revision (`w:ins` / `w:del`) with a fresh id, the author and
     /// the date.
     fn revision_tag(&mut self, op: Op) -> Option<BytesStart<'static>> {
-        let name = match op {
-            Op::Insert => "w:ins",
-            Op::Delete => "w:del",
-            Op::Equal => return None,
-        };
-        let id = self.next_id.to_string();
-        self.next_id += 1;
-        Some(BytesStart::new(name).with_attributes([
-            ("w:id", id.as_str()),
-            ("w:author", self.revision.author.as_str()),
-            ("w:date", self.revision.date.as_str()),
-        ]))
+        Track::of(op).map(|t| self.track_tag(t))
     }
 
     /// A paragraph in `style`; `mark` revises its paragraph mark (the break after it).
