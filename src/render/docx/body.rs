@@ -78,13 +78,7 @@ pub fn document(
     annex: Option<&crate::table::Table>,
 ) -> io::Result<Parts> {
     let mut doc = Doc::new(revision, comments);
-    doc.w.write_event(Event::Decl(BytesDecl::new(
-        "1.0",
-        Some("UTF-8"),
-        Some("yes"),
-    )))?;
-    doc.open(BytesStart::new("w:document").with_attributes([("xmlns:w", W_NS)]))?;
-    doc.open(BytesStart::new("w:body"))?;
+    doc.open_body()?;
     front_matter(&mut doc, cmp)?;
     let sections = report::sections(cmp);
     for s in &sections {
@@ -120,13 +114,7 @@ pub fn document(
 /// A document holding only a correlation table, ready to paste into an annex.
 pub fn table_document(t: &crate::table::Table, revision: &Revision) -> io::Result<Vec<u8>> {
     let mut doc = Doc::new(revision, false);
-    doc.w.write_event(Event::Decl(BytesDecl::new(
-        "1.0",
-        Some("UTF-8"),
-        Some("yes"),
-    )))?;
-    doc.open(BytesStart::new("w:document").with_attributes([("xmlns:w", W_NS)]))?;
-    doc.open(BytesStart::new("w:body"))?;
+    doc.open_body()?;
     correlation(&mut doc, t)?;
     section_properties(&mut doc, Page::Portrait)?;
     doc.close("w:body")?;
@@ -600,6 +588,18 @@ impl<'r> Doc<'r> {
 
     pub(super) fn open(&mut self, start: BytesStart<'_>) -> io::Result<()> {
         self.w.write_event(Event::Start(start))
+    }
+
+    /// The XML declaration and the opening `w:document` and `w:body` tags of
+    /// draftdiff's own documents.
+    fn open_body(&mut self) -> io::Result<()> {
+        self.w.write_event(Event::Decl(BytesDecl::new(
+            "1.0",
+            Some("UTF-8"),
+            Some("yes"),
+        )))?;
+        self.open(BytesStart::new("w:document").with_attributes([("xmlns:w", W_NS)]))?;
+        self.open(BytesStart::new("w:body"))
     }
 
     pub(super) fn close(&mut self, name: &str) -> io::Result<()> {
