@@ -231,7 +231,7 @@ fn table_format(
 }
 
 /// `table`: the correlation table of two versions, or `--check` of a published one.
-fn table(catalog: &Catalog, args: TableArgs<'_>, style: Style) -> Result<Outcome> {
+fn table(catalog: &Catalog, args: TableArgs<'_>) -> Result<Outcome> {
     let (base, head) = versions(catalog, args.pair)?;
     // A published table that cannot be read is bad input before any work is done.
     let published = args
@@ -259,7 +259,6 @@ fn table(catalog: &Catalog, args: TableArgs<'_>, style: Style) -> Result<Outcome
             Outcome::Found
         });
     }
-    let _ = style;
     let t = corr.table(args.paragraphs);
     let format = table_format(args.output, args.format)?;
     let to_stdout = args.output.is_none_or(|o| o.as_os_str() == "-");
@@ -546,7 +545,7 @@ fn run(cli: Cli) -> Result<Outcome> {
                 output: output.as_deref(),
                 check: check.as_deref(),
             };
-            return table(&catalog, args, style);
+            return table(&catalog, args);
         }
         Command::Check {
             versions,
