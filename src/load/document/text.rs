@@ -4,8 +4,11 @@
 //! markers (`## `, underlines) become [`Style::Heading`]; front matter gives the title.
 //! Plain text is often PDF output, so page numbers ("12", "- 12 -", "Page 3 of 40"), form
 //! feeds and running headers repeated at page breaks are dropped (and counted in a
-//! warning), and a paragraph cut by a page break is put back together.
+//! warning), and a paragraph cut by a page break is put back together. A boxed block
+//! (`*  6. Disclaimer of Warranty  *` between rows of asterisks, as licences set off their
+//! disclaimers) loses its frame, so its headings and text read like the rest.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -55,11 +58,12 @@ pub(crate) fn lines(
     } else {
         text.split('\r').collect()
     };
-    let mut raw: Vec<(usize, &str)> = split
+    let mut raw: Vec<(usize, Cow<str>)> = split
         .into_iter()
         .enumerate()
-        .map(|(i, l)| (i + 1, l))
+        .map(|(i, l)| (i + 1, Cow::Borrowed(l)))
         .collect();
+    unframe(&mut raw);
     let mut out = Vec::with_capacity(raw.len());
     if markdown {
         if let Some((title, skip)) = front_matter(&raw) {
@@ -112,6 +116,67 @@ pub(crate) fn lines(
     }
     out.retain(|l| l.at != 0);
     Ok(out)
+}
+
+/// The frame char of boxed text: a row of it above and below, and each line between
+/// starting and ending with it.
+const FRAME: char = '*';
+
+/// Strips the frame of every boxed block: the rows of asterisks become blank lines, the
+/// lines between them lose their first and last asterisk and the indentation they all
+/// share, so a heading in the box (`*  6. Disclaimer of Warranty  *`) stands where the
+/// others do. Only a run of framed lines with a border on both sides is a box: a line
+/// that merely starts and ends with an asterisk (`*emphasis*`) is left alone.
+fn unframe(raw: &mut [(usize, Cow<str>)]) {
+    let border = |s: &str| {
+        let t = s.trim();
+        t.chars().count() >= 10 && t.chars().all(|c| c == FRAME)
+    };
+    let framed = |s: &str| {
+        let t = s.trim();
+        t.len() >= 2 && t.starts_with(FRAME) && t.ends_with(FRAME) && !border(s)
+    };
+    let mut i = 0;
+    while i < raw.len() {
+        if !border(&raw[i].1) {
+            i += 1;
+            continue;
+        }
+        let start = i + 1;
+        let end = (start..raw.len())
+            .find(|&k| !framed(&raw[k].1))
+            .unwrap_or(raw.len());
+        if end == start || end == raw.len() || !border(&raw[end].1) {
+            i = end.max(start);
+            continue;
+        }
+        let inner: Vec<String> = raw[start..end]
+            .iter()
+            .map(|(_, l)| {
+                let t = l.trim();
+                t[FRAME.len_utf8()..t.len() - FRAME.len_utf8()]
+                    .trim_end()
+                    .to_owned()
+            })
+            .collect();
+        let lead = |l: &str| l.len() - l.trim_start().len();
+        let shared = inner
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| lead(l))
+            .min()
+            .unwrap_or(0);
+        for (k, text) in (start..end).zip(inner) {
+            let mut cut = shared.min(lead(&text));
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            raw[k].1 = Cow::Owned(text[cut..].to_owned());
+        }
+        raw[i].1 = Cow::Borrowed("");
+        raw[end].1 = Cow::Borrowed("");
+        i = end + 1;
+    }
 }
 
 /// Markdown pipe tables (a row, a delimiter row, more rows) as draftdiff carries tables
@@ -205,7 +270,7 @@ fn decode(file: &SourceFile) -> Result<&str> {
 }
 
 /// Markdown front matter (`---` … `---` at the top): its `title:` and the lines it spans.
-fn front_matter(raw: &[(usize, &str)]) -> Option<(Option<(usize, String)>, usize)> {
+fn front_matter(raw: &[(usize, Cow<str>)]) -> Option<(Option<(usize, String)>, usize)> {
     if raw.first()?.1.trim() != "---" {
         return None;
     }
@@ -429,5 +494,35 @@ mod tests {
         assert!(error(b"PK\x03\x04rest").contains("zip archive"));
         assert!(error(b"\xff\xfeA\0").contains("UTF-16"));
         assert!(error(b"\xef\xbb\xbf \n\n\t\n").contains("the document is empty"));
+    }
+
+    #[test]
+    fn a_boxed_block_loses_its_frame() {
+        let text = b"4. Notices\n\nKeep them.\n\n****************\n*              *\n*  5. Warranty *\n*  ----------- *\n*              *\n*  None given. *\n****************\n\n*emphasis*\n*kept*\n";
+        let (l, _) = read(text, false);
+        assert_eq!(
+            texts(&l),
+            [
+                "4. Notices",
+                "",
+                "Keep them.",
+                "",
+                "",
+                "",
+                "5. Warranty",
+                "",
+                "None given.",
+                "",
+                "",
+                "*emphasis*",
+                "*kept*"
+            ]
+        );
+        assert_eq!(l[6].style, Style::Heading(2));
+        assert_eq!(l[6].indent, 0);
+        assert_eq!((l[6].at, l[8].at), (7, 10));
+        // A box never closed is not a box.
+        let (l, _) = read(b"****************\n*  5. Warranty *\nText\n", false);
+        assert_eq!(texts(&l)[1], "*  5. Warranty *");
     }
 }

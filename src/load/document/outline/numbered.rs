@@ -283,10 +283,10 @@ pub(super) fn split_title(rest: &str) -> (String, Option<String>) {
         return (String::new(), None);
     }
     let bare = rest.trim_end_matches(['.', ':']);
-    if title_case(bare) && !bare.contains(". ") && bare.split_whitespace().count() <= 12 {
+    if title_case(bare) && full_stop(bare).is_none() && bare.split_whitespace().count() <= 12 {
         return (bare.to_owned(), None);
     }
-    if let Some(stop) = rest.find(". ").or_else(|| rest.find(": ")) {
+    if let Some(stop) = full_stop(rest).or_else(|| rest.find(": ")) {
         let (head, tail) = (&rest[..stop], rest[stop + 2..].trim());
         if head.split_whitespace().count() <= LEADING_TITLE_WORDS
             && title_case(head)
@@ -298,6 +298,20 @@ pub(super) fn split_title(rest: &str) -> (String, Option<String>) {
     (String::new(), Some(rest.to_owned()))
 }
 
+/// The first `. ` that ends a sentence, not an abbreviation (`U.S. GOVERNMENT`, `e.g. `):
+/// the word before the full stop has no full stop of its own and more than one letter.
+fn full_stop(s: &str) -> Option<usize> {
+    s.match_indices(". ").map(|(at, _)| at).find(|&at| {
+        let word = s[..at].rsplit(char::is_whitespace).next().unwrap_or("");
+        word.chars().count() > 1 && !word.contains('.')
+    })
+}
+
+/// Short words a title leaves in lower case (`Application of this License`).
+const TITLE_LOWER: &[&str] = &[
+    "this", "that", "with", "from", "into", "upon", "under", "over", "than", "such", "their",
+];
+
 /// Words of four letters or more capitalised (`Grant of Copyright License`), or the whole
 /// in capitals (`DISCLAIMER OF WARRANTY`): how titles, not sentences, are written.
 fn title_case(s: &str) -> bool {
@@ -308,7 +322,9 @@ fn title_case(s: &str) -> bool {
     first.starts_with(|c: char| c.is_uppercase() || c == '"')
         && words.iter().all(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            w.chars().count() < 4 || w.starts_with(|c: char| !c.is_lowercase())
+            w.chars().count() < 4
+                || w.starts_with(|c: char| !c.is_lowercase())
+                || TITLE_LOWER.contains(&w)
         })
 }
 
@@ -475,6 +491,29 @@ mod tests {
             (
                 "Trademarks".into(),
                 Some("This License does not grant".into())
+            )
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_short_lower_case_words_stay_in_the_title() {
+        assert_eq!(
+            split_title("U.S. GOVERNMENT END USERS."),
+            ("U.S. GOVERNMENT END USERS".into(), None)
+        );
+        assert_eq!(
+            split_title("Application of this License."),
+            ("Application of this License".into(), None)
+        );
+        assert_eq!(
+            split_title("Scope. The U.S. office applies this."),
+            ("Scope".into(), Some("The U.S. office applies this.".into()))
+        );
+        assert_eq!(
+            split_title("This License applies to the work."),
+            (
+                String::new(),
+                Some("This License applies to the work.".into())
             )
         );
     }
