@@ -210,12 +210,13 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 static CONVERTER_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(X+\)\s*").expect("the marker pattern is a valid regex"));
 
-/// `ANNEX II`, `Annex 3 – Correlation table`, `APPENDIX A`, `SCHEDULE 1`, `ANNEX TO THE
+/// `ANNEX II`, `Annex 3 – Correlation table`, `APPENDIX A`, `ADDENDUM: How to use …`,
+/// `SCHEDULE 1`, `ANNEX TO THE
 /// CONVENTION`, `PROTOCOL ON …`, `Correlation table`, `Anlage 1 …`, `ANEXO`, `Bijlage 2`:
 /// the heading of back matter, whose text is no article's.
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|SCHEDULE|Schedule|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato)(?:\s+(?:[IVXLCDM]{1,6}|\d{1,3}[A-Za-z]?|[A-Z]))?\s*(?:[.:–—-]\s*(?P<title>.*)|\s+\((?:zu|to|al)\s[^)]*\))?|(?:ANNEX|APPENDIX|SCHEDULE|PROTOCOL)\b[^a-z]*|(?i:correlation table|table of correspondence|correspondence table|table of equivalences|end of terms and conditions))$",
+        r"^(?:(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|ADDENDUM|Addendum|SCHEDULE|Schedule|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato)(?:\s+(?:[IVXLCDM]{1,6}|\d{1,3}[A-Za-z]?|[A-Z]))?\s*(?:[.:–—-]\s*(?P<title>.*)|\s+\((?:zu|to|al)\s[^)]*\))?|(?:ANNEX|APPENDIX|ADDENDUM|SCHEDULE|PROTOCOL)\b[^a-z]*|(?i:correlation table|table of correspondence|correspondence table|table of equivalences|end of terms and conditions))$",
     )
     .expect("the annex pattern is a valid regex")
 });
@@ -236,7 +237,7 @@ pub(crate) fn is_annex(line: &str) -> bool {
 /// The words that open back matter, in the languages of the keywords.
 static ANNEX_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|SCHEDULE|Schedule|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato)(?:\s|$|[.:–—-])",
+        r"^(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|ADDENDUM|Addendum|SCHEDULE|Schedule|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato)(?:\s|$|[.:–—-])",
     )
     .expect("the annex-word pattern is a valid regex")
 });
@@ -932,11 +933,13 @@ mod tests {
             "END OF TERMS AND CONDITIONS",
             "APPENDIX: How to apply the Apache License to your work.",
             "Exhibit A - Source Code Form License Notice",
+            "ADDENDUM: How to use this License for your documents",
         ] {
             assert!(is_annex(line), "{line}");
         }
         for line in [
             "Annex II shall apply to vessels of less than 20 tonnes.",
+            "Addendum to the agreement of 3 May signed by both Parties.",
             "Annexed to this Protocol is a list of ports.",
             "annex II",
             "Article 3",
