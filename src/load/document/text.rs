@@ -27,9 +27,14 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the page-number pattern is valid")
 });
 
+/// A numbered section's heading without a keyword (`1.0 Definitions`, `2. Grant`).
+static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?\d{1,3}(?:\.0)?[.)]?\s+\p{Lu}").expect("the section-number pattern is valid")
+});
+
 /// Whether a `.txt` file is Markdown in fact: at least two `#` heading lines that read as
-/// headings (`### Article  1`, `###Artikel 5`). A file's content, not its name, says how
-/// to read it.
+/// headings (`### Article  1`, `###Artikel 5`, `### 1.0 Definitions`). A file's content,
+/// not its name, says how to read it.
 pub(crate) fn looks_like_markdown(file: &SourceFile) -> bool {
     let Ok(text) = std::str::from_utf8(&file.bytes) else {
         return false;
@@ -37,8 +42,9 @@ pub(crate) fn looks_like_markdown(file: &SourceFile) -> bool {
     text.lines()
         .filter_map(|l| ATX.captures(l.trim()))
         .filter(|c| {
-            c.get(2)
-                .is_some_and(|t| super::headings::parse(t.as_str()).is_some())
+            c.get(2).is_some_and(|t| {
+                super::headings::parse(t.as_str()).is_some() || SECTION_NUMBER.is_match(t.as_str())
+            })
         })
         .take(2)
         .count()
@@ -524,5 +530,14 @@ mod tests {
         // A box never closed is not a box.
         let (l, _) = read(b"****************\n*  5. Warranty *\nText\n", false);
         assert_eq!(texts(&l)[1], "*  5. Warranty *");
+    }
+
+    #[test]
+    fn a_txt_file_with_numbered_hash_headings_is_markdown() {
+        let md = |t: &str| looks_like_markdown(&SourceFile::new("x.txt".into(), "x.txt", t.into()));
+        assert!(md(
+            "## Database Licence\n\n### 1.0 Definitions\nText.\n\n### 2.0 What it covers\nText.\n"
+        ));
+        assert!(!md("# 1 comment\nText.\n# not a heading\n"));
     }
 }

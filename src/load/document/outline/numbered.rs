@@ -4,7 +4,7 @@
 //! United Kingdom style are (`1 Short title`).
 //!
 //! The sections are the longest run of numbers that counts up by one from 0 or 1 in one
-//! form (`1.`, `1)`, `(1)`, `1 Title`) at one indentation. A nested item (`1.` under a
+//! form (`1.`, `1)`, `(1)`, `1 Title`; `1.0` is `1.`) at one indentation. A nested item (`1.` under a
 //! deeper indent, `a)`), a wrapped line that happens to start with a number, or a list
 //! that restarts at 1 breaks no run: it is simply not part of it, and stays text. A
 //! title on the heading line is split from the text after it when it reads as one
@@ -22,7 +22,7 @@ use super::{boundary_before, unemphasised};
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<open>\()?(?P<n>\d{1,3})(?P<suffix>[A-Z]{0,2})(?P<close>\.\)?|\)|\s)\s*(?P<rest>.*)$",
+        r"^(?P<open>\()?(?P<n>\d{1,3})(?P<zero>\.0)?(?P<suffix>[A-Z]{0,2})(?P<close>\.\)?|\)|\s*[-–]\s|\s)\s*(?P<rest>.*)$",
     )
     .expect("the numbered-section pattern is a valid regex")
 });
@@ -75,7 +75,12 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
             (true, ")") => Form::Bracketed,
             (true, _) => continue,
             (false, ")") => Form::Paren,
-            (false, c) if c.starts_with('.') => Form::Dot,
+            // `1- OBJET.`, `1 – Definitions`: a dash stands for the full stop.
+            (false, c) if c.starts_with('.') || c.trim_start().starts_with(['-', '–']) => {
+                Form::Dot
+            }
+            // `1.0 General.`: section 1 numbered as the head of its `1.1`, `1.2`.
+            (false, _) if c.name("zero").is_some() => Form::Dot,
             (false, _) => Form::Bare,
         };
         let rest = c["rest"].trim().to_owned();
@@ -113,7 +118,7 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
                 wrapped_on,
             });
     }
-    let best = groups
+    let best = one_column_apart(groups)
         .into_iter()
         .map(|((form, indent), candidates)| (longest_run(&candidates), form, indent, candidates))
         .max_by_key(|(run, form, indent, candidates)| {
@@ -153,6 +158,35 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
             (c.line, heading)
         })
         .collect()
+}
+
+/// The candidates of each form with indentations one column apart joined, at the smaller:
+/// a section typed with a stray space (` 4) Exclusions …` among `3)` and `5)`) is still
+/// one of them, while nested items sit several columns deeper.
+fn one_column_apart(
+    groups: HashMap<(Form, usize), Vec<Candidate>>,
+) -> HashMap<(Form, usize), Vec<Candidate>> {
+    let mut keys: Vec<(Form, usize)> = groups.keys().copied().collect();
+    keys.sort_unstable_by_key(|&(form, indent)| (form as u8, indent));
+    let mut level: HashMap<(Form, usize), usize> = HashMap::new();
+    for (k, &(form, indent)) in keys.iter().enumerate() {
+        let joined = k
+            .checked_sub(1)
+            .map(|p| keys[p])
+            .filter(|&(f, i)| f == form && indent - i <= 1)
+            .map(|prev| level[&prev]);
+        level.insert((form, indent), joined.unwrap_or(indent));
+    }
+    let mut out: HashMap<(Form, usize), Vec<Candidate>> = HashMap::new();
+    for (key, candidates) in groups {
+        out.entry((key.0, level[&key]))
+            .or_default()
+            .extend(candidates);
+    }
+    for candidates in out.values_mut() {
+        candidates.sort_unstable_by_key(|c| c.line);
+    }
+    out
 }
 
 /// The longest chain of candidates (indices, in document order) whose numbers count up by
@@ -515,6 +549,28 @@ mod tests {
                 String::new(),
                 Some("This License applies to the work.".into())
             )
+        );
+    }
+
+    #[test]
+    fn point_zero_dashes_and_stray_spaces_number_sections_too() {
+        let ids = |text: &str| -> Vec<String> { numbers(text).into_iter().map(|g| g.0).collect() };
+        assert_eq!(
+            ids("1.0 General. This licence applies.\n\n   1.1 A term.\n\n2.0 Grant. You may copy.\n\n3.0 Warranty. None.\n"),
+            ["1", "2", "3"]
+        );
+        assert_eq!(
+            ids("1- OBJET.\nText.\n\n2. ÉTENDUE.\nText.\n\n3 – DURÉE\nText.\n"),
+            ["1", "2", "3"]
+        );
+        assert_eq!(
+            ids("1) Grant. You may.\n\n 2) Patents. You may.\n\n3) Notices. Keep them.\n\n      1) a nested item\n"),
+            ["1", "2", "3"]
+        );
+        // `1.0.1.` is a sub-item, not section 1.
+        assert_eq!(
+            ids("1.0.1. \"Use\" means use.\n\n1.1. \"Code\" means code.\n"),
+            Vec::<String>::new()
         );
     }
 }
