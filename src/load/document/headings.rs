@@ -3,7 +3,8 @@
 //! `CHAPTER II — Final provisions`, `TÍTULO PRELIMINAR`, `Erster Abschnitt`.
 //!
 //! This module judges one line on its own shape: a keyword (in English, French, Spanish,
-//! German, Dutch, Italian or Portuguese), a number as written, then nothing, a title, or
+//! German, Dutch, Italian, Portuguese or another language of the EU's acts), a number as
+//! written, then nothing, a title, or
 //! (after a full stop, colon or dash) the start of the article's text. A line such as
 //! "Article 6 shall not apply to …" is a sentence, not a heading, and is refused here;
 //! whether a well-shaped line really starts an article given the lines around it is
@@ -157,7 +158,84 @@ const KEYWORDS: &[(&str, Keyword)] = &[
     ("section", Keyword::Section),
     ("sect", Keyword::Section),
     ("sec", Keyword::Section),
+    // The other official languages of the European Union (and a few of its neighbours),
+    // keyword first: an EU act is published in each of them, headed the same way.
+    ("artykuł", Keyword::Article),
+    ("articolul", Keyword::Article),
+    ("artikolu", Keyword::Article),
+    ("l-artikolu", Keyword::Article),
+    ("artiklu", Keyword::Article),
+    ("l-artiklu", Keyword::Article),
+    ("artikkel", Keyword::Article),
+    ("airteagal", Keyword::Article),
+    ("článek", Keyword::Article),
+    ("článok", Keyword::Article),
+    ("članak", Keyword::Article),
+    ("člen", Keyword::Article),
+    ("член", Keyword::Article),
+    ("статья", Keyword::Article),
+    ("стаття", Keyword::Article),
+    ("άρθρο", Keyword::Article),
+    ("αρθρο", Keyword::Article),
+    ("madde", Keyword::Article),
+    ("rozdział", Keyword::Chapter),
+    ("kapitola", Keyword::Chapter),
+    ("poglavlje", Keyword::Chapter),
+    ("poglavje", Keyword::Chapter),
+    ("capitolul", Keyword::Chapter),
+    ("kapitolu", Keyword::Chapter),
+    ("caibidil", Keyword::Chapter),
+    ("глава", Keyword::Chapter),
+    ("розділ", Keyword::Chapter),
+    ("κεφάλαιο", Keyword::Chapter),
+    ("κεφαλαιο", Keyword::Chapter),
+    ("bölüm", Keyword::Chapter),
+    ("tytuł", Keyword::Title),
+    ("hlava", Keyword::Title),
+    ("titlul", Keyword::Title),
+    ("glava", Keyword::Title),
+    ("τίτλος", Keyword::Title),
+    ("τιτλος", Keyword::Title),
+    ("дял", Keyword::Title),
+    ("część", Keyword::Part),
+    ("část", Keyword::Part),
+    ("časť", Keyword::Part),
+    ("partea", Keyword::Part),
+    ("μέρος", Keyword::Part),
+    ("μερος", Keyword::Part),
+    ("част", Keyword::Part),
+    ("sekcja", Keyword::Division),
+    ("oddział", Keyword::Division),
+    ("oddíl", Keyword::Division),
+    ("oddiel", Keyword::Division),
+    ("odjeljak", Keyword::Division),
+    ("oddelek", Keyword::Division),
+    ("secțiunea", Keyword::Division),
+    ("secţiunea", Keyword::Division),
+    ("τμήμα", Keyword::Division),
+    ("τμημα", Keyword::Division),
+    ("раздел", Keyword::Division),
 ];
+
+/// The keywords written after the number (`1 artikla`, `3. cikk`, `2. pants`,
+/// `4 straipsnis`, `II fejezet`, `1 luku`), in Finnish, Hungarian, Latvian, Lithuanian and
+/// Estonian.
+static NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<n>\d{1,4}[a-z]?|[IVXLCDM]{1,8})\.?\s+(?P<kw>(?i:artikla|cikk|pants|straipsnis|luku|fejezet|nodaļa|skyrius|peatükk|rész|daļa|dalis|szakasz|skirsnis|jagu))\b\.?(?P<rest>.*)$",
+    )
+    .expect("the number-first pattern is a valid regex")
+});
+
+/// The level of a keyword written after its number.
+fn number_first_keyword(word: &str) -> Keyword {
+    match word.to_lowercase().as_str() {
+        "artikla" | "cikk" | "pants" | "straipsnis" => Keyword::Article,
+        "rész" | "daļa" | "dalis" => Keyword::Part,
+        "szakasz" | "skirsnis" | "jagu" => Keyword::Division,
+        _ => Keyword::Chapter,
+    }
+}
 
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<&str> = KEYWORDS.iter().map(|(w, _)| *w).collect();
@@ -370,6 +448,14 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         let keyword = keyword(&c["kw"])?;
         let number = c["n"].trim_end_matches('.').to_owned();
         return finish(keyword, number, &c["rest"], styled);
+    }
+    if let Some(c) = NUMBER_FIRST.captures(line) {
+        let keyword = number_first_keyword(&c["kw"]);
+        let n = &c["n"];
+        if n.starts_with(|c: char| c.is_ascii_uppercase()) {
+            crate::roman::value(n)?;
+        }
+        return finish(keyword, n.to_owned(), &c["rest"], styled);
     }
     let caps = HEAD.captures(line)?;
     let keyword_word = caps.name("kw")?.as_str();
@@ -862,6 +948,25 @@ mod tests {
                 "final quinta bis",
                 "Código Comunitario de Visados",
             ),
+            // The other languages of EU acts, keyword first and number first
+            ("Artykuł 12", Article, "12", ""),
+            ("Articolul 3", Article, "3", ""),
+            ("Článek 5", Article, "5", ""),
+            ("ČLANAK 1.", Article, "1", ""),
+            ("Член 7", Article, "7", ""),
+            ("Άρθρο 2", Article, "2", ""),
+            ("ΑΡΘΡΟ 2", Article, "2", ""),
+            ("Airteagal 4", Article, "4", ""),
+            ("1 artikla", Article, "1", ""),
+            ("3. cikk", Article, "3", ""),
+            ("2. pants", Article, "2", ""),
+            ("4 straipsnis", Article, "4", ""),
+            ("ROZDZIAŁ II", Chapter, "II", ""),
+            ("Capitolul IV", Chapter, "IV", ""),
+            ("ΚΕΦΑΛΑΙΟ I", Chapter, "I", ""),
+            ("II fejezet", Chapter, "II", ""),
+            ("3 luku", Chapter, "3", ""),
+            ("Oddíl 2", Division, "2", ""),
         ];
         for &(line, keyword, number, title) in rows {
             let h = parse(line).unwrap_or_else(|| panic!("not a heading: {line:?}"));
