@@ -236,4 +236,6 @@ pub(crate) fn on_both<T: Send>(f: impl Fn(bool) -> T + Sync) -> (T, T) {
 }
 
 #[cfg(test)]
+mod probe;
+#[cfg(test)]
 mod tests;
