@@ -307,35 +307,53 @@ const fn ascii_classes() -> [u8; 128] {
 
 static ASCII_CLASSES: [u8; 128] = ascii_classes();
 
-/// The words of an ASCII text, as `unicode_words().count()` counts them: a word is a run
-/// of letters, digits and underscores (WB5, WB8–WB10, WB13a, WB13b) that may go on across
-/// one `:`, `.` or `'` between two letters, or one `,`, `;`, `.` or `'` between two
-/// digits, and that holds a letter or digit (a run of underscores is not a word).
-/// `ascii_words_match_the_unicode_segmentation` checks it against the full segmentation.
+/// The words of an ASCII text, as `unicode_words().count()` counts them (see
+/// [`for_each_ascii_word`]).
 fn ascii_words(bytes: &[u8]) -> usize {
-    let class = |i: usize| bytes.get(i).map_or(0, |&b| ASCII_CLASSES[usize::from(b & 0x7f)]);
-    let (mut count, mut in_word, mut alnum) = (0, false, false);
-    for (i, &b) in bytes.iter().enumerate() {
-        let c = ASCII_CLASSES[usize::from(b & 0x7f)];
-        if c & (LETTER | DIGIT | UNDERSCORE) != 0 {
-            alnum |= c & (LETTER | DIGIT) != 0;
-            in_word = true;
+    let mut count = 0;
+    for_each_ascii_word(bytes, |_| count += 1);
+    count
+}
+
+/// Calls `f` with the byte range of each word of an ASCII text, as `unicode_word_indices`
+/// finds them: a word is a run of letters, digits and underscores (WB5, WB8–WB10, WB13a,
+/// WB13b) that may go on across one `:`, `.` or `'` between two letters, or one `,`, `;`,
+/// `.` or `'` between two digits (WB6, WB7, WB11, WB12), and that holds a letter or
+/// digit (a run of underscores is not a word). `ascii_words_match_the_unicode_segmentation`
+/// checks it against the full segmentation.
+pub(crate) fn for_each_ascii_word(bytes: &[u8], mut f: impl FnMut(std::ops::Range<usize>)) {
+    let class = |b: u8| ASCII_CLASSES[usize::from(b & 0x7f)];
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        if class(bytes[i]) & (LETTER | DIGIT | UNDERSCORE) == 0 {
+            i += 1;
             continue;
         }
-        if in_word {
-            let joins = i > 0 && {
-                let (before, after) = (class(i - 1), class(i + 1));
-                (c & MID_LETTER != 0 && before == LETTER && after == LETTER)
-                    || (c & MID_NUM != 0 && before == DIGIT && after == DIGIT)
-            };
-            if !joins {
-                count += usize::from(alnum);
-                in_word = false;
-                alnum = false;
+        let start = i;
+        let mut alnum = false;
+        while i < n {
+            let c = class(bytes[i]);
+            if c & (LETTER | DIGIT | UNDERSCORE) != 0 {
+                alnum |= c & (LETTER | DIGIT) != 0;
+                i += 1;
+                continue;
             }
+            let (before, after) = (
+                class(bytes[i - 1]),
+                bytes.get(i + 1).map_or(0, |&b| class(b)),
+            );
+            let joins = (c & MID_LETTER != 0 && before == LETTER && after == LETTER)
+                || (c & MID_NUM != 0 && before == DIGIT && after == DIGIT);
+            if !joins {
+                break;
+            }
+            i += 1;
+        }
+        if alnum {
+            f(start..i);
         }
     }
-    count + usize::from(in_word && alnum)
 }
 
 /// The words of every article of a draft, counted once and in parallel: counting is a
@@ -452,22 +470,28 @@ mod tests {
     #[test]
     fn ascii_words_match_the_unicode_segmentation() {
         use proptest::prelude::*;
-        let ascii = prop::collection::vec(0u8..128, 0..60)
-            .prop_map(|b| String::from_utf8(b).unwrap());
+        let ascii =
+            prop::collection::vec(0u8..128, 0..60).prop_map(|b| String::from_utf8(b).unwrap());
         proptest!(ProptestConfig::with_cases(20_000), |(text in ascii)| {
             prop_assert_eq!(ascii_words(text.as_bytes()), text.unicode_words().count(), "{:?}", text);
         });
         let pieces = prop::sample::select(vec![
-            "a", "Z", "0", "9", "_", ":", ".", "'", ",", ";", " ", "  ", "\n", "\r\n", "\r",
-            "\t", "-", "\"", "é", "\u{301}", "\u{200d}", "\u{a0}", "٣", "…", "’", "ः", "日本",
-            "\u{b}", "\u{85}",
+            "a", "Z", "0", "9", "_", ":", ".", "'", ",", ";", " ", "  ", "\n", "\r\n", "\r", "\t",
+            "-", "\"", "é", "\u{301}", "\u{200d}", "\u{a0}", "٣", "…", "’", "ः", "日本", "\u{b}",
+            "\u{85}",
         ]);
         proptest!(ProptestConfig::with_cases(20_000), |(parts in prop::collection::vec(pieces, 0..40))| {
             let text: String = parts.concat();
             prop_assert_eq!(word_count(&text), text.unicode_words().count(), "{:?}", text);
         });
-        for text in ["a:b", "a.b", "a'b", "1,5", "1;5", "1.5", "1'5", "a.1", "1.a", "a_.b", "__", "_a_"] {
-            assert_eq!(ascii_words(text.as_bytes()), text.unicode_words().count(), "{text:?}");
+        for text in [
+            "a:b", "a.b", "a'b", "1,5", "1;5", "1.5", "1'5", "a.1", "1.a", "a_.b", "__", "_a_",
+        ] {
+            assert_eq!(
+                ascii_words(text.as_bytes()),
+                text.unicode_words().count(),
+                "{text:?}"
+            );
         }
     }
 
