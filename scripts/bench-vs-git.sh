@@ -2,12 +2,15 @@
 # Times the whole `draftdiff diff … --format json` process against
 # `git diff --no-index --word-diff` on the same texts, at 10,000 and 20,000 articles,
 # the MIMC 1.0 → 3.0 diff, and the growth of the time as the corpus doubles (5,000 to
-# 40,000 articles). Peak memory from GNU time. Figures go to docs/performance.md.
+# 40,000 articles), and a real-size pair of documents from the vendored corpus. Peak memory
+# from GNU time. Figures go to docs/performance.md. In-process stage timings (minimum of N
+# runs): `cargo run --release --example stages -- BASE HEAD [RUNS]`.
 #
 #   scripts/bench-vs-git.sh            (installs hyperfine with apt-get if it is missing)
 #
 # Honours CARGO_TARGET_DIR; corpora go to $BENCH_DIR (default target/bench).
-# VS_GIT and DOUBLING override the article counts of the two parts.
+# VS_GIT and DOUBLING override the article counts of the two parts; REAL_CASE names the
+# corpus directory of the real-size case (default ../shared/corpus/de-aufenthg-2012-2021).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +29,19 @@ corpus() { # articles → directory, generated once per size
 
 echo "## MIMC 1.0 → 3.0 (built-in drafts, whole process)"
 hyperfine --warmup 5 --runs 50 -N "$bin diff 1.0 3.0 --format json --drafts drafts" 2>/dev/null | sed -n '1,4p'
+
+# A real-size case besides the generated corpus: the largest text of the vendored corpus
+# (the German Residence Act, 2012 and 2021, Markdown), diffed as documents.
+real=${REAL_CASE:-../shared/corpus/de-aufenthg-2012-2021}
+[ -d "$real" ] || real=/work/shared/corpus/de-aufenthg-2012-2021
+if [ -d "$real" ]; then
+  echo
+  echo "## Real-size documents: $(basename "$real") ($(wc -w <"$real/old.md") → $(wc -w <"$real/new.md") words)"
+  hyperfine --warmup 2 --runs 20 -N -i \
+    "$bin diff $real/old.md $real/new.md --format json" \
+    "git diff --no-index --word-diff $real/old.md $real/new.md" 2>/dev/null | grep -E 'Benchmark|Time|±|faster|slower' || true
+  /usr/bin/time -f "draftdiff peak RSS: %M KiB, wall %e s" "$bin" diff "$real/old.md" "$real/new.md" --format json >/dev/null 2>&1 || true
+fi
 
 for n in ${VS_GIT:-10000 20000}; do
   dir=$(corpus "$n")

@@ -28,9 +28,19 @@ pub struct Options {
 pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
     let base_articles: Vec<ArticleRef> = base.articles().collect();
     let head_articles: Vec<ArticleRef> = head.articles().collect();
-    let (alignment, (base_words, head_words)) = rayon::join(
+    // The alignment is the longest stage and mostly sequential: the word counts and the
+    // article lookups of the notes are made beside it, on the other core.
+    let (alignment, ((base_words, head_words), texts)) = rayon::join(
         || align::align(base, head),
-        || rayon::join(|| WordCounts::of(base), || WordCounts::of(head)),
+        || {
+            rayon::join(
+                || rayon::join(|| WordCounts::of(base), || WordCounts::of(head)),
+                || Texts {
+                    base: texts(base),
+                    head: texts(head),
+                },
+            )
+        },
     );
     let ctx = Context {
         base,
@@ -68,7 +78,29 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
         p.recitals = units::compare_recitals(base, head, options);
     }
 
-    let chapters = summary::impact_rows(base, head, &alignment, &changes, &base_words, &head_words);
+    // The impact rows, the notes and the provisions are independent of each other.
+    let (chapters, (stale, (definitions, provisions))) = rayon::join(
+        || summary::impact_rows(base, head, &alignment, &changes, &base_words, &head_words),
+        || {
+            rayon::join(
+                || xrefs::stale_citations(base, &texts, &changes),
+                || {
+                    rayon::join(
+                        || terms::changed_definitions(base, head, &texts, &changes),
+                        || {
+                            units::compare_units(
+                                base,
+                                head,
+                                &base.provisions,
+                                &head.provisions,
+                                options,
+                            )
+                        },
+                    )
+                },
+            )
+        },
+    );
     let mut notes = Vec::new();
     let coarse: Vec<String> = changes.iter().filter(|c| c.coarse).map(label).collect();
     if !coarse.is_empty() {
@@ -77,12 +109,8 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
             coarse.join(", ")
         ));
     }
-    let texts = Texts {
-        base: texts(base),
-        head: texts(head),
-    };
-    notes.extend(xrefs::stale_citations(base, &texts, &changes));
-    notes.extend(terms::changed_definitions(base, head, &texts, &changes));
+    notes.extend(stale);
+    notes.extend(definitions);
     Comparison {
         schema: crate::change::schema::DIFF,
         base: version_info(base, &base_words),
@@ -90,7 +118,7 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
         summary: Summary::of(&changes),
         chapters,
         changes,
-        provisions: units::compare_units(base, head, &base.provisions, &head.provisions, options),
+        provisions,
         notes,
     }
 }

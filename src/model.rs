@@ -254,8 +254,106 @@ impl Draft {
 }
 
 /// Words as a reader counts them: Unicode word boundaries, punctuation excluded.
+///
+/// Words never cross a line break (UAX #29 always breaks around CR, LF and the other
+/// newlines), so each line is counted on its own: an ASCII line by [`ascii_words`], any
+/// other by the full segmentation.
 pub fn word_count(text: &str) -> usize {
-    text.unicode_words().count()
+    if text.is_ascii() {
+        return ascii_words(text.as_bytes());
+    }
+    text.split_inclusive('\n')
+        .map(|line| {
+            if line.is_ascii() {
+                ascii_words(line.as_bytes())
+            } else {
+                line.unicode_words().count()
+            }
+        })
+        .sum()
+}
+
+/// What a byte is to UAX #29's word rules, for ASCII text.
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const UNDERSCORE: u8 = 4;
+/// Joins two letters (`a:b`, `a.b`, `a'b`: WB6, WB7).
+const MID_LETTER: u8 = 8;
+/// Joins two digits (`1,5`, `1;5`, `1.5`, `1'5`: WB11, WB12).
+const MID_NUM: u8 = 16;
+
+const fn ascii_classes() -> [u8; 128] {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            match c {
+                b'_' => UNDERSCORE,
+                b':' => MID_LETTER,
+                b',' | b';' => MID_NUM,
+                b'.' | b'\'' => MID_LETTER | MID_NUM,
+                _ => 0,
+            }
+        };
+        b += 1;
+    }
+    t
+}
+
+static ASCII_CLASSES: [u8; 128] = ascii_classes();
+
+/// The words of an ASCII text, as `unicode_words().count()` counts them (see
+/// [`for_each_ascii_word`]).
+fn ascii_words(bytes: &[u8]) -> usize {
+    let mut count = 0;
+    for_each_ascii_word(bytes, |_| count += 1);
+    count
+}
+
+/// Calls `f` with the byte range of each word of an ASCII text, as `unicode_word_indices`
+/// finds them: a word is a run of letters, digits and underscores (WB5, WB8–WB10, WB13a,
+/// WB13b) that may go on across one `:`, `.` or `'` between two letters, or one `,`, `;`,
+/// `.` or `'` between two digits (WB6, WB7, WB11, WB12), and that holds a letter or
+/// digit (a run of underscores is not a word). `ascii_words_match_the_unicode_segmentation`
+/// checks it against the full segmentation.
+pub(crate) fn for_each_ascii_word(bytes: &[u8], mut f: impl FnMut(std::ops::Range<usize>)) {
+    let class = |b: u8| ASCII_CLASSES[usize::from(b & 0x7f)];
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        if class(bytes[i]) & (LETTER | DIGIT | UNDERSCORE) == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut alnum = false;
+        while i < n {
+            let c = class(bytes[i]);
+            if c & (LETTER | DIGIT | UNDERSCORE) != 0 {
+                alnum |= c & (LETTER | DIGIT) != 0;
+                i += 1;
+                continue;
+            }
+            let (before, after) = (
+                class(bytes[i - 1]),
+                bytes.get(i + 1).map_or(0, |&b| class(b)),
+            );
+            let joins = (c & MID_LETTER != 0 && before == LETTER && after == LETTER)
+                || (c & MID_NUM != 0 && before == DIGIT && after == DIGIT);
+            if !joins {
+                break;
+            }
+            i += 1;
+        }
+        if alnum {
+            f(start..i);
+        }
+    }
 }
 
 /// The words of every article of a draft, counted once and in parallel: counting is a
@@ -365,6 +463,36 @@ mod tests {
             8
         );
         assert_eq!(word_count(""), 0);
+    }
+
+    /// The ASCII counter agrees with the full UAX #29 segmentation on any ASCII text, and
+    /// so does the line-by-line count on mixed text.
+    #[test]
+    fn ascii_words_match_the_unicode_segmentation() {
+        use proptest::prelude::*;
+        let ascii =
+            prop::collection::vec(0u8..128, 0..60).prop_map(|b| String::from_utf8(b).unwrap());
+        proptest!(ProptestConfig::with_cases(20_000), |(text in ascii)| {
+            prop_assert_eq!(ascii_words(text.as_bytes()), text.unicode_words().count(), "{:?}", text);
+        });
+        let pieces = prop::sample::select(vec![
+            "a", "Z", "0", "9", "_", ":", ".", "'", ",", ";", " ", "  ", "\n", "\r\n", "\r", "\t",
+            "-", "\"", "é", "\u{301}", "\u{200d}", "\u{a0}", "٣", "…", "’", "ः", "日本", "\u{b}",
+            "\u{85}",
+        ]);
+        proptest!(ProptestConfig::with_cases(20_000), |(parts in prop::collection::vec(pieces, 0..40))| {
+            let text: String = parts.concat();
+            prop_assert_eq!(word_count(&text), text.unicode_words().count(), "{:?}", text);
+        });
+        for text in [
+            "a:b", "a.b", "a'b", "1,5", "1;5", "1.5", "1'5", "a.1", "1.a", "a_.b", "__", "_a_",
+        ] {
+            assert_eq!(
+                ascii_words(text.as_bytes()),
+                text.unicode_words().count(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

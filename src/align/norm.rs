@@ -118,11 +118,18 @@ pub(crate) fn identity_hash_of(canonical: &[u8]) -> u64 {
 /// followed by "and", "or" or "to" ("articles 12 and 13"). `None` for a text that cites
 /// no article: [`identity_hash_of`] already decided about it.
 pub(crate) fn citation_blind_hash(buf: &[u8]) -> Option<u64> {
+    // Nothing is masked before the first word starting with "art": start there, and skip
+    // the texts that have none.
+    let start = buf
+        .windows(3)
+        .enumerate()
+        .find(|&(i, w)| w == b"art" && (i == 0 || !buf[i - 1].is_ascii_alphanumeric()))?
+        .0;
     let mut masked: Vec<u8> = Vec::new();
     let mut citing = false;
     let mut copied = 0;
-    let mut at = 0;
-    for word in buf.split(|b| !b.is_ascii_alphanumeric()) {
+    let mut at = start;
+    for word in buf[start..].split(|b| !b.is_ascii_alphanumeric()) {
         let end = at + word.len();
         let mask = citing && word.first().is_some_and(u8::is_ascii_digit);
         if mask {

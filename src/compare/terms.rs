@@ -7,6 +7,7 @@
 //! count as a change.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -29,6 +30,89 @@ static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the definition pattern is a valid regex")
 });
 
+/// What follows a definition's closing quote and spacing, in the order [`DEFINITION`]
+/// tries them.
+const VERBS: [&str; 9] = [
+    "means",
+    "shall mean",
+    "is",
+    "are",
+    "includes",
+    "has the meaning",
+    "have the meanings",
+    "have the meaning",
+    "refers to",
+];
+
+/// The `term` and `rest` groups of every match of [`DEFINITION`] in `text`, found by hand:
+/// compiling the pattern cost more than the rest of a small comparison. `None` when the
+/// answer depends on whether a non-ASCII character is a word character (the `\b` after
+/// the verb); the caller then runs the pattern itself. A property test checks that both
+/// agree.
+fn definition_spans(text: &str) -> Option<Vec<(Range<usize>, Range<usize>)>> {
+    const TERM_STOP: [char; 9] = ['\'', '‘', '’', '"', '“', '”', '\n', '.', ';'];
+    let is_term = |c: char| !TERM_STOP.contains(&c) && c != ',';
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find(['\'', '‘', '"', '“']) {
+        let open = from + open;
+        let term_start = open + text[open..].chars().next().map_or(1, char::len_utf8);
+        from = term_start;
+        // The term: the whole run of term characters (a shorter one would be followed by a
+        // term character, not a closing quote), 2 to 60 of them.
+        let mut chars = 0;
+        let mut term_end = text.len();
+        for (i, c) in text[term_start..].char_indices() {
+            if !is_term(c) {
+                term_end = term_start + i;
+                break;
+            }
+            chars += 1;
+        }
+        if !(2..=60).contains(&chars) {
+            continue;
+        }
+        let after = &text[term_end..];
+        let Some(close) = after
+            .chars()
+            .next()
+            .filter(|c| ['\'', '’', '"', '”'].contains(c))
+        else {
+            continue;
+        };
+        let after = &after[close.len_utf8()..];
+        let verb_at = after.len() - after.trim_start().len();
+        if verb_at == 0 {
+            continue;
+        }
+        let after = &after[verb_at..];
+        let mut matched = None;
+        for verb in VERBS {
+            let Some(next) = after.strip_prefix(verb) else {
+                continue;
+            };
+            match next.chars().next() {
+                Some(c) if !c.is_ascii() => return None,
+                Some(c) if c.is_ascii_alphanumeric() || c == '_' => continue,
+                _ => {
+                    matched = Some(verb.len());
+                    break;
+                }
+            }
+        }
+        let Some(verb_len) = matched else {
+            continue;
+        };
+        let rest_start = text.len() - after.len() + verb_len;
+        let rest_end = text[rest_start..]
+            .find([';', '.'])
+            .map_or(text.len(), |i| rest_start + i);
+        out.push((term_start..term_end, rest_start..rest_end));
+        from = rest_end;
+    }
+    Some(out)
+}
+
 /// Term (lower case) → (article number, the definition with digits and spacing dropped),
 /// from the given articles.
 fn definitions<'a>(
@@ -39,12 +123,23 @@ fn definitions<'a>(
         if !text.contains(['\'', '‘', '"', '“']) {
             continue;
         }
-        for c in DEFINITION.captures_iter(text) {
-            let term = c["term"].trim();
+        let found = definition_spans(text).unwrap_or_else(|| {
+            DEFINITION
+                .captures_iter(text)
+                .map(|c| {
+                    (
+                        c.name("term").unwrap().range(),
+                        c.name("rest").unwrap().range(),
+                    )
+                })
+                .collect()
+        });
+        for (term, rest) in found {
+            let (term, rest) = (text[term].trim(), &text[rest]);
             if !term.starts_with(char::is_alphabetic) || !term.ends_with(char::is_alphabetic) {
                 continue;
             }
-            let meaning: String = c["rest"]
+            let meaning: String = rest
                 .split_whitespace()
                 .map(|w| w.trim_matches(|ch: char| ch.is_ascii_digit() || ch == ','))
                 .filter(|w| !w.is_empty())
@@ -139,6 +234,66 @@ mod tests {
             head: crate::compare::texts(head),
         };
         changed_definitions(base, head, &texts, &changes)
+    }
+
+    /// The hand-written search finds what the pattern finds, wherever it answers.
+    #[test]
+    fn definition_spans_agree_with_the_pattern() {
+        use proptest::prelude::*;
+        let pieces = prop::sample::select(vec![
+            "'",
+            "‘",
+            "’",
+            "\"",
+            "“",
+            "”",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            ".",
+            ";",
+            ",",
+            "a",
+            "visitor",
+            "State Party",
+            "x",
+            "1",
+            "_",
+            "é",
+            "…",
+            "means",
+            "shall mean",
+            "is",
+            "are",
+            "includes",
+            "has the meaning",
+            "have the meaning",
+            "have the meanings",
+            "refers to",
+            "mean",
+            "isn",
+            "s",
+            "\u{a0}",
+            "Ⅻ",
+            "٣",
+        ]);
+        proptest!(ProptestConfig::with_cases(4000), |(parts in prop::collection::vec(pieces, 0..40))| {
+            let text: String = parts.concat();
+            if let Some(spans) = definition_spans(&text) {
+                let by_pattern: Vec<_> = DEFINITION
+                    .captures_iter(&text)
+                    .map(|c| (c.name("term").unwrap().range(), c.name("rest").unwrap().range()))
+                    .collect();
+                prop_assert_eq!(spans, by_pattern, "{:?}", text);
+            }
+        });
+        let long = format!("'{}' means x", "a".repeat(60));
+        assert_eq!(definition_spans(&long).unwrap().len(), 1);
+        let longer = format!("'{}' means x", "a".repeat(61));
+        assert!(definition_spans(&longer).unwrap().is_empty());
+        assert!(DEFINITION.captures(&longer).is_none());
+        assert!(definition_spans("'visitor' meansé").is_none());
     }
 
     /// One chapter of untitled articles.

@@ -26,6 +26,12 @@ static RECITAL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the recital pattern is a valid regex")
 });
 
+/// Whether `p` is a numbered recital's first paragraph. The pattern is compiled only for
+/// a paragraph that opens with a bracket: compiling it costs more than reading a preamble.
+fn is_recital(p: &str) -> bool {
+    p.starts_with('(') && RECITAL.is_match(p)
+}
+
 /// The label a recital unit carries as its number: `3` (recital 3), `citation 2`,
 /// `closing`.
 pub const CITATION: &str = "citation";
@@ -39,7 +45,7 @@ pub(crate) fn units(preamble: &Article) -> Option<Vec<Article>> {
         .lines()
         .filter(|l| !l.trim().is_empty())
         .collect();
-    let numbered = paragraphs.iter().filter(|p| RECITAL.is_match(p)).count();
+    let numbered = paragraphs.iter().filter(|p| is_recital(p)).count();
     if numbered < MIN_RECITALS {
         return None;
     }
@@ -54,9 +60,9 @@ pub(crate) fn units(preamble: &Article) -> Option<Vec<Article>> {
     let mut out: Vec<Article> = Vec::new();
     let mut citations = 0;
     let mut in_recitals = false;
-    let last_recital = paragraphs.iter().rposition(|p| RECITAL.is_match(p));
+    let last_recital = paragraphs.iter().rposition(|p| is_recital(p));
     for (k, p) in paragraphs.iter().enumerate() {
-        if let Some(c) = RECITAL.captures(p) {
+        if let Some(c) = p.starts_with('(').then(|| RECITAL.captures(p)).flatten() {
             in_recitals = true;
             // The marker is the recital's number, as a heading is an article's.
             out.push(unit(c["n"].to_owned(), &c["text"]));

@@ -127,7 +127,11 @@ impl<'a> Tokens<'a> {
 /// pipe is one token for the same reason: a lone `|` in a redline is always a cell
 /// delimiter.
 pub(crate) fn for_each_bound<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str, Class)) {
-    if !text.contains("[^") && !text.contains("\\|") {
+    // A byte search (memchr) first: most texts have neither a `[` nor a `\\`.
+    let bytes = text.as_bytes();
+    let special = (bytes.contains(&b'[') && text.contains("[^"))
+        || (bytes.contains(&b'\\') && text.contains("\\|"));
+    if !special {
         return for_each_uax29(text, f);
     }
     let mut pos = 0;
@@ -171,24 +175,41 @@ pub(crate) fn note_reference(s: &str) -> Option<usize> {
 
 /// Call `f` with every UAX #29 word-bound piece of `text`, its byte offset and its class.
 ///
-/// ASCII texts take a fast path: `unicode_word_indices` has an ASCII scanner several times
-/// faster than `split_word_bound_indices`, and the gaps between its words hold no letter or
-/// digit, so only the rules for ASCII whitespace and punctuation can apply there: CR LF
+/// ASCII texts take a fast path: their words come from a byte scanner
+/// ([`crate::model::for_each_ascii_word`], the word rules of UAX #29 as they apply to
+/// ASCII), many times faster than `split_word_bound_indices`, and the gaps between the
+/// words hold no letter or digit, so only the rules for ASCII whitespace and punctuation can apply there: CR LF
 /// stay together (WB3), runs of spaces stay together (WB3d), runs of underscores stay
 /// together (WB13a), and every other character stands alone (WB999).
+///
+/// A text with non-ASCII characters is taken line by line (UAX #29 always breaks before
+/// and after a line break, and keeps CR LF together, WB3–WB3b), so that only its
+/// non-ASCII lines need the full segmentation.
 fn for_each_uax29<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str, Class)) {
-    if !text.is_ascii() {
-        for (i, piece) in text.split_word_bound_indices() {
-            f(i, piece, classify(piece));
+    if text.is_ascii() {
+        return for_each_ascii(text, f);
+    }
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.is_ascii() {
+            for_each_ascii(line, |i, piece, class| f(at + i, piece, class));
+        } else {
+            for (i, piece) in line.split_word_bound_indices() {
+                f(at + i, piece, classify(piece));
+            }
         }
-        return;
+        at += line.len();
     }
+}
+
+/// [`for_each_uax29`] for an ASCII text.
+fn for_each_ascii<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str, Class)) {
     let mut pos = 0;
-    for (start, word) in text.unicode_word_indices() {
-        ascii_gap(text, pos..start, &mut f);
-        f(start, word, Class::Word);
-        pos = start + word.len();
-    }
+    crate::model::for_each_ascii_word(text.as_bytes(), |word| {
+        ascii_gap(text, pos..word.start, &mut f);
+        f(word.start, &text[word.clone()], Class::Word);
+        pos = word.end;
+    });
     ascii_gap(text, pos..text.len(), &mut f);
 }
 
@@ -418,6 +439,39 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Taking a mixed text line by line, with the ASCII lines on the fast path, gives the
+    /// pieces and classes of the full segmentation of the whole text.
+    #[test]
+    fn line_by_line_segmentation_matches_the_whole_text() {
+        use proptest::prelude::*;
+        let pieces = prop::sample::select(vec![
+            "a", "Z", "0", "_", ":", ".", "'", ",", " ", "  ", "\n", "\r\n", "\r", "\t", "-", "\"",
+            "é", "\u{301}", "\u{200d}", "\u{a0}", "٣", "…", "’", "ः", "日本", "\u{b}", "\u{85}",
+            "\u{2028}", "👍", "|", "9", ";", "__", "\u{c}", "~",
+        ]);
+        proptest!(ProptestConfig::with_cases(20_000), |(parts in prop::collection::vec(pieces, 0..40))| {
+            let text: String = parts.concat();
+            let mut got = Vec::new();
+            for_each_uax29(&text, |i, p, c| got.push((i, p, c)));
+            let want: Vec<_> = text
+                .split_word_bound_indices()
+                .map(|(i, p)| (i, p, classify(p)))
+                .collect();
+            prop_assert_eq!(got, want, "{:?}", text);
+        });
+        let ascii =
+            prop::collection::vec(0u8..128, 0..80).prop_map(|b| String::from_utf8(b).unwrap());
+        proptest!(ProptestConfig::with_cases(20_000), |(text in ascii)| {
+            let mut got = Vec::new();
+            for_each_uax29(&text, |i, p, c| got.push((i, p, c)));
+            let want: Vec<_> = text
+                .split_word_bound_indices()
+                .map(|(i, p)| (i, p, classify(p)))
+                .collect();
+            prop_assert_eq!(got, want, "{:?}", text);
+        });
     }
 
     #[test]
