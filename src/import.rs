@@ -49,6 +49,48 @@ pub fn read_source(path: &Path, rules: &document::Rules) -> Result<Reading> {
     }
 }
 
+/// What `import` was asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    /// The document to import.
+    pub file: &'a Path,
+    /// The drafts directory (`--drafts`), else `./drafts`.
+    pub drafts: Option<&'a Path>,
+    /// The new draft's id.
+    pub id: &'a str,
+    /// `--parent`: the version the draft revises.
+    pub parent: Option<&'a str>,
+    /// `--title`: replaces the document's title.
+    pub title: Option<&'a str>,
+    /// `--force`: replace the draft with this id.
+    pub force: bool,
+}
+
+/// `import`: reads the document, writes the draft directory, says where and what.
+pub fn run(
+    request: &Request<'_>,
+    rules: &document::Rules,
+    warn: crate::output::Warn<'_>,
+) -> Result<String> {
+    let reading = read_source(request.file, rules)?;
+    warn(&request.file.display().to_string(), &reading.warnings);
+    let summary = summary(&reading.draft);
+    let written = import(
+        reading.draft,
+        request.drafts.unwrap_or(Path::new("drafts")),
+        request.id,
+        request.parent,
+        request.title,
+        request.force,
+    )?;
+    Ok(format!(
+        "imported {} as `{}` into {}\n{summary}\n",
+        request.file.display(),
+        request.id,
+        written.display()
+    ))
+}
+
 /// One line saying what a draft holds: `3 chapters, 12 articles and a preamble, 1234 words`.
 pub fn summary(draft: &Draft) -> String {
     let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });

@@ -187,6 +187,31 @@ fn lint_with(draft: &Draft, all: bool) -> Vec<Problem> {
     out
 }
 
+/// `validate [V...]`: the drafts linted (every draft of the catalog when none is named)
+/// and the problems found in them and in their lineage.
+pub fn run(
+    catalog: &Catalog,
+    versions: &[String],
+) -> crate::error::Result<(Vec<Draft>, Vec<Problem>)> {
+    let drafts = if versions.is_empty() {
+        catalog.load_all()?
+    } else {
+        versions
+            .iter()
+            .map(|v| catalog.resolve(v))
+            .collect::<crate::error::Result<_>>()?
+    };
+    let problems: Vec<Problem> = drafts
+        .iter()
+        .flat_map(|d| {
+            let mut p = lint(d);
+            p.extend(lint_lineage(d, catalog));
+            p
+        })
+        .collect();
+    Ok((drafts, problems))
+}
+
 /// Lints what only the catalog can tell: unknown parents and parent cycles.
 pub fn lint_lineage(draft: &Draft, catalog: &Catalog) -> Vec<Problem> {
     let mut out = Vec::new();

@@ -171,3 +171,66 @@ pub fn explain_text(verdicts: &[crate::load::document::Verdict]) -> String {
     }
     out
 }
+
+/// `show FILE --explain`: what the reader took for headings and what it refused, and
+/// why; then the reader's warnings, or the error when the document cannot be read, which
+/// comes after the explanation.
+pub fn explain(
+    version: &str,
+    rules: &crate::load::document::Rules,
+) -> crate::error::Result<(String, crate::error::Result<String>)> {
+    use crate::load::{self, document};
+    let path = std::path::Path::new(version);
+    if !path.is_file() || !document::is_document(path) {
+        return Err(crate::error::Error::Invalid(format!(
+            "--explain reads a document (.md, .txt, .docx); `{version}` is not one"
+        )));
+    }
+    let file = load::SourceFile::read(path)?;
+    let stem = load::stem_of(path);
+    let (verdicts, reading) = document::explain(&file, &stem, rules);
+    let warnings = reading.map(|reading| {
+        reading
+            .warnings
+            .iter()
+            .map(|w| format!("warning: {w}\n"))
+            .collect()
+    });
+    Ok((explain_text(&verdicts), warnings))
+}
+
+/// `show VERSION [ARTICLE]`: the table of contents, or one article; as text or (`json`)
+/// as JSON (`docs/json.md`).
+pub fn show(
+    draft: &Draft,
+    article: Option<&str>,
+    json: bool,
+    style: Style,
+) -> crate::error::Result<crate::output::Output> {
+    use crate::output::Output;
+    let Some(number) = article else {
+        return if json {
+            Output::json(&VersionRow::of(draft))
+        } else {
+            Ok(Output::Text(contents_text(draft, style)))
+        };
+    };
+    let found = draft.find(number).ok_or_else(|| {
+        crate::error::Error::Invalid(format!("{} has no article `{number}`", draft.meta.id))
+    })?;
+    let chapter = found.chapter.map(|i| &draft.chapters[i]);
+    if json {
+        Output::json(&crate::render::json::ShownArticle::of(
+            &draft.meta.id,
+            chapter,
+            found.article,
+        ))
+    } else {
+        Ok(Output::Text(article_text(
+            draft,
+            chapter,
+            found.article,
+            style,
+        )))
+    }
+}

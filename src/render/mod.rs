@@ -12,6 +12,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod report;
+pub mod report_file;
 pub mod sanitize;
 pub mod style;
 pub mod table;

@@ -378,6 +378,20 @@ pub fn check_text(report: &crate::check::CheckReport, strict: bool, style: Style
     out
 }
 
+/// `validate`'s text: one line per problem, then what was found in which versions.
+pub fn validation_text(
+    drafts: &[crate::model::Draft],
+    problems: &[crate::validate::Problem],
+) -> String {
+    let mut text: String = problems.iter().map(|p| format!("{p}\n")).collect();
+    let ids: Vec<_> = drafts.iter().map(|d| d.meta.id.as_str()).collect();
+    text.push_str(&match problems.len() {
+        0 => format!("ok: {} valid\n", ids.join(", ")),
+        n => format!("{n} problem(s) in {}\n", ids.join(", ")),
+    });
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -372,5 +372,32 @@ fn check_urls(site: &Site<'_>) -> Result<()> {
     Ok(())
 }
 
+/// `site -o DIR [VERSIONS…] [--force]`: builds the site of the versions named (by id or
+/// by path) and says what it wrote.
+pub fn run(
+    catalog: &crate::load::Catalog,
+    versions: &[String],
+    out: &Path,
+    force: bool,
+    warn: crate::output::Warn<'_>,
+) -> Result<crate::output::Output> {
+    let start = std::time::Instant::now();
+    let lineage = crate::inputs::lineage(catalog, versions, warn)?;
+    let ids: Vec<String> = versions
+        .iter()
+        .map(|v| crate::inputs::resolved_id(&lineage, v).to_owned())
+        .collect();
+    let built = build(&lineage, &ids, out, force)?;
+    Ok(crate::output::Output::Wrote(format!(
+        "site: {} pages in {}: {} written, {} unchanged, {} removed ({} ms)",
+        built.pages,
+        out.display(),
+        built.written.len(),
+        built.identical + built.kept,
+        built.removed.len(),
+        start.elapsed().as_millis()
+    )))
+}
+
 #[cfg(test)]
 mod tests;

@@ -11,6 +11,7 @@
 //! The rules are in `docs/table.md`.
 
 pub mod check;
+pub mod command;
 mod fold;
 pub mod hints;
 pub mod labels;

@@ -11,6 +11,7 @@
 
 pub mod adoption;
 pub mod blame;
+pub mod command;
 pub mod history;
 pub mod merge;
 pub mod proposals;
