@@ -153,7 +153,7 @@ pub fn run(catalog: &Catalog, versions: &[String], strict: bool) -> Result<Check
 }
 
 /// Whether a change needs a rationale at all.
-pub fn needs_rationale(change: &Change) -> bool {
+pub(crate) fn needs_rationale(change: &Change) -> bool {
     match change.kind {
         ChangeKind::Unchanged => false,
         ChangeKind::Renumbered => change.severity != Severity::None,
@@ -167,7 +167,7 @@ fn placeholder(rationale: &str) -> bool {
 }
 
 /// Checks `head`'s annotations against `comparison`, the diff of `parent` → `head`.
-pub fn check_version(
+pub(crate) fn check_version(
     parent: &Draft,
     head: &Draft,
     comparison: &Comparison,
@@ -226,7 +226,7 @@ pub fn check_version(
 }
 
 /// The annotations of a draft with no parent: they explain changes against nothing.
-pub fn orphaned(draft: &Draft) -> Vec<Stale> {
+pub(crate) fn orphaned(draft: &Draft) -> Vec<Stale> {
     draft
         .annotations
         .iter()

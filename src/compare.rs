@@ -14,7 +14,7 @@ use crate::redline;
 use crate::summary;
 
 mod terms;
-pub mod units;
+pub(crate) mod units;
 mod xrefs;
 
 /// What the caller wants beyond the defaults.
@@ -147,7 +147,7 @@ fn label(c: &Change) -> String {
     format!("article {}", numbers.join("+"))
 }
 
-pub fn version_info(d: &Draft, words: &WordCounts) -> VersionInfo {
+pub(crate) fn version_info(d: &Draft, words: &WordCounts) -> VersionInfo {
     VersionInfo {
         id: d.meta.id.clone(),
         title: d.meta.title.clone(),
@@ -172,7 +172,7 @@ fn applicable_annotations<'a>(base: &Draft, head: &'a Draft) -> &'a [Annotation]
 
 /// Whether `annotation` names one of the change's articles: a head number, or
 /// `version:number` for a base article.
-pub fn covers(annotation: &Annotation, base_id: &str, change: &Change) -> bool {
+pub(crate) fn covers(annotation: &Annotation, base_id: &str, change: &Change) -> bool {
     annotation
         .articles
         .iter()
@@ -397,7 +397,7 @@ fn round(x: f64) -> f64 {
 
 /// Keeps only the changes and impact rows of one chapter (by base or head number, or
 /// title), recounting the summary so it still equals the changes listed.
-pub fn filter_chapter(comparison: &mut Comparison, chapter: &str) -> bool {
+pub(crate) fn filter_chapter(comparison: &mut Comparison, chapter: &str) -> bool {
     let wanted = |number: &Option<String>| {
         number
             .as_deref()

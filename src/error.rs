@@ -37,7 +37,12 @@ impl Error {
     }
 
     /// An error at byte `offset` of `source`, which was read from `file`.
-    pub fn at_offset(file: &str, source: &str, offset: usize, message: impl Into<String>) -> Self {
+    pub(crate) fn at_offset(
+        file: &str,
+        source: &str,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> Self {
         let origin = origin_at(file, source, offset);
         let snippet = source
             .lines()
@@ -60,14 +65,14 @@ impl Error {
 }
 
 /// Line and column (1-based, in characters) of byte `offset` in `source`.
-pub fn origin_at(file: &str, source: &str, offset: usize) -> Origin {
+pub(crate) fn origin_at(file: &str, source: &str, offset: usize) -> Origin {
     Locator::new(file, source).origin(offset)
 }
 
 /// Places many offsets of one source: the line starts are found once, so giving every
 /// article of a file its origin costs a binary search each, not a scan from the top
 /// (which made loading a long chapter file quadratic in its length).
-pub struct Locator<'a> {
+pub(crate) struct Locator<'a> {
     file: &'a str,
     source: &'a str,
     /// Byte offset of every line's first character; the first line starts at 0.

@@ -16,7 +16,7 @@ use crate::model::{Draft, DraftMeta, Status};
 
 /// Reads the file to import: a document (`.md`, `.txt`, `.docx`, with warnings about
 /// anything it could not carry over) or a single `.toml` article set.
-pub fn read_source(path: &Path, rules: &document::Rules) -> Result<Reading> {
+pub(crate) fn read_source(path: &Path, rules: &document::Rules) -> Result<Reading> {
     let file = SourceFile::read(path)?;
     let stem = path
         .file_stem()

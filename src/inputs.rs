@@ -12,7 +12,7 @@ use crate::validate;
 use crate::versions::Lineage;
 
 /// Reads a version and refuses it when its articles cannot be told apart.
-pub fn usable(catalog: &Catalog, name: &str, warn: Warn<'_>) -> Result<Draft> {
+pub(crate) fn usable(catalog: &Catalog, name: &str, warn: Warn<'_>) -> Result<Draft> {
     let (draft, warnings) = catalog.resolve_reading(name)?;
     warn(name, &warnings);
     validate::refuse_fatal(&draft)?;
@@ -64,7 +64,7 @@ pub fn lineage<'a>(
 }
 
 /// The id a version the user named has in the lineage (a path becomes its draft's id).
-pub fn resolved_id<'a>(lineage: &'a Lineage, name: &'a str) -> &'a str {
+pub(crate) fn resolved_id<'a>(lineage: &'a Lineage, name: &'a str) -> &'a str {
     match lineage.find(name) {
         Ok(_) => name,
         Err(_) => lineage

@@ -30,7 +30,7 @@ pub mod synth;
 pub mod table;
 pub mod validate;
 pub mod versions;
-pub mod xref;
+pub(crate) mod xref;
 
 pub use change::{Change, ChangeKind, Comparison, Op, Segment, Severity};
 pub use error::{Error, Result};

@@ -13,7 +13,7 @@ pub const PREAMBLE: &str = "Preamble";
 /// An article number reduced to what identifies it across versions and spellings:
 /// `2.º`, `2.` and `2` are one article, as are `12 bis`, `12bis` and `12 BIS`, and
 /// `treinta y uno` and `31`.
-pub fn number_key(number: &str) -> String {
+pub(crate) fn number_key(number: &str) -> String {
     let lower = number.trim().to_lowercase();
     let lower = lower.trim_end_matches(['.', 'º', '°', 'ª', ' ']);
     if let Some(value) = spelled_number(lower) {
@@ -23,7 +23,7 @@ pub fn number_key(number: &str) -> String {
 }
 
 /// Whether two article numbers name the same article ([`number_key`]).
-pub fn same_number(a: &str, b: &str) -> bool {
+pub(crate) fn same_number(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b) || number_key(a) == number_key(b)
 }
 

@@ -40,11 +40,11 @@ pub enum Outcome {
 /// Reports the reader's warnings about a document (its name, then the warnings): the
 /// binary prints them on stderr as they come, so nothing is dropped or guessed without
 /// the user hearing of it.
-pub type Warn<'a> = &'a (dyn Fn(&str, &[String]) + Sync);
+pub(crate) type Warn<'a> = &'a (dyn Fn(&str, &[String]) + Sync);
 
 /// Refuses to write an output over one of the versions (`inputs`, as the user named them)
 /// a command read.
-pub fn refuse_input(inputs: &[&str], output: &Path) -> Result<()> {
+pub(crate) fn refuse_input(inputs: &[&str], output: &Path) -> Result<()> {
     let same = |name: &str| {
         let (a, b) = (std::fs::canonicalize(name), std::fs::canonicalize(output));
         matches!((a, b), (Ok(a), Ok(b)) if a == b)

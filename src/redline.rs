@@ -43,10 +43,10 @@ use tokens::Tokens;
 /// Above this many tokens (base and head together) the word diff is preceded by a
 /// sentence-level alignment. A token is a word, a run of whitespace or a punctuation mark,
 /// so this is roughly 40,000 words a side: hundreds of times the longest real article.
-pub const FINE_TOKEN_LIMIT: usize = 160_000;
+pub(crate) const FINE_TOKEN_LIMIT: usize = 160_000;
 
 /// How long the diff itself may search before `similar` settles for an approximation.
-pub const TIME_BUDGET: Duration = Duration::from_millis(300);
+pub(crate) const TIME_BUDGET: Duration = Duration::from_millis(300);
 
 /// Patience anchors on tokens that occur once on each side (rare words, numbers), so the
 /// many spaces and "the"s of prose do not pull the alignment into fragments; between

@@ -26,7 +26,7 @@ impl std::fmt::Display for Problem {
 }
 
 /// An article number as drafters write them: `63`, `63bis`, `12a`, `XII`, `2.1`, `4-1`.
-pub fn is_well_formed_number(n: &str) -> bool {
+pub(crate) fn is_well_formed_number(n: &str) -> bool {
     static FORM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"^[\p{L}\p{N}]+(?:(?:[.:\-–*] ?| )[\p{L}\p{N}]+)*$")
             .expect("the number pattern is a valid regex")
@@ -57,7 +57,7 @@ pub fn fatal(draft: &Draft) -> Vec<Problem> {
 /// Refuses a draft whose articles cannot be told apart (malformed, reserved or duplicate
 /// numbers, titles of more than one line): what `diff` refuses, `check` refuses too, with
 /// the same message.
-pub fn refuse_fatal(draft: &Draft) -> crate::error::Result<()> {
+pub(crate) fn refuse_fatal(draft: &Draft) -> crate::error::Result<()> {
     let fatal: Vec<String> = fatal(draft).iter().map(|p| p.to_string()).collect();
     if fatal.is_empty() {
         Ok(())

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 /// One article number cited in a text, with its byte range.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reference {
+pub(crate) struct Reference {
     pub number: String,
     pub range: Range<usize>,
 }

@@ -23,7 +23,7 @@ use crate::model::{Draft, DraftMeta};
 static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/drafts");
 
 /// The label under which built-in drafts appear in messages.
-pub const BUILT_IN_LABEL: &str = "<built-in drafts>";
+pub(crate) const BUILT_IN_LABEL: &str = "<built-in drafts>";
 
 /// One file's bytes and the name it is reported under.
 #[derive(Debug, Clone)]
@@ -70,14 +70,14 @@ impl SourceFile {
 }
 
 /// The environment variable that raises (or lowers) the input limit, in MiB.
-pub const MAX_INPUT_VAR: &str = "DRAFTDIFF_MAX_INPUT_MB";
+pub(crate) const MAX_INPUT_VAR: &str = "DRAFTDIFF_MAX_INPUT_MB";
 /// The input limit unless the user sets another: far above any real draft (the whole
 /// French Code civil is 3 MB), and low enough that comparing two inputs at the limit stays
 /// under 1 GB of memory (about 2.5 bytes of memory per byte of input, measured).
 const DEFAULT_MAX_INPUT_MB: u64 = 128;
 
 /// The most bytes one input file may have.
-pub fn max_input() -> u64 {
+pub(crate) fn max_input() -> u64 {
     let mb = std::env::var(MAX_INPUT_VAR)
         .ok()
         .and_then(|v| v.trim().parse::<u64>().ok())
@@ -287,7 +287,7 @@ impl Catalog {
     }
 
     /// The parent of `draft`, if it names one, from this catalog.
-    pub fn parent_of(&self, draft: &Draft) -> Result<Option<Draft>> {
+    pub(crate) fn parent_of(&self, draft: &Draft) -> Result<Option<Draft>> {
         match &draft.meta.parent {
             None => Ok(None),
             Some(p) => match self.entry(p) {
@@ -347,7 +347,7 @@ pub fn load_path(path: &Path) -> Result<Draft> {
 }
 
 /// A file's name without its extension: the default id of a document's draft.
-pub fn stem_of(path: &Path) -> String {
+pub(crate) fn stem_of(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()

@@ -65,7 +65,7 @@ pub fn list_text(rows: &[VersionRow]) -> String {
 }
 
 /// A draft's table of contents.
-pub fn contents_text(d: &Draft, style: Style) -> String {
+pub(crate) fn contents_text(d: &Draft, style: Style) -> String {
     let mut out = format!("{} — {}\n", style.bold(&d.meta.id), d.meta.title);
     let mut facts = vec![d.meta.status.to_string()];
     facts.extend(d.meta.date.clone());
@@ -155,7 +155,7 @@ pub fn article_text(
 }
 
 /// `show FILE --explain`: one line per heading candidate, taken or refused, with why.
-pub fn explain_text(verdicts: &[crate::load::document::Verdict]) -> String {
+pub(crate) fn explain_text(verdicts: &[crate::load::document::Verdict]) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     for v in verdicts {

@@ -70,7 +70,7 @@ impl<'a> Validation<'a> {
 
 /// `show VERSION ARTICLE --format json`: the article as its draft holds it.
 #[derive(Debug, Serialize)]
-pub struct ShownArticle<'a> {
+pub(crate) struct ShownArticle<'a> {
     pub version: &'a str,
     pub chapter: Option<&'a str>,
     pub number: &'a str,

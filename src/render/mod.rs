@@ -18,7 +18,7 @@ pub mod style;
 pub mod table;
 pub mod text;
 pub mod versions;
-pub mod versions_html;
+pub(crate) mod versions_html;
 
 #[cfg(feature = "synth")]
 #[doc(hidden)]
@@ -38,7 +38,7 @@ pub(crate) fn chapter_number(number: &Option<String>) -> Option<&str> {
 /// Writes `bytes` to `path` all at once: the bytes go to a temporary file in the same
 /// directory, which is renamed over `path` only when complete, so an interrupted or
 /// failed run leaves either the old file or the new one, never a partial file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     write_replacing(path, bytes, true)
 }
 
@@ -47,7 +47,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// cut may lose the newest bytes. For outputs that are rebuilt from their inputs anyway
 /// (the hundreds of pages of `draftdiff site`), where an `fsync` per file would more
 /// than double the build time.
-pub fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> Result<()> {
     write_replacing(path, bytes, false)
 }
 

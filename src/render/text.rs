@@ -163,7 +163,7 @@ fn facts(change: &Change) -> Vec<String> {
 }
 
 /// One change: a heading line, reasons and annotations, then the redline.
-pub fn change_text(change: &Change, style: Style) -> String {
+pub(crate) fn change_text(change: &Change, style: Style) -> String {
     let facts = facts(change);
     let heading = numbers(change);
     let title = title(change);

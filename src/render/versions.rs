@@ -304,7 +304,7 @@ fn summary_lines(r: &Proposals) -> String {
 }
 
 /// The proposals view of the change-impact table.
-pub fn chapter_table(r: &Proposals) -> String {
+pub(crate) fn chapter_table(r: &Proposals) -> String {
     let mut t = table();
     let mut header = vec![
         "chapter".to_owned(),

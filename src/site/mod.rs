@@ -14,7 +14,7 @@ mod home;
 mod pair;
 mod search;
 mod shell;
-pub mod urls;
+pub(crate) mod urls;
 pub mod write;
 
 use std::collections::{BTreeMap, HashMap};
@@ -90,7 +90,7 @@ impl Site<'_> {
 
     /// The article of the newest version that article `number` of version `v` became,
     /// when there is one (its first number, after a split).
-    pub fn in_newest(&self, v: usize, number: &str) -> Option<String> {
+    pub(crate) fn in_newest(&self, v: usize, number: &str) -> Option<String> {
         if v == self.newest {
             return self.lineage.drafts[v]
                 .find(number)

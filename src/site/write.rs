@@ -22,14 +22,14 @@ use crate::model::{Article, Draft};
 
 /// Bumped whenever the pages' markup changes for the same drafts, so that a site built
 /// by an older draftdiff is rendered again.
-pub const FORMAT: u32 = 1;
+pub(crate) const FORMAT: u32 = 1;
 
-pub const MANIFEST: &str = ".draftdiff-site.json";
+pub(crate) const MANIFEST: &str = ".draftdiff-site.json";
 
 /// 64-bit FNV-1a: stable across runs and platforms, unlike the standard library's
 /// hasher, so fingerprints can be stored on disk.
 #[derive(Clone)]
-pub struct Fingerprint(u64);
+pub(crate) struct Fingerprint(u64);
 
 impl Default for Fingerprint {
     fn default() -> Self {
@@ -56,7 +56,7 @@ impl Hasher for Fingerprint {
 }
 
 /// The fingerprint of anything hashable, as 16 hex digits.
-pub fn fingerprint(value: &impl Hash) -> String {
+pub(crate) fn fingerprint(value: &impl Hash) -> String {
     let mut h = Fingerprint::default();
     value.hash(&mut h);
     format!("{:016x}", h.finish())
@@ -69,7 +69,7 @@ fn bytes_fingerprint(bytes: &[u8]) -> String {
 }
 
 /// Everything of a draft a page can show: metadata, every article, annotations.
-pub fn draft_fingerprint(d: &Draft) -> String {
+pub(crate) fn draft_fingerprint(d: &Draft) -> String {
     let mut h = Fingerprint::default();
     let m = &d.meta;
     (
@@ -195,7 +195,7 @@ impl Output {
     }
 
     /// Writes the page `url` unless the file already holds exactly these bytes.
-    pub fn put(
+    pub(crate) fn put(
         &mut self,
         url: &str,
         inputs: &str,

@@ -22,11 +22,11 @@ use super::{Correspondence, Table};
 
 /// A row contradicts the texts when its two articles are less similar than this
 /// (weighted Dice) ...
-pub const CONTRADICTED_DICE: f64 = 0.08;
+pub(crate) const CONTRADICTED_DICE: f64 = 0.08;
 /// ... and less than this share of the smaller lies in the larger. Of the official
 /// Brussels rows draftdiff does not confirm, none is under both bars (the lowest: 0.03
 /// similar but 57 % contained; 14 % contained but 0.11 similar; `docs/table.md`).
-pub const CONTRADICTED_HELD: f64 = 0.17;
+pub(crate) const CONTRADICTED_HELD: f64 = 0.17;
 
 /// What `table --check` found.
 #[derive(Debug, Clone, PartialEq, Serialize)]

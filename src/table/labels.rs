@@ -5,7 +5,7 @@
 use crate::model::Draft;
 
 /// What a cell shows when a side has no counterpart.
-pub const NONE: &str = "—";
+pub(crate) const NONE: &str = "—";
 
 /// Keywords that open an article heading, as a reader writes them in a table.
 const KEYWORDS: [&str; 9] = [

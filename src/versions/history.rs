@@ -202,7 +202,7 @@ fn proposed(lineage: &Lineage, at: usize, set: &BTreeSet<String>) -> Result<BTre
 }
 
 /// The consolidated draft's annotations that credit `proposal` with a change.
-pub fn credited(head: &Draft, proposal: &str, change: &Change) -> Vec<ChangeAnnotation> {
+pub(crate) fn credited(head: &Draft, proposal: &str, change: &Change) -> Vec<ChangeAnnotation> {
     head.annotations
         .iter()
         .filter(|a| a.proposals.iter().any(|p| p == proposal))

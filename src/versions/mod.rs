@@ -9,7 +9,7 @@
 //! compared once, by [`crate::compare`], when a command first needs it; nothing here
 //! aligns or redlines on its own (`docs/versions.md`).
 
-pub mod adoption;
+pub(crate) mod adoption;
 pub mod blame;
 pub mod command;
 pub mod history;
@@ -173,11 +173,11 @@ impl Lineage {
     }
 
     /// Edges into version `i`, and out of it.
-    pub fn incoming(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn incoming(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         (0..self.edges.len()).filter(move |&e| self.edges[e].to == i)
     }
 
-    pub fn outgoing(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn outgoing(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         (0..self.edges.len()).filter(move |&e| self.edges[e].from == i)
     }
 
@@ -206,7 +206,7 @@ impl Lineage {
     }
 
     /// The position of version `i` in [`Lineage::order`].
-    pub fn rank(&self, i: usize) -> usize {
+    pub(crate) fn rank(&self, i: usize) -> usize {
         self.order
             .iter()
             .position(|&o| o == i)
@@ -276,7 +276,7 @@ fn topological(drafts: &[Draft], edges: &[Edge]) -> Result<Vec<usize>> {
 }
 
 /// Refuses a draft whose articles cannot be told apart, as `diff` does.
-pub fn usable(draft: &Draft) -> Result<()> {
+pub(crate) fn usable(draft: &Draft) -> Result<()> {
     let fatal: Vec<String> = crate::validate::fatal(draft)
         .iter()
         .map(|p| p.to_string())
@@ -293,7 +293,7 @@ pub fn usable(draft: &Draft) -> Result<()> {
 }
 
 /// The article of `draft` numbered `number`, as written there, or a clear error.
-pub fn article_number(draft: &Draft, number: &str) -> Result<String> {
+pub(crate) fn article_number(draft: &Draft, number: &str) -> Result<String> {
     draft
         .find(number)
         .map(|a| a.article.number.clone())
@@ -308,7 +308,7 @@ pub fn touches(numbers: &[String], set: &BTreeSet<String>) -> bool {
 }
 
 /// The text of articles of `draft`, joined as a split or merge is redlined.
-pub fn joined_text(draft: &Draft, numbers: &[String]) -> String {
+pub(crate) fn joined_text(draft: &Draft, numbers: &[String]) -> String {
     compare::join_texts(
         numbers
             .iter()
@@ -318,6 +318,6 @@ pub fn joined_text(draft: &Draft, numbers: &[String]) -> String {
 }
 
 /// Whether a change does anything (not `unchanged`).
-pub fn is_change(c: &Change) -> bool {
+pub(crate) fn is_change(c: &Change) -> bool {
     c.kind != crate::change::ChangeKind::Unchanged
 }

@@ -587,7 +587,7 @@ fn credit_notes(consolidated: &Draft, entries: &[Entry]) -> Vec<String> {
 }
 
 /// "article 17", "articles 70 + 71", "new article 33bis".
-pub fn change_label(c: &Change) -> String {
+pub(crate) fn change_label(c: &Change) -> String {
     let side = |ns: &[String]| ns.join(" + ");
     if c.base.is_empty() {
         format!("new article {}", side(&c.head))
@@ -601,7 +601,7 @@ pub fn change_label(c: &Change) -> String {
 }
 
 /// "article 23", "articles 19 + 20", "no article".
-pub fn into_label(into: &[String]) -> String {
+pub(crate) fn into_label(into: &[String]) -> String {
     match into {
         [] => "no article".to_owned(),
         [one] if one == PREAMBLE => "the preamble".to_owned(),

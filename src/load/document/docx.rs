@@ -70,7 +70,7 @@ pub(crate) fn lines(
     body::read(&document, &label, &styles, numbering, warnings)
 }
 
-pub use house::HouseStyles;
+pub(crate) use house::HouseStyles;
 
 /// The paragraph styles `file` (a `.docx`) uses for its title, headings and text.
 pub(crate) fn house_styles(file: &SourceFile) -> Result<HouseStyles> {

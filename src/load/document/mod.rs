@@ -33,7 +33,7 @@ pub struct Reading {
 }
 
 /// Whether `path` names a document (`.md`, `.txt`, `.docx`) by its extension.
-pub fn is_document(path: &Path) -> bool {
+pub(crate) fn is_document(path: &Path) -> bool {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -62,11 +62,11 @@ pub struct Verdict {
     pub why: String,
 }
 
-pub use docx::HouseStyles;
+pub(crate) use docx::HouseStyles;
 
 /// The paragraph styles a `.docx` gives its title, chapter and article headings and
 /// text (for a redline written into a copy of it).
-pub fn house_styles(file: &SourceFile) -> Result<HouseStyles> {
+pub(crate) fn house_styles(file: &SourceFile) -> Result<HouseStyles> {
     docx::house_styles(file)
 }
 
@@ -82,7 +82,7 @@ pub fn read_with_warnings(file: &SourceFile, stem: &str) -> Result<Reading> {
 }
 
 /// Reads a document with the user's [`Rules`].
-pub fn read_with(file: &SourceFile, stem: &str, rules: &Rules) -> Result<Reading> {
+pub(crate) fn read_with(file: &SourceFile, stem: &str, rules: &Rules) -> Result<Reading> {
     read_explained(file, stem, rules, None)
 }
 

@@ -17,7 +17,7 @@ mod own;
 mod parts;
 mod pdf;
 
-pub use pdf::to_pdf;
+pub(crate) use pdf::to_pdf;
 
 use std::io::{Cursor, Write};
 use std::time::{Duration, SystemTime};
@@ -37,7 +37,7 @@ pub struct Revision {
 }
 
 /// The author every revision carries.
-pub const AUTHOR: &str = "draftdiff";
+pub(crate) const AUTHOR: &str = "draftdiff";
 
 impl Revision {
     /// Revisions by draftdiff at `time`.
@@ -147,7 +147,11 @@ pub fn render(cmp: &Comparison, revision: &Revision) -> Result<Vec<u8>> {
 /// Renders the report as the bytes of a `.docx` file: draftdiff's own report, or the
 /// head version's Word file with its body redlined (`options.template`); with the
 /// correlation table as an annex of draftdiff's own report when `options.annex` holds one.
-pub fn render_with(cmp: &Comparison, revision: &Revision, options: &Options) -> Result<Vec<u8>> {
+pub(crate) fn render_with(
+    cmp: &Comparison,
+    revision: &Revision,
+    options: &Options,
+) -> Result<Vec<u8>> {
     let comments_on = !options.no_comments;
     if let Some(template) = &options.template {
         return own::render(cmp, revision, comments_on, template);
@@ -163,7 +167,7 @@ pub fn render_with(cmp: &Comparison, revision: &Revision, options: &Options) -> 
 }
 
 /// A Word document holding only the correlation table (`table -o table.docx`).
-pub fn render_table(table: &crate::table::Table, revision: &Revision) -> Result<Vec<u8>> {
+pub(crate) fn render_table(table: &crate::table::Table, revision: &Revision) -> Result<Vec<u8>> {
     let document = body::table_document(table, revision).map_err(package_error)?;
     package(&document, None, None)
 }

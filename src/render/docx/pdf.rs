@@ -16,7 +16,7 @@ fn libreoffice() -> Option<PathBuf> {
 }
 
 /// Converts a `.docx` (its bytes) to PDF with LibreOffice.
-pub fn to_pdf(docx: &[u8]) -> Result<Vec<u8>> {
+pub(crate) fn to_pdf(docx: &[u8]) -> Result<Vec<u8>> {
     let exe = libreoffice().ok_or_else(|| {
         Error::Invalid(
             "cannot write a PDF: LibreOffice is not installed (neither `soffice` nor `libreoffice` is on PATH); \

@@ -59,7 +59,7 @@ pub fn paragraphs(redline: &[Segment]) -> Vec<Paragraph<'_>> {
 /// The paragraph break ending `p` when only one version has it — shown as a struck or
 /// underlined `¶` so that joined or split paragraphs are visible — unless the whole
 /// paragraph is deleted or inserted anyway.
-pub fn lone_break(p: &Paragraph<'_>) -> Option<Op> {
+pub(crate) fn lone_break(p: &Paragraph<'_>) -> Option<Op> {
     match p.end {
         Some(op @ (Op::Insert | Op::Delete))
             if p.pieces.is_empty() || p.pieces.iter().any(|(o, _)| *o != op) =>
