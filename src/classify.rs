@@ -6,8 +6,8 @@
 //! * `editorial` — they differ only in whitespace, punctuation, letter case, quote style,
 //!   Unicode form, paragraph numbering or cross-reference numbers (`editorial`);
 //! * `substantive` — a modal verb, a negation, a number, a period, a cross-reference or a
-//!   square bracket changed (`meaning`), or more than [`SUBSTANTIVE_SHARE`] of the words
-//!   changed, or more than [`SUBSTANTIVE_WORDS`] words were inserted or deleted;
+//!   square bracket changed (`meaning`), or more than `SUBSTANTIVE_SHARE` of the words
+//!   changed, or more than `SUBSTANTIVE_WORDS` words were inserted or deleted;
 //! * `minor` — any other change of wording.
 //!
 //! `docs/severity.md` explains the rules and the thresholds with examples.
@@ -34,6 +34,7 @@ pub(crate) const SUBSTANTIVE_WORDS: usize = 12;
 /// The severity of a change and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assessment {
+    /// How much review the change needs.
     pub severity: Severity,
     /// In the reader's words: "only punctuation", "'shall' became 'may'", "38 % of words
     /// changed". Empty for identical texts.

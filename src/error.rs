@@ -3,32 +3,47 @@
 
 use crate::model::Origin;
 
+/// A result whose error is the library's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// What went wrong, in words for the user: the binary prints it after `error: ` and
+/// exits with 2.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Bad input at a known place in a file: malformed TOML, unknown keys, bad values.
     #[error("{origin}: {message}{}", render_snippet(.origin, .snippet))]
     Input {
+        /// The file, line and column.
         origin: Origin,
+        /// What is wrong there.
         message: String,
         /// The offending source line, for a caret display.
         snippet: Option<String>,
     },
+    /// A file or directory that cannot be read or written.
     #[error("{path}: {source}")]
     Io {
+        /// The path, as messages show it.
         path: String,
+        /// What the system said.
         #[source]
         source: std::io::Error,
     },
+    /// A version that is neither a draft id nor a path to a draft or document.
     #[error("unknown version `{name}`; known versions: {}", .known.join(", "))]
-    UnknownVersion { name: String, known: Vec<String> },
+    UnknownVersion {
+        /// The version as the user named it.
+        name: String,
+        /// The ids the drafts directory has.
+        known: Vec<String>,
+    },
     /// Anything else the user must fix: the message says what and where.
     #[error("{0}")]
     Invalid(String),
 }
 
 impl Error {
+    /// An I/O error on `path`.
     pub fn io(path: impl std::fmt::Display, source: std::io::Error) -> Self {
         Error::Io {
             path: path.to_string(),
@@ -55,6 +70,7 @@ impl Error {
         }
     }
 
+    /// An error at `origin`, without the quoted line.
     pub fn at(origin: Origin, message: impl Into<String>) -> Self {
         Error::Input {
             origin,

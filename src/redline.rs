@@ -16,12 +16,12 @@
 //!
 //! **Bounded time.** The fallback triggers in two cases, and sets [`Redline::coarse`]:
 //!
-//! * the two texts together have more than [`FINE_TOKEN_LIMIT`] tokens (roughly 40,000
+//! * the two texts together have more than `FINE_TOKEN_LIMIT` tokens (roughly 40,000
 //!   words a side): sentences (units ending at `.`/`;`/`?`/`!` or a line break) are aligned
 //!   first, and only the changed stretches between equal sentences are diffed word by word
-//!   while [`TIME_BUDGET`] lasts; larger or later stretches are shown as one deletion and
+//!   while `TIME_BUDGET` lasts; larger or later stretches are shown as one deletion and
 //!   one insertion;
-//! * a word diff runs past [`TIME_BUDGET`]: `similar` stops searching and returns an
+//! * a word diff runs past `TIME_BUDGET`: `similar` stops searching and returns an
 //!   approximate script, which marks more text as changed than strictly needed.
 //!
 //! Either way the redline still round-trips exactly; only its granularity suffers.

@@ -12,8 +12,11 @@ use crate::xref;
 /// One problem in a draft, with the place to fix it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Problem {
+    /// The id of the draft.
     pub draft: String,
+    /// Where to fix it (line 0 when the problem has no place).
     pub origin: Origin,
+    /// What is wrong.
     pub message: String,
     /// Fatal problems make the draft unusable for comparison (duplicate numbers).
     pub fatal: bool,

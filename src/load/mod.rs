@@ -32,10 +32,12 @@ pub struct SourceFile {
     pub path: String,
     /// The bare file name, which decides what the file is (`draft.toml`, a chapter…).
     pub name: String,
+    /// The file's contents as read.
     pub bytes: Vec<u8>,
 }
 
 impl SourceFile {
+    /// A file read already: `path` for messages, `name` the bare file name.
     pub fn new(path: String, name: &str, bytes: Vec<u8>) -> Self {
         SourceFile {
             path,
@@ -44,7 +46,7 @@ impl SourceFile {
         }
     }
 
-    /// Reads at most [`max_input`] bytes: `/dev/zero` or a runaway file is refused with
+    /// Reads at most `max_input` bytes: `/dev/zero` or a runaway file is refused with
     /// exit 2 rather than read until memory runs out.
     pub fn read(path: &Path) -> Result<Self> {
         use std::io::Read;
@@ -95,6 +97,7 @@ enum Root {
 /// A draft known to the catalog, by its `draft.toml` only (the rest is read on demand).
 #[derive(Debug, Clone)]
 pub struct Entry {
+    /// Its `draft.toml`.
     pub meta: DraftMeta,
     /// The directory's name inside the drafts directory (`mimc-1.0`).
     pub dir: String,
@@ -128,6 +131,7 @@ impl Catalog {
         }
     }
 
+    /// The catalog of the drafts directory `dir`.
     pub fn open(dir: &Path) -> Result<Catalog> {
         let mut entries = Vec::new();
         let listing = std::fs::read_dir(dir).map_err(|e| Error::io(dir.display(), e))?;
@@ -154,6 +158,7 @@ impl Catalog {
         Catalog::checked(Root::Disk(dir.to_owned()), entries)
     }
 
+    /// The catalog of the MIMC drafts built into the binary.
     pub fn built_in() -> Result<Catalog> {
         let mut entries = Vec::new();
         for sub in BUILT_IN.dirs() {
@@ -196,10 +201,12 @@ impl Catalog {
         }
     }
 
+    /// The drafts, in the order of their directories.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
 
+    /// The ids of the drafts, in the order of [`Catalog::entries`].
     pub fn ids(&self) -> Vec<String> {
         self.entries.iter().map(|e| e.meta.id.clone()).collect()
     }
@@ -233,6 +240,7 @@ impl Catalog {
         }
     }
 
+    /// Every draft of the catalog, read whole.
     pub fn load_all(&self) -> Result<Vec<Draft>> {
         self.entries.iter().map(|e| self.load(e)).collect()
     }

@@ -9,17 +9,26 @@ use crate::render::style::Style;
 /// One row of `list`.
 #[derive(Debug, Clone, Serialize)]
 pub struct VersionRow {
+    /// The version's id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// `published`, `declaration`, `proposal` or `working`.
     pub status: String,
+    /// The version it revises.
     pub parent: Option<String>,
+    /// Its date.
     pub date: Option<String>,
+    /// Number of chapters.
     pub chapters: usize,
+    /// Number of articles, the preamble not counted.
     pub articles: usize,
+    /// Words of every article, the preamble included.
     pub words: usize,
 }
 
 impl VersionRow {
+    /// The row of draft `d`.
     pub fn of(d: &Draft) -> Self {
         VersionRow {
             id: d.meta.id.clone(),
@@ -34,12 +43,14 @@ impl VersionRow {
     }
 }
 
+/// An empty terminal table in the style of every table draftdiff prints.
 pub fn table() -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED);
     t
 }
 
+/// `list`: one row per version.
 pub fn list_text(rows: &[VersionRow]) -> String {
     let mut t = table();
     t.set_header([

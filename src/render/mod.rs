@@ -2,7 +2,7 @@
 //! Renderers never recompute anything; they only format.
 //!
 //! The report renderers ([`html`], [`markdown`], [`docx`]) share their grouping, anchors
-//! and headings through [`report`], and write files through [`write_atomic`] so that a
+//! and headings through [`report`], and write files through `write_atomic` so that a
 //! failed run never leaves half a report on disk.
 
 pub mod catalog;

@@ -7,12 +7,14 @@
 /// Whether to emit ANSI colour, as resolved from `--color` and the environment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
+    /// Emit colour codes.
     pub color: bool,
 }
 
 const RESET: &str = "\x1b[0m";
 
 impl Style {
+    /// No colour.
     pub const PLAIN: Style = Style { color: false };
 
     fn paint(&self, codes: &str, text: &str) -> String {

@@ -1,5 +1,5 @@
 //! The terminal reports of `history`, `blame` and `proposals` (`crate::versions`). Each
-//! change is shown as `diff` shows it ([`text::change_text`]), indented under its step.
+//! change is shown as `diff` shows it (`text::change_text`), indented under its step.
 
 use comfy_table::CellAlignment;
 

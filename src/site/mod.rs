@@ -6,8 +6,8 @@
 //! Nothing here compares or formats on its own terms: each comparison is
 //! [`crate::compare`]'s, each redline page the HTML report ([`crate::render::html`]) with
 //! links added, each history [`crate::versions::history`], each proposals page
-//! [`crate::render::versions_html`]. This module plans the pages ([`urls`]), decides which
-//! need rendering again ([`write`]), and frames them ([`shell`]).
+//! `crate::render::versions_html`. This module plans the pages (`urls`), decides which
+//! need rendering again ([`write`](mod@write)), and frames them (`shell`).
 
 mod article;
 mod home;

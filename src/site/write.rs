@@ -2,13 +2,13 @@
 //!
 //! Each page has an *inputs* fingerprint: the fingerprints of the drafts it is made from,
 //! and of what every page shares (the site's versions, its navigation, the stylesheet
-//! and scripts, [`FORMAT`]). The manifest `.draftdiff-site.json` in the output folder
+//! and scripts, `FORMAT`). The manifest `.draftdiff-site.json` in the output folder
 //! remembers, per page, the inputs it was made from and a fingerprint of the file
 //! written. A page whose inputs are unchanged and whose file is still the one written is
 //! not rendered at all; a page rendered again is written only when its bytes differ from
 //! the file on disk, so an identical file is never rewritten (its modification time and
 //! inode stay). Each file is replaced whole by a rename
-//! ([`crate::render::write_atomic_unsynced`]), without an `fsync` per page: the site is
+//! (`crate::render::write_atomic_unsynced`), without an `fsync` per page: the site is
 //! rebuilt from the drafts anyway. Pages the manifest lists that the site no longer has are removed.
 
 use std::collections::BTreeMap;
@@ -107,7 +107,9 @@ pub(crate) fn draft_fingerprint(d: &Draft) -> String {
 /// What the manifest remembers of one page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Record {
+    /// Fingerprint of what the page was rendered from.
     pub inputs: String,
+    /// Fingerprint of the bytes written.
     pub content: String,
     /// A line the home page shows about the page (a comparison's count of changes), kept
     /// so that the home page can be rendered without comparing again.
@@ -142,6 +144,7 @@ pub struct Output {
     old: Manifest,
     new: Manifest,
     force: bool,
+    /// What the build has done so far.
     pub built: Built,
 }
 

@@ -22,8 +22,11 @@ use crate::model::number_key;
 /// Precision, recall and F1 of predicted links against true ones.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Figures {
+    /// Links in the truth.
     pub truth: usize,
+    /// Links predicted.
     pub predicted: usize,
+    /// Links predicted that are in the truth.
     pub right: usize,
 }
 
@@ -36,14 +39,17 @@ impl Figures {
         }
     }
 
+    /// Share of the predicted links that are right (1.0 when none is predicted).
     pub fn precision(&self) -> f64 {
         ratio(self.right, self.predicted)
     }
 
+    /// Share of the true links that are predicted (1.0 when there are none).
     pub fn recall(&self) -> f64 {
         ratio(self.right, self.truth)
     }
 
+    /// The harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 {

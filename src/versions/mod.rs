@@ -41,6 +41,7 @@ pub enum Via {
 }
 
 impl Via {
+    /// How the JSON writes it (`parent`).
     pub fn as_str(self) -> &'static str {
         match self {
             Via::Parent => "parent",
@@ -53,14 +54,19 @@ impl Via {
 /// One edge of the lineage: `from` is the older version, `to` the one revising it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Edge {
+    /// Index of the older version in [`Lineage::drafts`].
     pub from: usize,
+    /// Index of the version revising it.
     pub to: usize,
+    /// How the two are related.
     pub via: Via,
 }
 
 /// The drafts of a catalog and how they descend from each other.
 pub struct Lineage {
+    /// Every draft of the catalog, and the versions named by path.
     pub drafts: Vec<Draft>,
+    /// Who revises whom.
     pub edges: Vec<Edge>,
     /// Draft indices in an order where every version comes after those it revises:
     /// older dates first, proposals before the drafts that consolidate them.
@@ -146,6 +152,7 @@ impl Lineage {
             })
     }
 
+    /// The id of draft `i`.
     pub fn id(&self, i: usize) -> &str {
         &self.drafts[i].meta.id
     }

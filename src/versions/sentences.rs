@@ -9,7 +9,9 @@
 /// trimmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
+    /// The paragraph, counted from 1.
     pub paragraph: usize,
+    /// The sentence, trimmed.
     pub text: String,
 }
 

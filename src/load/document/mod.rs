@@ -55,6 +55,7 @@ pub struct Rules {
 pub struct Verdict {
     /// Line (text) or paragraph (Word) number.
     pub at: usize,
+    /// The line (or paragraph) as written.
     pub line: String,
     /// Taken as a heading.
     pub taken: bool,

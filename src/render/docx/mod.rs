@@ -31,6 +31,7 @@ use crate::error::{Error, Result};
 /// Who and when the tracked changes are attributed to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Revision {
+    /// The author Word shows for each tracked change.
     pub author: String,
     /// ISO 8601 in UTC, as Word writes it: `2026-11-05T14:03:00Z`.
     pub date: String,
@@ -119,7 +120,9 @@ pub struct Options<'a> {
 /// The head version's Word file and the styles it gives its parts.
 #[derive(Debug, Clone)]
 pub struct Template {
+    /// The `.docx` file as read.
     pub bytes: Vec<u8>,
+    /// The styles the document gives its headings and body text.
     pub styles: crate::load::document::HouseStyles,
 }
 

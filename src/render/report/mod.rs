@@ -38,6 +38,7 @@ use crate::change::{Change, ChangeKind, Comparison, ImpactRow};
 /// One change as a report shows it: the change and its anchors.
 #[derive(Debug, Clone)]
 pub struct Item<'a> {
+    /// The change.
     pub change: &'a Change,
     /// The anchor of the change itself (`a-63`).
     pub anchor: String,
@@ -52,6 +53,7 @@ pub struct Item<'a> {
 /// linked to where it went.
 #[derive(Debug, Clone)]
 pub struct MovedOut<'a> {
+    /// The change of the article that moved.
     pub change: &'a Change,
     /// The anchor of this place: `from-` + the anchor of the change (`from-a-23`).
     pub anchor: String,
@@ -66,11 +68,13 @@ pub struct Section<'a> {
     pub row: Option<&'a ImpactRow>,
     /// Chapter number in the head version (or the base version when only it has one).
     pub number: Option<String>,
+    /// The anchor of the section (`ch-IV`).
     pub anchor: String,
     /// The heading readers see: `Chapter IV — Migrant Workers`.
     pub heading: String,
     /// Changes other than `unchanged`.
     pub changes: Vec<Item<'a>>,
+    /// Changes of kind `unchanged`.
     pub unchanged: Vec<Item<'a>>,
     /// Articles of this chapter moved to another one: the places they left.
     pub moved_out: Vec<MovedOut<'a>>,

@@ -7,7 +7,9 @@ use crate::change::{Op, Segment};
 /// that ends it (`None` for the article's last paragraph).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Paragraph<'a> {
+    /// The runs of the paragraph, with their operation.
     pub pieces: Vec<(Op, &'a str)>,
+    /// The operation of the newline that ends it.
     pub end: Option<Op>,
 }
 
