@@ -47,7 +47,7 @@ impl Global {
         let article_pattern = match &self.article_pattern {
             None => None,
             Some(p) => Some(regex::Regex::new(p).map_err(|e| {
-                Error::Invalid(format!(
+                Error::Usage(format!(
                     "--article-pattern is not a valid regular expression: {e}"
                 ))
             })?),

@@ -1,5 +1,7 @@
-//! The library's one error type. Every variant that concerns a file carries its place, so
-//! the binary can print `file:line:column` and a caret under the offending text.
+//! The library's one error type. Every error that concerns a file carries its path and,
+//! where there is one, its place ([`Error::Input`]), so the binary can print
+//! `file:line:column` and a caret under the offending text; a command line the command
+//! cannot take is [`Error::Usage`]. Both exit with 2 (SPEC §4).
 
 use crate::model::Origin;
 
@@ -10,7 +12,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// exits with 2.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// Bad input at a known place in a file: malformed TOML, unknown keys, bad values.
+    /// Bad input in a file: malformed TOML, unknown keys, bad values at a line and column;
+    /// or a whole file that cannot be read as what it should be (line 0: an empty document,
+    /// a file of the wrong kind).
     #[error("{origin}: {message}{}", render_snippet(.origin, .snippet))]
     Input {
         /// The file, line and column.
@@ -37,7 +41,28 @@ pub enum Error {
         /// The ids the drafts directory has.
         known: Vec<String>,
     },
-    /// Anything else the user must fix: the message says what and where.
+    /// An output file that cannot be written where it was asked for.
+    #[error("cannot write {path}: {message}")]
+    Output {
+        /// The output's path, as given.
+        path: String,
+        /// Why not.
+        message: String,
+    },
+    /// A drafts directory (`--drafts`, `$DRAFTDIFF_DRAFTS`) that cannot be used.
+    #[error("drafts directory {path} {message}")]
+    DraftsDirectory {
+        /// The directory, as given.
+        path: String,
+        /// What is wrong with it.
+        message: &'static str,
+    },
+    /// A command line the command cannot take: an option's value, a format that cannot
+    /// be told, an output that would replace an input.
+    #[error("{0}")]
+    Usage(String),
+    /// Anything else the user must fix in the drafts or the versions named: the message
+    /// says what and where.
     #[error("{0}")]
     Invalid(String),
 }
@@ -68,6 +93,18 @@ impl Error {
             message: message.into(),
             snippet,
         }
+    }
+
+    /// An error in the whole of file `path` (no line or column to point at).
+    pub fn file(path: impl std::fmt::Display, message: impl Into<String>) -> Self {
+        Error::at(
+            Origin {
+                file: path.to_string(),
+                line: 0,
+                column: 0,
+            },
+            message,
+        )
     }
 
     /// An error at `origin`, without the quoted line.
@@ -189,6 +226,13 @@ mod tests {
         let quoted = lines[2].chars().position(|c| c == '\\').unwrap();
         let caret = lines[3].chars().position(|c| c == '^').unwrap();
         assert_eq!(quoted, caret);
+    }
+
+    #[test]
+    fn an_error_in_a_whole_file_names_the_file_only() {
+        let e = Error::file("old.md", "the document is empty");
+        assert_eq!(e.to_string(), "old.md: the document is empty");
+        assert!(matches!(e, Error::Input { ref origin, .. } if origin.line == 0));
     }
 
     #[test]

@@ -42,10 +42,10 @@ pub(crate) fn read_source(path: &Path, rules: &document::Rules) -> Result<Readin
             }
             Ok(reading)
         }
-        _ => Err(Error::Invalid(format!(
-            "{}: unsupported file type (expected .md, .txt, .docx or a .toml article set)",
-            file.path
-        ))),
+        _ => Err(Error::file(
+            &file.path,
+            "unsupported file type (expected .md, .txt, .docx or a .toml article set)",
+        )),
     }
 }
 
@@ -132,10 +132,10 @@ pub fn import(
         )));
     }
     if drafts_dir.exists() && !drafts_dir.is_dir() {
-        return Err(Error::Invalid(format!(
-            "drafts directory {} is a file, not a directory",
-            drafts_dir.display()
-        )));
+        return Err(Error::DraftsDirectory {
+            path: drafts_dir.display().to_string(),
+            message: "is a file, not a directory",
+        });
     }
     std::fs::create_dir_all(drafts_dir).map_err(|e| Error::io(drafts_dir.display(), e))?;
     let catalog = Catalog::open(drafts_dir)?;
@@ -229,10 +229,10 @@ fn check_round_trip(dir: &Path, draft: &Draft) -> Result<()> {
             .collect()
     };
     if shape(&back) != shape(draft) || chapters(&back) != chapters(draft) {
-        return Err(Error::Invalid(format!(
-            "{}: the written draft does not read back as imported; nothing was changed",
-            dir.display()
-        )));
+        return Err(Error::file(
+            dir.display(),
+            "the written draft does not read back as imported; nothing was changed",
+        ));
     }
     Ok(())
 }

@@ -50,7 +50,7 @@ pub(crate) fn refuse_input(inputs: &[&str], output: &Path) -> Result<()> {
         matches!((a, b), (Ok(a), Ok(b)) if a == b)
     };
     if inputs.iter().any(|name| same(name)) {
-        return Err(Error::Invalid(format!(
+        return Err(Error::Usage(format!(
             "{} is one of the versions compared: give the output another name",
             output.display()
         )));

@@ -57,11 +57,13 @@ impl SourceFile {
             .read_to_end(&mut bytes)
             .map_err(|e| Error::io(path.display(), e))?;
         if bytes.len() as u64 > limit {
-            return Err(Error::Invalid(format!(
-                "{}: larger than the input limit of {} MiB (set {MAX_INPUT_VAR} to a number of MiB to read more)",
+            return Err(Error::file(
                 path.display(),
-                limit >> 20
-            )));
+                format!(
+                    "larger than the input limit of {} MiB (set {MAX_INPUT_VAR} to a number of MiB to read more)",
+                    limit >> 20
+                ),
+            ));
         }
         let name = path
             .file_name()
@@ -118,14 +120,14 @@ impl Catalog {
     pub fn discover(explicit: Option<&Path>) -> Result<Catalog> {
         match explicit {
             Some(dir) if dir.is_dir() => Catalog::open(dir),
-            Some(dir) if dir.exists() => Err(Error::Invalid(format!(
-                "drafts directory {} is a file, not a directory",
-                dir.display()
-            ))),
-            Some(dir) => Err(Error::Invalid(format!(
-                "drafts directory {} does not exist",
-                dir.display()
-            ))),
+            Some(dir) if dir.exists() => Err(Error::DraftsDirectory {
+                path: dir.display().to_string(),
+                message: "is a file, not a directory",
+            }),
+            Some(dir) => Err(Error::DraftsDirectory {
+                path: dir.display().to_string(),
+                message: "does not exist",
+            }),
             None if Path::new("drafts").is_dir() => Catalog::open(Path::new("drafts")),
             None => Catalog::built_in(),
         }
@@ -149,10 +151,10 @@ impl Catalog {
                     dir: dir_name(&sub),
                 });
             } else if has_toml(&sub) {
-                return Err(Error::Invalid(format!(
-                    "{}: missing draft.toml (every draft directory needs one; see docs/format.md)",
-                    sub.display()
-                )));
+                return Err(Error::file(
+                    sub.display(),
+                    "missing draft.toml (every draft directory needs one; see docs/format.md)",
+                ));
             }
         }
         Catalog::checked(Root::Disk(dir.to_owned()), entries)
@@ -286,7 +288,7 @@ impl Catalog {
         }
         // `old.docx` that is not there is a missing file, not an unknown draft id.
         if document::is_document(path) || path.extension().is_some_and(|e| e == "toml") {
-            return Err(Error::Invalid(format!("{name}: no such file")));
+            return Err(Error::file(name, "no such file"));
         }
         Err(Error::UnknownVersion {
             name: name.to_owned(),
@@ -333,10 +335,10 @@ pub fn load_dir(dir: &Path) -> Result<Draft> {
         if path.is_dir() && path.extension().is_some_and(|x| x == "toml") {
             // `annotations.toml/` would otherwise be skipped and every change look
             // unexplained, or explained by nothing.
-            return Err(Error::Invalid(format!(
-                "{}: a directory where a TOML file was expected",
-                path.display()
-            )));
+            return Err(Error::file(
+                path.display(),
+                "a directory where a TOML file was expected",
+            ));
         }
         if path.is_file() && path.extension().is_some_and(|x| x == "toml") {
             files.push(SourceFile::read(&path)?);
@@ -372,9 +374,9 @@ pub fn load_file(file: &SourceFile) -> Result<Draft> {
     match ext.as_str() {
         "toml" => toml::draft_from_file(file, &stem),
         "md" | "markdown" | "txt" | "text" | "docx" => document::read(file, &stem),
-        _ => Err(Error::Invalid(format!(
-            "{}: unsupported file type (expected a draft directory, .toml, .md, .txt or .docx)",
-            file.path
-        ))),
+        _ => Err(Error::file(
+            &file.path,
+            "unsupported file type (expected a draft directory, .toml, .md, .txt or .docx)",
+        )),
     }
 }

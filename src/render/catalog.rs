@@ -193,7 +193,7 @@ pub fn explain(
     use crate::load::{self, document};
     let path = std::path::Path::new(version);
     if !path.is_file() || !document::is_document(path) {
-        return Err(crate::error::Error::Invalid(format!(
+        return Err(crate::error::Error::Usage(format!(
             "--explain reads a document (.md, .txt, .docx); `{version}` is not one"
         )));
     }

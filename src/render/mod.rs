@@ -64,20 +64,21 @@ fn write_replacing(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
         _ => Path::new("."),
     };
     if path.file_name().is_none() {
-        return Err(Error::Invalid(format!("{shown}: not a file name")));
+        return Err(Error::file(shown, "not a file name"));
     }
     // Say what is wrong in the user's terms, before a temporary file's name can appear
     // in the message.
     if !dir.is_dir() {
-        return Err(Error::Invalid(format!(
-            "cannot write {shown}: there is no directory {}",
-            dir.display()
-        )));
+        return Err(Error::Output {
+            path: shown.to_string(),
+            message: format!("there is no directory {}", dir.display()),
+        });
     }
     if path.is_dir() {
-        return Err(Error::Invalid(format!(
-            "cannot write {shown}: it is a directory"
-        )));
+        return Err(Error::Output {
+            path: shown.to_string(),
+            message: "it is a directory".into(),
+        });
     }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".draftdiff-").suffix(".tmp");

@@ -35,7 +35,7 @@ impl Format {
             Some("md" | "markdown") => Ok(Format::Md),
             Some("docx") => Ok(Format::Docx),
             Some("pdf") => Ok(Format::Pdf),
-            _ => Err(Error::Invalid(format!(
+            _ => Err(Error::Usage(format!(
                 "cannot tell the report format from `{}`: use a .html, .md, .docx or .pdf name, or --format html|md|docx|pdf",
                 output.display()
             ))),
@@ -71,7 +71,7 @@ pub fn run(catalog: &Catalog, request: &Request<'_>, warn: Warn<'_>) -> Result<O
     let to_stdout = output.as_os_str() == "-";
     let word = matches!(format, Format::Docx | Format::Pdf);
     if to_stdout && word {
-        return Err(Error::Invalid(
+        return Err(Error::Usage(
             "a Word document cannot be written to the terminal: give -o FILE.docx".into(),
         ));
     }

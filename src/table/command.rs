@@ -43,7 +43,7 @@ impl Format {
             Some("csv") => Ok(Format::Csv),
             Some("json") => Ok(Format::Json),
             Some("txt") => Ok(Format::Text),
-            _ => Err(Error::Invalid(format!(
+            _ => Err(Error::Usage(format!(
                 "cannot tell the table format from `{}`: use a .docx, .html, .md, .csv or .json name, or --format",
                 output.display()
             ))),
@@ -81,7 +81,7 @@ pub fn run(base: &Draft, head: &Draft, request: &Request<'_>) -> Result<(Output,
             Some(Format::Json) => Output::json(&report)?,
             None | Some(Format::Text) => Output::Text(render_table::check_text(&report)),
             Some(other) => {
-                return Err(Error::Invalid(format!(
+                return Err(Error::Usage(format!(
                     "--check reports as text or json, not {other:?}"
                 )))
             }
@@ -108,7 +108,7 @@ pub fn run(base: &Draft, head: &Draft, request: &Request<'_>) -> Result<(Output,
         Format::Html => render_table::html_page(&t).into_bytes(),
         Format::Docx => {
             if to_stdout {
-                return Err(Error::Invalid(
+                return Err(Error::Usage(
                     "a Word document cannot be written to the terminal: give -o FILE.docx".into(),
                 ));
             }

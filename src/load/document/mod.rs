@@ -126,17 +126,14 @@ fn read_explained(
             (lines, Unit::Line)
         }
         _ => {
-            return Err(Error::Invalid(format!(
-                "{}: not a document (expected .md, .txt or .docx)",
-                file.path
-            )))
+            return Err(Error::file(
+                &file.path,
+                "not a document (expected .md, .txt or .docx)",
+            ))
         }
     };
     if lines.iter().all(Line::is_blank) {
-        return Err(Error::Invalid(format!(
-            "{}: the document is empty",
-            file.path
-        )));
+        return Err(Error::file(&file.path, "the document is empty"));
     }
     let context = outline::Context {
         path: &file.path,

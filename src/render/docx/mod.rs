@@ -74,7 +74,7 @@ impl Revision {
         match date {
             Some("now") => Ok(Revision::at(SystemTime::now())),
             Some(d) => parse_date(d).map(Revision::at).ok_or_else(|| {
-                Error::Invalid(format!(
+                Error::Usage(format!(
                     "--date must be `now`, a day such as 2026-11-30 or a time such as 2026-11-30T14:03:00Z; got `{}`",
                     crate::render::sanitize::line(d, 40)
                 ))
@@ -130,7 +130,7 @@ impl Template {
     /// Reads the Word file at `path` as the frame of a redline.
     pub fn read(path: &std::path::Path) -> Result<Self> {
         let bytes = std::fs::read(path)
-            .map_err(|e| Error::Invalid(format!("{}: cannot read: {e}", path.display())))?;
+            .map_err(|e| Error::file(path.display(), format!("cannot read: {e}")))?;
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
