@@ -122,7 +122,7 @@ pub fn build(lineage: &Lineage, versions: &[String], out: &Path, force: bool) ->
         return Err(Error::Invalid("the site needs at least one version".into()));
     };
     for &i in &selected {
-        crate::versions::usable(&lineage.drafts[i])?;
+        crate::validate::refuse_fatal(&lineage.drafts[i])?;
     }
     let groups = proposal_groups(lineage, &selected);
     let nav = Nav {

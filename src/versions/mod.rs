@@ -27,6 +27,7 @@ use crate::compare;
 use crate::error::{Error, Result};
 use crate::load::Catalog;
 use crate::model::{same_number, Draft, Status};
+use crate::validate::refuse_fatal;
 
 /// How one version came to revise another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -163,8 +164,8 @@ impl Lineage {
             return Ok(c);
         }
         let Edge { from, to, .. } = self.edges[edge];
-        usable(&self.drafts[from])?;
-        usable(&self.drafts[to])?;
+        refuse_fatal(&self.drafts[from])?;
+        refuse_fatal(&self.drafts[to])?;
         let result = compare::compare(
             &self.drafts[from],
             &self.drafts[to],
@@ -280,23 +281,6 @@ fn topological(drafts: &[Draft], edges: &[Edge]) -> Result<Vec<usize>> {
         }
     }
     Ok(order)
-}
-
-/// Refuses a draft whose articles cannot be told apart, as `diff` does.
-pub(crate) fn usable(draft: &Draft) -> Result<()> {
-    let fatal: Vec<String> = crate::validate::fatal(draft)
-        .iter()
-        .map(|p| p.to_string())
-        .collect();
-    if fatal.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Invalid(format!(
-            "{} cannot be compared until these are fixed:\n  {}",
-            draft.meta.id,
-            fatal.join("\n  ")
-        )))
-    }
 }
 
 /// The article of `draft` numbered `number`, as written there, or a clear error.

@@ -178,14 +178,14 @@ pub fn proposals(
     let drafts = &lineage.drafts;
     let base_draft = &drafts[b];
     let with = |p: usize| {
-        super::usable(&drafts[p])?;
+        crate::validate::refuse_fatal(&drafts[p])?;
         Ok::<_, Error>(compare::compare(
             base_draft,
             &drafts[p],
             &compare::Options::default(),
         ))
     };
-    super::usable(base_draft)?;
+    crate::validate::refuse_fatal(base_draft)?;
     let to_proposals: Vec<Comparison> = ps.iter().map(|&p| with(p)).collect::<Result<_>>()?;
     let consolidated = c.map(with).transpose()?;
     let onward: Vec<Option<Comparison>> = ps
