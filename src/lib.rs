@@ -15,6 +15,7 @@
 pub mod align;
 pub mod change;
 pub mod check;
+pub(crate) mod citations;
 pub mod classify;
 pub mod compare;
 pub mod error;
@@ -35,7 +36,6 @@ pub mod synth;
 pub mod table;
 pub mod validate;
 pub mod versions;
-pub(crate) mod xref;
 
 pub use change::{Change, ChangeKind, Comparison, Op, Segment, Severity};
 pub use error::{Error, Result};

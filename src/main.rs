@@ -10,7 +10,7 @@ use clap::Parser;
 use draftdiff::change::Comparison;
 use draftdiff::load::Catalog;
 use draftdiff::output::{Outcome, Output};
-use draftdiff::render::catalog::{self, VersionRow};
+use draftdiff::render::listing::{self, VersionRow};
 use draftdiff::render::style::Style;
 use draftdiff::render::{github, report_file, sanitize, text};
 use draftdiff::{check, compare, import, inputs, site, table, validate, versions};
@@ -138,7 +138,7 @@ fn run(cli: Cli) -> Result<Outcome> {
             let rows: Vec<VersionRow> = catalog.load_all()?.iter().map(VersionRow::of).collect();
             match format {
                 ListFormat::Json => json(&rows)?,
-                ListFormat::Text => emit(&catalog::list_text(&rows))?,
+                ListFormat::Text => emit(&listing::list_text(&rows))?,
             }
         }
         Command::Show {
@@ -146,7 +146,7 @@ fn run(cli: Cli) -> Result<Outcome> {
             explain: true,
             ..
         } => {
-            let (explanation, reading) = catalog::explain(&version, &rules)?;
+            let (explanation, reading) = listing::explain(&version, &rules)?;
             emit(&explanation)?;
             emit(&reading?)?;
         }
@@ -159,7 +159,7 @@ fn run(cli: Cli) -> Result<Outcome> {
             let (draft, warnings) = catalog.resolve_reading(&version)?;
             warn(&version, &warnings);
             let json = format == ListFormat::Json;
-            deliver(catalog::show(&draft, article.as_deref(), json, style)?)?;
+            deliver(listing::show(&draft, article.as_deref(), json, style)?)?;
         }
         Command::Import(_) => unreachable!("import runs before the catalog is read"),
         Command::Diff {

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::citations;
 use crate::load::Catalog;
 use crate::model::{ArticleRef, Draft, Origin, PREAMBLE};
-use crate::xref;
 
 /// One problem in a draft, with the place to fix it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -168,7 +168,7 @@ fn lint_with(draft: &Draft, all: bool) -> Vec<Problem> {
     let dangling: Vec<Vec<String>> = articles
         .par_iter()
         .map(|a| {
-            xref::references(&a.article.text)
+            citations::references(&a.article.text)
                 .into_iter()
                 .filter(|r| !seen.contains_key(&r.number.to_lowercase()))
                 .map(|r| r.number)

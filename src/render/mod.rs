@@ -5,11 +5,11 @@
 //! and headings through [`report`], and write files through `write_atomic` so that a
 //! failed run never leaves half a report on disk.
 
-pub mod catalog;
 pub mod docx;
 pub mod github;
 pub mod html;
 pub mod json;
+pub mod listing;
 pub mod markdown;
 pub mod report;
 pub mod report_file;

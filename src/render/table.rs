@@ -34,7 +34,7 @@ pub fn new(r: &Row) -> String {
 
 /// The terminal table: old, new, kind, confidence.
 pub fn text(t: &Table) -> String {
-    let mut g: Grid = super::catalog::table();
+    let mut g: Grid = super::listing::table();
     let (b, h) = column_heads(t);
     g.set_header([b.as_str(), h.as_str(), "kind", "confidence"]);
     for r in &t.rows {

@@ -4,7 +4,7 @@
 use comfy_table::{CellAlignment, Table};
 
 use crate::change::{Change, ChangeKind, Comparison, ImpactRow, Op};
-use crate::render::catalog::table;
+use crate::render::listing::table;
 use crate::render::report;
 use crate::render::style::Style;
 use crate::summary;

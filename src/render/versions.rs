@@ -4,7 +4,7 @@
 use comfy_table::CellAlignment;
 
 use crate::change::{Change, ChangeKind, Severity};
-use crate::render::catalog::table;
+use crate::render::listing::table;
 use crate::render::style::Style;
 use crate::render::text;
 use crate::versions::blame::Blame;

@@ -13,9 +13,9 @@ use crate::model::{Annotation, ArticleRef, Draft, WordCounts};
 use crate::redline;
 use crate::summary;
 
+mod stale_citations;
 mod terms;
 pub(crate) mod units;
-mod xrefs;
 
 /// What the caller wants beyond the defaults.
 #[derive(Debug, Clone, Default)]
@@ -81,7 +81,7 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
         base: texts(base),
         head: texts(head),
     };
-    notes.extend(xrefs::stale_citations(base, &texts, &changes));
+    notes.extend(stale_citations::stale_citations(base, &texts, &changes));
     notes.extend(terms::changed_definitions(base, head, &texts, &changes));
     Comparison {
         schema: crate::change::schema::DIFF,

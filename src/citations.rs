@@ -1,4 +1,5 @@
-//! Cross-references inside article text ("in accordance with article 7").
+//! Citations of articles inside article text ("in accordance with article 7"): where they
+//! are and which numbers they cite.
 //!
 //! Used by `validate` (dangling references), by severity classification (a change that
 //! only renumbers references is editorial) and by `compare` (citations a renumbering left
