@@ -1,7 +1,7 @@
 //! The library's one error type. Every error that concerns a file carries its path and,
 //! where there is one, its place ([`Error::Input`]), so the binary can print
 //! `file:line:column` and a caret under the offending text; a command line the command
-//! cannot take is [`Error::Usage`]. Both exit with 2 (SPEC §4).
+//! cannot take is [`Error::Usage`]. Both exit with 2 (`docs/robustness.md`).
 
 use crate::model::Origin;
 
