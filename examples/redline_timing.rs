@@ -6,9 +6,9 @@
 //! ```
 //!
 //! Times `redline` on every article whose text differs between the two drafts (defaults:
-//! `drafts`, `1.0`, `3.0-environment`, show 6), then on the two pathological inputs of
-//! SPEC §9: a million-word article with two small edits, and two unrelated 100,000-word
-//! texts.
+//! `drafts`, `1.0`, `3.0-environment`, show 6), then on two pathological inputs of the
+//! bounded fallback the `redline` module describes: a million-word article with two small
+//! edits, and two unrelated 100,000-word texts.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -32,17 +32,26 @@ pub mod schema {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeKind {
+    /// `unchanged`: same text after normalisation, same number, same chapter.
     Unchanged,
+    /// `reworded`: same number and chapter, the text differs.
     Reworded,
+    /// `renumbered`: a matched article under another number, in the same chapter.
     Renumbered,
+    /// `moved`: a matched article now in another chapter.
     Moved,
+    /// `split`: one base article became several head articles.
     Split,
+    /// `merged`: several base articles became one head article.
     Merged,
+    /// `added`: a head article with no base counterpart.
     Added,
+    /// `removed`: a base article with no head counterpart.
     Removed,
 }
 
 impl ChangeKind {
+    /// Every kind, in the order of the summary and the impact table.
     pub const ALL: [ChangeKind; 8] = [
         ChangeKind::Unchanged,
         ChangeKind::Reworded,
@@ -54,6 +63,7 @@ impl ChangeKind {
         ChangeKind::Removed,
     ];
 
+    /// The kind as the JSON writes it (`"reworded"`).
     pub fn as_str(self) -> &'static str {
         match self {
             ChangeKind::Unchanged => "unchanged",
@@ -78,13 +88,19 @@ impl std::fmt::Display for ChangeKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// `none`: the texts are the same (a renumbering or a move of unchanged text).
     None,
+    /// `editorial`: only whitespace, punctuation, letter case, quote style or the numbers
+    /// in cross-references differ.
     Editorial,
+    /// `minor`: a change of wording under the threshold of `docs/severity.md`.
     Minor,
+    /// `substantive`: a change of meaning (`docs/severity.md`); additions and removals.
     Substantive,
 }
 
 impl Severity {
+    /// The severity as the JSON writes it (`"editorial"`).
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::None => "none",
@@ -101,11 +117,15 @@ impl std::fmt::Display for Severity {
     }
 }
 
+/// The `op` of a redline segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Op {
+    /// `equal`: text both versions have.
     Equal,
+    /// `delete`: text only the base has.
     Delete,
+    /// `insert`: text only the head has.
     Insert,
 }
 
@@ -113,11 +133,14 @@ pub enum Op {
 /// and `equal`+`insert` the head text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Segment {
+    /// Whether the text is common, deleted or inserted.
     pub op: Op,
+    /// The text of the run, whitespace included.
     pub text: String,
 }
 
 impl Segment {
+    /// A segment of `text`.
     pub fn new(op: Op, text: impl Into<String>) -> Self {
         Segment {
             op,
@@ -135,24 +158,34 @@ pub fn side(redline: &[Segment], keep: Op) -> String {
         .collect()
 }
 
+/// The `title` of a change: the article titles on each side.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Titles {
+    /// The base article's title (several joined by `; `); `null` for `added`.
     pub base: Option<String>,
+    /// The head article's title (several joined by `; `); `null` for `removed`.
     pub head: Option<String>,
 }
 
+/// The `words` of a change: its size on each side and what its redline changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct ChangeWords {
+    /// Words of the base article(s).
     pub base: usize,
+    /// Words of the head article(s).
     pub head: usize,
+    /// Words the redline inserts (all the words of an added article).
     pub inserted: usize,
+    /// Words the redline deletes (all the words of a removed article).
     pub deleted: usize,
 }
 
 /// An annotation as attached to a change in reports.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChangeAnnotation {
+    /// The annotation's theme (`environment`, `public-health` …), a free label.
     pub theme: String,
+    /// Why the change was made, as the drafters wrote it.
     pub rationale: String,
 }
 
@@ -161,10 +194,15 @@ pub struct ChangeAnnotation {
 /// else blocks between blank lines).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ParagraphPair {
+    /// The base article's number.
     pub base: String,
+    /// The paragraph's place in the base article, from 1.
     pub base_paragraph: usize,
+    /// The head article's number.
     pub head: String,
+    /// The paragraph's place in the head article, from 1.
     pub head_paragraph: usize,
+    /// Word similarity of the two paragraphs, 0.0–1.0.
     pub similarity: f64,
 }
 
@@ -178,14 +216,19 @@ impl Change {
 /// One entry of a diff: a matched pair, a split, a merge, or an unmatched article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
+    /// What happened to the article(s).
     pub kind: ChangeKind,
+    /// How much review the change needs, independent of its kind.
     pub severity: Severity,
     /// Base article numbers as written in the drafts (empty for `added`).
     pub base: Vec<String>,
     /// Head article numbers (empty for `removed`).
     pub head: Vec<String>,
+    /// The chapter of the base article(s); `null` for `added` and for the preamble.
     pub base_chapter: Option<String>,
+    /// The chapter of the head article(s); `null` for `removed` and for the preamble.
     pub head_chapter: Option<String>,
+    /// The article titles on each side.
     pub title: Titles,
     /// Word-level similarity of the two texts, 0.0–1.0.
     pub similarity: f64,
@@ -193,10 +236,13 @@ pub struct Change {
     /// removed articles. Under [`crate::align::WEAK`] the reports mark it for checking.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
+    /// The size of each side and the words the redline inserts and deletes.
     pub words: ChangeWords,
     /// The paragraphs of the base article(s) found again in the head article(s).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub paragraphs: Vec<ParagraphPair>,
+    /// The word redline: `equal`+`delete` rebuilds the base text, `equal`+`insert` the
+    /// head text, exactly. Absent for unchanged articles unless `--unchanged`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redline: Option<Vec<Segment>>,
     /// Why the severity is what it is, in the reader's words ("only punctuation").
@@ -205,6 +251,7 @@ pub struct Change {
     /// Set when the article was too large for a word diff and a coarser one was used.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub coarse: bool,
+    /// The head version's annotations that explain this change.
     pub annotations: Vec<ChangeAnnotation>,
     /// For the preamble of an act with numbered recitals: its citations, recitals and
     /// closing formula aligned and redlined one by one (numbers `citation 1`, `3`,
@@ -216,15 +263,23 @@ pub struct Change {
 /// The headline figures of one version.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct VersionInfo {
+    /// The version's id (`1.0`), or the document's name when read from a file.
     pub id: String,
+    /// The draft's title.
     pub title: String,
+    /// Number of chapters.
     pub chapters: usize,
+    /// Number of articles, the preamble included.
     pub articles: usize,
+    /// Words of every article.
     pub words: usize,
+    /// `published`, `declaration`, `proposal` or `working`, from `draft.toml`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+    /// The draft's date, from `draft.toml`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// The draft's themes, from `draft.toml`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<String>,
 }
@@ -232,17 +287,26 @@ pub struct VersionInfo {
 /// Count of changes per kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
+    /// Changes of kind `unchanged`.
     pub unchanged: usize,
+    /// Changes of kind `reworded`.
     pub reworded: usize,
+    /// Changes of kind `renumbered`.
     pub renumbered: usize,
+    /// Changes of kind `moved`.
     pub moved: usize,
+    /// Changes of kind `split`.
     pub split: usize,
+    /// Changes of kind `merged`.
     pub merged: usize,
+    /// Changes of kind `added`.
     pub added: usize,
+    /// Changes of kind `removed`.
     pub removed: usize,
 }
 
 impl Summary {
+    /// The counts of `changes`.
     pub fn of(changes: &[Change]) -> Self {
         let mut s = Summary::default();
         for c in changes {
@@ -264,6 +328,7 @@ impl Summary {
         }
     }
 
+    /// The count of one kind.
     pub fn get(&self, kind: ChangeKind) -> usize {
         let mut copy = *self;
         *copy.slot(kind)
@@ -279,15 +344,21 @@ impl Summary {
     }
 }
 
+/// The `articles` of an impact row: how many the chapter has in each version.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct SideCounts {
+    /// Articles of the chapter in the base version.
     pub base: usize,
+    /// Articles of the chapter in the head version.
     pub head: usize,
 }
 
+/// The `words` of an impact row: what the redlines landing in the chapter changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct WordDelta {
+    /// Words inserted (an added article counts all its words).
     pub inserted: usize,
+    /// Words deleted (a removed article counts all its words).
     pub deleted: usize,
 }
 
@@ -295,9 +366,13 @@ pub struct WordDelta {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Impact {
+    /// Nothing changed but whitespace and consequential renumbering.
     None,
+    /// Editorial and minor changes, moves of unchanged text.
     Low,
+    /// Changed share of 5 % or more, or a substantive change.
     Medium,
+    /// Changed share of 20 % or more, or three substantive changes.
     High,
 }
 
@@ -315,32 +390,56 @@ impl std::fmt::Display for Impact {
 /// One row of the change-impact table: a chapter as aligned across the two versions.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ImpactRow {
+    /// The chapter's number in the base version; `null` for a new chapter and for the
+    /// preamble's row.
     pub base: Option<String>,
+    /// The chapter's number in the head version; `null` for a chapter that disappeared and
+    /// for the preamble's row.
     pub head: Option<String>,
+    /// The chapter's title (the head's, else the base's); `Preamble` for the preamble's row.
     pub title: String,
+    /// Articles of the chapter in each version.
     pub articles: SideCounts,
+    /// Matched articles that stayed in the chapter, unchanged.
     pub unchanged: usize,
+    /// Matched articles that stayed in the chapter, reworded.
     pub reworded: usize,
+    /// Matched articles that stayed in the chapter, renumbered.
     pub renumbered: usize,
+    /// Articles moved into this chapter from another.
     pub moved_in: usize,
+    /// Articles moved out of this chapter into another.
     pub moved_out: usize,
+    /// Base articles of this chapter that became several articles.
     pub split: usize,
+    /// Head articles of this chapter that absorbed several base articles.
     pub merged: usize,
+    /// Articles with no base counterpart.
     pub added: usize,
+    /// Articles with no head counterpart.
     pub removed: usize,
+    /// Words inserted and deleted by the changes that land in the chapter.
     pub words: WordDelta,
+    /// (inserted + deleted) ÷ (the chapter's words in base + in head), at most 1.0.
     pub changed_share: f64,
+    /// How much the chapter changed, as a reviewer would triage it (`docs/impact.md`).
     pub impact: Impact,
 }
 
 /// A whole comparison, as `diff --format json` prints it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
+    /// Always [`schema::DIFF`].
     pub schema: &'static str,
+    /// The base (older) version.
     pub base: VersionInfo,
+    /// The head (newer) version.
     pub head: VersionInfo,
+    /// The count of `changes` by kind.
     pub summary: Summary,
+    /// The change-impact table: one row per chapter as aligned across the versions.
     pub chapters: Vec<ImpactRow>,
+    /// Every article of both versions, exactly once.
     pub changes: Vec<Change>,
     /// The additional, transitional, repealing and final provisions of a Spanish law
     /// (`Disposición …`), aligned and redlined like articles but apart from them: they

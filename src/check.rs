@@ -42,23 +42,31 @@ const PLACEHOLDERS: &[&str] = &[
 /// A change no annotation explains, with the place to look at it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Unannotated {
+    /// The change, its fields flattened into the entry as in `diff`.
     #[serde(flatten)]
     pub change: Change,
     /// The version whose annotations.toml should explain it.
     pub version: String,
+    /// The version it was compared against.
     pub parent: String,
     /// Where the article is defined (the head article, or the base one when removed).
     pub file: String,
+    /// The line of that article's definition.
     pub line: usize,
 }
 
 /// An annotation that names nothing that changed, or says nothing.
 #[derive(Debug, Clone, Serialize)]
 pub struct Stale {
+    /// The version whose `annotations.toml` holds the annotation.
     pub version: String,
+    /// The article numbers the annotation names.
     pub articles: Vec<String>,
+    /// Why it is stale, in the reader's words.
     pub reason: String,
+    /// The annotations file.
     pub file: String,
+    /// The annotation's line in it.
     pub line: usize,
     /// An error even without `--strict` (a placeholder rationale hides a missing one).
     pub error: bool,
@@ -78,15 +86,20 @@ impl Stale {
 /// The result of `check` over one or more versions.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckReport {
+    /// Always `draftdiff/check/1`.
     pub schema: &'static str,
+    /// No unannotated change, and no stale annotation that counts as an error.
     pub ok: bool,
     /// "3.0-health (against 1.0)", in the order checked.
     pub checked: Vec<String>,
+    /// Changes that need a rationale and have none.
     pub unannotated: Vec<Unannotated>,
+    /// Annotations that name nothing that changed, or say nothing.
     pub stale: Vec<Stale>,
 }
 
 impl CheckReport {
+    /// The report of what was found; `strict` makes every stale annotation an error.
     pub fn new(
         strict: bool,
         checked: Vec<String>,
@@ -153,7 +166,7 @@ pub fn run(catalog: &Catalog, versions: &[String], strict: bool) -> Result<Check
 }
 
 /// Whether a change needs a rationale at all.
-pub fn needs_rationale(change: &Change) -> bool {
+pub(crate) fn needs_rationale(change: &Change) -> bool {
     match change.kind {
         ChangeKind::Unchanged => false,
         ChangeKind::Renumbered => change.severity != Severity::None,
@@ -167,7 +180,7 @@ fn placeholder(rationale: &str) -> bool {
 }
 
 /// Checks `head`'s annotations against `comparison`, the diff of `parent` → `head`.
-pub fn check_version(
+pub(crate) fn check_version(
     parent: &Draft,
     head: &Draft,
     comparison: &Comparison,
@@ -226,7 +239,7 @@ pub fn check_version(
 }
 
 /// The annotations of a draft with no parent: they explain changes against nothing.
-pub fn orphaned(draft: &Draft) -> Vec<Stale> {
+pub(crate) fn orphaned(draft: &Draft) -> Vec<Stale> {
     draft
         .annotations
         .iter()

@@ -1,8 +1,12 @@
-//! Command-line arguments. Only parsing lives here; `main.rs` dispatches to the library.
+//! Command-line arguments. Only parsing lives here, and the mapping of the parsed values
+//! onto the library's; `main.rs` dispatches to the library.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use draftdiff::load::document::Rules;
+use draftdiff::render::report_file;
+use draftdiff::{table, versions, Error, Result};
 
 /// Article-by-article diffs of convention drafts.
 ///
@@ -35,6 +39,21 @@ pub struct Global {
     /// (e.g. `^Regel (?P<number>\d+)\.`)
     #[arg(long, global = true, value_name = "REGEX")]
     pub article_pattern: Option<String>,
+}
+
+impl Global {
+    /// The reader's rules; a bad pattern is bad usage (exit 2).
+    pub fn rules(&self) -> Result<Rules> {
+        let article_pattern = match &self.article_pattern {
+            None => None,
+            Some(p) => Some(regex::Regex::new(p).map_err(|e| {
+                Error::Usage(format!(
+                    "--article-pattern is not a valid regular expression: {e}"
+                ))
+            })?),
+        };
+        Ok(Rules { article_pattern })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -307,4 +326,47 @@ pub struct ProposalsArgs {
     /// Write the report to FILE (atomically) instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+impl From<ReportFormat> for report_file::Format {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Html => Self::Html,
+            ReportFormat::Md => Self::Md,
+            ReportFormat::Docx => Self::Docx,
+            ReportFormat::Pdf => Self::Pdf,
+        }
+    }
+}
+
+impl From<TableFormat> for table::command::Format {
+    fn from(f: TableFormat) -> Self {
+        match f {
+            TableFormat::Text => Self::Text,
+            TableFormat::Json => Self::Json,
+            TableFormat::Md => Self::Md,
+            TableFormat::Csv => Self::Csv,
+            TableFormat::Html => Self::Html,
+            TableFormat::Docx => Self::Docx,
+        }
+    }
+}
+
+impl From<ListFormat> for versions::command::Format {
+    fn from(f: ListFormat) -> Self {
+        match f {
+            ListFormat::Text => Self::Text,
+            ListFormat::Json => Self::Json,
+        }
+    }
+}
+
+impl From<ProposalsFormat> for versions::command::Format {
+    fn from(f: ProposalsFormat) -> Self {
+        match f {
+            ProposalsFormat::Text => Self::Text,
+            ProposalsFormat::Json => Self::Json,
+            ProposalsFormat::Html => Self::Html,
+        }
+    }
 }

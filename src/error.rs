@@ -1,34 +1,74 @@
-//! The library's one error type. Every variant that concerns a file carries its place, so
-//! the binary can print `file:line:column` and a caret under the offending text.
+//! The library's one error type. Every error that concerns a file carries its path and,
+//! where there is one, its place ([`Error::Input`]), so the binary can print
+//! `file:line:column` and a caret under the offending text; a command line the command
+//! cannot take is [`Error::Usage`]. Both exit with 2 (`docs/robustness.md`).
 
 use crate::model::Origin;
 
+/// A result whose error is the library's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// What went wrong, in words for the user: the binary prints it after `error: ` and
+/// exits with 2.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// Bad input at a known place in a file: malformed TOML, unknown keys, bad values.
+    /// Bad input in a file: malformed TOML, unknown keys, bad values at a line and column;
+    /// or a whole file that cannot be read as what it should be (line 0: an empty document,
+    /// a file of the wrong kind).
     #[error("{origin}: {message}{}", render_snippet(.origin, .snippet))]
     Input {
+        /// The file, line and column.
         origin: Origin,
+        /// What is wrong there.
         message: String,
         /// The offending source line, for a caret display.
         snippet: Option<String>,
     },
+    /// A file or directory that cannot be read or written.
     #[error("{path}: {source}")]
     Io {
+        /// The path, as messages show it.
         path: String,
+        /// What the system said.
         #[source]
         source: std::io::Error,
     },
+    /// A version that is neither a draft id nor a path to a draft or document.
     #[error("unknown version `{name}`; known versions: {}", .known.join(", "))]
-    UnknownVersion { name: String, known: Vec<String> },
-    /// Anything else the user must fix: the message says what and where.
+    UnknownVersion {
+        /// The version as the user named it.
+        name: String,
+        /// The ids the drafts directory has.
+        known: Vec<String>,
+    },
+    /// An output file that cannot be written where it was asked for.
+    #[error("cannot write {path}: {message}")]
+    Output {
+        /// The output's path, as given.
+        path: String,
+        /// Why not.
+        message: String,
+    },
+    /// A drafts directory (`--drafts`, `$DRAFTDIFF_DRAFTS`) that cannot be used.
+    #[error("drafts directory {path} {message}")]
+    DraftsDirectory {
+        /// The directory, as given.
+        path: String,
+        /// What is wrong with it.
+        message: &'static str,
+    },
+    /// A command line the command cannot take: an option's value, a format that cannot
+    /// be told, an output that would replace an input.
+    #[error("{0}")]
+    Usage(String),
+    /// Anything else the user must fix in the drafts or the versions named: the message
+    /// says what and where.
     #[error("{0}")]
     Invalid(String),
 }
 
 impl Error {
+    /// An I/O error on `path`.
     pub fn io(path: impl std::fmt::Display, source: std::io::Error) -> Self {
         Error::Io {
             path: path.to_string(),
@@ -37,7 +77,12 @@ impl Error {
     }
 
     /// An error at byte `offset` of `source`, which was read from `file`.
-    pub fn at_offset(file: &str, source: &str, offset: usize, message: impl Into<String>) -> Self {
+    pub(crate) fn at_offset(
+        file: &str,
+        source: &str,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> Self {
         let origin = origin_at(file, source, offset);
         let snippet = source
             .lines()
@@ -50,6 +95,19 @@ impl Error {
         }
     }
 
+    /// An error in the whole of file `path` (no line or column to point at).
+    pub fn file(path: impl std::fmt::Display, message: impl Into<String>) -> Self {
+        Error::at(
+            Origin {
+                file: path.to_string(),
+                line: 0,
+                column: 0,
+            },
+            message,
+        )
+    }
+
+    /// An error at `origin`, without the quoted line.
     pub fn at(origin: Origin, message: impl Into<String>) -> Self {
         Error::Input {
             origin,
@@ -60,14 +118,14 @@ impl Error {
 }
 
 /// Line and column (1-based, in characters) of byte `offset` in `source`.
-pub fn origin_at(file: &str, source: &str, offset: usize) -> Origin {
+pub(crate) fn origin_at(file: &str, source: &str, offset: usize) -> Origin {
     Locator::new(file, source).origin(offset)
 }
 
 /// Places many offsets of one source: the line starts are found once, so giving every
 /// article of a file its origin costs a binary search each, not a scan from the top
 /// (which made loading a long chapter file quadratic in its length).
-pub struct Locator<'a> {
+pub(crate) struct Locator<'a> {
     file: &'a str,
     source: &'a str,
     /// Byte offset of every line's first character; the first line starts at 0.
@@ -168,6 +226,13 @@ mod tests {
         let quoted = lines[2].chars().position(|c| c == '\\').unwrap();
         let caret = lines[3].chars().position(|c| c == '^').unwrap();
         assert_eq!(quoted, caret);
+    }
+
+    #[test]
+    fn an_error_in_a_whole_file_names_the_file_only() {
+        let e = Error::file("old.md", "the document is empty");
+        assert_eq!(e.to_string(), "old.md: the document is empty");
+        assert!(matches!(e, Error::Input { ref origin, .. } if origin.line == 0));
     }
 
     #[test]

@@ -7,15 +7,23 @@
 //! through many versions (history, blame, proposals); [`table`] writes and checks
 //! correlation tables from a comparison.
 
+#![warn(missing_docs)]
+
+// The alignment engine's public items get their documentation with its rename of
+// `align/text.rs` (issue 20), from the engineer who is reworking it.
+#[allow(missing_docs)]
 pub mod align;
 pub mod change;
 pub mod check;
+pub(crate) mod citations;
 pub mod classify;
 pub mod compare;
 pub mod error;
 pub mod import;
+pub mod inputs;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod pipe;
 pub mod redline;
 pub mod render;
@@ -28,7 +36,6 @@ pub mod synth;
 pub mod table;
 pub mod validate;
 pub mod versions;
-pub mod xref;
 
 pub use change::{Change, ChangeKind, Comparison, Op, Segment, Severity};
 pub use error::{Error, Result};

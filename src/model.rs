@@ -13,7 +13,7 @@ pub const PREAMBLE: &str = "Preamble";
 /// An article number reduced to what identifies it across versions and spellings:
 /// `2.º`, `2.` and `2` are one article, as are `12 bis`, `12bis` and `12 BIS`, and
 /// `treinta y uno` and `31`.
-pub fn number_key(number: &str) -> String {
+pub(crate) fn number_key(number: &str) -> String {
     let lower = number.trim().to_lowercase();
     let lower = lower.trim_end_matches(['.', 'º', '°', 'ª', ' ']);
     if let Some(value) = spelled_number(lower) {
@@ -23,7 +23,7 @@ pub fn number_key(number: &str) -> String {
 }
 
 /// Whether two article numbers name the same article ([`number_key`]).
-pub fn same_number(a: &str, b: &str) -> bool {
+pub(crate) fn same_number(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b) || number_key(a) == number_key(b)
 }
 
@@ -105,8 +105,11 @@ fn spelled_number(s: &str) -> Option<u32> {
 /// A place in a source file, 1-based, for messages that point at the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Origin {
+    /// The path, as messages show it.
     pub file: String,
+    /// Line, from 1; 0 when the place is the whole file.
     pub line: usize,
+    /// Column in characters, from 1.
     pub column: usize,
 }
 
@@ -124,9 +127,13 @@ impl std::fmt::Display for Origin {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
+    /// A text adopted and published (MIMC 1.0).
     Published,
+    /// A declaration condensing another text (MIMC 2.0).
     Declaration,
+    /// A proposal circulated against its parent.
     Proposal,
+    /// A working draft (the default).
     #[default]
     Working,
 }
@@ -146,14 +153,20 @@ impl std::fmt::Display for Status {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DraftMeta {
+    /// What the CLI calls the version; unique in the drafts directory.
     pub id: String,
+    /// The title shown in lists and reports.
     pub title: String,
+    /// Where the draft stands in the drafting process.
     #[serde(default)]
     pub status: Status,
+    /// When the draft was made (`2026-11`); dates the Word report's tracked changes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// The version this one revises: `check` requires a rationale for each change against it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// The draft's themes, the usual labels of its annotations.
     #[serde(default)]
     pub themes: Vec<String>,
 }
@@ -161,26 +174,38 @@ pub struct DraftMeta {
 /// One article (or the preamble, numbered [`PREAMBLE`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
+    /// The number as written (`63`, `63bis`, `12a`); unique in the draft.
     pub number: String,
+    /// The title; empty when the article has none.
     pub title: String,
+    /// The sub-division of the chapter the article stands in, if any.
     pub section: Option<String>,
+    /// The text, paragraphs separated by newlines.
     pub text: String,
     /// Lineage hints such as `"1.0:63"`: the version and article this one derives from.
     pub from: Vec<String>,
+    /// Where the article is defined, for messages and `check`.
     pub origin: Origin,
 }
 
 impl Article {
+    /// The article's words, as [`word_count`] counts them.
     pub fn words(&self) -> usize {
         word_count(&self.text)
     }
 }
 
+/// A chapter and its articles, in order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chapter {
+    /// The number as written (`IV`); empty for the one unnamed chapter of a document
+    /// without chapter headings.
     pub number: String,
+    /// The title.
     pub title: String,
+    /// The articles of the chapter, in order.
     pub articles: Vec<Article>,
+    /// Where the chapter is defined.
     pub origin: Origin,
 }
 
@@ -189,12 +214,15 @@ pub struct Chapter {
 pub struct Annotation {
     /// Head article numbers, or `version:N` for base articles (removals).
     pub articles: Vec<String>,
+    /// A free label (`environment`, `public-health`).
     pub theme: String,
+    /// Why the change was made.
     pub rationale: String,
     /// In a draft that consolidates parallel proposals: the proposals (version ids) the
     /// change comes from (`docs/versions.md`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub proposals: Vec<String>,
+    /// Where the annotation is, for `check`'s messages.
     #[serde(skip)]
     pub origin: Origin,
 }
@@ -202,14 +230,18 @@ pub struct Annotation {
 /// A complete article set: every version is whole, never a patch.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
+    /// The contents of `draft.toml`.
     pub meta: DraftMeta,
+    /// The preamble, compared as the pseudo-article `Preamble`.
     pub preamble: Option<Article>,
+    /// The chapters, in order.
     pub chapters: Vec<Chapter>,
     /// The additional, transitional, repealing and final provisions of a Spanish law
     /// (`Disposición adicional primera` …): article-like units after the articles, which
     /// correspondence tables of articles leave out. Compared on their own; numbered
     /// `adicional primera`, `transitoria`, `final quinta bis`. Only documents have them.
     pub provisions: Vec<Article>,
+    /// The rationales of the changes against the parent (`annotations.toml`).
     pub annotations: Vec<Annotation>,
     /// The directory or file the draft was read from, for messages.
     pub source: String,
@@ -218,7 +250,9 @@ pub struct Draft {
 /// An article together with the index of its chapter (`None` for the preamble).
 #[derive(Debug, Clone, Copy)]
 pub struct ArticleRef<'a> {
+    /// Index of the chapter in [`Draft::chapters`]; `None` for the preamble.
     pub chapter: Option<usize>,
+    /// The article.
     pub article: &'a Article,
 }
 
@@ -243,10 +277,12 @@ impl Draft {
         self.chapters.iter().map(|c| c.articles.len()).sum()
     }
 
+    /// Words of every article, the preamble included.
     pub fn word_count(&self) -> usize {
         self.articles().map(|a| a.article.words()).sum()
     }
 
+    /// The article numbered `number` (numbers compare as `same_number` says).
     pub fn find(&self, number: &str) -> Option<ArticleRef<'_>> {
         self.articles()
             .find(|a| same_number(&a.article.number, number))
@@ -368,6 +404,7 @@ pub struct WordCounts {
 }
 
 impl WordCounts {
+    /// Counts the words of `draft`'s articles.
     pub fn of(draft: &Draft) -> Self {
         let texts: Vec<&str> = draft.articles().map(|a| a.article.text.as_str()).collect();
         let articles = texts.par_iter().map(|t| word_count(t)).collect();

@@ -43,7 +43,7 @@ fn join<S: AsRef<str>>(cells: &[S]) -> String {
 }
 
 /// Byte offsets of the delimiters (`|` not right after `\`) in `line`.
-pub fn delimiters(line: &str) -> Vec<usize> {
+pub(crate) fn delimiters(line: &str) -> Vec<usize> {
     let bytes = line.as_bytes();
     bytes
         .iter()
@@ -65,12 +65,12 @@ pub fn cells(line: &str) -> Option<Vec<&str>> {
 }
 
 /// Whether `line` is a pipe row.
-pub fn is_row(line: &str) -> bool {
+pub(crate) fn is_row(line: &str) -> bool {
     cells(line).is_some()
 }
 
 /// Whether `line` is a Markdown delimiter row (`| --- | :-: |`).
-pub fn is_delimiter_row(line: &str) -> bool {
+pub(crate) fn is_delimiter_row(line: &str) -> bool {
     cells(line).is_some_and(|cells| {
         cells.iter().all(|c| {
             let c = c.strip_prefix(':').unwrap_or(c);
@@ -83,7 +83,7 @@ pub fn is_delimiter_row(line: &str) -> bool {
 /// A pipe row as draftdiff writes it (`|a|b|` → `| a | b |`, runs of whitespace inside a
 /// cell as one space), or `None` when `line` is
 /// not a pipe row.
-pub fn canonical(line: &str) -> Option<String> {
+pub(crate) fn canonical(line: &str) -> Option<String> {
     cells(line).map(|c| {
         let c: Vec<String> = c
             .iter()

@@ -9,10 +9,10 @@ use crate::change::{Change, ChangeKind, Impact, ImpactRow, Severity, SideCounts,
 use crate::model::{Draft, WordCounts, PREAMBLE};
 
 /// Changed share at or above which a chapter's impact is high, and medium.
-pub const HIGH_SHARE: f64 = 0.20;
-pub const MEDIUM_SHARE: f64 = 0.05;
+pub(crate) const HIGH_SHARE: f64 = 0.20;
+pub(crate) const MEDIUM_SHARE: f64 = 0.05;
 /// Number of substantive changes at or above which a chapter's impact is high.
-pub const HIGH_SUBSTANTIVE: usize = 3;
+pub(crate) const HIGH_SUBSTANTIVE: usize = 3;
 
 struct Row {
     base: Option<usize>,
@@ -48,7 +48,7 @@ fn empty_row(title: String, base: Option<String>, head: Option<String>) -> Impac
 
 /// Builds the impact rows in head order, with chapters that only the base has placed
 /// after the row of the chapter that preceded them.
-pub fn impact_rows(
+pub(crate) fn impact_rows(
     base: &Draft,
     head: &Draft,
     alignment: &Alignment,
@@ -230,7 +230,7 @@ pub fn impact(changed_share: f64, substantive: usize, any_change: bool) -> Impac
 }
 
 /// A "Total" row with the sums of the count columns; share and impact left at zero.
-pub fn sum_rows(rows: &[ImpactRow]) -> ImpactRow {
+pub(crate) fn sum_rows(rows: &[ImpactRow]) -> ImpactRow {
     let mut t = empty_row("Total".to_owned(), None, None);
     for r in rows {
         t.articles.base += r.articles.base;
@@ -251,7 +251,7 @@ pub fn sum_rows(rows: &[ImpactRow]) -> ImpactRow {
 }
 
 /// The totals row: sums of every column, and the impact of the whole text.
-pub fn totals(
+pub(crate) fn totals(
     rows: &[ImpactRow],
     changes: &[Change],
     base_words: usize,

@@ -5,15 +5,18 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::citations;
 use crate::load::Catalog;
 use crate::model::{ArticleRef, Draft, Origin, PREAMBLE};
-use crate::xref;
 
 /// One problem in a draft, with the place to fix it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Problem {
+    /// The id of the draft.
     pub draft: String,
+    /// Where to fix it (line 0 when the problem has no place).
     pub origin: Origin,
+    /// What is wrong.
     pub message: String,
     /// Fatal problems make the draft unusable for comparison (duplicate numbers).
     pub fatal: bool,
@@ -26,7 +29,7 @@ impl std::fmt::Display for Problem {
 }
 
 /// An article number as drafters write them: `63`, `63bis`, `12a`, `XII`, `2.1`, `4-1`.
-pub fn is_well_formed_number(n: &str) -> bool {
+pub(crate) fn is_well_formed_number(n: &str) -> bool {
     static FORM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"^[\p{L}\p{N}]+(?:(?:[.:\-–*] ?| )[\p{L}\p{N}]+)*$")
             .expect("the number pattern is a valid regex")
@@ -57,7 +60,7 @@ pub fn fatal(draft: &Draft) -> Vec<Problem> {
 /// Refuses a draft whose articles cannot be told apart (malformed, reserved or duplicate
 /// numbers, titles of more than one line): what `diff` refuses, `check` refuses too, with
 /// the same message.
-pub fn refuse_fatal(draft: &Draft) -> crate::error::Result<()> {
+pub(crate) fn refuse_fatal(draft: &Draft) -> crate::error::Result<()> {
     let fatal: Vec<String> = fatal(draft).iter().map(|p| p.to_string()).collect();
     if fatal.is_empty() {
         Ok(())
@@ -165,7 +168,7 @@ fn lint_with(draft: &Draft, all: bool) -> Vec<Problem> {
     let dangling: Vec<Vec<String>> = articles
         .par_iter()
         .map(|a| {
-            xref::references(&a.article.text)
+            citations::references(&a.article.text)
                 .into_iter()
                 .filter(|r| !seen.contains_key(&r.number.to_lowercase()))
                 .map(|r| r.number)
@@ -185,6 +188,31 @@ fn lint_with(draft: &Draft, all: bool) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// `validate [V...]`: the drafts linted (every draft of the catalog when none is named)
+/// and the problems found in them and in their lineage.
+pub fn run(
+    catalog: &Catalog,
+    versions: &[String],
+) -> crate::error::Result<(Vec<Draft>, Vec<Problem>)> {
+    let drafts = if versions.is_empty() {
+        catalog.load_all()?
+    } else {
+        versions
+            .iter()
+            .map(|v| catalog.resolve(v))
+            .collect::<crate::error::Result<_>>()?
+    };
+    let problems: Vec<Problem> = drafts
+        .iter()
+        .flat_map(|d| {
+            let mut p = lint(d);
+            p.extend(lint_lineage(d, catalog));
+            p
+        })
+        .collect();
+    Ok((drafts, problems))
 }
 
 /// Lints what only the catalog can tell: unknown parents and parent cycles.

@@ -130,7 +130,7 @@ fn check_without_a_parent_is_bad_usage() {
         .stderr(predicate::str::contains("accord-1 has no parent"));
 }
 
-/// A parent cycle leaves no lineage to explain changes against: bad input (SPEC §9),
+/// A parent cycle leaves no lineage to explain changes against: bad input (`docs/robustness.md`),
 /// not a finding.
 #[test]
 fn a_parent_cycle_is_bad_input() {

@@ -122,27 +122,68 @@ fn without_form(dom: &str) -> String {
     }
 }
 
+/// Headless Chromium writing into `out_dir(name)`, each run given two minutes.
+struct Browser {
+    exe: PathBuf,
+    dir: PathBuf,
+    profile: PathBuf,
+}
+
+impl Browser {
+    /// Chromium, when installed (else the test is skipped, saying so).
+    fn open(name: &str) -> Option<Browser> {
+        let exe = require(
+            &["chromium", "chromium-browser", "google-chrome"],
+            "chromium",
+        )?;
+        let dir = out_dir(name);
+        let profile = dir.join("profile");
+        Some(Browser { exe, dir, profile })
+    }
+
+    /// Runs Chromium with `args` on `page`.
+    fn run(&self, args: &[String], page: &Path, label: &str) -> String {
+        run(
+            chromium(&self.exe, &self.profile)
+                .args(args)
+                .arg(format!("file://{}", page.display())),
+            &self.dir,
+            label,
+            Duration::from_secs(120),
+        )
+    }
+
+    /// The DOM Chromium builds from `page`.
+    fn dom(&self, page: &Path, label: &str) -> String {
+        self.run(&["--dump-dom".into()], page, label)
+    }
+
+    /// A `width`×`height` screenshot of `page`, checked for its size.
+    fn screenshot(&self, page: &Path, (width, height): (u32, u32)) -> PathBuf {
+        let shot = self.dir.join("screenshot.png");
+        self.run(
+            &[
+                format!("--screenshot={}", shot.display()),
+                format!("--window-size={width},{height}"),
+            ],
+            page,
+            "screenshot",
+        );
+        assert_eq!(png_size(&shot), (width, height));
+        shot
+    }
+}
+
 #[test]
 fn html_report_renders_in_headless_chromium() {
-    let Some(exe) = require(
-        &["chromium", "chromium-browser", "google-chrome"],
-        "chromium",
-    ) else {
+    let Some(browser) = Browser::open("html") else {
         return;
     };
-    let dir = out_dir("html");
+    let dir = &browser.dir;
     let page = dir.join("redline.html");
     fs::write(&page, html::render(&fixture::sample())).expect("write html");
-    let url = format!("file://{}", page.display());
-    let profile = dir.join("profile");
-    let limit = Duration::from_secs(120);
 
-    let dom = run(
-        chromium(&exe, &profile).arg("--dump-dom").arg(&url),
-        &dir,
-        "dump-dom",
-        limit,
-    );
+    let dom = browser.dom(&page, "dump-dom");
     assert!(dom.contains("<table class=\"impact\">"), "impact table");
     assert_eq!(
         dom.matches("<tr>").count(),
@@ -179,14 +220,7 @@ fn html_report_renders_in_headless_chromium() {
         format!("{}{}", &source[..start], &source[end..]),
     )
     .expect("write html");
-    let static_dom = run(
-        chromium(&exe, &profile)
-            .arg("--dump-dom")
-            .arg(format!("file://{}", static_page.display())),
-        &dir,
-        "dump-dom-no-script",
-        limit,
-    );
+    let static_dom = browser.dom(&static_page, "dump-dom-no-script");
     assert!(!static_dom.contains("<script"), "script removed");
     assert!(
         static_dom.contains("<form class=\"filters\" hidden=\"\""),
@@ -198,27 +232,16 @@ fn html_report_renders_in_headless_chromium() {
         "the script changes nothing but the form"
     );
 
-    let shot = dir.join("screenshot.png");
-    run(
-        chromium(&exe, &profile)
-            .arg(format!("--screenshot={}", shot.display()))
-            .arg("--window-size=1200,2000")
-            .arg(&url),
-        &dir,
-        "screenshot",
-        limit,
-    );
-    assert_eq!(png_size(&shot), (1200, 2000));
+    let shot = browser.screenshot(&page, (1200, 2000));
 
     let pdf = dir.join("printed.pdf");
-    run(
-        chromium(&exe, &profile)
-            .arg(format!("--print-to-pdf={}", pdf.display()))
-            .arg("--no-pdf-header-footer")
-            .arg(&url),
-        &dir,
+    browser.run(
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".into(),
+        ],
+        &page,
         "print",
-        limit,
     );
     assert_pdf(&pdf);
     println!("screenshot: {}\nprinted: {}", shot.display(), pdf.display());
@@ -226,30 +249,18 @@ fn html_report_renders_in_headless_chromium() {
 
 #[test]
 fn correlation_table_renders_in_headless_chromium() {
-    let Some(exe) = require(
-        &["chromium", "chromium-browser", "google-chrome"],
-        "chromium",
-    ) else {
+    let Some(browser) = Browser::open("table") else {
         return;
     };
-    let dir = out_dir("table");
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/corpus/eu-brussels2a_2201-2003_2019-1111");
     let base = draftdiff::load::load_path(&corpus.join("old.txt")).expect("old");
     let head = draftdiff::load::load_path(&corpus.join("new.txt")).expect("new");
     let cmp = draftdiff::compare::compare(&base, &head, &Default::default());
     let table = draftdiff::table::table(&base, &head, &cmp, false);
-    let page = dir.join("table.html");
+    let page = browser.dir.join("table.html");
     fs::write(&page, draftdiff::render::table::html_page(&table)).expect("write html");
-    let url = format!("file://{}", page.display());
-    let profile = dir.join("profile");
-    let limit = Duration::from_secs(120);
-    let dom = run(
-        chromium(&exe, &profile).arg("--dump-dom").arg(&url),
-        &dir,
-        "dump-dom",
-        limit,
-    );
+    let dom = browser.dom(&page, "dump-dom");
     assert!(dom.contains("<table class=\"correlation\">"), "the table");
     assert_eq!(
         dom.matches("<tr data-kind=").count(),
@@ -260,17 +271,7 @@ fn correlation_table_renders_in_headless_chromium() {
         dom.contains("<td>Article 11(1)</td><td>Article 22</td>"),
         "a moved paragraph"
     );
-    let shot = dir.join("screenshot.png");
-    run(
-        chromium(&exe, &profile)
-            .arg(format!("--screenshot={}", shot.display()))
-            .arg("--window-size=900,1400")
-            .arg(&url),
-        &dir,
-        "screenshot",
-        limit,
-    );
-    assert_eq!(png_size(&shot), (900, 1400));
+    browser.screenshot(&page, (900, 1400));
 }
 
 #[test]

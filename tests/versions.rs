@@ -373,17 +373,10 @@ fn with_fourth_proposal(edit: impl Fn(&str) -> String) -> tempfile::TempDir {
     tmp
 }
 
-#[test]
-fn a_fourth_proposal_editing_the_same_sentence_as_health_is_a_conflict() {
-    // Health adds "whatever the ground on which entry was refused" to this sentence of
-    // article 33(3); the fourth proposal ends the same sentence differently.
-    let tmp = with_fourth_proposal(|t| {
-        t.replace(
-            "before the claim has been examined",
-            "before an independent authority has examined the claim",
-        )
-    });
-    let r = json_of(on_dir(tmp.path()).args([
+/// `proposals 1.0 3.0-health 3.0-borders --format json` in `dir`: the report, and its
+/// entry for base article 33, which both proposals edit.
+fn health_and_borders(dir: &Path) -> (Value, Value) {
+    let r = json_of(on_dir(dir).args([
         "proposals",
         "1.0",
         "3.0-health",
@@ -396,7 +389,22 @@ fn a_fourth_proposal_editing_the_same_sentence_as_health_is_a_conflict() {
         .unwrap()
         .iter()
         .find(|e| e["base"] == "33")
-        .expect("article 33 is changed");
+        .expect("article 33 is changed")
+        .clone();
+    (r, e33)
+}
+
+#[test]
+fn a_fourth_proposal_editing_the_same_sentence_as_health_is_a_conflict() {
+    // Health adds "whatever the ground on which entry was refused" to this sentence of
+    // article 33(3); the fourth proposal ends the same sentence differently.
+    let tmp = with_fourth_proposal(|t| {
+        t.replace(
+            "before the claim has been examined",
+            "before an independent authority has examined the claim",
+        )
+    });
+    let (r, e33) = health_and_borders(tmp.path());
     assert_eq!(e33["contested"], true);
     let conflict = &e33["conflicts"][0];
     assert_eq!(
@@ -433,20 +441,7 @@ fn a_fourth_proposal_editing_another_sentence_of_the_article_combines() {
             "Such checks shall fully respect human dignity",
         )
     });
-    let r = json_of(on_dir(tmp.path()).args([
-        "proposals",
-        "1.0",
-        "3.0-health",
-        "3.0-borders",
-        "--format",
-        "json",
-    ]));
-    let e33 = r["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["base"] == "33")
-        .unwrap();
+    let (r, e33) = health_and_borders(tmp.path());
     assert_eq!(e33["contested"], true);
     assert!(e33.get("conflicts").is_none(), "{e33:#}");
     assert_eq!(r["summary"]["conflicting"], 0);

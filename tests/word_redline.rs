@@ -7,12 +7,12 @@
 //! revision ids are unique, and that the head's styles, header and page setup are kept.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use regex::Regex;
 
 mod common;
-use common::word::{self, attrs, draftdiff, escape, part, reject_all, with_parts, W};
+use common::word::{self, attrs, changed, draftdiff, escape, part, reject_all, with_parts, W};
 
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -125,20 +125,6 @@ fn new() -> Vec<u8> {
 
 fn workdir(name: &str) -> PathBuf {
     word::workdir("word-redline", name, &[])
-}
-
-/// `diff A B --format json`: the kinds of its changes other than `unchanged`.
-fn changed(dir: &Path, a: &str, b: &str) -> Vec<String> {
-    let out = draftdiff(dir, &["diff", a, b, "--format", "json"]);
-    assert!(out.status.success(), "{out:?}");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    v["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["kind"] != "unchanged" || c["title"]["base"] != c["title"]["head"])
-        .map(|c| format!("{} {} → {}", c["kind"], c["base"], c["head"]))
-        .collect()
 }
 
 struct Run {

@@ -124,7 +124,7 @@ impl<'a> Prepared<'a> {
     fn new(raw: &'a str) -> Self {
         let mut masked = String::with_capacity(raw.len());
         let mut at = 0;
-        for r in crate::xref::references(raw) {
+        for r in crate::citations::references(raw) {
             masked.push_str(&raw[at..r.range.start]);
             masked.push_str(REFERENCE_MASK);
             at = r.range.end;

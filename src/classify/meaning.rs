@@ -73,11 +73,11 @@ const PERIODS: &[&str] = &["day", "hour", "minute", "month", "week", "year"];
 
 /// The reasons a redline is substantive regardless of its size; empty if there are none.
 pub(crate) fn triggers(base: &str, head: &str, segments: &[Segment]) -> Vec<String> {
-    let base_refs: Vec<Range<usize>> = crate::xref::references(base)
+    let base_refs: Vec<Range<usize>> = crate::citations::references(base)
         .into_iter()
         .map(|r| r.range)
         .collect();
-    let head_refs: Vec<Range<usize>> = crate::xref::references(head)
+    let head_refs: Vec<Range<usize>> = crate::citations::references(head)
         .into_iter()
         .map(|r| r.range)
         .collect();

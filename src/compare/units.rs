@@ -34,8 +34,8 @@ fn is_recital(p: &str) -> bool {
 
 /// The label a recital unit carries as its number: `3` (recital 3), `citation 2`,
 /// `closing`.
-pub const CITATION: &str = "citation";
-pub const CLOSING: &str = "closing";
+pub(crate) const CITATION: &str = "citation";
+pub(crate) const CLOSING: &str = "closing";
 
 /// The units of a preamble: citations, numbered recitals and the closing formula, or
 /// `None` when it has fewer than [`MIN_RECITALS`] numbered recitals.
@@ -153,7 +153,7 @@ fn whole(preamble: &Article) -> Vec<Article> {
 }
 
 /// How a provision is named in reports: `Disposición adicional primera`.
-pub fn provision_label(number: &str) -> String {
+pub(crate) fn provision_label(number: &str) -> String {
     format!("Disposición {number}")
 }
 

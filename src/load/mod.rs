@@ -23,7 +23,7 @@ use crate::model::{Draft, DraftMeta};
 static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/drafts");
 
 /// The label under which built-in drafts appear in messages.
-pub const BUILT_IN_LABEL: &str = "<built-in drafts>";
+pub(crate) const BUILT_IN_LABEL: &str = "<built-in drafts>";
 
 /// One file's bytes and the name it is reported under.
 #[derive(Debug, Clone)]
@@ -32,10 +32,12 @@ pub struct SourceFile {
     pub path: String,
     /// The bare file name, which decides what the file is (`draft.toml`, a chapter…).
     pub name: String,
+    /// The file's contents as read.
     pub bytes: Vec<u8>,
 }
 
 impl SourceFile {
+    /// A file read already: `path` for messages, `name` the bare file name.
     pub fn new(path: String, name: &str, bytes: Vec<u8>) -> Self {
         SourceFile {
             path,
@@ -44,7 +46,7 @@ impl SourceFile {
         }
     }
 
-    /// Reads at most [`max_input`] bytes: `/dev/zero` or a runaway file is refused with
+    /// Reads at most `max_input` bytes: `/dev/zero` or a runaway file is refused with
     /// exit 2 rather than read until memory runs out.
     pub fn read(path: &Path) -> Result<Self> {
         use std::io::Read;
@@ -55,11 +57,13 @@ impl SourceFile {
             .read_to_end(&mut bytes)
             .map_err(|e| Error::io(path.display(), e))?;
         if bytes.len() as u64 > limit {
-            return Err(Error::Invalid(format!(
-                "{}: larger than the input limit of {} MiB (set {MAX_INPUT_VAR} to a number of MiB to read more)",
+            return Err(Error::file(
                 path.display(),
-                limit >> 20
-            )));
+                format!(
+                    "larger than the input limit of {} MiB (set {MAX_INPUT_VAR} to a number of MiB to read more)",
+                    limit >> 20
+                ),
+            ));
         }
         let name = path
             .file_name()
@@ -70,14 +74,14 @@ impl SourceFile {
 }
 
 /// The environment variable that raises (or lowers) the input limit, in MiB.
-pub const MAX_INPUT_VAR: &str = "DRAFTDIFF_MAX_INPUT_MB";
+pub(crate) const MAX_INPUT_VAR: &str = "DRAFTDIFF_MAX_INPUT_MB";
 /// The input limit unless the user sets another: far above any real draft (the whole
 /// French Code civil is 3 MB), and low enough that comparing two inputs at the limit stays
 /// under 1 GB of memory (about 2.5 bytes of memory per byte of input, measured).
 const DEFAULT_MAX_INPUT_MB: u64 = 128;
 
 /// The most bytes one input file may have.
-pub fn max_input() -> u64 {
+pub(crate) fn max_input() -> u64 {
     let mb = std::env::var(MAX_INPUT_VAR)
         .ok()
         .and_then(|v| v.trim().parse::<u64>().ok())
@@ -95,6 +99,7 @@ enum Root {
 /// A draft known to the catalog, by its `draft.toml` only (the rest is read on demand).
 #[derive(Debug, Clone)]
 pub struct Entry {
+    /// Its `draft.toml`.
     pub meta: DraftMeta,
     /// The directory's name inside the drafts directory (`mimc-1.0`).
     pub dir: String,
@@ -115,19 +120,20 @@ impl Catalog {
     pub fn discover(explicit: Option<&Path>) -> Result<Catalog> {
         match explicit {
             Some(dir) if dir.is_dir() => Catalog::open(dir),
-            Some(dir) if dir.exists() => Err(Error::Invalid(format!(
-                "drafts directory {} is a file, not a directory",
-                dir.display()
-            ))),
-            Some(dir) => Err(Error::Invalid(format!(
-                "drafts directory {} does not exist",
-                dir.display()
-            ))),
+            Some(dir) if dir.exists() => Err(Error::DraftsDirectory {
+                path: dir.display().to_string(),
+                message: "is a file, not a directory",
+            }),
+            Some(dir) => Err(Error::DraftsDirectory {
+                path: dir.display().to_string(),
+                message: "does not exist",
+            }),
             None if Path::new("drafts").is_dir() => Catalog::open(Path::new("drafts")),
             None => Catalog::built_in(),
         }
     }
 
+    /// The catalog of the drafts directory `dir`.
     pub fn open(dir: &Path) -> Result<Catalog> {
         let mut entries = Vec::new();
         let listing = std::fs::read_dir(dir).map_err(|e| Error::io(dir.display(), e))?;
@@ -145,15 +151,16 @@ impl Catalog {
                     dir: dir_name(&sub),
                 });
             } else if has_toml(&sub) {
-                return Err(Error::Invalid(format!(
-                    "{}: missing draft.toml (every draft directory needs one; see docs/format.md)",
-                    sub.display()
-                )));
+                return Err(Error::file(
+                    sub.display(),
+                    "missing draft.toml (every draft directory needs one; see docs/format.md)",
+                ));
             }
         }
         Catalog::checked(Root::Disk(dir.to_owned()), entries)
     }
 
+    /// The catalog of the MIMC drafts built into the binary.
     pub fn built_in() -> Result<Catalog> {
         let mut entries = Vec::new();
         for sub in BUILT_IN.dirs() {
@@ -196,10 +203,12 @@ impl Catalog {
         }
     }
 
+    /// The drafts, in the order of their directories.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
 
+    /// The ids of the drafts, in the order of [`Catalog::entries`].
     pub fn ids(&self) -> Vec<String> {
         self.entries.iter().map(|e| e.meta.id.clone()).collect()
     }
@@ -233,6 +242,7 @@ impl Catalog {
         }
     }
 
+    /// Every draft of the catalog, read whole.
     pub fn load_all(&self) -> Result<Vec<Draft>> {
         self.entries.iter().map(|e| self.load(e)).collect()
     }
@@ -278,7 +288,7 @@ impl Catalog {
         }
         // `old.docx` that is not there is a missing file, not an unknown draft id.
         if document::is_document(path) || path.extension().is_some_and(|e| e == "toml") {
-            return Err(Error::Invalid(format!("{name}: no such file")));
+            return Err(Error::file(name, "no such file"));
         }
         Err(Error::UnknownVersion {
             name: name.to_owned(),
@@ -287,7 +297,7 @@ impl Catalog {
     }
 
     /// The parent of `draft`, if it names one, from this catalog.
-    pub fn parent_of(&self, draft: &Draft) -> Result<Option<Draft>> {
+    pub(crate) fn parent_of(&self, draft: &Draft) -> Result<Option<Draft>> {
         match &draft.meta.parent {
             None => Ok(None),
             Some(p) => match self.entry(p) {
@@ -325,10 +335,10 @@ pub fn load_dir(dir: &Path) -> Result<Draft> {
         if path.is_dir() && path.extension().is_some_and(|x| x == "toml") {
             // `annotations.toml/` would otherwise be skipped and every change look
             // unexplained, or explained by nothing.
-            return Err(Error::Invalid(format!(
-                "{}: a directory where a TOML file was expected",
-                path.display()
-            )));
+            return Err(Error::file(
+                path.display(),
+                "a directory where a TOML file was expected",
+            ));
         }
         if path.is_file() && path.extension().is_some_and(|x| x == "toml") {
             files.push(SourceFile::read(&path)?);
@@ -347,7 +357,7 @@ pub fn load_path(path: &Path) -> Result<Draft> {
 }
 
 /// A file's name without its extension: the default id of a document's draft.
-pub fn stem_of(path: &Path) -> String {
+pub(crate) fn stem_of(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
@@ -364,9 +374,9 @@ pub fn load_file(file: &SourceFile) -> Result<Draft> {
     match ext.as_str() {
         "toml" => toml::draft_from_file(file, &stem),
         "md" | "markdown" | "txt" | "text" | "docx" => document::read(file, &stem),
-        _ => Err(Error::Invalid(format!(
-            "{}: unsupported file type (expected a draft directory, .toml, .md, .txt or .docx)",
-            file.path
-        ))),
+        _ => Err(Error::file(
+            &file.path,
+            "unsupported file type (expected a draft directory, .toml, .md, .txt or .docx)",
+        )),
     }
 }

@@ -193,9 +193,10 @@ pub(crate) fn draft_from_files(dir: &str, mut files: Vec<SourceFile>) -> Result<
         .iter()
         .find(|f| f.name == "draft.toml")
         .ok_or_else(|| {
-            Error::Invalid(format!(
-                "{dir}: not a draft directory (no draft.toml; see docs/format.md)"
-            ))
+            Error::file(
+                dir,
+                "not a draft directory (no draft.toml; see docs/format.md)",
+            )
         })?;
     let meta = meta(meta_file)?;
     let mut draft = Draft {
@@ -333,10 +334,7 @@ pub(crate) fn draft_from_file(file: &SourceFile, stem: &str) -> Result<Draft> {
         source: file.path.clone(),
     };
     if draft.article_count() == 0 && draft.preamble.is_none() {
-        return Err(Error::Invalid(format!(
-            "{}: the article set has no articles",
-            file.path
-        )));
+        return Err(Error::file(&file.path, "the article set has no articles"));
     }
     Ok(draft)
 }

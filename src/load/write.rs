@@ -99,7 +99,7 @@ pub fn write_dir(draft: &Draft, dir: &Path) -> Result<()> {
 
 fn write_toml(path: &Path, value: &impl Serialize) -> Result<()> {
     let text = toml::to_string(value)
-        .map_err(|e| Error::Invalid(format!("{}: cannot write TOML: {e}", path.display())))?;
+        .map_err(|e| Error::file(path.display(), format!("cannot write TOML: {e}")))?;
     std::fs::write(path, text).map_err(|e| Error::io(path.display(), e))
 }
 

@@ -16,6 +16,8 @@ fn property(s: &str) -> String {
     message(s).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// `check --format github`: one `::error` or `::warning` workflow command per finding, which
+/// GitHub Actions shows on the line of the file concerned (`docs/ci.md`).
 pub fn check_github(report: &CheckReport, strict: bool) -> String {
     let mut out = String::new();
     for u in &report.unannotated {

@@ -17,7 +17,7 @@ pub(crate) const CSS: &str = include_str!("html/report.css");
 pub(crate) const SCRIPT: &str = include_str!("html/filter.js");
 
 /// The URL of a change's history page, if it has one.
-pub type HistoryLink<'a> = &'a dyn Fn(&Change) -> Option<String>;
+pub(crate) type HistoryLink<'a> = &'a dyn Fn(&Change) -> Option<String>;
 
 /// What a page of the static site (`draftdiff site`) adds to the report: links out of it.
 /// The standalone report uses [`Links::default`], which adds nothing.
@@ -49,7 +49,7 @@ pub(crate) fn head(title: &str, styles: &[&str]) -> Markup {
 }
 
 /// The report with a correlation table appended as an annex (`redline --table`).
-pub fn render_with_table(cmp: &Comparison, annex: Option<&crate::table::Table>) -> String {
+pub(crate) fn render_with_table(cmp: &Comparison, annex: Option<&crate::table::Table>) -> String {
     let title = format!("Redline: {} → {}", cmp.base.id, cmp.head.id);
     html! {
         (DOCTYPE)
@@ -71,7 +71,7 @@ pub fn body(cmp: &Comparison) -> Markup {
 }
 
 /// [`body`] with the links a page of the site adds.
-pub fn body_with(cmp: &Comparison, links: &Links<'_>) -> Markup {
+pub(crate) fn body_with(cmp: &Comparison, links: &Links<'_>) -> Markup {
     let sections = report::sections(cmp);
     html! {
         header {

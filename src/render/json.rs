@@ -31,14 +31,20 @@ pub fn write(value: &impl Serialize, out: impl Write) -> Result<()> {
 /// `impact --format json` (`draftdiff/impact/1`): a diff without its changes.
 #[derive(Debug, Serialize)]
 pub struct Impact<'a> {
+    /// Always `draftdiff/impact/1`.
     pub schema: &'static str,
+    /// As in `draftdiff/diff/1`.
     pub base: &'a VersionInfo,
+    /// As in `draftdiff/diff/1`.
     pub head: &'a VersionInfo,
+    /// As in `draftdiff/diff/1`.
     pub summary: &'a Summary,
+    /// As in `draftdiff/diff/1`.
     pub chapters: &'a [ImpactRow],
 }
 
 impl<'a> Impact<'a> {
+    /// The impact part of a comparison.
     pub fn of(result: &'a Comparison) -> Self {
         Impact {
             schema: schema::IMPACT,
@@ -53,12 +59,16 @@ impl<'a> Impact<'a> {
 /// `validate --format json` (`draftdiff/validate/1`).
 #[derive(Debug, Serialize)]
 pub struct Validation<'a> {
+    /// Always `draftdiff/validate/1`.
     pub schema: &'static str,
+    /// No problem found.
     pub ok: bool,
+    /// Every problem found.
     pub problems: &'a [Problem],
 }
 
 impl<'a> Validation<'a> {
+    /// The report of `problems`.
     pub fn of(problems: &'a [Problem]) -> Self {
         Validation {
             schema: schema::VALIDATE,
@@ -70,7 +80,7 @@ impl<'a> Validation<'a> {
 
 /// `show VERSION ARTICLE --format json`: the article as its draft holds it.
 #[derive(Debug, Serialize)]
-pub struct ShownArticle<'a> {
+pub(crate) struct ShownArticle<'a> {
     pub version: &'a str,
     pub chapter: Option<&'a str>,
     pub number: &'a str,

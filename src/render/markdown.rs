@@ -16,7 +16,7 @@ use crate::change::{Change, Comparison, Op, VersionInfo};
 use crate::render::report::{self, Item, Paragraph, Section};
 
 /// The report with a correlation table appended as an annex (`redline --table`).
-pub fn render_with_table(cmp: &Comparison, annex: Option<&crate::table::Table>) -> String {
+pub(crate) fn render_with_table(cmp: &Comparison, annex: Option<&crate::table::Table>) -> String {
     let mut out = render(cmp);
     if let Some(t) = annex {
         out.push('\n');

@@ -2,22 +2,23 @@
 //! Renderers never recompute anything; they only format.
 //!
 //! The report renderers ([`html`], [`markdown`], [`docx`]) share their grouping, anchors
-//! and headings through [`report`], and write files through [`write_atomic`] so that a
+//! and headings through [`report`], and write files through `write_atomic` so that a
 //! failed run never leaves half a report on disk.
 
-pub mod catalog;
 pub mod docx;
 pub mod github;
 pub mod html;
 pub mod json;
+pub mod listing;
 pub mod markdown;
 pub mod report;
+pub mod report_file;
 pub mod sanitize;
 pub mod style;
 pub mod table;
 pub mod text;
 pub mod versions;
-pub mod versions_html;
+pub(crate) mod versions_html;
 
 #[cfg(feature = "synth")]
 #[doc(hidden)]
@@ -37,7 +38,7 @@ pub(crate) fn chapter_number(number: &Option<String>) -> Option<&str> {
 /// Writes `bytes` to `path` all at once: the bytes go to a temporary file in the same
 /// directory, which is renamed over `path` only when complete, so an interrupted or
 /// failed run leaves either the old file or the new one, never a partial file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     write_replacing(path, bytes, true)
 }
 
@@ -46,7 +47,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// cut may lose the newest bytes. For outputs that are rebuilt from their inputs anyway
 /// (the hundreds of pages of `draftdiff site`), where an `fsync` per file would more
 /// than double the build time.
-pub fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> Result<()> {
     write_replacing(path, bytes, false)
 }
 
@@ -63,20 +64,21 @@ fn write_replacing(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
         _ => Path::new("."),
     };
     if path.file_name().is_none() {
-        return Err(Error::Invalid(format!("{shown}: not a file name")));
+        return Err(Error::file(shown, "not a file name"));
     }
     // Say what is wrong in the user's terms, before a temporary file's name can appear
     // in the message.
     if !dir.is_dir() {
-        return Err(Error::Invalid(format!(
-            "cannot write {shown}: there is no directory {}",
-            dir.display()
-        )));
+        return Err(Error::Output {
+            path: shown.to_string(),
+            message: format!("there is no directory {}", dir.display()),
+        });
     }
     if path.is_dir() {
-        return Err(Error::Invalid(format!(
-            "cannot write {shown}: it is a directory"
-        )));
+        return Err(Error::Output {
+            path: shown.to_string(),
+            message: "it is a directory".into(),
+        });
     }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".draftdiff-").suffix(".tmp");

@@ -7,12 +7,14 @@
 /// Whether to emit ANSI colour, as resolved from `--color` and the environment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
+    /// Emit colour codes.
     pub color: bool,
 }
 
 const RESET: &str = "\x1b[0m";
 
 impl Style {
+    /// No colour.
     pub const PLAIN: Style = Style { color: false };
 
     fn paint(&self, codes: &str, text: &str) -> String {
@@ -33,11 +35,11 @@ impl Style {
         self.paint("4;32", &format!("{{+{text}+}}"))
     }
 
-    pub fn bold(&self, text: &str) -> String {
+    pub(crate) fn bold(&self, text: &str) -> String {
         self.paint("1", text)
     }
 
-    pub fn dim(&self, text: &str) -> String {
+    pub(crate) fn dim(&self, text: &str) -> String {
         self.paint("2", text)
     }
 }

@@ -18,7 +18,7 @@ pub fn heading(t: &Table) -> String {
 }
 
 /// The header cells: the two versions.
-pub fn column_heads(t: &Table) -> (String, String) {
+pub(crate) fn column_heads(t: &Table) -> (String, String) {
     (t.base.id.clone(), t.head.id.clone())
 }
 
@@ -34,7 +34,7 @@ pub fn new(r: &Row) -> String {
 
 /// The terminal table: old, new, kind, confidence.
 pub fn text(t: &Table) -> String {
-    let mut g: Grid = super::catalog::table();
+    let mut g: Grid = super::listing::table();
     let (b, h) = column_heads(t);
     g.set_header([b.as_str(), h.as_str(), "kind", "confidence"]);
     for r in &t.rows {
@@ -121,7 +121,7 @@ pub fn csv(t: &Table) -> String {
 }
 
 /// The table as a section of an HTML page (also the annex of the redline report).
-pub fn html_section(t: &Table) -> Markup {
+pub(crate) fn html_section(t: &Table) -> Markup {
     let (b, h) = column_heads(t);
     html! {
         section #correlation {

@@ -4,7 +4,7 @@
 use comfy_table::{CellAlignment, Table};
 
 use crate::change::{Change, ChangeKind, Comparison, ImpactRow, Op};
-use crate::render::catalog::table;
+use crate::render::listing::table;
 use crate::render::report;
 use crate::render::style::Style;
 use crate::summary;
@@ -163,7 +163,7 @@ fn facts(change: &Change) -> Vec<String> {
 }
 
 /// One change: a heading line, reasons and annotations, then the redline.
-pub fn change_text(change: &Change, style: Style) -> String {
+pub(crate) fn change_text(change: &Change, style: Style) -> String {
     let facts = facts(change);
     let heading = numbers(change);
     let title = title(change);
@@ -376,6 +376,20 @@ pub fn check_text(report: &crate::check::CheckReport, strict: bool, style: Style
         ));
     }
     out
+}
+
+/// `validate`'s text: one line per problem, then what was found in which versions.
+pub fn validation_text(
+    drafts: &[crate::model::Draft],
+    problems: &[crate::validate::Problem],
+) -> String {
+    let mut text: String = problems.iter().map(|p| format!("{p}\n")).collect();
+    let ids: Vec<_> = drafts.iter().map(|d| d.meta.id.as_str()).collect();
+    text.push_str(&match problems.len() {
+        0 => format!("ok: {} valid\n", ids.join(", ")),
+        n => format!("{n} problem(s) in {}\n", ids.join(", ")),
+    });
+    text
 }
 
 #[cfg(test)]

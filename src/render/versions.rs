@@ -1,10 +1,10 @@
 //! The terminal reports of `history`, `blame` and `proposals` (`crate::versions`). Each
-//! change is shown as `diff` shows it ([`text::change_text`]), indented under its step.
+//! change is shown as `diff` shows it (`text::change_text`), indented under its step.
 
 use comfy_table::CellAlignment;
 
 use crate::change::{Change, ChangeKind, Severity};
-use crate::render::catalog::table;
+use crate::render::listing::table;
 use crate::render::style::Style;
 use crate::render::text;
 use crate::versions::blame::Blame;
@@ -304,7 +304,7 @@ fn summary_lines(r: &Proposals) -> String {
 }
 
 /// The proposals view of the change-impact table.
-pub fn chapter_table(r: &Proposals) -> String {
+pub(crate) fn chapter_table(r: &Proposals) -> String {
     let mut t = table();
     let mut header = vec![
         "chapter".to_owned(),

@@ -182,7 +182,7 @@ fn step_section(site: &Site<'_>, anchors: &Anchors, step: &Step, url: &str) -> M
 /// The anchor each change of each edge of the lineage has in its pair's report
 /// (`a-26`, `a-1.0-12`), worked out once for all history pages.
 #[derive(Default)]
-pub struct Anchors(HashMap<(String, String, Vec<String>, Vec<String>), String>);
+pub(crate) struct Anchors(HashMap<(String, String, Vec<String>, Vec<String>), String>);
 
 impl Anchors {
     pub fn of(lineage: &Lineage) -> Anchors {

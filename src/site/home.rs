@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use maud::html;
 
 use super::{shell, urls, Group, Site};
-use crate::render::catalog::VersionRow;
+use crate::render::listing::VersionRow;
 
 pub fn page(site: &Site<'_>, notes: &BTreeMap<(usize, usize), String>, groups: &[Group]) -> String {
     let url = urls::HOME;

@@ -6,15 +6,15 @@
 //! Nothing here compares or formats on its own terms: each comparison is
 //! [`crate::compare`]'s, each redline page the HTML report ([`crate::render::html`]) with
 //! links added, each history [`crate::versions::history`], each proposals page
-//! [`crate::render::versions_html`]. This module plans the pages ([`urls`]), decides which
-//! need rendering again ([`write`]), and frames them ([`shell`]).
+//! `crate::render::versions_html`. This module plans the pages (`urls`), decides which
+//! need rendering again ([`write`](mod@write)), and frames them (`shell`).
 
 mod article;
 mod home;
 mod pair;
 mod search;
 mod shell;
-pub mod urls;
+pub(crate) mod urls;
 pub mod write;
 
 use std::collections::{BTreeMap, HashMap};
@@ -90,7 +90,7 @@ impl Site<'_> {
 
     /// The article of the newest version that article `number` of version `v` became,
     /// when there is one (its first number, after a split).
-    pub fn in_newest(&self, v: usize, number: &str) -> Option<String> {
+    pub(crate) fn in_newest(&self, v: usize, number: &str) -> Option<String> {
         if v == self.newest {
             return self.lineage.drafts[v]
                 .find(number)
@@ -122,7 +122,7 @@ pub fn build(lineage: &Lineage, versions: &[String], out: &Path, force: bool) ->
         return Err(Error::Invalid("the site needs at least one version".into()));
     };
     for &i in &selected {
-        crate::versions::usable(&lineage.drafts[i])?;
+        crate::validate::refuse_fatal(&lineage.drafts[i])?;
     }
     let groups = proposal_groups(lineage, &selected);
     let nav = Nav {
@@ -370,6 +370,33 @@ fn check_urls(site: &Site<'_>) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `site -o DIR [VERSIONS…] [--force]`: builds the site of the versions named (by id or
+/// by path) and says what it wrote.
+pub fn run(
+    catalog: &crate::load::Catalog,
+    versions: &[String],
+    out: &Path,
+    force: bool,
+    warn: crate::output::Warn<'_>,
+) -> Result<crate::output::Output> {
+    let start = std::time::Instant::now();
+    let lineage = crate::inputs::lineage(catalog, versions, warn)?;
+    let ids: Vec<String> = versions
+        .iter()
+        .map(|v| crate::inputs::resolved_id(&lineage, v).to_owned())
+        .collect();
+    let built = build(&lineage, &ids, out, force)?;
+    Ok(crate::output::Output::Wrote(format!(
+        "site: {} pages in {}: {} written, {} unchanged, {} removed ({} ms)",
+        built.pages,
+        out.display(),
+        built.written.len(),
+        built.identical + built.kept,
+        built.removed.len(),
+        start.elapsed().as_millis()
+    )))
 }
 
 #[cfg(test)]

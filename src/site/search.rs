@@ -18,10 +18,10 @@ use crate::change::Change;
 use crate::model::same_number;
 use crate::render::report;
 
-pub const SCRIPT: &str = include_str!("search.js");
+pub(crate) const SCRIPT: &str = include_str!("search.js");
 
 #[derive(Debug, Serialize)]
-pub struct Index<'a> {
+pub(crate) struct Index<'a> {
     /// Version ids, newest last; records name them by position.
     pub versions: Vec<&'a str>,
     pub records: Vec<Record<'a>>,
@@ -29,7 +29,7 @@ pub struct Index<'a> {
 
 /// One article of one version.
 #[derive(Debug, Serialize)]
-pub struct Record<'a> {
+pub(crate) struct Record<'a> {
     /// Position of the version in [`Index::versions`].
     pub v: usize,
     /// Number, title, chapter (`IV — Migrant Workers`, empty for the preamble), text.
@@ -52,7 +52,7 @@ pub fn index(site: &Site<'_>) -> String {
 
 /// JSON made safe to place inside a `<script>` element: no `<`, `>` or `&` (so no
 /// `</script>` or `<!--`), and no line separators, whatever the draft text holds.
-pub fn script_json(index: &impl Serialize) -> String {
+pub(crate) fn script_json(index: &impl Serialize) -> String {
     let json = serde_json::to_string(index).expect("the index serialises");
     let safe = json
         .replace('<', "\\u003c")

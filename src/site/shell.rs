@@ -7,11 +7,11 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 use super::urls;
 use crate::render::{html::CSS, versions_html::EXTRA_CSS};
 
-pub const SITE_CSS: &str = include_str!("site.css");
+pub(crate) const SITE_CSS: &str = include_str!("site.css");
 
 /// What every page's navigation names: the site's newest version and its proposals pages.
 #[derive(Debug, Clone, Hash)]
-pub struct Nav {
+pub(crate) struct Nav {
     pub newest: String,
     /// (URL, base version) of each proposals page.
     pub proposals: Vec<(String, String)>,

@@ -17,11 +17,11 @@
 use crate::render::report::slug;
 
 pub const HOME: &str = "index.html";
-pub const SEARCH: &str = "search.html";
-pub const SEARCH_INDEX: &str = "search-index.js";
+pub(crate) const SEARCH: &str = "search.html";
+pub(crate) const SEARCH_INDEX: &str = "search-index.js";
 
 /// A version id or article number as one safe path segment.
-pub fn segment(text: &str) -> String {
+pub(crate) fn segment(text: &str) -> String {
     let s = slug(text);
     if s.starts_with('.') {
         format!("_{s}")

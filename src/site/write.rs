@@ -2,13 +2,13 @@
 //!
 //! Each page has an *inputs* fingerprint: the fingerprints of the drafts it is made from,
 //! and of what every page shares (the site's versions, its navigation, the stylesheet
-//! and scripts, [`FORMAT`]). The manifest `.draftdiff-site.json` in the output folder
+//! and scripts, `FORMAT`). The manifest `.draftdiff-site.json` in the output folder
 //! remembers, per page, the inputs it was made from and a fingerprint of the file
 //! written. A page whose inputs are unchanged and whose file is still the one written is
 //! not rendered at all; a page rendered again is written only when its bytes differ from
 //! the file on disk, so an identical file is never rewritten (its modification time and
 //! inode stay). Each file is replaced whole by a rename
-//! ([`crate::render::write_atomic_unsynced`]), without an `fsync` per page: the site is
+//! (`crate::render::write_atomic_unsynced`), without an `fsync` per page: the site is
 //! rebuilt from the drafts anyway. Pages the manifest lists that the site no longer has are removed.
 
 use std::collections::BTreeMap;
@@ -22,14 +22,14 @@ use crate::model::{Article, Draft};
 
 /// Bumped whenever the pages' markup changes for the same drafts, so that a site built
 /// by an older draftdiff is rendered again.
-pub const FORMAT: u32 = 1;
+pub(crate) const FORMAT: u32 = 1;
 
-pub const MANIFEST: &str = ".draftdiff-site.json";
+pub(crate) const MANIFEST: &str = ".draftdiff-site.json";
 
 /// 64-bit FNV-1a: stable across runs and platforms, unlike the standard library's
 /// hasher, so fingerprints can be stored on disk.
 #[derive(Clone)]
-pub struct Fingerprint(u64);
+pub(crate) struct Fingerprint(u64);
 
 impl Default for Fingerprint {
     fn default() -> Self {
@@ -56,7 +56,7 @@ impl Hasher for Fingerprint {
 }
 
 /// The fingerprint of anything hashable, as 16 hex digits.
-pub fn fingerprint(value: &impl Hash) -> String {
+pub(crate) fn fingerprint(value: &impl Hash) -> String {
     let mut h = Fingerprint::default();
     value.hash(&mut h);
     format!("{:016x}", h.finish())
@@ -69,7 +69,7 @@ fn bytes_fingerprint(bytes: &[u8]) -> String {
 }
 
 /// Everything of a draft a page can show: metadata, every article, annotations.
-pub fn draft_fingerprint(d: &Draft) -> String {
+pub(crate) fn draft_fingerprint(d: &Draft) -> String {
     let mut h = Fingerprint::default();
     let m = &d.meta;
     (
@@ -107,7 +107,9 @@ pub fn draft_fingerprint(d: &Draft) -> String {
 /// What the manifest remembers of one page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Record {
+    /// Fingerprint of what the page was rendered from.
     pub inputs: String,
+    /// Fingerprint of the bytes written.
     pub content: String,
     /// A line the home page shows about the page (a comparison's count of changes), kept
     /// so that the home page can be rendered without comparing again.
@@ -142,6 +144,7 @@ pub struct Output {
     old: Manifest,
     new: Manifest,
     force: bool,
+    /// What the build has done so far.
     pub built: Built,
 }
 
@@ -195,7 +198,7 @@ impl Output {
     }
 
     /// Writes the page `url` unless the file already holds exactly these bytes.
-    pub fn put(
+    pub(crate) fn put(
         &mut self,
         url: &str,
         inputs: &str,

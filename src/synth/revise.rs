@@ -245,7 +245,7 @@ fn finish(
 /// keep the old number, as a careless drafter would leave them).
 fn cite_new_numbers(text: &str, renumber: &FxHashMap<String, String>) -> String {
     let mut out = text.to_owned();
-    for r in crate::xref::references(text).into_iter().rev() {
+    for r in crate::citations::references(text).into_iter().rev() {
         if let Some(new) = renumber.get(&r.number) {
             out.replace_range(r.range, new);
         }

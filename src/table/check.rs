@@ -5,8 +5,8 @@
 //! correspondence:
 //! - **confirmed**: draftdiff links the two articles too (or, for `Article 12 | —`,
 //!   finds no successor either);
-//! - **contradicted**: the two articles share almost nothing ([`CONTRADICTED_DICE`],
-//!   [`CONTRADICTED_HELD`]) and draftdiff does not link them, or the row names an
+//! - **contradicted**: the two articles share almost nothing (`CONTRADICTED_DICE`,
+//!   `CONTRADICTED_HELD`) and draftdiff does not link them, or the row names an
 //!   article the text does not have — a wrong target, a typo;
 //! - **unconfirmed**: draftdiff cannot confirm the row (it links the article elsewhere,
 //!   or finds a successor the table does not name), but the texts do not rule it out;
@@ -22,32 +22,43 @@ use super::{Correspondence, Table};
 
 /// A row contradicts the texts when its two articles are less similar than this
 /// (weighted Dice) ...
-pub const CONTRADICTED_DICE: f64 = 0.08;
+pub(crate) const CONTRADICTED_DICE: f64 = 0.08;
 /// ... and less than this share of the smaller lies in the larger. Of the official
 /// Brussels rows draftdiff does not confirm, none is under both bars (the lowest: 0.03
 /// similar but 57 % contained; 14 % contained but 0.11 similar; `docs/table.md`).
-pub const CONTRADICTED_HELD: f64 = 0.17;
+pub(crate) const CONTRADICTED_HELD: f64 = 0.17;
 
 /// What `table --check` found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
+    /// Always `draftdiff/table-check/1`.
     pub schema: &'static str,
+    /// The published table, as named on the command line.
     pub table: String,
+    /// The base version's id.
     pub base: String,
+    /// The head version's id.
     pub head: String,
     /// No row contradicted and no article omitted.
     pub ok: bool,
+    /// How many rows of each verdict.
     pub counts: Counts,
+    /// Every row contradicted or unconfirmed, and every article omitted.
     pub findings: Vec<Finding>,
 }
 
+/// The rows of a published table, by verdict.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
     /// Rows that name an article on either side.
     pub rows: usize,
+    /// Rows the texts confirm.
     pub confirmed: usize,
+    /// Rows the texts neither confirm nor contradict.
     pub unconfirmed: usize,
+    /// Rows the texts contradict.
     pub contradicted: usize,
+    /// Articles the table leaves out.
     pub omitted: usize,
     /// Rows naming no article (headers, annexes): not checked.
     pub skipped: usize,
@@ -56,12 +67,14 @@ pub struct Counts {
 /// One disagreement between the published table and the texts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
+    /// What is wrong with the row.
     pub verdict: Verdict,
     /// The published row's line (absent for an omitted article).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
     /// The published row as written, `Article 40 | Article 42`.
     pub row: String,
+    /// What is wrong, in the reader's words.
     pub message: String,
     /// Weighted similarity of the two articles' texts.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -74,15 +87,20 @@ pub struct Finding {
     pub draftdiff: Vec<String>,
 }
 
+/// How a published row (or an article it leaves out) fares against the texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
+    /// The texts say otherwise.
     Contradicted,
+    /// An article the table does not mention.
     Omitted,
+    /// The texts neither confirm nor contradict the row.
     Unconfirmed,
 }
 
 impl Verdict {
+    /// The verdict as reports write it (`contradicted`).
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Contradicted => "contradicted",

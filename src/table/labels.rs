@@ -5,7 +5,7 @@
 use crate::model::Draft;
 
 /// What a cell shows when a side has no counterpart.
-pub const NONE: &str = "—";
+pub(crate) const NONE: &str = "—";
 
 /// Keywords that open an article heading, as a reader writes them in a table.
 const KEYWORDS: [&str; 9] = [
@@ -71,7 +71,7 @@ fn heading_keyword(line: &str, number: &str) -> Option<&'static str> {
 
 /// `Article 12`, or with paragraphs `Article 12(1)`, `Article 12(1) and (2)`,
 /// `Article 12(1) to (3)`, `Article 12(1), (3) and (5)`, `Article 12, first paragraph`.
-/// `ids` are paragraph ids as [`super::paragraphs::Paragraph`] names them; a run of
+/// `ids` are paragraph ids as `super::paragraphs::Paragraph` names them; a run of
 /// three or more consecutive markers is written as a range.
 pub fn cell(keyword: &str, article: &str, ids: &[&str]) -> String {
     let mut out = format!("{keyword} {article}");

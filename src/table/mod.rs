@@ -4,13 +4,14 @@
 //!
 //! Built on a [`Comparison`]: its links say which articles became which; here every
 //! linked pair is cut into paragraphs and the paragraphs put in correspondence
-//! ([`paragraphs`]). Rows are then written at article level where an article maps whole
+//! (`paragraphs`). Rows are then written at article level where an article maps whole
 //! and at paragraph level where its paragraphs went to different places, consecutive
-//! rows folded into ranges ([`fold`]); `--paragraphs` keeps one row per paragraph.
+//! rows folded into ranges (`fold`); `--paragraphs` keeps one row per paragraph.
 //! [`published`] reads a table someone published and [`check`] compares it with ours.
 //! The rules are in `docs/table.md`.
 
 pub mod check;
+pub mod command;
 mod fold;
 pub mod hints;
 pub mod labels;
@@ -29,18 +30,24 @@ use paragraphs::{ParaPair, Paragraph};
 /// A correlation table, as `table --format json` writes it (`docs/json.md`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
+    /// Always `draftdiff/table/1`.
     pub schema: &'static str,
+    /// The old side.
     pub base: Version,
+    /// The new side.
     pub head: Version,
     /// One row per paragraph (`--paragraphs`) rather than folded rows.
     pub paragraphs: bool,
+    /// The rows of the table, each an old cell and a new cell.
     pub rows: Vec<Row>,
 }
 
 /// One side of the table: the version and the keyword its articles are headed with.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Version {
+    /// The version's id.
     pub id: String,
+    /// The word its article headings use (`Article`, `§`, `Artículo`).
     pub keyword: String,
 }
 
@@ -51,6 +58,7 @@ pub struct Row {
     pub old: Option<Cell>,
     /// `None`: the old side has no successor (`Article 12 | —`).
     pub new: Option<Cell>,
+    /// What the row says: kept, moved, added or removed.
     pub kind: RowKind,
     /// The kind of the article change the row belongs to, as `diff` reports it.
     pub change: ChangeKind,
@@ -66,6 +74,7 @@ pub struct Row {
 /// One cell: an article, or some of its paragraphs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cell {
+    /// The article's number as written in the document.
     pub article: String,
     /// Paragraph ids: the document's marker (`2`, `2a`, `b`) or `¶3` for an unmarked
     /// third paragraph. Empty: the whole article.
@@ -89,6 +98,7 @@ pub enum RowKind {
 }
 
 impl RowKind {
+    /// The kind as the JSON writes it (`kept`).
     pub fn as_str(self) -> &'static str {
         match self {
             RowKind::Kept => "kept",

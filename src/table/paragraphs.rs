@@ -18,19 +18,19 @@ use crate::align::paragraphs::split;
 
 /// Two paragraphs of linked articles are the same paragraph from this weighted Dice:
 /// inside a link the candidates are few, so a lower bar than between any two articles.
-pub const SAME: f64 = 0.30;
+pub(crate) const SAME: f64 = 0.30;
 
 /// ... or when this share of the smaller lies in the larger (a paragraph cut in two, or
 /// two joined).
-pub const HELD: f64 = 0.60;
+pub(crate) const HELD: f64 = 0.60;
 
 /// A pair must share at least this weight (IDF units; a word weighs 1–5): a clause of
 /// common words ("Paragraph 1 shall apply") ties nothing.
-pub const MIN_SHARED: f64 = 6.0;
+pub(crate) const MIN_SHARED: f64 = 6.0;
 
 /// Paragraphs left between two anchors of the same two articles pair in order from this
 /// Dice: rewritten in place, still recognisably the same provision.
-pub const IN_PLACE: f64 = 0.12;
+pub(crate) const IN_PLACE: f64 = 0.12;
 
 /// One paragraph of an article.
 #[derive(Debug, Clone)]
@@ -44,7 +44,7 @@ pub(crate) struct Paragraph {
 
 /// The marker opening a paragraph, without its brackets or dot: `(2)` → `2`, `2.` → `2`,
 /// `(1a)` → `1a`, `b)` → `b`.
-pub fn marker(text: &str) -> Option<String> {
+pub(crate) fn marker(text: &str) -> Option<String> {
     let t = text.trim_start();
     if let Some(rest) = t.strip_prefix('(') {
         let close = rest.find(')')?;
@@ -98,7 +98,7 @@ pub(crate) fn cut(text: &str, weights: &Weights, buf: &mut Vec<u8>) -> Vec<Parag
 /// A paragraph of a base article continued in a paragraph of a head article: (article,
 /// paragraph) on each side, articles as positions in the table's lists.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ParaPair {
+pub(crate) struct ParaPair {
     pub base: (usize, usize),
     pub head: (usize, usize),
     pub dice: f64,
@@ -106,7 +106,7 @@ pub struct ParaPair {
 
 /// The paragraph correspondence inside one link of `bases` and `heads` (each article
 /// given as its position and its paragraphs).
-pub fn correspond(
+pub(crate) fn correspond(
     bases: &[(usize, &[Paragraph])],
     heads: &[(usize, &[Paragraph])],
 ) -> Vec<ParaPair> {

@@ -17,9 +17,13 @@ use crate::error::{Error, Result};
 pub struct Row {
     /// 1-based line in the file.
     pub line: usize,
+    /// The old cell as written.
     pub old_text: String,
+    /// The new cell as written.
     pub new_text: String,
+    /// What the old cell names.
     pub old: Side,
+    /// What the new cell names.
     pub new: Side,
 }
 
@@ -39,7 +43,9 @@ pub enum Side {
 /// the whole article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ref {
+    /// The article's number.
     pub article: String,
+    /// The paragraphs named, each a chain from the top level down.
     pub paragraphs: Vec<Vec<String>>,
 }
 
@@ -72,8 +78,11 @@ pub fn read(path: &Path) -> Result<Vec<Row>> {
 /// The file formats a published table can come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Tab-separated values (`.tsv`).
     Tsv,
+    /// Comma-separated values (`.csv`).
     Csv,
+    /// A Markdown pipe table (`.md`).
     Markdown,
 }
 

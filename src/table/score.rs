@@ -22,8 +22,11 @@ use crate::model::number_key;
 /// Precision, recall and F1 of predicted links against true ones.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Figures {
+    /// Links in the truth.
     pub truth: usize,
+    /// Links predicted.
     pub predicted: usize,
+    /// Links predicted that are in the truth.
     pub right: usize,
 }
 
@@ -36,14 +39,17 @@ impl Figures {
         }
     }
 
+    /// Share of the predicted links that are right (1.0 when none is predicted).
     pub fn precision(&self) -> f64 {
         ratio(self.right, self.predicted)
     }
 
+    /// Share of the true links that are predicted (1.0 when there are none).
     pub fn recall(&self) -> f64 {
         ratio(self.right, self.truth)
     }
 
+    /// The harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 {
@@ -73,7 +79,7 @@ pub fn paragraphs(rows: &[PublishedRow], c: &Correspondence, per_paragraph: &Tab
 }
 
 /// A paragraph link: (article, paragraph id) on each side.
-pub type ParagraphLink = (Unit, Unit);
+pub(crate) type ParagraphLink = (Unit, Unit);
 
 /// The true and the predicted paragraph links that [`paragraphs`] compares.
 pub fn paragraph_links(
@@ -165,7 +171,7 @@ fn resolve(c: &Correspondence, article: &str, chain: &[String], base: bool) -> S
 
 /// Article links of a list of (old articles, new articles) rows, `—` as `-`, with the
 /// rows without a counterpart dropped where the article has one elsewhere.
-pub fn article_links(rows: &[(Vec<String>, Vec<String>)]) -> FxHashSet<(String, String)> {
+pub(crate) fn article_links(rows: &[(Vec<String>, Vec<String>)]) -> FxHashSet<(String, String)> {
     let mut links: FxHashSet<(String, String)> = FxHashSet::default();
     for (olds, news) in rows {
         let olds: Vec<String> = olds.iter().map(|a| number_key(a)).collect();
@@ -202,7 +208,7 @@ pub fn article_links(rows: &[(Vec<String>, Vec<String>)]) -> FxHashSet<(String, 
 }
 
 /// The article rows of a published table.
-pub fn published_articles(rows: &[PublishedRow]) -> Vec<(Vec<String>, Vec<String>)> {
+pub(crate) fn published_articles(rows: &[PublishedRow]) -> Vec<(Vec<String>, Vec<String>)> {
     let articles = |s: &Side| match s {
         Side::Refs(r) => Some(r.iter().map(|r| r.article.clone()).collect()),
         Side::None => Some(Vec::new()),

@@ -109,7 +109,7 @@ fn numbers_only(text: &str) -> bool {
 
 /// Counts the hunks of `proposed` (base → proposal) kept in `onward` (proposal →
 /// consolidated, over the same proposal text).
-pub fn hunks_kept(proposed: &[Segment], onward: &[Segment]) -> Hunks {
+pub(crate) fn hunks_kept(proposed: &[Segment], onward: &[Segment]) -> Hunks {
     let p_len: usize = onward
         .iter()
         .filter(|s| s.op != Op::Insert)

@@ -21,12 +21,17 @@ use crate::error::Result;
 /// `blame --format json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Blame {
+    /// Always `draftdiff/blame/1`.
     pub schema: &'static str,
+    /// The version the article is read in.
     pub version: String,
+    /// The article's number in that version.
     pub article: String,
+    /// The article's title.
     pub title: String,
     /// The versions walked back, newest first.
     pub chain: Vec<String>,
+    /// The article's sentences, in order.
     pub sentences: Vec<BlameLine>,
 }
 
@@ -35,6 +40,7 @@ pub struct Blame {
 pub struct BlameLine {
     /// The paragraph of the article it stands in, counted from 1.
     pub paragraph: usize,
+    /// The sentence as written.
     pub text: String,
     /// The version that introduced this wording.
     pub version: String,
@@ -43,8 +49,10 @@ pub struct BlameLine {
     /// The change that introduced it (absent when the wording is as old as the chain).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<ChangeKind>,
+    /// The severity of that change.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub severity: Option<Severity>,
+    /// The rationales of that change.
     pub annotations: Vec<ChangeAnnotation>,
     /// Proposals that had this sentence (cited numbers aside) before the consolidated
     /// draft took it.
@@ -52,10 +60,14 @@ pub struct BlameLine {
     pub proposed_in: Vec<Proposed>,
 }
 
+/// A proposal that had the sentence before the consolidated draft took it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Proposed {
+    /// The proposal's id.
     pub version: String,
+    /// The article(s) the sentence stood in there.
     pub articles: Vec<String>,
+    /// The proposal's own rationales.
     pub annotations: Vec<ChangeAnnotation>,
 }
 

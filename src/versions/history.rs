@@ -23,9 +23,11 @@ use crate::model::Draft;
 /// An article's history, as `history --format json` prints it.
 #[derive(Debug, Clone, Serialize)]
 pub struct History {
+    /// Always `draftdiff/history/1`.
     pub schema: &'static str,
     /// The article asked for, numbered as in `version`.
     pub article: String,
+    /// The version whose numbering `article` follows.
     pub version: String,
     /// Every version that has the article (or what became of it), in lineage order.
     pub versions: Vec<Presence>,
@@ -36,18 +38,27 @@ pub struct History {
 /// The article as one version has it: one number, or several after a split.
 #[derive(Debug, Clone, Serialize)]
 pub struct Presence {
+    /// The version's id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// `published`, `declaration`, `proposal` or `working`.
     pub status: String,
+    /// Its date, when the draft has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// The article's number(s) there.
     pub articles: Vec<ArticleAt>,
 }
 
+/// An article of one version.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleAt {
+    /// Its number.
     pub number: String,
+    /// Its title.
     pub title: String,
+    /// Its chapter (absent for the preamble).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chapter: Option<String>,
 }
@@ -55,9 +66,13 @@ pub struct ArticleAt {
 /// One edge walked: the changes between `from` and `to` that concern the article.
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
+    /// The older version.
     pub from: String,
+    /// The newer version.
     pub to: String,
+    /// How the two are related.
     pub via: Via,
+    /// The changes of that comparison that concern the article.
     pub changes: Vec<Change>,
 }
 
@@ -202,7 +217,7 @@ fn proposed(lineage: &Lineage, at: usize, set: &BTreeSet<String>) -> Result<BTre
 }
 
 /// The consolidated draft's annotations that credit `proposal` with a change.
-pub fn credited(head: &Draft, proposal: &str, change: &Change) -> Vec<ChangeAnnotation> {
+pub(crate) fn credited(head: &Draft, proposal: &str, change: &Change) -> Vec<ChangeAnnotation> {
     head.annotations
         .iter()
         .filter(|a| a.proposals.iter().any(|p| p == proposal))

@@ -16,11 +16,15 @@ use crate::redline::redline;
 /// and what each proposal makes of them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ConflictRegion {
+    /// The base sentences.
     pub base: Vec<String>,
+    /// What the first proposal makes of them.
     pub ours: Vec<String>,
+    /// What the second proposal makes of them.
     pub theirs: Vec<String>,
     /// The base sentences redlined into each proposal's, for reading the two side by side.
     pub ours_redline: Vec<Segment>,
+    /// The base sentences redlined into the second proposal's.
     pub theirs_redline: Vec<Segment>,
 }
 

@@ -9,8 +9,9 @@
 //! compared once, by [`crate::compare`], when a command first needs it; nothing here
 //! aligns or redlines on its own (`docs/versions.md`).
 
-pub mod adoption;
+pub(crate) mod adoption;
 pub mod blame;
+pub mod command;
 pub mod history;
 pub mod merge;
 pub mod proposals;
@@ -26,6 +27,7 @@ use crate::compare;
 use crate::error::{Error, Result};
 use crate::load::Catalog;
 use crate::model::{same_number, Draft, Status};
+use crate::validate::refuse_fatal;
 
 /// How one version came to revise another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -40,6 +42,7 @@ pub enum Via {
 }
 
 impl Via {
+    /// How the JSON writes it (`parent`).
     pub fn as_str(self) -> &'static str {
         match self {
             Via::Parent => "parent",
@@ -52,14 +55,19 @@ impl Via {
 /// One edge of the lineage: `from` is the older version, `to` the one revising it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Edge {
+    /// Index of the older version in [`Lineage::drafts`].
     pub from: usize,
+    /// Index of the version revising it.
     pub to: usize,
+    /// How the two are related.
     pub via: Via,
 }
 
 /// The drafts of a catalog and how they descend from each other.
 pub struct Lineage {
+    /// Every draft of the catalog, and the versions named by path.
     pub drafts: Vec<Draft>,
+    /// Who revises whom.
     pub edges: Vec<Edge>,
     /// Draft indices in an order where every version comes after those it revises:
     /// older dates first, proposals before the drafts that consolidate them.
@@ -145,6 +153,7 @@ impl Lineage {
             })
     }
 
+    /// The id of draft `i`.
     pub fn id(&self, i: usize) -> &str {
         &self.drafts[i].meta.id
     }
@@ -155,8 +164,8 @@ impl Lineage {
             return Ok(c);
         }
         let Edge { from, to, .. } = self.edges[edge];
-        usable(&self.drafts[from])?;
-        usable(&self.drafts[to])?;
+        refuse_fatal(&self.drafts[from])?;
+        refuse_fatal(&self.drafts[to])?;
         let result = compare::compare(
             &self.drafts[from],
             &self.drafts[to],
@@ -172,11 +181,11 @@ impl Lineage {
     }
 
     /// Edges into version `i`, and out of it.
-    pub fn incoming(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn incoming(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         (0..self.edges.len()).filter(move |&e| self.edges[e].to == i)
     }
 
-    pub fn outgoing(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn outgoing(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         (0..self.edges.len()).filter(move |&e| self.edges[e].from == i)
     }
 
@@ -205,7 +214,7 @@ impl Lineage {
     }
 
     /// The position of version `i` in [`Lineage::order`].
-    pub fn rank(&self, i: usize) -> usize {
+    pub(crate) fn rank(&self, i: usize) -> usize {
         self.order
             .iter()
             .position(|&o| o == i)
@@ -274,25 +283,8 @@ fn topological(drafts: &[Draft], edges: &[Edge]) -> Result<Vec<usize>> {
     Ok(order)
 }
 
-/// Refuses a draft whose articles cannot be told apart, as `diff` does.
-pub fn usable(draft: &Draft) -> Result<()> {
-    let fatal: Vec<String> = crate::validate::fatal(draft)
-        .iter()
-        .map(|p| p.to_string())
-        .collect();
-    if fatal.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Invalid(format!(
-            "{} cannot be compared until these are fixed:\n  {}",
-            draft.meta.id,
-            fatal.join("\n  ")
-        )))
-    }
-}
-
 /// The article of `draft` numbered `number`, as written there, or a clear error.
-pub fn article_number(draft: &Draft, number: &str) -> Result<String> {
+pub(crate) fn article_number(draft: &Draft, number: &str) -> Result<String> {
     draft
         .find(number)
         .map(|a| a.article.number.clone())
@@ -307,7 +299,7 @@ pub fn touches(numbers: &[String], set: &BTreeSet<String>) -> bool {
 }
 
 /// The text of articles of `draft`, joined as a split or merge is redlined.
-pub fn joined_text(draft: &Draft, numbers: &[String]) -> String {
+pub(crate) fn joined_text(draft: &Draft, numbers: &[String]) -> String {
     compare::join_texts(
         numbers
             .iter()
@@ -317,6 +309,6 @@ pub fn joined_text(draft: &Draft, numbers: &[String]) -> String {
 }
 
 /// Whether a change does anything (not `unchanged`).
-pub fn is_change(c: &Change) -> bool {
+pub(crate) fn is_change(c: &Change) -> bool {
     c.kind != crate::change::ChangeKind::Unchanged
 }

@@ -4,7 +4,7 @@
 //! proposals change it. An article changed by two or more is *contested*; their edits
 //! *conflict* when a three-way merge of the texts ([`super::merge`]) cannot combine them.
 //! With `--into`, each proposed change is classified as taken, modified or dropped by the
-//! consolidated draft ([`super::adoption`]), and the consolidated draft's changes that
+//! consolidated draft (`super::adoption`), and the consolidated draft's changes that
 //! take no proposal are listed as its own. The proposals view of the impact table counts,
 //! per chapter of the base, the articles each proposal touches and how many are contested.
 
@@ -24,11 +24,16 @@ use crate::redline;
 /// `proposals --format json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Proposals {
+    /// Always `draftdiff/proposals/1`.
     pub schema: &'static str,
+    /// The version every proposal revises.
     pub base: VersionInfo,
+    /// The proposals, in the order given.
     pub proposals: Vec<VersionInfo>,
+    /// The consolidated draft (`--into`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub into: Option<VersionInfo>,
+    /// The counts of the report.
     pub summary: Totals,
     /// The proposals view of the change-impact table, one row per chapter of the base.
     pub chapters: Vec<ChapterRow>,
@@ -39,22 +44,31 @@ pub struct Proposals {
     /// `--into`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unproposed: Vec<Change>,
+    /// Numbers two proposals both add; consolidated annotations that disagree with what was
+    /// taken.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }
 
+/// The counts of a proposals report.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Totals {
     /// Changes per proposal, in the order given.
     pub changes: Vec<usize>,
+    /// Entries changed by two or more proposals.
     pub contested: usize,
+    /// Contested entries whose edits conflict.
     pub conflicting: usize,
+    /// Proposed changes the consolidated draft took as proposed (with `--into`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub taken: Option<usize>,
+    /// Proposed changes it took modified (with `--into`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub modified: Option<usize>,
+    /// Proposed changes it dropped (with `--into`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dropped: Option<usize>,
+    /// Changes of the consolidated draft that take no proposal (with `--into`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unproposed: Option<usize>,
 }
@@ -64,11 +78,15 @@ pub struct Totals {
 pub struct ChapterRow {
     /// The chapter's number in the base (absent for the preamble).
     pub chapter: Option<String>,
+    /// The chapter's title.
     pub title: String,
+    /// Articles of the chapter in the base.
     pub articles: usize,
     /// Articles each proposal changes, removes or adds here, in the order given.
     pub touched: Vec<usize>,
+    /// Articles changed by two or more proposals.
     pub contested: usize,
+    /// Contested articles whose edits conflict.
     pub conflicting: usize,
 }
 
@@ -78,9 +96,12 @@ pub struct Entry {
     /// The base article; absent for an article a proposal adds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub base: Option<String>,
+    /// The base chapter (absent for the preamble).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chapter: Option<String>,
+    /// The article's title.
     pub title: String,
+    /// Each proposal's change of it, in the order given.
     pub proposed: Vec<Proposed>,
     /// Changed by two or more proposals.
     pub contested: bool,
@@ -92,17 +113,23 @@ pub struct Entry {
 /// One proposal's change of the article, and with `--into` what became of it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Proposed {
+    /// The proposal's id.
     pub proposal: String,
+    /// The change, as `diff` of the base and the proposal has it.
     pub change: Change,
+    /// What the consolidated draft made of it (with `--into`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
 }
 
+/// What the consolidated draft made of a proposed change.
 #[derive(Debug, Clone, Serialize)]
 pub struct Outcome {
+    /// Taken, modified or dropped.
     pub verdict: Verdict,
     /// The consolidated articles that carry the article now (empty when it is gone).
     pub into: Vec<String>,
+    /// How many of the change's edits survived whole, in part or not at all.
     pub hunks: Hunks,
     /// For a modified change: the proposal's text redlined against the consolidated one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -111,10 +138,14 @@ pub struct Outcome {
     pub credited: Vec<ChangeAnnotation>,
 }
 
+/// Two proposals whose edits of one article cannot be merged.
 #[derive(Debug, Clone, Serialize)]
 pub struct Conflict {
+    /// The first proposal.
     pub ours: String,
+    /// The second proposal.
     pub theirs: String,
+    /// Where their edits clash.
     pub regions: Vec<ConflictRegion>,
 }
 
@@ -147,14 +178,14 @@ pub fn proposals(
     let drafts = &lineage.drafts;
     let base_draft = &drafts[b];
     let with = |p: usize| {
-        super::usable(&drafts[p])?;
+        crate::validate::refuse_fatal(&drafts[p])?;
         Ok::<_, Error>(compare::compare(
             base_draft,
             &drafts[p],
             &compare::Options::default(),
         ))
     };
-    super::usable(base_draft)?;
+    crate::validate::refuse_fatal(base_draft)?;
     let to_proposals: Vec<Comparison> = ps.iter().map(|&p| with(p)).collect::<Result<_>>()?;
     let consolidated = c.map(with).transpose()?;
     let onward: Vec<Option<Comparison>> = ps
@@ -587,7 +618,7 @@ fn credit_notes(consolidated: &Draft, entries: &[Entry]) -> Vec<String> {
 }
 
 /// "article 17", "articles 70 + 71", "new article 33bis".
-pub fn change_label(c: &Change) -> String {
+pub(crate) fn change_label(c: &Change) -> String {
     let side = |ns: &[String]| ns.join(" + ");
     if c.base.is_empty() {
         format!("new article {}", side(&c.head))
@@ -601,7 +632,7 @@ pub fn change_label(c: &Change) -> String {
 }
 
 /// "article 23", "articles 19 + 20", "no article".
-pub fn into_label(into: &[String]) -> String {
+pub(crate) fn into_label(into: &[String]) -> String {
     match into {
         [] => "no article".to_owned(),
         [one] if one == PREAMBLE => "the preamble".to_owned(),

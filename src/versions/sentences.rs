@@ -9,7 +9,9 @@
 /// trimmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
+    /// The paragraph, counted from 1.
     pub paragraph: usize,
+    /// The sentence, trimmed.
     pub text: String,
 }
 
@@ -85,13 +87,13 @@ fn abbreviation(before: &str) -> bool {
 
 /// A sentence without the paragraph marker it may start with (`1.`, `(a)`): a paragraph
 /// renumbered keeps its wording.
-pub fn without_marker(sentence: &str) -> &str {
+pub(crate) fn without_marker(sentence: &str) -> &str {
     let sentence = sentence.trim_start();
     sentence[marker_len(sentence)..].trim_start()
 }
 
 /// A text with its whitespace runs made single spaces: what "the same wording" compares.
-pub fn normal(text: &str) -> String {
+pub(crate) fn normal(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -121,7 +123,7 @@ pub fn shape(text: &str) -> String {
 }
 
 /// The sentences of `text` as one line each, for a line-oriented three-way merge.
-pub fn as_lines(text: &str) -> String {
+pub(crate) fn as_lines(text: &str) -> String {
     split(text)
         .into_iter()
         .map(|s| format!("{}\n", normal(&s.text)))

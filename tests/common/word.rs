@@ -98,7 +98,7 @@ pub fn reject_all(xml: &str) -> String {
 }
 
 /// `diff A B --format json` run in `dir`: `kind base → head` of each change that is
-/// not unchanged.
+/// not unchanged, and of each unchanged article whose title changed.
 pub fn changed(dir: &Path, a: &str, b: &str) -> Vec<String> {
     let out = draftdiff(dir, &["diff", a, b, "--format", "json"]);
     assert!(out.status.success(), "{out:?}");
@@ -107,7 +107,7 @@ pub fn changed(dir: &Path, a: &str, b: &str) -> Vec<String> {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|c| c["kind"] != "unchanged")
+        .filter(|c| c["kind"] != "unchanged" || c["title"]["base"] != c["title"]["head"])
         .map(|c| format!("{} {} → {}", c["kind"], c["base"], c["head"]))
         .collect()
 }

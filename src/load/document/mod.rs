@@ -33,7 +33,7 @@ pub struct Reading {
 }
 
 /// Whether `path` names a document (`.md`, `.txt`, `.docx`) by its extension.
-pub fn is_document(path: &Path) -> bool {
+pub(crate) fn is_document(path: &Path) -> bool {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -55,6 +55,7 @@ pub struct Rules {
 pub struct Verdict {
     /// Line (text) or paragraph (Word) number.
     pub at: usize,
+    /// The line (or paragraph) as written.
     pub line: String,
     /// Taken as a heading.
     pub taken: bool,
@@ -62,11 +63,11 @@ pub struct Verdict {
     pub why: String,
 }
 
-pub use docx::HouseStyles;
+pub(crate) use docx::HouseStyles;
 
 /// The paragraph styles a `.docx` gives its title, chapter and article headings and
 /// text (for a redline written into a copy of it).
-pub fn house_styles(file: &SourceFile) -> Result<HouseStyles> {
+pub(crate) fn house_styles(file: &SourceFile) -> Result<HouseStyles> {
     docx::house_styles(file)
 }
 
@@ -82,7 +83,7 @@ pub fn read_with_warnings(file: &SourceFile, stem: &str) -> Result<Reading> {
 }
 
 /// Reads a document with the user's [`Rules`].
-pub fn read_with(file: &SourceFile, stem: &str, rules: &Rules) -> Result<Reading> {
+pub(crate) fn read_with(file: &SourceFile, stem: &str, rules: &Rules) -> Result<Reading> {
     read_explained(file, stem, rules, None)
 }
 
@@ -125,17 +126,14 @@ fn read_explained(
             (lines, Unit::Line)
         }
         _ => {
-            return Err(Error::Invalid(format!(
-                "{}: not a document (expected .md, .txt or .docx)",
-                file.path
-            )))
+            return Err(Error::file(
+                &file.path,
+                "not a document (expected .md, .txt or .docx)",
+            ))
         }
     };
     if lines.iter().all(Line::is_blank) {
-        return Err(Error::Invalid(format!(
-            "{}: the document is empty",
-            file.path
-        )));
+        return Err(Error::file(&file.path, "the document is empty"));
     }
     let context = outline::Context {
         path: &file.path,

@@ -245,16 +245,16 @@ fn page_marker() -> Line {
 fn decode(file: &SourceFile) -> Result<&str> {
     let bytes = &file.bytes;
     if bytes.starts_with(b"PK\x03\x04") {
-        return Err(Error::Invalid(format!(
-            "{}: this is a zip archive (a Word file?), not text; name it .docx to read it as Word",
-            file.path
-        )));
+        return Err(Error::file(
+            &file.path,
+            "this is a zip archive (a Word file?), not text; name it .docx to read it as Word",
+        ));
     }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err(Error::Invalid(format!(
-            "{}: the file is UTF-16 text; save it as UTF-8",
-            file.path
-        )));
+        return Err(Error::file(
+            &file.path,
+            "the file is UTF-16 text; save it as UTF-8",
+        ));
     }
     let text = text_of(file)?;
     if let Some(nul) = text.find('\0') {
@@ -267,10 +267,7 @@ fn decode(file: &SourceFile) -> Result<&str> {
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(Error::Invalid(format!(
-            "{}: the document is empty",
-            file.path
-        )));
+        return Err(Error::file(&file.path, "the document is empty"));
     }
     Ok(text)
 }

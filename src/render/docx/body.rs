@@ -112,7 +112,7 @@ pub fn document(
 }
 
 /// A document holding only a correlation table, ready to paste into an annex.
-pub fn table_document(t: &crate::table::Table, revision: &Revision) -> io::Result<Vec<u8>> {
+pub(crate) fn table_document(t: &crate::table::Table, revision: &Revision) -> io::Result<Vec<u8>> {
     let mut doc = Doc::new(revision, false);
     doc.open_body()?;
     correlation(&mut doc, t)?;

@@ -13,7 +13,7 @@ const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main
 
 /// One comment: its id (unique among the comments) and its paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Comment {
+pub(crate) struct Comment {
     pub id: u32,
     pub paragraphs: Vec<String>,
 }

@@ -17,7 +17,7 @@ mod own;
 mod parts;
 mod pdf;
 
-pub use pdf::to_pdf;
+pub(crate) use pdf::to_pdf;
 
 use std::io::{Cursor, Write};
 use std::time::{Duration, SystemTime};
@@ -31,13 +31,14 @@ use crate::error::{Error, Result};
 /// Who and when the tracked changes are attributed to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Revision {
+    /// The author Word shows for each tracked change.
     pub author: String,
     /// ISO 8601 in UTC, as Word writes it: `2026-11-05T14:03:00Z`.
     pub date: String,
 }
 
 /// The author every revision carries.
-pub const AUTHOR: &str = "draftdiff";
+pub(crate) const AUTHOR: &str = "draftdiff";
 
 impl Revision {
     /// Revisions by draftdiff at `time`.
@@ -73,7 +74,7 @@ impl Revision {
         match date {
             Some("now") => Ok(Revision::at(SystemTime::now())),
             Some(d) => parse_date(d).map(Revision::at).ok_or_else(|| {
-                Error::Invalid(format!(
+                Error::Usage(format!(
                     "--date must be `now`, a day such as 2026-11-30 or a time such as 2026-11-30T14:03:00Z; got `{}`",
                     crate::render::sanitize::line(d, 40)
                 ))
@@ -119,7 +120,9 @@ pub struct Options<'a> {
 /// The head version's Word file and the styles it gives its parts.
 #[derive(Debug, Clone)]
 pub struct Template {
+    /// The `.docx` file as read.
     pub bytes: Vec<u8>,
+    /// The styles the document gives its headings and body text.
     pub styles: crate::load::document::HouseStyles,
 }
 
@@ -127,7 +130,7 @@ impl Template {
     /// Reads the Word file at `path` as the frame of a redline.
     pub fn read(path: &std::path::Path) -> Result<Self> {
         let bytes = std::fs::read(path)
-            .map_err(|e| Error::Invalid(format!("{}: cannot read: {e}", path.display())))?;
+            .map_err(|e| Error::file(path.display(), format!("cannot read: {e}")))?;
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -147,7 +150,11 @@ pub fn render(cmp: &Comparison, revision: &Revision) -> Result<Vec<u8>> {
 /// Renders the report as the bytes of a `.docx` file: draftdiff's own report, or the
 /// head version's Word file with its body redlined (`options.template`); with the
 /// correlation table as an annex of draftdiff's own report when `options.annex` holds one.
-pub fn render_with(cmp: &Comparison, revision: &Revision, options: &Options) -> Result<Vec<u8>> {
+pub(crate) fn render_with(
+    cmp: &Comparison,
+    revision: &Revision,
+    options: &Options,
+) -> Result<Vec<u8>> {
     let comments_on = !options.no_comments;
     if let Some(template) = &options.template {
         return own::render(cmp, revision, comments_on, template);
@@ -163,7 +170,7 @@ pub fn render_with(cmp: &Comparison, revision: &Revision, options: &Options) -> 
 }
 
 /// A Word document holding only the correlation table (`table -o table.docx`).
-pub fn render_table(table: &crate::table::Table, revision: &Revision) -> Result<Vec<u8>> {
+pub(crate) fn render_table(table: &crate::table::Table, revision: &Revision) -> Result<Vec<u8>> {
     let document = body::table_document(table, revision).map_err(package_error)?;
     package(&document, None, None)
 }

@@ -3,7 +3,7 @@
 //! [`super::body`] with an escaping XML writer.
 
 /// `[Content_Types].xml`: what each part of the package is.
-pub const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+pub(crate) const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
 <Default Extension="xml" ContentType="application/xml"/>
@@ -14,14 +14,14 @@ pub const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalo
 "#;
 
 /// `_rels/.rels`: the package's main document.
-pub const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+pub(crate) const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
 </Relationships>
 "#;
 
 /// `word/_rels/document.xml.rels`: the document's styles and settings.
-pub const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+pub(crate) const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
 <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
@@ -30,7 +30,7 @@ pub const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalo
 
 /// `word/settings.xml`: only what the report needs — the document opens in the
 /// "all markup" view with its revisions shown.
-pub const SETTINGS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+pub(crate) const SETTINGS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
 <w:revisionView w:markup="true" w:comments="true" w:insDel="true" w:formatting="true"/>
 <w:defaultTabStop w:val="720"/>
@@ -62,11 +62,11 @@ pub const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes
 "#;
 
 /// The content type of the comments part.
-pub const COMMENTS_TYPE: &str = r#"<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>"#;
+pub(crate) const COMMENTS_TYPE: &str = r#"<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>"#;
 
 /// The relationship from the document to the comments part, with an id `rels` does not
 /// use yet.
-pub fn comments_rel(rels: &str) -> String {
+pub(crate) fn comments_rel(rels: &str) -> String {
     let mut n = 1;
     while rels.contains(&format!("Id=\"rIdDraftdiff{n}\"")) {
         n += 1;
@@ -77,11 +77,11 @@ pub fn comments_rel(rels: &str) -> String {
 }
 
 /// The content type of the footnotes part.
-pub const FOOTNOTES_TYPE: &str = r#"<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>"#;
+pub(crate) const FOOTNOTES_TYPE: &str = r#"<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>"#;
 
 /// The relationship from the document to the footnotes part, with an id `rels` does not
 /// use yet.
-pub fn footnotes_rel(rels: &str) -> String {
+pub(crate) fn footnotes_rel(rels: &str) -> String {
     let mut n = 1;
     while rels.contains(&format!("Id=\"rIdDraftdiffNotes{n}\"")) {
         n += 1;

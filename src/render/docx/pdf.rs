@@ -16,7 +16,7 @@ fn libreoffice() -> Option<PathBuf> {
 }
 
 /// Converts a `.docx` (its bytes) to PDF with LibreOffice.
-pub fn to_pdf(docx: &[u8]) -> Result<Vec<u8>> {
+pub(crate) fn to_pdf(docx: &[u8]) -> Result<Vec<u8>> {
     let exe = libreoffice().ok_or_else(|| {
         Error::Invalid(
             "cannot write a PDF: LibreOffice is not installed (neither `soffice` nor `libreoffice` is on PATH); \
@@ -27,8 +27,10 @@ pub fn to_pdf(docx: &[u8]) -> Result<Vec<u8>> {
     let dir = tempfile::tempdir()
         .map_err(|e| Error::Invalid(format!("cannot make a temporary directory: {e}")))?;
     let input = dir.path().join("redline.docx");
-    std::fs::write(&input, docx)
-        .map_err(|e| Error::Invalid(format!("cannot write {}: {e}", input.display())))?;
+    std::fs::write(&input, docx).map_err(|e| Error::Output {
+        path: input.display().to_string(),
+        message: e.to_string(),
+    })?;
     let profile = format!(
         "-env:UserInstallation=file://{}",
         dir.path().join("profile").display()

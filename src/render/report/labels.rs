@@ -5,7 +5,7 @@ use crate::change::{Change, ChangeKind, ImpactRow, Summary, VersionInfo};
 use crate::model::PREAMBLE;
 
 /// `Article 12`, `Articles 30, 31`, or `Preamble`.
-pub fn side_label(numbers: &[String]) -> String {
+pub(crate) fn side_label(numbers: &[String]) -> String {
     match numbers {
         [] => String::new(),
         [one] if one.eq_ignore_ascii_case(PREAMBLE) => PREAMBLE.to_owned(),
@@ -16,7 +16,7 @@ pub fn side_label(numbers: &[String]) -> String {
 
 /// The article part of a change heading: `Article 63`, `Article 12 → 13`,
 /// `Articles 30, 31 → 30`.
-pub fn article_label(change: &Change) -> String {
+pub(crate) fn article_label(change: &Change) -> String {
     let base = side_label(&change.base);
     let head = side_label(&change.head);
     match (change.base.is_empty(), change.head.is_empty()) {
@@ -33,7 +33,7 @@ pub fn article_label(change: &Change) -> String {
 /// The title of one side of a change, unless it is empty or only repeats the label
 /// (the preamble is titled "Preamble": its heading is `Preamble`, not
 /// `Preamble — Preamble`).
-pub fn side_title<'c>(numbers: &[String], title: Option<&'c str>) -> Option<&'c str> {
+pub(crate) fn side_title<'c>(numbers: &[String], title: Option<&'c str>) -> Option<&'c str> {
     title
         .map(str::trim)
         .filter(|t| !t.is_empty() && !t.eq_ignore_ascii_case(&side_label(numbers)))
@@ -41,7 +41,7 @@ pub fn side_title<'c>(numbers: &[String], title: Option<&'c str>) -> Option<&'c 
 
 /// The title part of a change heading: the head title, noting the old one when it
 /// changed.
-pub fn title_label(change: &Change) -> Option<String> {
+pub(crate) fn title_label(change: &Change) -> Option<String> {
     let base = side_title(&change.base, change.title.base.as_deref());
     let head = side_title(&change.head, change.title.head.as_deref());
     match (base, head) {
@@ -53,7 +53,7 @@ pub fn title_label(change: &Change) -> Option<String> {
 }
 
 /// The full change heading: `Article 12 → 13 — Right to life`.
-pub fn change_heading(change: &Change) -> String {
+pub(crate) fn change_heading(change: &Change) -> String {
     let label = article_label(change);
     match title_label(change) {
         Some(title) => format!("{label} — {title}"),
@@ -62,7 +62,7 @@ pub fn change_heading(change: &Change) -> String {
 }
 
 /// Where the change moved between chapters, when it did.
-pub fn chapter_move(change: &Change) -> Option<String> {
+pub(crate) fn chapter_move(change: &Change) -> Option<String> {
     match (&change.base_chapter, &change.head_chapter) {
         (Some(b), Some(h)) if b != h => Some(format!("moved from chapter {b} to chapter {h}")),
         _ => None,
@@ -71,7 +71,7 @@ pub fn chapter_move(change: &Change) -> Option<String> {
 
 /// The line a chapter shows for an article that moved out of it:
 /// `Article 85 — Title moved to chapter I (now Article 23)`.
-pub fn moved_out_line(change: &Change) -> String {
+pub(crate) fn moved_out_line(change: &Change) -> String {
     let base = side_label(&change.base);
     let title = side_title(&change.base, change.title.base.as_deref())
         .map(|t| format!(" — {t}"))
@@ -85,7 +85,7 @@ pub fn moved_out_line(change: &Change) -> String {
 
 /// Similarity and word counts of a change: `similarity 0.91 · words +14 / −3`, then the
 /// warning of a weak pairing.
-pub fn change_figures(change: &Change) -> String {
+pub(crate) fn change_figures(change: &Change) -> String {
     let mut out = format!(
         "similarity {:.2} · words {}",
         change.similarity,
@@ -99,18 +99,18 @@ pub fn change_figures(change: &Change) -> String {
 }
 
 /// `weak pairing (confidence 0.42): check it`, for a link the alignment is unsure of.
-pub fn weak_link(change: &Change) -> Option<String> {
+pub(crate) fn weak_link(change: &Change) -> Option<String> {
     let c = change.confidence.filter(|_| change.weak())?;
     Some(format!("weak pairing (confidence {c:.2}): check it"))
 }
 
 /// `+14 / −3`.
-pub fn words_delta(inserted: usize, deleted: usize) -> String {
+pub(crate) fn words_delta(inserted: usize, deleted: usize) -> String {
     format!("+{inserted} / −{deleted}")
 }
 
 /// A share between 0 and 1 as a whole percentage: `23 %`.
-pub fn percent(share: f64) -> String {
+pub(crate) fn percent(share: f64) -> String {
     if share.is_finite() {
         format!("{:.0} %", (share * 100.0).clamp(0.0, 100.0))
     } else {
@@ -129,7 +129,7 @@ pub fn counts(base: usize, head: usize) -> String {
 
 /// The chapter column of the impact table: `IV`, `III → IV`, `— → IX`, and `—` for
 /// the articles outside any chapter (the preamble).
-pub fn row_chapter(row: &ImpactRow) -> String {
+pub(crate) fn row_chapter(row: &ImpactRow) -> String {
     use crate::render::chapter_number;
     match (chapter_number(&row.base), chapter_number(&row.head)) {
         (Some(b), Some(h)) if b == h => h.to_owned(),
@@ -140,7 +140,7 @@ pub fn row_chapter(row: &ImpactRow) -> String {
 
 /// The sums of the impact rows, for a total line. Shares and impact levels are not
 /// summable and are left out.
-pub fn totals(rows: &[ImpactRow]) -> ImpactRow {
+pub(crate) fn totals(rows: &[ImpactRow]) -> ImpactRow {
     ImpactRow {
         changed_share: f64::NAN,
         ..crate::summary::sum_rows(rows)
@@ -148,7 +148,7 @@ pub fn totals(rows: &[ImpactRow]) -> ImpactRow {
 }
 
 /// The per-kind count columns of the impact table, with their headers, in table order.
-pub fn row_counts(row: &ImpactRow) -> [(&'static str, usize); 9] {
+pub(crate) fn row_counts(row: &ImpactRow) -> [(&'static str, usize); 9] {
     [
         ("unchanged", row.unchanged),
         ("reworded", row.reworded),
@@ -180,7 +180,7 @@ pub fn summary_line(summary: &Summary) -> String {
 
 /// The facts of a version after its id and title:
 /// `proposal · 2026-11 · themes: environment · 8 chapters, 171 articles, 40123 words`.
-pub fn version_facts(v: &VersionInfo) -> String {
+pub(crate) fn version_facts(v: &VersionInfo) -> String {
     let mut parts: Vec<String> = Vec::new();
     parts.extend(v.status.iter().cloned());
     parts.extend(v.date.iter().cloned());
@@ -192,7 +192,7 @@ pub fn version_facts(v: &VersionInfo) -> String {
 }
 
 /// The themes of a version for a table cell: `environment, public-health`, or `none`.
-pub fn themes_label(v: &VersionInfo) -> String {
+pub(crate) fn themes_label(v: &VersionInfo) -> String {
     if v.themes.is_empty() {
         "none".to_owned()
     } else {
@@ -201,7 +201,7 @@ pub fn themes_label(v: &VersionInfo) -> String {
 }
 
 /// The size of a version: `8 chapters, 165 articles, 18547 words` (`1 chapter`, …).
-pub fn version_size(v: &VersionInfo) -> String {
+pub(crate) fn version_size(v: &VersionInfo) -> String {
     let count = |n: usize, one: &str, many: &str| match n {
         1 => format!("1 {one}"),
         n => format!("{n} {many}"),

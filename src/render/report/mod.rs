@@ -26,8 +26,10 @@ mod paragraphs;
 mod tables;
 
 pub use labels::*;
-pub use paragraphs::{lone_break, paragraphs, Paragraph};
-pub use tables::{parts, Part, Row};
+pub(crate) use paragraphs::lone_break;
+pub use paragraphs::{paragraphs, Paragraph};
+pub(crate) use tables::Row;
+pub use tables::{parts, Part};
 
 use std::collections::{HashMap, HashSet};
 
@@ -36,6 +38,7 @@ use crate::change::{Change, ChangeKind, Comparison, ImpactRow};
 /// One change as a report shows it: the change and its anchors.
 #[derive(Debug, Clone)]
 pub struct Item<'a> {
+    /// The change.
     pub change: &'a Change,
     /// The anchor of the change itself (`a-63`).
     pub anchor: String,
@@ -50,6 +53,7 @@ pub struct Item<'a> {
 /// linked to where it went.
 #[derive(Debug, Clone)]
 pub struct MovedOut<'a> {
+    /// The change of the article that moved.
     pub change: &'a Change,
     /// The anchor of this place: `from-` + the anchor of the change (`from-a-23`).
     pub anchor: String,
@@ -64,11 +68,13 @@ pub struct Section<'a> {
     pub row: Option<&'a ImpactRow>,
     /// Chapter number in the head version (or the base version when only it has one).
     pub number: Option<String>,
+    /// The anchor of the section (`ch-IV`).
     pub anchor: String,
     /// The heading readers see: `Chapter IV — Migrant Workers`.
     pub heading: String,
     /// Changes other than `unchanged`.
     pub changes: Vec<Item<'a>>,
+    /// Changes of kind `unchanged`.
     pub unchanged: Vec<Item<'a>>,
     /// Articles of this chapter moved to another one: the places they left.
     pub moved_out: Vec<MovedOut<'a>>,
@@ -91,12 +97,12 @@ fn home(change: &Change) -> Home {
 }
 
 /// "Recital 5 → Recital 7", "Citation 2", "Recitals 3 + 4 → Recital 6".
-pub fn recital_numbers(change: &Change) -> String {
+pub(crate) fn recital_numbers(change: &Change) -> String {
     unit_numbers(change, crate::compare::units::label)
 }
 
 /// "Disposición adicional primera → Disposición adicional segunda".
-pub fn provision_numbers(change: &Change) -> String {
+pub(crate) fn provision_numbers(change: &Change) -> String {
     let numbers = unit_numbers(change, crate::compare::units::provision_label);
     match change
         .title
@@ -122,12 +128,12 @@ fn unit_numbers(change: &Change, label: fn(&str) -> String) -> String {
 /// The recitals of a preamble change as reports list them: the ones with edited words
 /// (or added, removed, split, merged), each with its redline, and the ones only
 /// renumbered with the same words, which one line names.
-pub fn recital_entries(c: &Change) -> (Vec<&Change>, Vec<&Change>) {
+pub(crate) fn recital_entries(c: &Change) -> (Vec<&Change>, Vec<&Change>) {
     unit_entries(&c.recitals)
 }
 
 /// Units (recitals, provisions) with edited words, and those only renumbered.
-pub fn unit_entries(units: &[Change]) -> (Vec<&Change>, Vec<&Change>) {
+pub(crate) fn unit_entries(units: &[Change]) -> (Vec<&Change>, Vec<&Change>) {
     let same_words = |r: &&Change| {
         r.redline
             .as_deref()
@@ -140,7 +146,7 @@ pub fn unit_entries(units: &[Change]) -> (Vec<&Change>, Vec<&Change>) {
 }
 
 /// "Recitals and citations renumbered with the same words: 5 → 7, 6 → 8".
-pub fn plain_units_line(what: &str, plain: &[&Change]) -> Option<String> {
+pub(crate) fn plain_units_line(what: &str, plain: &[&Change]) -> Option<String> {
     let pairs: Vec<String> = plain
         .iter()
         .map(|r| format!("{} → {}", r.base.join("+"), r.head.join("+")))
@@ -154,7 +160,7 @@ pub fn plain_units_line(what: &str, plain: &[&Change]) -> Option<String> {
 }
 
 /// Replaces every character that is awkward in a URL fragment by `-`.
-pub fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let s: String = text
         .trim()
         .chars()

@@ -7,7 +7,9 @@ use crate::change::{Op, Segment};
 /// that ends it (`None` for the article's last paragraph).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Paragraph<'a> {
+    /// The runs of the paragraph, with their operation.
     pub pieces: Vec<(Op, &'a str)>,
+    /// The operation of the newline that ends it.
     pub end: Option<Op>,
 }
 
@@ -59,7 +61,7 @@ pub fn paragraphs(redline: &[Segment]) -> Vec<Paragraph<'_>> {
 /// The paragraph break ending `p` when only one version has it — shown as a struck or
 /// underlined `¶` so that joined or split paragraphs are visible — unless the whole
 /// paragraph is deleted or inserted anyway.
-pub fn lone_break(p: &Paragraph<'_>) -> Option<Op> {
+pub(crate) fn lone_break(p: &Paragraph<'_>) -> Option<Op> {
     match p.end {
         Some(op @ (Op::Insert | Op::Delete))
             if p.pieces.is_empty() || p.pieces.iter().any(|(o, _)| *o != op) =>

@@ -34,7 +34,9 @@ pub struct Row {
 /// A part of a redline: a paragraph, or a table of consecutive rows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Part<'a> {
+    /// Text between tables.
     Paragraph(Paragraph<'a>),
+    /// Consecutive table rows.
     Table(Vec<Row>),
 }
 

@@ -13,9 +13,9 @@ use crate::model::{Annotation, ArticleRef, Draft, WordCounts};
 use crate::redline;
 use crate::summary;
 
+mod stale_citations;
 mod terms;
-pub mod units;
-mod xrefs;
+pub(crate) mod units;
 
 /// What the caller wants beyond the defaults.
 #[derive(Debug, Clone, Default)]
@@ -83,7 +83,7 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
         || summary::impact_rows(base, head, &alignment, &changes, &base_words, &head_words),
         || {
             rayon::join(
-                || xrefs::stale_citations(base, &texts, &changes),
+                || stale_citations::stale_citations(base, &texts, &changes),
                 || {
                     rayon::join(
                         || terms::changed_definitions(base, head, &texts, &changes),
@@ -175,7 +175,7 @@ fn label(c: &Change) -> String {
     format!("article {}", numbers.join("+"))
 }
 
-pub fn version_info(d: &Draft, words: &WordCounts) -> VersionInfo {
+pub(crate) fn version_info(d: &Draft, words: &WordCounts) -> VersionInfo {
     VersionInfo {
         id: d.meta.id.clone(),
         title: d.meta.title.clone(),
@@ -200,7 +200,7 @@ fn applicable_annotations<'a>(base: &Draft, head: &'a Draft) -> &'a [Annotation]
 
 /// Whether `annotation` names one of the change's articles: a head number, or
 /// `version:number` for a base article.
-pub fn covers(annotation: &Annotation, base_id: &str, change: &Change) -> bool {
+pub(crate) fn covers(annotation: &Annotation, base_id: &str, change: &Change) -> bool {
     annotation
         .articles
         .iter()
@@ -425,7 +425,7 @@ fn round(x: f64) -> f64 {
 
 /// Keeps only the changes and impact rows of one chapter (by base or head number, or
 /// title), recounting the summary so it still equals the changes listed.
-pub fn filter_chapter(comparison: &mut Comparison, chapter: &str) -> bool {
+pub(crate) fn filter_chapter(comparison: &mut Comparison, chapter: &str) -> bool {
     let wanted = |number: &Option<String>| {
         number
             .as_deref()

@@ -1,9 +1,29 @@
-//! The foundation commands run as a user would: list, show, validate, and bad input.
+//! `list`, `show` and `validate` run as a user would, and the bad input they refuse.
 
 mod common;
 
+use assert_cmd::Command;
 use common::{copy_tree, draftdiff, fixtures, on_fixtures};
 use predicates::prelude::*;
+
+/// A copy of the fixture drafts whose `file` (a path inside the drafts folder) `edit`
+/// rewrites, and the binary pointed at that copy.
+fn edited(file: &str, edit: impl FnOnce(Vec<u8>) -> Vec<u8>) -> (tempfile::TempDir, Command) {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("drafts"), tmp.path());
+    let path = tmp.path().join(file);
+    std::fs::write(&path, edit(std::fs::read(&path).unwrap())).unwrap();
+    let mut cmd = draftdiff();
+    cmd.arg("--drafts").arg(tmp.path());
+    (tmp, cmd)
+}
+
+/// [`edited`] for an edit of the file's text.
+fn edited_text(file: &str, edit: impl FnOnce(&str) -> String) -> (tempfile::TempDir, Command) {
+    edited(file, |bytes| {
+        edit(&String::from_utf8(bytes).unwrap()).into_bytes()
+    })
+}
 
 #[test]
 fn list_from_an_empty_folder_uses_the_built_in_drafts() {
@@ -86,19 +106,10 @@ fn unknown_version_lists_the_known_ids() {
 
 #[test]
 fn broken_toml_names_file_line_and_column() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixtures().join("drafts"), tmp.path());
-    let chapter = tmp.path().join("accord-1/02-conservation.toml");
-    let text = std::fs::read_to_string(&chapter).unwrap();
-    std::fs::write(
-        &chapter,
-        text.replacen("title = \"Catch limits\"", "title = \"Catch limits", 1),
-    )
-    .unwrap();
-    draftdiff()
-        .arg("--drafts")
-        .arg(tmp.path())
-        .args(["show", "accord-1"])
+    let (_tmp, mut cmd) = edited_text("accord-1/02-conservation.toml", |text| {
+        text.replacen("title = \"Catch limits\"", "title = \"Catch limits", 1)
+    });
+    cmd.args(["show", "accord-1"])
         .assert()
         .code(2)
         .stderr(predicate::str::is_match(r"02-conservation\.toml:15:22: invalid TOML").unwrap());
@@ -106,15 +117,10 @@ fn broken_toml_names_file_line_and_column() {
 
 #[test]
 fn unknown_keys_are_refused_with_their_place() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixtures().join("drafts"), tmp.path());
-    let meta = tmp.path().join("accord-2/draft.toml");
-    let text = std::fs::read_to_string(&meta).unwrap();
-    std::fs::write(&meta, format!("{text}author = \"x\"\n")).unwrap();
-    draftdiff()
-        .arg("--drafts")
-        .arg(tmp.path())
-        .arg("list")
+    let (_tmp, mut cmd) = edited_text("accord-2/draft.toml", |text| {
+        format!("{text}author = \"x\"\n")
+    });
+    cmd.arg("list")
         .assert()
         .code(2)
         .stderr(predicate::str::contains("accord-2/draft.toml:7:1"))
@@ -123,15 +129,10 @@ fn unknown_keys_are_refused_with_their_place() {
 
 #[test]
 fn duplicate_numbers_fail_validation_naming_both_places() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixtures().join("drafts"), tmp.path());
-    let chapter = tmp.path().join("accord-1/03-institutions.toml");
-    let text = std::fs::read_to_string(&chapter).unwrap();
-    std::fs::write(&chapter, text.replace("number = \"10\"", "number = \"9\"")).unwrap();
-    draftdiff()
-        .arg("--drafts")
-        .arg(tmp.path())
-        .args(["validate", "accord-1"])
+    let (_tmp, mut cmd) = edited_text("accord-1/03-institutions.toml", |text| {
+        text.replace("number = \"10\"", "number = \"9\"")
+    });
+    cmd.args(["validate", "accord-1"])
         .assert()
         .code(1)
         .stdout(predicate::str::is_match(
@@ -141,25 +142,19 @@ fn duplicate_numbers_fail_validation_naming_both_places() {
 
 #[test]
 fn validate_reports_unknown_parents_and_cycles() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixtures().join("drafts"), tmp.path());
-    let meta = tmp.path().join("accord-1/draft.toml");
-    let text = std::fs::read_to_string(&meta).unwrap();
-    std::fs::write(&meta, format!("parent = \"accord-2\"\n{text}")).unwrap();
-    draftdiff()
-        .arg("--drafts")
-        .arg(tmp.path())
-        .arg("validate")
+    let (_cycle, mut cmd) = edited_text("accord-1/draft.toml", |text| {
+        format!("parent = \"accord-2\"\n{text}")
+    });
+    cmd.arg("validate")
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
             "parent cycle: accord-1 → accord-2 → accord-1",
         ));
-    std::fs::write(&meta, format!("parent = \"0.9\"\n{text}")).unwrap();
-    draftdiff()
-        .arg("--drafts")
-        .arg(tmp.path())
-        .args(["validate", "accord-1"])
+    let (_unknown, mut cmd) = edited_text("accord-1/draft.toml", |text| {
+        format!("parent = \"0.9\"\n{text}")
+    });
+    cmd.args(["validate", "accord-1"])
         .assert()
         .code(1)
         .stdout(predicate::str::contains("unknown parent `0.9`"));
@@ -186,16 +181,11 @@ fn missing_draft_toml_and_bad_usage_exit_2() {
 
 #[test]
 fn non_utf8_chapter_is_located() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixtures().join("drafts"), tmp.path());
-    let chapter = tmp.path().join("accord-1/01-general.toml");
-    let mut bytes = std::fs::read(&chapter).unwrap();
-    bytes.extend_from_slice(b"# \xff\n");
-    std::fs::write(&chapter, bytes).unwrap();
-    draftdiff()
-        .arg("--drafts")
-        .arg(tmp.path())
-        .args(["show", "accord-1"])
+    let (_tmp, mut cmd) = edited("accord-1/01-general.toml", |mut bytes| {
+        bytes.extend_from_slice(b"# \xff\n");
+        bytes
+    });
+    cmd.args(["show", "accord-1"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("01-general.toml:"))

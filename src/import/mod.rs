@@ -16,7 +16,7 @@ use crate::model::{Draft, DraftMeta, Status};
 
 /// Reads the file to import: a document (`.md`, `.txt`, `.docx`, with warnings about
 /// anything it could not carry over) or a single `.toml` article set.
-pub fn read_source(path: &Path, rules: &document::Rules) -> Result<Reading> {
+pub(crate) fn read_source(path: &Path, rules: &document::Rules) -> Result<Reading> {
     let file = SourceFile::read(path)?;
     let stem = path
         .file_stem()
@@ -42,11 +42,53 @@ pub fn read_source(path: &Path, rules: &document::Rules) -> Result<Reading> {
             }
             Ok(reading)
         }
-        _ => Err(Error::Invalid(format!(
-            "{}: unsupported file type (expected .md, .txt, .docx or a .toml article set)",
-            file.path
-        ))),
+        _ => Err(Error::file(
+            &file.path,
+            "unsupported file type (expected .md, .txt, .docx or a .toml article set)",
+        )),
     }
+}
+
+/// What `import` was asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    /// The document to import.
+    pub file: &'a Path,
+    /// The drafts directory (`--drafts`), else `./drafts`.
+    pub drafts: Option<&'a Path>,
+    /// The new draft's id.
+    pub id: &'a str,
+    /// `--parent`: the version the draft revises.
+    pub parent: Option<&'a str>,
+    /// `--title`: replaces the document's title.
+    pub title: Option<&'a str>,
+    /// `--force`: replace the draft with this id.
+    pub force: bool,
+}
+
+/// `import`: reads the document, writes the draft directory, says where and what.
+pub fn run(
+    request: &Request<'_>,
+    rules: &document::Rules,
+    warn: crate::output::Warn<'_>,
+) -> Result<String> {
+    let reading = read_source(request.file, rules)?;
+    warn(&request.file.display().to_string(), &reading.warnings);
+    let summary = summary(&reading.draft);
+    let written = import(
+        reading.draft,
+        request.drafts.unwrap_or(Path::new("drafts")),
+        request.id,
+        request.parent,
+        request.title,
+        request.force,
+    )?;
+    Ok(format!(
+        "imported {} as `{}` into {}\n{summary}\n",
+        request.file.display(),
+        request.id,
+        written.display()
+    ))
 }
 
 /// One line saying what a draft holds: `3 chapters, 12 articles and a preamble, 1234 words`.
@@ -90,10 +132,10 @@ pub fn import(
         )));
     }
     if drafts_dir.exists() && !drafts_dir.is_dir() {
-        return Err(Error::Invalid(format!(
-            "drafts directory {} is a file, not a directory",
-            drafts_dir.display()
-        )));
+        return Err(Error::DraftsDirectory {
+            path: drafts_dir.display().to_string(),
+            message: "is a file, not a directory",
+        });
     }
     std::fs::create_dir_all(drafts_dir).map_err(|e| Error::io(drafts_dir.display(), e))?;
     let catalog = Catalog::open(drafts_dir)?;
@@ -187,10 +229,10 @@ fn check_round_trip(dir: &Path, draft: &Draft) -> Result<()> {
             .collect()
     };
     if shape(&back) != shape(draft) || chapters(&back) != chapters(draft) {
-        return Err(Error::Invalid(format!(
-            "{}: the written draft does not read back as imported; nothing was changed",
-            dir.display()
-        )));
+        return Err(Error::file(
+            dir.display(),
+            "the written draft does not read back as imported; nothing was changed",
+        ));
     }
     Ok(())
 }

@@ -7,8 +7,8 @@ use rustc_hash::FxHashMap;
 
 use super::Texts;
 use crate::change::{Change, Op};
+use crate::citations;
 use crate::model::Draft;
-use crate::xref;
 
 /// One note per stale citation: "article 9 still cites article 7, but 1.0 article 7 is
 /// now article 8".
@@ -33,7 +33,7 @@ pub(super) fn stale_citations(base: &Draft, texts: &Texts, changes: &[Change]) -
         };
         let kept = carried_over(old, text, c);
         let mut seen: Vec<String> = Vec::new();
-        for r in xref::references(text) {
+        for r in citations::references(text) {
             let key = r.number.to_lowercase();
             if seen.contains(&key)
                 || !kept

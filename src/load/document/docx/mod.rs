@@ -32,16 +32,16 @@ pub(crate) fn lines(
     warnings: &mut Vec<String>,
 ) -> Result<Vec<Line>> {
     let mut archive = zip::ZipArchive::new(Cursor::new(file.bytes.as_slice())).map_err(|e| {
-        Error::Invalid(format!(
-            "{}: not a valid .docx file (it is not a zip archive: {e})",
-            file.path
-        ))
+        Error::file(
+            &file.path,
+            format!("not a valid .docx file (it is not a zip archive: {e})"),
+        )
     })?;
     let document = part(&mut archive, file, "word/document.xml")?.ok_or_else(|| {
-        Error::Invalid(format!(
-            "{}: not a Word document (the archive has no word/document.xml)",
-            file.path
-        ))
+        Error::file(
+            &file.path,
+            "not a Word document (the archive has no word/document.xml)",
+        )
     })?;
     let styles = match part(&mut archive, file, "word/styles.xml")? {
         Some(xml) => styles::read(&xml, &part_label(file, "word/styles.xml"))?,
@@ -70,15 +70,15 @@ pub(crate) fn lines(
     body::read(&document, &label, &styles, numbering, warnings)
 }
 
-pub use house::HouseStyles;
+pub(crate) use house::HouseStyles;
 
 /// The paragraph styles `file` (a `.docx`) uses for its title, headings and text.
 pub(crate) fn house_styles(file: &SourceFile) -> Result<HouseStyles> {
     let mut archive = zip::ZipArchive::new(Cursor::new(file.bytes.as_slice())).map_err(|e| {
-        Error::Invalid(format!(
-            "{}: not a valid .docx file (it is not a zip archive: {e})",
-            file.path
-        ))
+        Error::file(
+            &file.path,
+            format!("not a valid .docx file (it is not a zip archive: {e})"),
+        )
     })?;
     let document = part(&mut archive, file, "word/document.xml")?.unwrap_or_default();
     let styles = match part(&mut archive, file, "word/styles.xml")? {
@@ -103,27 +103,31 @@ fn part(
         Ok(entry) => entry,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => {
-            return Err(Error::Invalid(format!(
-                "{label}: cannot read this part of the .docx: {e}"
-            )))
+            return Err(Error::file(
+                label,
+                format!("cannot read this part of the .docx: {e}"),
+            ))
         }
     };
     let mut bytes = Vec::new();
     entry
         .take(MAX_PART_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Error::Invalid(format!("{label}: the .docx is damaged: {e}")))?;
+        .map_err(|e| Error::file(&label, format!("the .docx is damaged: {e}")))?;
     if bytes.len() as u64 > MAX_PART_BYTES {
-        return Err(Error::Invalid(format!(
-            "{label}: larger than {} MB, not read",
-            MAX_PART_BYTES >> 20
-        )));
+        return Err(Error::file(
+            label,
+            format!("larger than {} MB, not read", MAX_PART_BYTES >> 20),
+        ));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        Error::Invalid(format!(
-            "{label}: not UTF-8 XML (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
+        Error::file(
+            &label,
+            format!(
+                "not UTF-8 XML (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
     })?;
     Ok(Some(text.trim_start_matches('\u{feff}').to_owned()))
 }

@@ -125,10 +125,10 @@ pub(crate) fn build(
         }
     };
     if !found.values().any(|h| is_article(h.keyword)) {
-        return Err(Error::Invalid(format!(
-            "{}: found no article headings such as 'Article 1', 'Artículo 1', '§ 1' or numbered sections '1.', '2.' (see `draftdiff show FILE --explain`)",
-            cx.path
-        )));
+        return Err(Error::file(
+            cx.path,
+            "found no article headings such as 'Article 1', 'Artículo 1', '§ 1' or numbered sections '1.', '2.' (see `draftdiff show FILE --explain`)",
+        ));
     }
     let (mut pre, mut events) = events(lines, &found, is_article, wrap.width);
     cut_back_matter(lines, &mut events, cx, wrap.width, warnings);

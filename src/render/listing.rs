@@ -9,17 +9,26 @@ use crate::render::style::Style;
 /// One row of `list`.
 #[derive(Debug, Clone, Serialize)]
 pub struct VersionRow {
+    /// The version's id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// `published`, `declaration`, `proposal` or `working`.
     pub status: String,
+    /// The version it revises.
     pub parent: Option<String>,
+    /// Its date.
     pub date: Option<String>,
+    /// Number of chapters.
     pub chapters: usize,
+    /// Number of articles, the preamble not counted.
     pub articles: usize,
+    /// Words of every article, the preamble included.
     pub words: usize,
 }
 
 impl VersionRow {
+    /// The row of draft `d`.
     pub fn of(d: &Draft) -> Self {
         VersionRow {
             id: d.meta.id.clone(),
@@ -34,12 +43,14 @@ impl VersionRow {
     }
 }
 
+/// An empty terminal table in the style of every table draftdiff prints.
 pub fn table() -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED);
     t
 }
 
+/// `list`: one row per version.
 pub fn list_text(rows: &[VersionRow]) -> String {
     let mut t = table();
     t.set_header([
@@ -65,7 +76,7 @@ pub fn list_text(rows: &[VersionRow]) -> String {
 }
 
 /// A draft's table of contents.
-pub fn contents_text(d: &Draft, style: Style) -> String {
+pub(crate) fn contents_text(d: &Draft, style: Style) -> String {
     let mut out = format!("{} — {}\n", style.bold(&d.meta.id), d.meta.title);
     let mut facts = vec![d.meta.status.to_string()];
     facts.extend(d.meta.date.clone());
@@ -155,7 +166,7 @@ pub fn article_text(
 }
 
 /// `show FILE --explain`: one line per heading candidate, taken or refused, with why.
-pub fn explain_text(verdicts: &[crate::load::document::Verdict]) -> String {
+pub(crate) fn explain_text(verdicts: &[crate::load::document::Verdict]) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     for v in verdicts {
@@ -170,4 +181,67 @@ pub fn explain_text(verdicts: &[crate::load::document::Verdict]) -> String {
         out.push_str("no line of this document is shaped like a heading\n");
     }
     out
+}
+
+/// `show FILE --explain`: what the reader took for headings and what it refused, and
+/// why; then the reader's warnings, or the error when the document cannot be read, which
+/// comes after the explanation.
+pub fn explain(
+    version: &str,
+    rules: &crate::load::document::Rules,
+) -> crate::error::Result<(String, crate::error::Result<String>)> {
+    use crate::load::{self, document};
+    let path = std::path::Path::new(version);
+    if !path.is_file() || !document::is_document(path) {
+        return Err(crate::error::Error::Usage(format!(
+            "--explain reads a document (.md, .txt, .docx); `{version}` is not one"
+        )));
+    }
+    let file = load::SourceFile::read(path)?;
+    let stem = load::stem_of(path);
+    let (verdicts, reading) = document::explain(&file, &stem, rules);
+    let warnings = reading.map(|reading| {
+        reading
+            .warnings
+            .iter()
+            .map(|w| format!("warning: {w}\n"))
+            .collect()
+    });
+    Ok((explain_text(&verdicts), warnings))
+}
+
+/// `show VERSION [ARTICLE]`: the table of contents, or one article; as text or (`json`)
+/// as JSON (`docs/json.md`).
+pub fn show(
+    draft: &Draft,
+    article: Option<&str>,
+    json: bool,
+    style: Style,
+) -> crate::error::Result<crate::output::Output> {
+    use crate::output::Output;
+    let Some(number) = article else {
+        return if json {
+            Output::json(&VersionRow::of(draft))
+        } else {
+            Ok(Output::Text(contents_text(draft, style)))
+        };
+    };
+    let found = draft.find(number).ok_or_else(|| {
+        crate::error::Error::Invalid(format!("{} has no article `{number}`", draft.meta.id))
+    })?;
+    let chapter = found.chapter.map(|i| &draft.chapters[i]);
+    if json {
+        Output::json(&crate::render::json::ShownArticle::of(
+            &draft.meta.id,
+            chapter,
+            found.article,
+        ))
+    } else {
+        Ok(Output::Text(article_text(
+            draft,
+            chapter,
+            found.article,
+            style,
+        )))
+    }
 }

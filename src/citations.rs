@@ -1,4 +1,5 @@
-//! Cross-references inside article text ("in accordance with article 7").
+//! Citations of articles inside article text ("in accordance with article 7"): where they
+//! are and which numbers they cite.
 //!
 //! Used by `validate` (dangling references), by severity classification (a change that
 //! only renumbers references is editorial) and by `compare` (citations a renumbering left
@@ -8,7 +9,7 @@ use std::ops::Range;
 
 /// One article number cited in a text, with its byte range.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reference {
+pub(crate) struct Reference {
     pub number: String,
     pub range: Range<usize>,
 }

@@ -16,12 +16,12 @@
 //!
 //! **Bounded time.** The fallback triggers in two cases, and sets [`Redline::coarse`]:
 //!
-//! * the two texts together have more than [`FINE_TOKEN_LIMIT`] tokens (roughly 40,000
+//! * the two texts together have more than `FINE_TOKEN_LIMIT` tokens (roughly 40,000
 //!   words a side): sentences (units ending at `.`/`;`/`?`/`!` or a line break) are aligned
 //!   first, and only the changed stretches between equal sentences are diffed word by word
-//!   while [`TIME_BUDGET`] lasts; larger or later stretches are shown as one deletion and
+//!   while `TIME_BUDGET` lasts; larger or later stretches are shown as one deletion and
 //!   one insertion;
-//! * a word diff runs past [`TIME_BUDGET`]: `similar` stops searching and returns an
+//! * a word diff runs past `TIME_BUDGET`: `similar` stops searching and returns an
 //!   approximate script, which marks more text as changed than strictly needed.
 //!
 //! Either way the redline still round-trips exactly; only its granularity suffers.
@@ -43,10 +43,10 @@ use tokens::Tokens;
 /// Above this many tokens (base and head together) the word diff is preceded by a
 /// sentence-level alignment. A token is a word, a run of whitespace or a punctuation mark,
 /// so this is roughly 40,000 words a side: hundreds of times the longest real article.
-pub const FINE_TOKEN_LIMIT: usize = 160_000;
+pub(crate) const FINE_TOKEN_LIMIT: usize = 160_000;
 
 /// How long the diff itself may search before `similar` settles for an approximation.
-pub const TIME_BUDGET: Duration = Duration::from_millis(300);
+pub(crate) const TIME_BUDGET: Duration = Duration::from_millis(300);
 
 /// Patience anchors on tokens that occur once on each side (rare words, numbers), so the
 /// many spaces and "the"s of prose do not pull the alignment into fragments; between

@@ -6,8 +6,8 @@
 //! * `editorial` — they differ only in whitespace, punctuation, letter case, quote style,
 //!   Unicode form, paragraph numbering or cross-reference numbers (`editorial`);
 //! * `substantive` — a modal verb, a negation, a number, a period, a cross-reference or a
-//!   square bracket changed (`meaning`), or more than [`SUBSTANTIVE_SHARE`] of the words
-//!   changed, or more than [`SUBSTANTIVE_WORDS`] words were inserted or deleted;
+//!   square bracket changed (`meaning`), or more than `SUBSTANTIVE_SHARE` of the words
+//!   changed, or more than `SUBSTANTIVE_WORDS` words were inserted or deleted;
 //! * `minor` — any other change of wording.
 //!
 //! `docs/severity.md` explains the rules and the thresholds with examples.
@@ -22,18 +22,19 @@ use crate::redline::Redline;
 /// A change of more than this share of the words (deleted + inserted over base + head,
 /// i.e. `1 − similarity`) is substantive: a tenth of an article rewritten is more than a
 /// drafting touch.
-pub const SUBSTANTIVE_SHARE: f64 = 0.10;
+pub(crate) const SUBSTANTIVE_SHARE: f64 = 0.10;
 
 /// From this share on the text counts as rewritten, and the share is the first reason.
 const REWRITTEN_SHARE: f64 = 0.5;
 
 /// Inserting or deleting more than this many words is substantive however long the
 /// article: it is a clause of its own (a new condition, exception or duty).
-pub const SUBSTANTIVE_WORDS: usize = 12;
+pub(crate) const SUBSTANTIVE_WORDS: usize = 12;
 
 /// The severity of a change and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assessment {
+    /// How much review the change needs.
     pub severity: Severity,
     /// In the reader's words: "only punctuation", "'shall' became 'may'", "38 % of words
     /// changed". Empty for identical texts.
@@ -56,7 +57,7 @@ pub fn assess(base: &str, head: &str, redline: &Redline) -> Assessment {
 
 /// [`assess`] for a caller that has already counted the words of `base` and `head` (as
 /// [`crate::model::word_count`] counts them): counting is a full segmentation of both texts.
-pub fn assess_counted(
+pub(crate) fn assess_counted(
     base: &str,
     head: &str,
     redline: &Redline,
