@@ -236,6 +236,4 @@ pub(crate) fn on_both<T: Send>(f: impl Fn(bool) -> T + Sync) -> (T, T) {
 }
 
 #[cfg(test)]
-mod probe;
-#[cfg(test)]
 mod tests;
