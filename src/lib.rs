@@ -9,9 +9,6 @@
 
 #![warn(missing_docs)]
 
-// The alignment engine's public items get their documentation with its rename of
-// `align/text.rs` (issue 20), from the engineer who is reworking it.
-#[allow(missing_docs)]
 pub mod align;
 pub mod change;
 pub mod check;

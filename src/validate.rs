@@ -28,18 +28,53 @@ impl std::fmt::Display for Problem {
     }
 }
 
+/// The shape of a number: runs of letters and digits joined by one of `.:-–*` (a space
+/// may follow it) or by a space. Every number of every article is checked when a draft
+/// loads, so an ASCII number is matched by hand; compiling the pattern would cost a
+/// short run more than all its numbers (the pattern stays for the rest).
+static FORM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^[\p{L}\p{N}]+(?:(?:[.:\-–*] ?| )[\p{L}\p{N}]+)*$")
+        .expect("the number pattern is a valid regex")
+});
+
+/// [`FORM`] for an ASCII number.
+fn ascii_form(n: &[u8]) -> bool {
+    let mut i = 0;
+    loop {
+        let start = i;
+        while i < n.len() && n[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+        match n.get(i) {
+            None => return true,
+            Some(b'.' | b':' | b'-' | b'*') => {
+                i += 1;
+                if n.get(i) == Some(&b' ') {
+                    i += 1;
+                }
+            }
+            Some(b' ') => i += 1,
+            Some(_) => return false,
+        }
+    }
+}
+
 /// An article number as drafters write them: `63`, `63bis`, `12a`, `XII`, `2.1`, `4-1`.
 pub(crate) fn is_well_formed_number(n: &str) -> bool {
-    static FORM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^[\p{L}\p{N}]+(?:(?:[.:\-–*] ?| )[\p{L}\p{N}]+)*$")
-            .expect("the number pattern is a valid regex")
-    });
     // Words may follow a number after a space (`12 bis`, `treinta y uno`, `L. 313-11`),
     // another number may not (`1 2`).
     let digit_after_space = n.split(' ').collect::<Vec<_>>().windows(2).any(|w| {
         !w[0].ends_with(['.', '-', ':', '–']) && w[1].starts_with(|c: char| c.is_ascii_digit())
     });
-    FORM.is_match(n) && !digit_after_space
+    let form = if n.is_ascii() {
+        ascii_form(n.as_bytes())
+    } else {
+        FORM.is_match(n)
+    };
+    form && !digit_after_space
 }
 
 /// Lints one draft on its own.
@@ -277,6 +312,31 @@ pub fn lint_lineage(draft: &Draft, catalog: &Catalog) -> Vec<Problem> {
 mod tests {
     use super::*;
     use crate::model::{Article, Chapter, DraftMeta};
+
+    #[test]
+    fn the_ascii_matcher_is_the_pattern() {
+        // Every string of up to five characters over an alphabet of each kind of byte.
+        let alphabet = [b'1', b'a', b'Z', b'.', b':', b'-', b'*', b' ', b'/', b'_'];
+        let mut strings: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut last = strings.clone();
+        for _ in 0..5 {
+            last = last
+                .iter()
+                .flat_map(|s| {
+                    alphabet.iter().map(move |&c| {
+                        let mut t = s.clone();
+                        t.push(c);
+                        t
+                    })
+                })
+                .collect();
+            strings.extend(last.iter().cloned());
+        }
+        for s in &strings {
+            let text = std::str::from_utf8(s).expect("ASCII");
+            assert_eq!(ascii_form(s), FORM.is_match(text), "{text:?}");
+        }
+    }
 
     fn art(n: &str, text: &str, line: usize) -> Article {
         Article {

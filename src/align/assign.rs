@@ -11,7 +11,7 @@
 //! heavily reworded article that stayed where it was.
 
 use super::links::Linker;
-use super::text::{Model, Pair};
+use super::similarity::{Model, Pair};
 use super::{Method, Side};
 
 /// Weighted Dice at or above which two free articles may be linked on text alone.

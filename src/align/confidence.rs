@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 
 use super::links::Linker;
 use super::paragraphs::Evidence;
-use super::text::Pair;
+use super::similarity::Pair;
 use super::Method;
 
 /// A similarity at which the text alone is full evidence.

@@ -33,8 +33,8 @@ pub(crate) mod norm;
 pub(crate) mod paragraphs;
 mod placeholders;
 mod rewrites;
+mod similarity;
 mod splitmerge;
-mod text;
 mod titles;
 
 use crate::model::{ArticleRef, Draft};
@@ -72,10 +72,13 @@ pub enum Method {
 /// `draft.articles().collect::<Vec<_>>()` (the preamble first when present).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
+    /// The base articles: one, or several merged into one head article.
     pub base: Vec<usize>,
+    /// The head articles: one, or several a base article was split into.
     pub head: Vec<usize>,
     /// Weighted similarity of the two sides' texts (joined when several), 0.0–1.0.
     pub score: f64,
+    /// The stage that found the link, which says what evidence it rests on.
     pub method: Method,
     /// How far to trust the link, 0.0–1.0 (how it is computed: `docs/alignment.md`);
     /// under [`WEAK`] reports mark it for checking.
@@ -89,7 +92,9 @@ pub struct Link {
 /// (numbered paragraphs, else blocks between blank lines).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParagraphLink {
+    /// (article, paragraph) in the base draft.
     pub base: (usize, usize),
+    /// (article, paragraph) in the head draft.
     pub head: (usize, usize),
     /// Weighted similarity of the two paragraphs.
     pub similarity: f64,
@@ -154,7 +159,7 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
     placeholders::apply(&b, &h, &mut links);
     let canon = identical::apply(&b, &h, &mut links);
 
-    let model = text::Model::build(&b, &h, &links, &canon);
+    let model = similarity::Model::build(&b, &h, &links, &canon);
     model.rescore(&mut links);
     let provisional = chapters::map(&b, &h, &links);
     let pairs = model.candidate_pairs(&links);
@@ -191,7 +196,7 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
 /// The articles of one side whose paragraphs may have gone elsewhere: those with a word
 /// model (identical text did not settle them), less the preamble and those nearly equal
 /// to their partner ([`paragraphs::SETTLED`]), which kept their paragraphs.
-fn in_play(s: &Side, model: &text::Model, links: &Linker, base: bool) -> Vec<usize> {
+fn in_play(s: &Side, model: &similarity::Model, links: &Linker, base: bool) -> Vec<usize> {
     let settled = |i: usize| {
         let id = if base {
             links.of_base(i)

@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 
 use super::index::{candidate_keys, dice, tokens, Features, Weights};
 use super::links::Linker;
-use super::text::Model;
+use super::similarity::Model;
 use super::{Method, ParagraphLink, Side};
 
 /// Two paragraphs are the same paragraph when their weighted Dice reaches this. Lower

@@ -17,7 +17,7 @@
 use rustc_hash::FxHashMap;
 
 use super::links::Linker;
-use super::text::Model;
+use super::similarity::Model;
 use super::{Method, Side};
 
 /// The text counts as rewritten throughout when at least this share of the base articles

@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 
 use super::index::Features;
 use super::links::Linker;
-use super::text::{Model, Pair};
+use super::similarity::{Model, Pair};
 use super::Method;
 
 /// A part must have at least this share of its weight inside the pivot.

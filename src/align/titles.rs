@@ -11,7 +11,7 @@
 use rustc_hash::FxHashMap;
 
 use super::links::Linker;
-use super::text::Pair;
+use super::similarity::Pair;
 use super::{norm, placeholders, Method, Side};
 
 /// Links free articles with equal (normalised) titles unique among the free articles of
