@@ -292,7 +292,7 @@ impl Draft {
 /// Words as a reader counts them: Unicode word boundaries, punctuation excluded.
 ///
 /// Words never cross a line break (UAX #29 always breaks around CR, LF and the other
-/// newlines), so each line is counted on its own: an ASCII line by [`ascii_words`], any
+/// newlines), so each line is counted on its own: an ASCII line by `ascii_words`, any
 /// other by the full segmentation.
 pub fn word_count(text: &str) -> usize {
     if text.is_ascii() {
