@@ -29,7 +29,10 @@ fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
 
 fn main() -> draftdiff::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (base_name, head_name) = (&args[0], &args[1]);
+    let [base_name, head_name, ..] = args.as_slice() else {
+        eprintln!("usage: stages BASE HEAD [RUNS] [DRAFTS_DIR]");
+        std::process::exit(2);
+    };
     let runs: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(20);
     let drafts = args.get(3).map(PathBuf::from);
     let catalog = Catalog::discover(drafts.as_deref())?;
