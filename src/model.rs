@@ -27,6 +27,18 @@ pub(crate) fn same_number(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b) || number_key(a) == number_key(b)
 }
 
+/// [`same_number`] across two versions, where a Roman numeral also equals its value: a
+/// new version may change its numbering style (`ARTICLE XII` → `Article 12`, `I. Teil` →
+/// `Teil 1`) without renumbering. Within one document `I` and `1` stay apart (an amending
+/// act's `ARTIKEL I` quotes an `Artikel 1`).
+pub(crate) fn same_number_across(a: &str, b: &str) -> bool {
+    let value = |n: &str| {
+        crate::roman::value(n.trim().trim_end_matches('.'))
+            .map_or_else(|| number_key(n), |v| v.to_string())
+    };
+    same_number(a, b) || value(a) == value(b)
+}
+
 /// The value of a Spanish number or ordinal written in words (`treinta y uno`,
 /// `primero`, `único`), as Spanish laws number their articles.
 fn spelled_number(s: &str) -> Option<u32> {
@@ -492,6 +504,16 @@ pub(crate) mod testing {
 mod tests {
     use super::testing::{art, draft};
     use super::*;
+
+    #[test]
+    fn a_roman_numeral_is_its_value_across_versions_only() {
+        assert!(same_number_across("XII", "12"));
+        assert!(same_number_across("IV.", "4"));
+        assert!(same_number_across("12 bis", "12bis"));
+        assert!(!same_number_across("XII", "13"));
+        assert!(!same_number_across("IIII", "4"));
+        assert!(!same_number("I", "1"));
+    }
 
     #[test]
     fn counts_words_not_punctuation() {

@@ -39,7 +39,7 @@ fn title_similarity(a: &str, b: &str) -> f64 {
 }
 
 fn same_number(a: &Chapter, b: &Chapter) -> bool {
-    !a.number.is_empty() && crate::model::same_number(&a.number, &b.number)
+    !a.number.is_empty() && crate::model::same_number_across(&a.number, &b.number)
 }
 
 /// The one-to-one chapter map (base chapter index → head chapter index) for the links

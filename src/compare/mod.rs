@@ -268,7 +268,7 @@ impl Context<'_> {
             ChangeKind::Split
         } else if !self.same_chapter(b0, h0) {
             ChangeKind::Moved
-        } else if !crate::model::same_number(&b0.article.number, &h0.article.number) {
+        } else if !crate::model::same_number_across(&b0.article.number, &h0.article.number) {
             ChangeKind::Renumbered
         } else if same_text(&base_text, &head_text) {
             ChangeKind::Unchanged
