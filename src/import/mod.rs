@@ -22,16 +22,12 @@ pub(crate) fn read_source(path: &Path, rules: &document::Rules) -> Result<Readin
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "toml" => Ok(Reading {
+    match load::file_kind(path) {
+        Some(load::FileKind::Toml) => Ok(Reading {
             draft: load::load_file(&file)?,
             warnings: Vec::new(),
         }),
-        "md" | "markdown" | "txt" | "text" | "docx" => {
+        Some(load::FileKind::Document) => {
             let mut reading = document::read_with(&file, &stem, rules)?;
             let provisions = std::mem::take(&mut reading.draft.provisions);
             if !provisions.is_empty() {
@@ -42,7 +38,7 @@ pub(crate) fn read_source(path: &Path, rules: &document::Rules) -> Result<Readin
             }
             Ok(reading)
         }
-        _ => Err(Error::file(
+        None => Err(Error::file(
             &file.path,
             "unsupported file type (expected .md, .txt, .docx or a .toml article set)",
         )),

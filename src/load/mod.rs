@@ -363,18 +363,34 @@ pub(crate) fn stem_of(path: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// What a single file holds, by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FileKind {
+    /// A `.toml` article set.
+    Toml,
+    /// A document parsed into articles: `.md`, `.txt`, `.docx`.
+    Document,
+}
+
+/// The kind of file `path` names, by its extension in any case; `None` for any other:
+/// the one place that says which files `diff`, `import` and the rest can read.
+pub(crate) fn file_kind(path: &Path) -> Option<FileKind> {
+    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    match ext.as_str() {
+        "toml" => Some(FileKind::Toml),
+        "md" | "markdown" | "txt" | "text" | "docx" => Some(FileKind::Document),
+        _ => None,
+    }
+}
+
 /// Reads one file by its extension: a `.toml` article set or a document.
 pub fn load_file(file: &SourceFile) -> Result<Draft> {
     let path = Path::new(&file.name);
     let stem = stem_of(path);
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "toml" => toml::draft_from_file(file, &stem),
-        "md" | "markdown" | "txt" | "text" | "docx" => document::read(file, &stem),
-        _ => Err(Error::file(
+    match file_kind(path) {
+        Some(FileKind::Toml) => toml::draft_from_file(file, &stem),
+        Some(FileKind::Document) => document::read(file, &stem),
+        None => Err(Error::file(
             &file.path,
             "unsupported file type (expected a draft directory, .toml, .md, .txt or .docx)",
         )),

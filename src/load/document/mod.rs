@@ -34,11 +34,7 @@ pub struct Reading {
 
 /// Whether `path` names a document (`.md`, `.txt`, `.docx`) by its extension.
 pub(crate) fn is_document(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    matches!(ext.as_str(), "md" | "markdown" | "txt" | "text" | "docx")
+    crate::load::file_kind(path) == Some(crate::load::FileKind::Document)
 }
 
 /// How the user steers the reader when its grammar guesses wrong.
