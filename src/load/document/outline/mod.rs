@@ -14,6 +14,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 mod assemble;
+mod inferred;
 mod numbered;
 
 use super::headings::{self, Heading, Keyword, ARTICLE_TITLE_WORDS, CONTAINER_TITLE_WORDS};
@@ -115,6 +116,15 @@ pub(crate) fn build(
             numbered.len()
         ));
         found.extend(numbered);
+    }
+    if cx.rules.article_pattern.is_none() && !found.values().any(|h| h.keyword.can_be_article()) {
+        if let Some((word, inferred)) = inferred::headings(lines, wrap.width) {
+            warnings.push(format!(
+                "no known article keyword: read the {} headings '{word} 1', '{word} 2' … as the articles",
+                inferred.len()
+            ));
+            found.extend(inferred);
+        }
     }
     let statute = !found.values().any(|h| h.keyword == Keyword::Article);
     let is_article = |k: Keyword| {
