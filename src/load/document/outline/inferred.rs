@@ -19,13 +19,16 @@ static KEYED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the keyed-heading pattern is a valid regex")
 });
 
+/// A keyword as first written, and its headings so far: (line, number, title).
+type Run = (String, Vec<(usize, u32, String)>);
+
 /// Fewer headings than this in a run are no evidence of a keyword.
 const MIN_RUN: usize = 3;
 
 /// The inferred keyword and its article headings by line index, or `None`.
 pub(super) fn headings(lines: &[Line], width: usize) -> Option<(String, HashMap<usize, Heading>)> {
     // Per keyword (lower-cased), the lines numbered 1, 2, 3 … in document order.
-    let mut runs: HashMap<String, (String, Vec<(usize, u32, String)>)> = HashMap::new();
+    let mut runs: HashMap<String, Run> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() || line.style == Style::Title {
             continue;
