@@ -82,18 +82,7 @@ pub(super) fn headings(lines: &[Line], width: usize) -> Option<(String, HashMap<
 mod tests {
     use super::*;
 
-    fn doc(text: &str) -> Vec<Line> {
-        text.lines()
-            .enumerate()
-            .map(|(i, t)| Line {
-                text: t.trim().to_owned(),
-                at: i + 1,
-                style: Style::Body,
-                indent: 0,
-                wrapped: true,
-            })
-            .collect()
-    }
+    use super::super::test_lines as doc;
 
     fn read(text: &str) -> Option<(String, Vec<(String, String)>)> {
         let lines = doc(text);

@@ -366,18 +366,7 @@ fn title_case(s: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn doc(text: &str) -> Vec<Line> {
-        text.lines()
-            .enumerate()
-            .map(|(i, t)| Line {
-                text: t.trim().to_owned(),
-                at: i + 1,
-                style: Style::Body,
-                indent: t.len() - t.trim_start().len(),
-                wrapped: true,
-            })
-            .collect()
-    }
+    use super::super::test_lines as doc;
 
     fn numbers(text: &str) -> Vec<(String, String, Option<String>)> {
         let lines = doc(text);
