@@ -193,6 +193,22 @@ impl Line {
     }
 }
 
+/// Plain-text lines for the reader's unit tests: each trimmed, its indentation kept, read
+/// as a body line, hard-wrapped or not.
+#[cfg(test)]
+fn test_lines(text: &str, wrapped: bool) -> Vec<Line> {
+    text.lines()
+        .enumerate()
+        .map(|(i, t)| Line {
+            text: t.trim().to_owned(),
+            at: i + 1,
+            style: Style::Body,
+            indent: t.len() - t.trim_start().len(),
+            wrapped,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod properties;
 #[cfg(test)]

@@ -219,20 +219,8 @@ fn hyphenated(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::document::Style;
 
-    fn lines(text: &str, wrapped: bool) -> Vec<Line> {
-        text.lines()
-            .enumerate()
-            .map(|(i, t)| Line {
-                text: t.trim().to_owned(),
-                at: i + 1,
-                style: Style::Body,
-                indent: 0,
-                wrapped,
-            })
-            .collect()
-    }
+    use super::super::test_lines as lines;
 
     fn joined(text: &str) -> String {
         let l = lines(text, true);

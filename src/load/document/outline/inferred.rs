@@ -82,7 +82,9 @@ pub(super) fn headings(lines: &[Line], width: usize) -> Option<(String, HashMap<
 mod tests {
     use super::*;
 
-    use super::super::test_lines as doc;
+    fn doc(text: &str) -> Vec<Line> {
+        crate::load::document::test_lines(text, true)
+    }
 
     fn read(text: &str) -> Option<(String, Vec<(String, String)>)> {
         let lines = doc(text);

@@ -17,22 +17,6 @@ mod assemble;
 mod inferred;
 mod numbered;
 
-/// Plain-text lines for the unit tests of the outline's parts: each trimmed, its
-/// indentation kept, read as a hard-wrapped body line.
-#[cfg(test)]
-fn test_lines(text: &str) -> Vec<Line> {
-    text.lines()
-        .enumerate()
-        .map(|(i, t)| Line {
-            text: t.trim().to_owned(),
-            at: i + 1,
-            style: Style::Body,
-            indent: t.len() - t.trim_start().len(),
-            wrapped: true,
-        })
-        .collect()
-}
-
 use super::headings::{self, Heading, Keyword, ARTICLE_TITLE_WORDS, CONTAINER_TITLE_WORDS};
 use super::paragraphs::{self, ends_early, ends_sentence, ends_with_connector, starts_with_marker};
 use super::{Line, Rules, Style, Unit, Verdict};

@@ -366,7 +366,9 @@ fn title_case(s: &str) -> bool {
 mod tests {
     use super::*;
 
-    use super::super::test_lines as doc;
+    fn doc(text: &str) -> Vec<Line> {
+        crate::load::document::test_lines(text, true)
+    }
 
     fn numbers(text: &str) -> Vec<(String, String, Option<String>)> {
         let lines = doc(text);
