@@ -6,12 +6,16 @@
 //! The alignment only looks inside articles it is unsure of; a table needs the
 //! paragraphs of every link. Inside one link the candidates are few (the paragraphs of a
 //! handful of articles), so every pair is scored with the alignment's weighted Dice and
-//! containment: each paragraph keeps its best partner when they are the same paragraph
-//! or one holds the other, and what is left between two such anchors of the same pair of
-//! articles pairs in order when it still shares something (a paragraph rewritten in
-//! place).
+//! containment. Pairs that are the same paragraph (or one holds the other) are taken one
+//! to one, most similar first, so two neighbouring paragraphs resembling the same two new
+//! ones do not cross; a paragraph still unpaired then keeps its most similar partner (a
+//! paragraph cut in two, or two joined). What is left between two anchors of the same
+//! pair of articles pairs in order when it still shares something (a paragraph rewritten
+//! in place).
 
 use std::ops::Range;
+
+use rustc_hash::FxHashSet;
 
 use crate::align::index::{dice, tokens, Features, Weights};
 use crate::align::paragraphs::split;
@@ -136,21 +140,28 @@ pub(crate) fn correspond(
         }
     }
     let same = |c: &Cand| c.shared >= MIN_SHARED && (c.dice >= SAME || c.held >= HELD);
-    // Each paragraph's best partner by shared weight, from either side.
+    // One to one first, most similar first, so that two neighbouring paragraphs that
+    // both resemble the same two new ones do not cross; then a paragraph still unpaired
+    // keeps its most similar partner (a paragraph cut in two, or two joined in one).
+    let mut order: Vec<usize> = (0..cands.len()).filter(|&k| same(&cands[k])).collect();
+    order.sort_by(|&x, &y| cands[y].dice.total_cmp(&cands[x].dice).then(x.cmp(&y)));
     let mut keep = vec![false; cands.len()];
-    let best = |key: &dyn Fn(&Cand) -> (usize, usize)| {
-        let mut best: Vec<((usize, usize), usize)> = Vec::new();
-        for (k, c) in cands.iter().enumerate().filter(|(_, c)| same(c)) {
-            match best.iter_mut().find(|(at, _)| *at == key(c)) {
-                Some((_, slot)) if cands[*slot].shared >= c.shared => {}
-                Some((_, slot)) => *slot = k,
-                None => best.push((key(c), k)),
-            }
+    let mut paired_b: FxHashSet<(usize, usize)> = FxHashSet::default();
+    let mut paired_h: FxHashSet<(usize, usize)> = FxHashSet::default();
+    for &k in &order {
+        let c = &cands[k];
+        if !paired_b.contains(&c.b) && !paired_h.contains(&c.h) {
+            keep[k] = true;
+            paired_b.insert(c.b);
+            paired_h.insert(c.h);
         }
-        best.into_iter().map(|(_, k)| k).collect::<Vec<_>>()
-    };
-    for k in best(&|c| c.b).into_iter().chain(best(&|c| c.h)) {
-        keep[k] = true;
+    }
+    let (mut extra_b, mut extra_h) = (paired_b.clone(), paired_h.clone());
+    for &k in &order {
+        let c = &cands[k];
+        if !keep[k] && (extra_b.insert(c.b) | extra_h.insert(c.h)) {
+            keep[k] = true;
+        }
     }
     let mut out: Vec<ParaPair> = cands
         .iter()
@@ -259,5 +270,24 @@ mod tests {
         assert_eq!(marker("1.5 million"), None);
         assert_eq!(marker("(EU) No 2019/1111"), None);
         assert_eq!(marker("Plain text."), None);
+    }
+
+    #[test]
+    fn neighbouring_paragraphs_do_not_cross() {
+        let weights = crate::align::index::Rarity::default().weights();
+        let mut buf = Vec::new();
+        // Old (1) shares most with new (1), but also more with new (2) than old (2) does:
+        // taken alone, new (2)'s best partner would be old (1), beside old (1) → new (1).
+        let old = "(1) alpha able bravo baker charlie cast delta dog echo easy foxtrot fox\n\
+                   (2) alpha able bravo baker charlie cast golf george hotel how\n";
+        let new = "(1) alpha able bravo baker charlie cast delta dog echo easy foxtrot fox \
+                   xray xeno\n\
+                   (2) alpha able bravo baker charlie cast delta dog echo easy golf george\n";
+        let (b, h) = (cut(old, &weights, &mut buf), cut(new, &weights, &mut buf));
+        let pairs: Vec<((usize, usize), (usize, usize))> = correspond(&[(0, &b)], &[(0, &h)])
+            .iter()
+            .map(|p| (p.base, p.head))
+            .collect();
+        assert_eq!(pairs, vec![((0, 0), (0, 0)), ((0, 1), (0, 1))]);
     }
 }
