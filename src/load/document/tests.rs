@@ -754,3 +754,23 @@ fn a_markdown_footnote_nothing_refers_to_stays_text() {
         r.warnings
     );
 }
+
+/// The Dutch export of decrees numbers its Markdown headings without a keyword
+/// (`###1.1 `, `###*1.2. Title *`); a number that only opens deeper ones is a chapter.
+#[test]
+fn markdown_headings_that_are_only_numbers_are_articles() {
+    let r = read_str(
+        "besluit.md",
+        "# Besluit\n\n### 1\n\n###1.1 \n\nIn dit besluit wordt verstaan onder minister: de minister.\n\n\
+         ###*1.2. Toepassing *\n\nDit besluit is van toepassing op vreemdelingen.\n\n\
+         ### 2\n\n### 2.1  \n\nDe aanvraag wordt ingediend bij de minister.\n",
+    )
+    .unwrap();
+    assert_eq!(heads(&r.draft), ["1.1: ", "1.2: Toepassing", "2.1: "]);
+    assert_eq!(r.draft.chapters.len(), 2);
+    assert!(
+        r.warnings[0].starts_with("no article keyword: read the 3 headings"),
+        "{:?}",
+        r.warnings
+    );
+}

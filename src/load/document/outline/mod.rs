@@ -14,6 +14,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 mod assemble;
+mod bare;
 mod inferred;
 mod numbered;
 
@@ -124,6 +125,16 @@ pub(crate) fn build(
                 inferred.len()
             ));
             found.extend(inferred);
+        }
+    }
+    if cx.rules.article_pattern.is_none() && !found.values().any(|h| h.keyword.can_be_article()) {
+        if let Some(bare) = bare::headings(lines) {
+            warnings.push(format!(
+                "no article keyword: read the {} headings that are only a number ('1.1', '(2.)' …) as the articles",
+                bare.values().filter(|h| h.keyword == Keyword::Article).count()
+            ));
+            found.retain(|i, _| !bare.contains_key(i));
+            found.extend(bare);
         }
     }
     let statute = !found.values().any(|h| h.keyword == Keyword::Article);
