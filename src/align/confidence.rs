@@ -63,7 +63,7 @@ pub(super) fn apply(pairs: &[Pair], evidence: &Evidence, links: &mut Linker) {
                 let text = (l.score / FULL).min(1.0);
                 let lead = ((l.score - rival) / CLEAR).clamp(0.0, 1.0);
                 let mut c = text * (0.5 + 0.5 * lead);
-                if l.method == Method::Order {
+                if matches!(l.method, Method::Order | Method::Number) {
                     c += (1.0 - c) * ORDER_LIFT;
                 }
                 if l.method == Method::Title {

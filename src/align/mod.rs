@@ -15,12 +15,14 @@
 //!    leftovers with equal titles (`titles`);
 //! 7. order-based gap filling for heavily reworded articles that stayed in place; then,
 //!    in a text rewritten throughout, leftovers by the clear lead of a favourite
-//!    (`rewrites`);
+//!    (`rewrites`); in a text amended in place, leftovers and their namesakes
+//!    (`numbers`);
 //! 8. chapters, by the votes of the article links (`chapters`);
 //! 9. a confidence for every link (`confidence`).
 //!
-//! Nothing here reads article numbers except the hints and repeal placeholders, so
-//! renumbering never changes the result; and no stage compares all pairs of articles.
+//! Nothing here reads article numbers except the hints, repeal placeholders and the
+//! namesakes of a text that kept its numbers, so renumbering never changes the result;
+//! and no stage compares all pairs of articles.
 
 mod assign;
 mod chapters;
@@ -30,6 +32,7 @@ mod identical;
 pub(crate) mod index;
 mod links;
 pub(crate) mod norm;
+mod numbers;
 pub(crate) mod paragraphs;
 mod placeholders;
 mod rewrites;
@@ -66,6 +69,9 @@ pub enum Method {
     /// In a text rewritten throughout, the clear favourite of a leftover article among
     /// the other side's leftovers: weak evidence, and marked so.
     Lead,
+    /// In a text amended in place (its articles keep their numbers), a leftover article
+    /// and its namesake, when a quarter of the old text is still there.
+    Number,
 }
 
 /// One correspondence: 1:1, 1:n (split) or n:1 (merge). Indices are positions in
@@ -177,6 +183,7 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
     let chapter_map = chapters::map(&b, &h, &links);
     assign::fill_gaps(&b, &h, &model, &pairs, &chapter_map, &mut links);
     rewrites::apply(&b, &model, &mut links);
+    numbers::apply(&b, &h, &model, &mut links);
     let chapter_map = chapters::map(&b, &h, &links);
     confidence::apply(&pairs, &evidence, &mut links);
 

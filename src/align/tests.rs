@@ -768,3 +768,72 @@ fn a_leftover_of_a_text_that_was_mostly_kept_is_not_paired_by_lead() {
         "lead used in a mostly kept text: {a:?}"
     );
 }
+
+/// An act amended in place: twelve provisions kept under their numbers, old 14 moved into
+/// new 13, and a third of old 13 kept there beside it.
+fn amended(renumber: usize) -> (Draft, Draft) {
+    const TOPICS: [&str; 12] = [
+        "fishing",
+        "mining",
+        "forestry",
+        "shipping",
+        "banking",
+        "farming",
+        "aviation",
+        "railway",
+        "pharmacy",
+        "insurance",
+        "broadcasting",
+        "tourism",
+    ];
+    let kept = |n: usize| {
+        let (w, x) = (TOPICS[n], TOPICS[(n + 5) % 12]);
+        format!("The {w} authority shall keep a register of {w} permits and report on {w} and {x} matters every year.")
+    };
+    let old13 = "Residence permits for study are issued to students admitted by a recognised \
+                 university. The permit covers preparatory language courses and lasts two \
+                 years. Students may work one hundred and twenty days a year beside their \
+                 studies. Graduates may stay eighteen months to seek employment matching \
+                 their qualification, and the foreigners office verifies enrolment each \
+                 semester before renewing the permit.";
+    let old14 = "Trainees in vocational education receive a residence permit when the federal \
+                 employment agency approves the training contract and the employer pays the \
+                 statutory minimum allowance throughout the apprenticeship.";
+    let new13 = format!(
+        "{old14} Chambers of crafts supervise the practical part of the training and hold \
+         the final examination together with the vocational school; the examination \
+         certificate is recognised in every federal state without further formality. \
+         Students may work one hundred and twenty days a year beside their studies. \
+         Graduates may stay eighteen months to seek employment matching their \
+         qualification after completing the training."
+    );
+    let base_articles: Vec<_> = (0..12)
+        .map(|n| art(&(n + 1).to_string(), &kept(n)))
+        .chain([art("13", old13), art("14", old14)])
+        .collect();
+    let head_articles: Vec<_> = (0..12)
+        .map(|n| art(&(n + 1 + renumber).to_string(), &kept(n)))
+        .chain([art(&(13 + renumber).to_string(), &new13)])
+        .collect();
+    (
+        draft("b", vec![("1", "Residence", base_articles)]),
+        draft("h", vec![("1", "Residence", head_articles)]),
+    )
+}
+
+#[test]
+fn in_an_act_amended_in_place_a_leftover_continues_under_its_number() {
+    let (base, head) = amended(0);
+    let a = align(&base, &head);
+    let merged = pair_of(&a, 12, 12).expect("old 13 continues in new 13");
+    assert_eq!(
+        merged.base,
+        vec![12, 13],
+        "old 13 and old 14 merged into new 13"
+    );
+    // Renumbered throughout, the numbers say nothing: old 13 is gone.
+    let (base, head) = amended(100);
+    let a = align(&base, &head);
+    assert!(pair_of(&a, 12, 12).is_none());
+    assert_eq!(a.removed, vec![12]);
+}

@@ -1,0 +1,82 @@
+//! Stage 7c: the same number in a text amended in place.
+//!
+//! A statute amended over the years keeps its numbers: a new section is inserted as `16a`,
+//! a repealed one stays as a placeholder, and `§ 29` is still the provision on the same
+//! matter however its words changed. There the number is evidence — in a recast, which
+//! renumbers throughout, it is none, and the stages before never read numbers. So only
+//! when nearly every confident link kept its number ([`IN_PLACE`]) does an article still
+//! unlinked look at its namesake on the other side, and it is linked to it when a quarter
+//! of the old article's text is still found there ([`STILL_THERE`]): old 29 merged into the
+//! new 29 with the old 27a it absorbed, old 18 continuing in new 18 beside the new 19c it
+//! was split into.
+
+use rustc_hash::FxHashMap;
+
+use super::links::Linker;
+use super::similarity::Model;
+use super::{Method, Side};
+use crate::model::same_number_across;
+
+/// The text is amended in place when at least this share of its confident one-to-one
+/// links (equal or similar text) keeps the article's number ...
+pub(crate) const IN_PLACE: f64 = 0.90;
+/// ... out of at least this many: a handful of links says nothing about a numbering.
+pub(crate) const MIN_LINKS: usize = 10;
+/// Share of the old article's weighted words found in its namesake for the two to be one
+/// provision.
+pub(crate) const STILL_THERE: f64 = 0.25;
+
+/// Links unlinked articles to their namesakes in a text amended in place: a free pair
+/// becomes a link, a free old article joins its namesake's link as a merged source, a
+/// free new article joins its namesake's link as a split part.
+pub(super) fn apply(b: &Side, h: &Side, model: &Model, links: &mut Linker) {
+    fn number<'a>(s: &'a Side, i: usize) -> &'a str {
+        &s.articles[i].article.number
+    }
+    let confident: Vec<(usize, usize)> = links
+        .iter()
+        .map(|(_, l)| l)
+        .filter(|l| matches!(l.method, Method::Identical | Method::Similar))
+        .filter(|l| l.base.len() == 1 && l.head.len() == 1 && !b.is_preamble(l.base[0]))
+        .map(|l| (l.base[0], l.head[0]))
+        .collect();
+    let kept = confident
+        .iter()
+        .filter(|&&(i, j)| same_number_across(number(b, i), number(h, j)))
+        .count();
+    if confident.len() < MIN_LINKS || (kept as f64) < IN_PLACE * confident.len() as f64 {
+        return;
+    }
+    let heads: FxHashMap<String, usize> = (0..h.len())
+        .filter(|&j| !h.is_preamble(j))
+        .map(|j| (number(h, j).to_lowercase(), j))
+        .collect();
+    let namesakes: Vec<(usize, usize)> = (0..b.len())
+        .filter(|&i| !b.is_preamble(i))
+        .filter_map(|i| Some((i, *heads.get(&number(b, i).to_lowercase())?)))
+        .filter(|&(i, j)| links.base_free(i) || links.head_free(j))
+        .collect();
+    for (i, j) in namesakes {
+        let (Some(old), Some(new)) = (model.base(i), model.head(j)) else {
+            continue;
+        };
+        if old.total <= 0.0 || old.shared(new) / old.total < STILL_THERE {
+            continue;
+        }
+        match (links.of_base(i), links.of_head(j)) {
+            (None, None) => links.add(vec![i], vec![j], model.similarity(i, j), Method::Number),
+            (None, Some(id)) if extendable(links, id, true) => links.extend(id, &[i], &[]),
+            (Some(id), None) if extendable(links, id, false) => links.extend(id, &[], &[j]),
+            _ => {}
+        }
+    }
+}
+
+/// Whether link `id` may take one more article on the side `base`: a link found by text
+/// that stays 1:n or n:1.
+fn extendable(links: &Linker, id: usize, base: bool) -> bool {
+    links.get(id).is_some_and(|l| {
+        let other = if base { &l.head } else { &l.base };
+        !matches!(l.method, Method::Hint | Method::Identical) && other.len() == 1
+    })
+}
