@@ -13,6 +13,7 @@
 use rustc_hash::FxHashMap;
 
 use super::links::Linker;
+use super::paragraphs::extendable;
 use super::similarity::Model;
 use super::{Method, Side};
 use crate::model::same_number_across;
@@ -70,13 +71,4 @@ pub(super) fn apply(b: &Side, h: &Side, model: &Model, links: &mut Linker) {
             _ => {}
         }
     }
-}
-
-/// Whether link `id` may take one more article on the side `base`: a link found by text
-/// that stays 1:n or n:1.
-fn extendable(links: &Linker, id: usize, base: bool) -> bool {
-    links.get(id).is_some_and(|l| {
-        let other = if base { &l.head } else { &l.base };
-        !matches!(l.method, Method::Hint | Method::Identical) && other.len() == 1
-    })
 }

@@ -309,7 +309,7 @@ impl Evidence {
 /// Whether link `id` may take one more article on the side `base`: only links found by
 /// text (never a hint or identical text), and only while they stay 1:n or n:1 (a part
 /// added to a merge would count as coming from every merged article).
-fn extendable(links: &Linker, id: usize, base: bool) -> bool {
+pub(super) fn extendable(links: &Linker, id: usize, base: bool) -> bool {
     links.get(id).is_some_and(|l| {
         let by_text = !matches!(l.method, Method::Hint | Method::Identical);
         let other = if base { &l.head } else { &l.base };
