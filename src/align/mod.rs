@@ -20,9 +20,9 @@
 //! 8. chapters, by the votes of the article links (`chapters`);
 //! 9. a confidence for every link (`confidence`).
 //!
-//! Nothing here reads article numbers except the hints, repeal placeholders and the
-//! namesakes of a text that kept its numbers, so renumbering never changes the result;
-//! and no stage compares all pairs of articles.
+//! Nothing here reads article numbers except the hints, repeal placeholders and, in a
+//! text whose numbers demonstrably stayed, the namesakes of leftovers: renumbering never
+//! breaks a link. And no stage compares all pairs of articles.
 
 mod assign;
 mod chapters;
