@@ -16,7 +16,7 @@ use super::links::Linker;
 use super::paragraphs::extendable;
 use super::similarity::Model;
 use super::{Method, Side};
-use crate::model::same_number_across;
+use crate::model::{number_key, same_number_across};
 
 /// The text is amended in place when at least this share of its confident one-to-one
 /// links (equal or similar text) keeps the article's number ...
@@ -50,11 +50,11 @@ pub(super) fn apply(b: &Side, h: &Side, model: &Model, links: &mut Linker) {
     }
     let heads: FxHashMap<String, usize> = (0..h.len())
         .filter(|&j| !h.is_preamble(j))
-        .map(|j| (number(h, j).to_lowercase(), j))
+        .map(|j| (number_key(number(h, j)), j))
         .collect();
     let namesakes: Vec<(usize, usize)> = (0..b.len())
         .filter(|&i| !b.is_preamble(i))
-        .filter_map(|i| Some((i, *heads.get(&number(b, i).to_lowercase())?)))
+        .filter_map(|i| Some((i, *heads.get(&number_key(number(b, i)))?)))
         .filter(|&(i, j)| links.base_free(i) || links.head_free(j))
         .collect();
     for (i, j) in namesakes {
