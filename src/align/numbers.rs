@@ -48,15 +48,24 @@ pub(super) fn apply(b: &Side, h: &Side, model: &Model, links: &mut Linker) {
     if confident.len() < MIN_LINKS || (kept as f64) < IN_PLACE * confident.len() as f64 {
         return;
     }
-    let heads: FxHashMap<String, usize> = (0..h.len())
-        .filter(|&j| !h.is_preamble(j))
-        .map(|j| (number_key(number(h, j)), j))
-        .collect();
-    let namesakes: Vec<(usize, usize)> = (0..b.len())
-        .filter(|&i| !b.is_preamble(i))
-        .filter_map(|i| Some((i, *heads.get(&number_key(number(b, i)))?)))
+    // Each number's article on one side, or `None` when the number is used twice there
+    // (articles numbered per chapter): a shared number names no one article.
+    let unique = |s: &Side| {
+        let mut by: FxHashMap<String, Option<usize>> = FxHashMap::default();
+        for i in (0..s.len()).filter(|&i| !s.is_preamble(i)) {
+            by.entry(number_key(number(s, i)))
+                .and_modify(|slot| *slot = None)
+                .or_insert(Some(i));
+        }
+        by
+    };
+    let (bases, heads) = (unique(b), unique(h));
+    let mut namesakes: Vec<(usize, usize)> = bases
+        .iter()
+        .filter_map(|(key, &i)| Some((i?, (*heads.get(key)?)?)))
         .filter(|&(i, j)| links.base_free(i) || links.head_free(j))
         .collect();
+    namesakes.sort_unstable();
     for (i, j) in namesakes {
         let (Some(old), Some(new)) = (model.base(i), model.head(j)) else {
             continue;
