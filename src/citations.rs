@@ -6,6 +6,7 @@
 //! at an old number).
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// One article number cited in a text, with its byte range.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,20 +86,21 @@ pub fn references(text: &str) -> Vec<Reference> {
 /// three start with `art`, and no two can start at the same place, so one scan for `art`
 /// finds the first of them (searching for each keyword to the end of the text instead
 /// made long texts with many citations quadratic).
+///
+/// The scan is memchr's `memmem`, with its searcher built once: `str::find` set up a new
+/// searcher at every `art`, 2 % of the instructions of `diff 1.0 3.0`. `art` cannot
+/// overlap itself, so its non-overlapping matches are all of them.
 fn next_keyword(lower: &str, from: usize) -> Option<(usize, usize)> {
-    let mut at = from;
-    while let Some(i) = lower[at..].find("art") {
-        let start = at + i;
+    static ART: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("art"));
+    ART.find_iter(&lower.as_bytes()[from..]).find_map(|i| {
+        let start = from + i;
         let rest = &lower[start..];
-        if let Some(k) = ["articles ", "article ", "art. "]
+        ["articles ", "article ", "art. "]
             .iter()
             .find(|k| rest.starts_with(**k))
-        {
-            return Some((start, start + k.len()));
-        }
-        at = start + 1;
-    }
-    None
+            .map(|k| (start, start + k.len()))
+    })
 }
 
 /// Length of an article number at the start of `s`: digits, then an optional letter

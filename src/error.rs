@@ -134,10 +134,9 @@ pub(crate) struct Locator<'a> {
 
 impl<'a> Locator<'a> {
     pub fn new(file: &'a str, source: &'a str) -> Self {
-        let breaks = source.bytes().enumerate().filter(|&(_, b)| b == b'\n');
-        let line_starts = std::iter::once(0)
-            .chain(breaks.map(|(i, _)| i + 1))
-            .collect();
+        // memchr's vector search: a byte-by-byte scan was 2 % of `diff 1.0 3.0`.
+        let breaks = memchr::memchr_iter(b'\n', source.as_bytes());
+        let line_starts = std::iter::once(0).chain(breaks.map(|i| i + 1)).collect();
         Locator {
             file,
             source,

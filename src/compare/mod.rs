@@ -50,7 +50,7 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
         base_words: &base_words,
         head_words: &head_words,
         alignment: &alignment,
-        annotations: applicable_annotations(base, head),
+        annotations: Annotations::new(applicable_annotations(base, head), &base.meta.id),
         options,
     };
 
@@ -220,8 +220,60 @@ struct Context<'a> {
     base_words: &'a WordCounts,
     head_words: &'a WordCounts,
     alignment: &'a Alignment,
-    annotations: &'a [Annotation],
+    annotations: Annotations<'a>,
     options: &'a Options,
+}
+
+/// The annotations that apply, indexed by the article numbers they name (ASCII lower
+/// case, as [`covers`] compares them): a change looks its own numbers up instead of
+/// testing every annotation, which was 2 % of the 1.0 → 3.0 diff.
+struct Annotations<'a> {
+    all: &'a [Annotation],
+    /// Head number → the annotations naming it.
+    head: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// Base number (named as `base_id:number`) → the annotations naming it.
+    base: rustc_hash::FxHashMap<String, Vec<usize>>,
+}
+
+impl<'a> Annotations<'a> {
+    fn new(all: &'a [Annotation], base_id: &str) -> Self {
+        let mut index = Annotations {
+            all,
+            head: Default::default(),
+            base: Default::default(),
+        };
+        for (i, a) in all.iter().enumerate() {
+            for name in &a.articles {
+                let (map, number) = match name.split_once(':') {
+                    Some((version, number)) if version == base_id => (&mut index.base, number),
+                    Some(_) => continue,
+                    None => (&mut index.head, name.as_str()),
+                };
+                map.entry(number.to_ascii_lowercase()).or_default().push(i);
+            }
+        }
+        index
+    }
+
+    /// The annotations that cover the change (as [`covers`] decides), in their order.
+    fn of(&self, change: &Change) -> impl Iterator<Item = &'a Annotation> + '_ {
+        let mut found: Vec<usize> = Vec::new();
+        if !self.all.is_empty() {
+            let look = |map: &rustc_hash::FxHashMap<String, Vec<usize>>, numbers: &[String]| {
+                numbers
+                    .iter()
+                    .filter_map(|n| map.get(&n.to_ascii_lowercase()))
+                    .flatten()
+                    .copied()
+                    .collect::<Vec<usize>>()
+            };
+            found = look(&self.head, &change.head);
+            found.extend(look(&self.base, &change.base));
+            found.sort_unstable();
+            found.dedup();
+        }
+        found.into_iter().map(|i| &self.all[i])
+    }
 }
 
 /// Whitespace-insensitive equality: the "same text (after normalisation)" of the `unchanged` kind (docs/alignment.md).
@@ -237,8 +289,7 @@ impl Context<'_> {
     fn annotate(&self, change: &mut Change) {
         change.annotations = self
             .annotations
-            .iter()
-            .filter(|a| covers(a, &self.base.meta.id, change))
+            .of(change)
             .map(|a| ChangeAnnotation {
                 theme: a.theme.clone(),
                 rationale: a.rationale.clone(),
@@ -450,7 +501,37 @@ pub(crate) fn filter_chapter(comparison: &mut Comparison, chapter: &str) -> bool
 
 #[cfg(test)]
 mod tests {
-    use super::join_texts;
+    use super::{covers, join_texts, Annotations};
+    use crate::model::Annotation;
+
+    #[test]
+    fn the_annotation_index_finds_what_covers_finds() {
+        let annotation = |articles: &[&str]| Annotation {
+            articles: articles.iter().map(|s| s.to_string()).collect(),
+            theme: String::new(),
+            rationale: String::new(),
+            proposals: Vec::new(),
+            origin: Default::default(),
+        };
+        let all = [
+            annotation(&["preamble", "5BIS"]),
+            annotation(&["1.0:6", "1.0:4"]),
+            annotation(&["2.0:3", "3"]),
+            annotation(&["other:5", "8", "5bis", "x:y:z"]),
+            annotation(&[]),
+            annotation(&["1.0:2", "2"]),
+        ];
+        let index = Annotations::new(&all, "1.0");
+        for change in crate::render::fixture::sample().changes {
+            let found: Vec<*const Annotation> = index.of(&change).map(|a| a as *const _).collect();
+            let expected: Vec<*const Annotation> = all
+                .iter()
+                .filter(|a| covers(a, "1.0", &change))
+                .map(|a| a as *const _)
+                .collect();
+            assert_eq!(found, expected, "{:?} → {:?}", change.base, change.head);
+        }
+    }
 
     #[test]
     fn joined_texts_have_one_blank_line_between_them() {

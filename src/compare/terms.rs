@@ -54,8 +54,7 @@ fn definition_spans(text: &str) -> Option<Vec<(Range<usize>, Range<usize>)>> {
     let is_term = |c: char| !TERM_STOP.contains(&c) && c != ',';
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(open) = text[from..].find(['\'', '‘', '"', '“']) {
-        let open = from + open;
+    while let Some(open) = next_open_quote(text, from) {
         let term_start = open + text[open..].chars().next().map_or(1, char::len_utf8);
         from = term_start;
         // The term: the whole run of term characters (a shorter one would be followed by a
@@ -113,6 +112,23 @@ fn definition_spans(text: &str) -> Option<Vec<(Range<usize>, Range<usize>)>> {
     Some(out)
 }
 
+/// The offset of the next quotation mark that can open a term (`'`, `‘`, `"`, `“`) from
+/// `from`: a byte search (memchr) for `'`, `"` and the first byte of `‘` and `“`, many
+/// times faster than `find` with a set of characters, which decodes every character.
+fn next_open_quote(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(i) = memchr::memchr3(b'\'', b'"', 0xE2, &bytes[at..]) {
+        let i = at + i;
+        // 0xE2 starts a three-byte character, so `i` is a character boundary.
+        if bytes[i] != 0xE2 || text[i..].starts_with(['‘', '“']) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    None
+}
+
 /// Term (lower case) → (article number, the definition with digits and spacing dropped),
 /// from the given articles.
 fn definitions<'a>(
@@ -120,7 +136,7 @@ fn definitions<'a>(
 ) -> BTreeMap<String, (String, String)> {
     let mut out = BTreeMap::new();
     for (number, text) in articles {
-        if !text.contains(['\'', '‘', '"', '“']) {
+        if next_open_quote(text, 0).is_none() {
             continue;
         }
         let found = definition_spans(text).unwrap_or_else(|| {
@@ -154,8 +170,10 @@ fn definitions<'a>(
 }
 
 /// Whether the lower-cased `lower` uses `term` as whole words (or their plural in `s`).
-fn uses(lower: &str, term: &str) -> bool {
-    lower.match_indices(term).any(|(at, _)| {
+/// `finder` searches for `term`: built once per term, it is faster than `match_indices`
+/// over every article, and finds the same non-overlapping matches.
+fn uses(lower: &str, term: &str, finder: &memchr::memmem::Finder) -> bool {
+    finder.find_iter(lower.as_bytes()).any(|at| {
         let before = lower[..at].chars().next_back();
         let rest = &lower[at + term.len()..];
         let rest = rest.strip_prefix('s').unwrap_or(rest);
@@ -200,9 +218,10 @@ pub(super) fn changed_definitions(
                 .map(|a| (a.article.number.as_str(), a.article.text.to_lowercase()))
                 .collect()
         });
+        let finder = memchr::memmem::Finder::new(term);
         let users: Vec<&str> = lower
             .iter()
-            .filter(|(n, text)| n != defined_in && uses(text, term))
+            .filter(|(n, text)| n != defined_in && uses(text, term, &finder))
             .map(|(n, _)| *n)
             .collect();
         if users.is_empty() {

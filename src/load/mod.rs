@@ -52,7 +52,10 @@ impl SourceFile {
         use std::io::Read;
         let limit = max_input();
         let file = std::fs::File::open(path).map_err(|e| Error::io(path.display(), e))?;
-        let mut bytes = Vec::new();
+        // Sized from the file's length: without it, reading through `take` grows the
+        // buffer from 32 bytes, a dozen `read` calls for a chapter of a draft.
+        let size = file.metadata().map_or(0, |m| m.len()).min(limit);
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
         file.take(limit + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| Error::io(path.display(), e))?;
