@@ -207,6 +207,30 @@ pub struct ParagraphPair {
 }
 
 impl Change {
+    /// A change of `kind` between the numbered articles, with nothing found yet: no
+    /// severity, chapters, titles, words or redline, and no notes. The comparison fills
+    /// in what it learns.
+    pub fn new(kind: ChangeKind, base: Vec<String>, head: Vec<String>) -> Change {
+        Change {
+            kind,
+            severity: Severity::None,
+            base,
+            head,
+            base_chapter: None,
+            head_chapter: None,
+            title: Titles::default(),
+            similarity: 0.0,
+            confidence: None,
+            words: ChangeWords::default(),
+            paragraphs: Vec::new(),
+            redline: None,
+            reasons: Vec::new(),
+            coarse: false,
+            annotations: Vec::new(),
+            recitals: Vec::new(),
+        }
+    }
+
     /// Whether the pairing is weak enough that a reader should check it.
     pub fn weak(&self) -> bool {
         self.confidence.is_some_and(|c| c < crate::align::WEAK)

@@ -328,11 +328,9 @@ impl Context<'_> {
         };
         let base_words: usize = link.base.iter().map(|&i| self.base_words.article(i)).sum();
         let head_words: usize = link.head.iter().map(|&i| self.head_words.article(i)).sum();
+        let numbers =
+            |side: &[&ArticleRef]| side.iter().map(|a| a.article.number.clone()).collect();
         let mut change = Change {
-            kind,
-            severity: Severity::None,
-            base: bs.iter().map(|a| a.article.number.clone()).collect(),
-            head: hs.iter().map(|a| a.article.number.clone()).collect(),
             base_chapter: self.chapter_number(self.base, b0),
             head_chapter: self.chapter_number(self.head, h0),
             title: Titles {
@@ -346,13 +344,7 @@ impl Context<'_> {
                 inserted: 0,
                 deleted: 0,
             },
-            redline: None,
-            reasons: Vec::new(),
-            coarse: false,
-            confidence: None,
-            paragraphs: Vec::new(),
-            annotations: Vec::new(),
-            recitals: Vec::new(),
+            ..Change::new(kind, numbers(&bs), numbers(&hs))
         };
         if base_text == head_text {
             if self.options.redline_unchanged || kind != ChangeKind::Unchanged {
@@ -406,15 +398,13 @@ impl Context<'_> {
         let number = vec![a.number.clone()];
         let chapter = self.chapter_number(draft, article);
         let words = words.article(index);
+        let (kind, base, head) = if removed {
+            (ChangeKind::Removed, number, Vec::new())
+        } else {
+            (ChangeKind::Added, Vec::new(), number)
+        };
         let mut change = Change {
-            kind: if removed {
-                ChangeKind::Removed
-            } else {
-                ChangeKind::Added
-            },
             severity: Severity::Substantive,
-            base: if removed { number.clone() } else { Vec::new() },
-            head: if removed { Vec::new() } else { number },
             base_chapter: if removed { chapter.clone() } else { None },
             head_chapter: if removed { None } else { chapter },
             title: Titles {
@@ -432,12 +422,7 @@ impl Context<'_> {
                 if removed { Op::Delete } else { Op::Insert },
                 a.text.clone(),
             )]),
-            reasons: Vec::new(),
-            coarse: false,
-            confidence: None,
-            paragraphs: Vec::new(),
-            annotations: Vec::new(),
-            recitals: Vec::new(),
+            ..Change::new(kind, base, head)
         };
         self.annotate(&mut change);
         change

@@ -38,10 +38,7 @@ fn change(
         })
     };
     Change {
-        kind,
         severity,
-        base: owned(base),
-        head: owned(head),
         base_chapter: chapters.0.map(str::to_owned),
         head_chapter: chapters.1.map(str::to_owned),
         title: Titles {
@@ -60,12 +57,7 @@ fn change(
             deleted: words(Op::Delete),
         },
         redline,
-        reasons: Vec::new(),
-        coarse: false,
-        confidence: None,
-        paragraphs: Vec::new(),
-        annotations: Vec::new(),
-        recitals: Vec::new(),
+        ..Change::new(kind, owned(base), owned(head))
     }
 }
 
