@@ -13,20 +13,33 @@ use crate::versions::Lineage;
 
 /// Reads a version and refuses it when its articles cannot be told apart.
 pub(crate) fn usable(catalog: &Catalog, name: &str, warn: Warn<'_>) -> Result<Draft> {
-    let (draft, warnings) = catalog.resolve_reading(name)?;
-    warn(name, &warnings);
-    validate::refuse_fatal(&draft)?;
-    Ok(draft)
+    reported(name, read(catalog, name), warn)
 }
 
-/// The two versions, read and linted side by side; the base's error wins, as when they
-/// were read one after the other.
+/// The two versions, read and linted side by side; their warnings reported in order, base
+/// first, and the base's error winning, as when they were read one after the other.
 pub fn pair(catalog: &Catalog, base: &str, head: &str, warn: Warn<'_>) -> Result<(Draft, Draft)> {
-    let (base, head) = rayon::join(
-        || usable(catalog, base, warn),
-        || usable(catalog, head, warn),
-    );
-    Ok((base?, head?))
+    let (b, h) = rayon::join(|| read(catalog, base), || read(catalog, head));
+    Ok((reported(base, b, warn)?, reported(head, h, warn)?))
+}
+
+/// A version read and linted, its warnings held back: two versions read side by side
+/// would otherwise print theirs interleaved, in a different order on every run.
+fn read(catalog: &Catalog, name: &str) -> Result<(Vec<String>, Result<Draft>)> {
+    let (draft, warnings) = catalog.resolve_reading(name)?;
+    let checked = validate::refuse_fatal(&draft).map(|()| draft);
+    Ok((warnings, checked))
+}
+
+/// Reports what [`read`] held back, then gives the draft or the reason it is refused.
+fn reported(
+    name: &str,
+    read: Result<(Vec<String>, Result<Draft>)>,
+    warn: Warn<'_>,
+) -> Result<Draft> {
+    let (warnings, draft) = read?;
+    warn(name, &warnings);
+    draft
 }
 
 /// Compares two versions read already, keeping only `chapter` when given.

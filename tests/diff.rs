@@ -396,3 +396,36 @@ fn matched_changes_carry_a_confidence_and_name_their_paragraphs() {
         .as_array()
         .is_some_and(|p| !p.is_empty()));
 }
+
+/// The two versions are read side by side, but their warnings come out in order, the
+/// base's first, the same on every run.
+#[test]
+fn the_readers_warnings_come_base_first_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = |name: &str, extra: &str| {
+        let path = dir.path().join(name);
+        let text = format!(
+            "1. Scope. This licence applies to the work.\n\n2. Grant. You may copy the work{extra}.\n\n\
+             3. Warranty. The work comes as it is.\n"
+        );
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let (old, new) = (doc("old.txt", ""), doc("new.txt", " and share it"));
+    for _ in 0..20 {
+        let out = common::draftdiff()
+            .arg("diff")
+            .arg(&old)
+            .arg(&new)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let warned: Vec<&str> = stderr
+            .lines()
+            .filter_map(|l| l.strip_prefix("warning: "))
+            .collect();
+        assert_eq!(warned.len(), 2, "{stderr}");
+        assert!(warned[0].contains("old.txt"), "{stderr}");
+        assert!(warned[1].contains("new.txt"), "{stderr}");
+    }
+}
