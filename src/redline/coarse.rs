@@ -92,16 +92,7 @@ fn stretch(
         let offset = (b.start, h.start);
         super::word_runs(&base.ids[b], &head.ids[h], offset, deadline, out);
     } else {
-        out.push(Run {
-            op: Op::Delete,
-            base: b.clone(),
-            head: h.start..h.start,
-        });
-        out.push(Run {
-            op: Op::Insert,
-            base: b.end..b.end,
-            head: h,
-        });
+        super::replaced(b, h, out);
     }
 }
 

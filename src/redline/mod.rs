@@ -276,22 +276,26 @@ fn word_runs(
         let (b, h) = (ob + b.start..ob + b.end, oh + h.start..oh + h.end);
         match tag {
             DiffTag::Equal => out.push(equal(b, h)),
-            DiffTag::Delete | DiffTag::Insert | DiffTag::Replace => {
-                out.push(Run {
-                    op: Op::Delete,
-                    base: b.clone(),
-                    head: h.start..h.start,
-                });
-                out.push(Run {
-                    op: Op::Insert,
-                    base: b.end..b.end,
-                    head: h,
-                });
-            }
+            DiffTag::Delete | DiffTag::Insert | DiffTag::Replace => replaced(b, h, out),
         }
     }
     let (eb, eh) = (ob + b_mid.len(), oh + h_mid.len());
     out.push(equal(eb..eb + suffix, eh..eh + suffix));
+}
+
+/// The base words `b` replaced by the head words `h`: a deletion, then an insertion (either
+/// may be empty).
+fn replaced(b: Range<usize>, h: Range<usize>, out: &mut Vec<Run>) {
+    out.push(Run {
+        op: Op::Delete,
+        base: b.clone(),
+        head: h.start..h.start,
+    });
+    out.push(Run {
+        op: Op::Insert,
+        base: b.end..b.end,
+        head: h,
+    });
 }
 
 fn equal(base: Range<usize>, head: Range<usize>) -> Run {
