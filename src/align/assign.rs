@@ -21,10 +21,17 @@ pub(crate) const SIMILAR: f64 = 0.40;
 pub(crate) const ORDER: f64 = 0.30;
 
 /// Between [`WEAK_ORDER`] and [`ORDER`] the place is most of the evidence: a leftover pair
-/// is linked only when each is the other's most similar free article anywhere, so an
-/// article replaced in place pairs with its successor, and an unrelated addition beside
-/// an unrelated removal does not (it has a better match elsewhere, or none at all).
+/// is linked only when each is (nearly, [`NEAR_BEST`]) the other's most similar free
+/// article anywhere, so an article replaced in place pairs with its successor, and an
+/// unrelated addition beside an unrelated removal does not (it has a clearly better match
+/// elsewhere, or none at all).
 pub(crate) const WEAK_ORDER: f64 = 0.10;
+
+/// How close to a leftover's best free match elsewhere its partner in place must come. At
+/// these low scores a few shared words decide which is "best": a rewritten clause often
+/// leaves a definition it used to carry in a new definitions article that scores a little
+/// higher than its true successor in place (GPL 2 § 3 → GPL 3 § 6 beside § 1).
+const NEAR_BEST: f64 = 0.85;
 
 /// Gaps with more leftover pairs than this are not searched (the order is then no
 /// evidence anyway).
@@ -122,8 +129,9 @@ pub(super) fn fill_gaps(
             best_h.insert(p.h, (p.dice, p.b));
         }
     }
-    let mutual = |i: usize, j: usize| {
-        best_b.get(&i).map(|x| x.1) == Some(j) && best_h.get(&j).map(|x| x.1) == Some(i)
+    let nearly_mutual = |i: usize, j: usize, s: f64| {
+        best_b.get(&i).is_some_and(|x| s >= NEAR_BEST * x.0)
+            && best_h.get(&j).is_some_and(|x| s >= NEAR_BEST * x.0)
     };
     let anchors = anchors(links);
     // Each gap with the articles of the anchors on either side of it.
@@ -171,7 +179,7 @@ pub(super) fn fill_gaps(
                 return 0.0;
             }
             let s = model.similarity(i, j);
-            if s >= ORDER || (s >= WEAK_ORDER && mutual(i, j)) {
+            if s >= ORDER || (s >= WEAK_ORDER && nearly_mutual(i, j, s)) {
                 s
             } else {
                 0.0

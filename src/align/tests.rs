@@ -490,6 +490,48 @@ fn a_heavily_reworded_article_in_place_is_linked_by_order() {
 }
 
 #[test]
+fn a_rewrite_in_place_is_linked_though_a_new_article_elsewhere_took_a_few_more_of_its_words() {
+    // The old clause is rewritten in place; the new definitions article at the end borrows
+    // its key term and scores a little higher with it than the rewrite does.
+    let before = "Object code may be distributed only together with the complete source code, on a medium customarily used for software interchange.";
+    let after = "You may convey the work in object code form if you also offer the complete source code, by a network server at no charge.";
+    let definitions = "In this licence, complete source code means the preferred form of the work for making modifications, on a medium of any kind.";
+    let base = draft(
+        "b",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("1", FILLER[0]),
+                art("2", FILLER[1]),
+                art("3", before),
+                art("4", FILLER[2]),
+                art("5", FILLER[3]),
+            ],
+        )],
+    );
+    let head = draft(
+        "h",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("1", FILLER[0]),
+                art("2", FILLER[1]),
+                art("3", after),
+                art("4", FILLER[2]),
+                art("5", FILLER[3]),
+                art("6", definitions),
+            ],
+        )],
+    );
+    let a = align(&base, &head);
+    let l = pair_of(&a, 2, 2).expect("linked by order");
+    assert_eq!(l.method, Method::Order);
+    assert!(pair_of(&a, 2, 5).is_none());
+}
+
+#[test]
 fn the_preambles_always_pair() {
     let mut base = draft("b", vec![("I", "", vec![art("1", FILLER[0])])]);
     let mut head = base.clone();
