@@ -179,7 +179,7 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
         &model.weights,
     );
     paragraphs::apply(&evidence, &model, &mut links);
-    titles::apply(&b, &h, &pairs, &mut links);
+    titles::apply(&b, &h, &model, &pairs, &mut links);
     let chapter_map = chapters::map(&b, &h, &links);
     assign::fill_gaps(&b, &h, &model, &pairs, &chapter_map, &mut links);
     rewrites::apply(&b, &model, &mut links);

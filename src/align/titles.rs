@@ -5,18 +5,28 @@
 //! a recast that rewrites "Enforcement procedure" from end to end still calls it
 //! "Enforcement procedure", wherever the article went. Text similarity cannot see that
 //! (the words are new), the title can. Only articles no earlier stage linked take part,
-//! only titles that occur once among them on each side (a title shared by two free
-//! articles says nothing about which is which), and never placeholders or empty titles.
+//! only titles that occur once among them on at least one side (a title shared by two
+//! free articles on both sides says nothing about which is which), and never placeholders
+//! or empty titles.
+//!
+//! A recast that divides a provision by scope often keeps the title on every part: one
+//! "Stay of proceedings" becomes one for recognition and one for enforcement. So a free
+//! article whose title several free articles of the other side carry is split among them
+//! (or they are merged into it), but only when each of them shares some of its text
+//! ([`assign::WEAK_ORDER`]): a generic title repeated over unrelated provisions is no
+//! such division.
 
 use rustc_hash::FxHashMap;
 
+use super::assign::WEAK_ORDER;
 use super::links::Linker;
-use super::similarity::Pair;
+use super::similarity::{Model, Pair};
 use super::{norm, placeholders, Method, Side};
 
-/// Links free articles with equal (normalised) titles unique among the free articles of
-/// each side.
-pub(super) fn apply(b: &Side, h: &Side, pairs: &[Pair], links: &mut Linker) {
+/// Links free articles with equal (normalised) titles: one to one where the title is
+/// unique among the free articles of each side, one to several where it is unique on one
+/// side and the several share text with the one.
+pub(super) fn apply(b: &Side, h: &Side, model: &Model, pairs: &[Pair], links: &mut Linker) {
     let titles = |s: &Side, free: &dyn Fn(usize) -> bool| {
         let mut by_title: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for i in 0..s.len() {
@@ -33,19 +43,29 @@ pub(super) fn apply(b: &Side, h: &Side, pairs: &[Pair], links: &mut Linker) {
     let tb = titles(b, &|i| links.base_free(i));
     let th = titles(h, &|j| links.head_free(j));
     let dice: FxHashMap<(usize, usize), f64> = pairs.iter().map(|p| ((p.b, p.h), p.dice)).collect();
-    let mut found: Vec<(usize, usize)> = tb
+    let shares = |i: usize, j: usize| dice.get(&(i, j)).is_some_and(|&d| d >= WEAK_ORDER);
+    let mut found: Vec<(Vec<usize>, Vec<usize>)> = tb
         .iter()
         .filter_map(
             |(t, bs)| match (bs.as_slice(), th.get(t).map(Vec::as_slice)) {
-                ([i], Some([j])) => Some((*i, *j)),
+                ([i], Some([j])) => Some((vec![*i], vec![*j])),
+                ([i], Some(hs)) if hs.iter().all(|&j| shares(*i, j)) => {
+                    Some((vec![*i], hs.to_vec()))
+                }
+                (bs, Some([j])) if bs.iter().all(|&i| shares(i, *j)) => {
+                    Some((bs.to_vec(), vec![*j]))
+                }
                 _ => None,
             },
         )
         .collect();
     found.sort_unstable();
-    for (i, j) in found {
-        let score = dice.get(&(i, j)).copied().unwrap_or(0.0);
-        links.add(vec![i], vec![j], score, Method::Title);
+    for (bases, heads) in found {
+        let score = match (bases.as_slice(), heads.as_slice()) {
+            ([i], [j]) => dice.get(&(*i, *j)).copied().unwrap_or(0.0),
+            _ => model.joined_similarity(&bases, &heads),
+        };
+        links.add(bases, heads, score, Method::Title);
     }
 }
 
@@ -105,5 +125,64 @@ mod tests {
             .links
             .iter()
             .any(|l| l.method == Method::Title && (l.base == [2] || l.base == [3])));
+    }
+
+    #[test]
+    fn an_article_divided_under_its_title_is_split_among_the_parts_that_share_its_text() {
+        let base = draft(
+            "a",
+            vec![(
+                "I",
+                "",
+                vec![
+                    titled("1", "Scope", "This Regulation applies to fishing on the lake by any vessel."),
+                    titled("2", "Stay of proceedings", "A court asked to recognise or to enforce a judgment may stay the proceedings while an ordinary appeal against it is pending."),
+                    titled("3", "Final provisions", "This Regulation enters into force on the twentieth day after publication."),
+                ],
+            )],
+        );
+        let head = draft(
+            "b",
+            vec![(
+                "I",
+                "",
+                vec![
+                    titled("1", "Scope", "This Regulation applies to fishing on the lake by any vessel."),
+                    titled("2", "Stay of proceedings", "The court before which a decision is invoked for recognition may suspend its proceedings where an ordinary appeal is pending in the State of origin."),
+                    titled("3", "Stay of proceedings", "The authority competent for enforcement may suspend the enforcement where an ordinary appeal is pending or the time for it has not expired."),
+                    titled("4", "Final provisions", "This Regulation enters into force on the twentieth day after publication."),
+                    titled("5", "Stay of proceedings", "Harbour dues are payable in advance for every berth."),
+                ],
+            )],
+        );
+        let a = align(&base, &head);
+        // Old 2 shares text with new 2 and 3, nothing with new 5: no split over all three.
+        assert!(!a
+            .links
+            .iter()
+            .any(|l| l.base == [1] && l.method == Method::Title));
+        let head = draft(
+            "b",
+            vec![(
+                "I",
+                "",
+                vec![
+                    titled("1", "Scope", "This Regulation applies to fishing on the lake by any vessel."),
+                    titled("2", "Stay of proceedings", "The court before which a decision is invoked for recognition may suspend its proceedings where an ordinary appeal is pending in the State of origin."),
+                    titled("3", "Stay of proceedings", "The authority competent for enforcement may suspend the enforcement where an ordinary appeal is pending or the time for it has not expired."),
+                    titled("4", "Final provisions", "This Regulation enters into force on the twentieth day after publication."),
+                ],
+            )],
+        );
+        let a = align(&base, &head);
+        let link = a
+            .links
+            .iter()
+            .find(|l| l.base == [1])
+            .expect("old 2 is linked");
+        assert_eq!(
+            (link.head.as_slice(), link.method),
+            (&[1, 2][..], Method::Title)
+        );
     }
 }
