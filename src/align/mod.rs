@@ -31,6 +31,7 @@ mod hints;
 mod identical;
 pub(crate) mod index;
 mod links;
+mod neighbours;
 pub(crate) mod norm;
 mod numbers;
 pub(crate) mod paragraphs;
@@ -184,6 +185,7 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
     assign::fill_gaps(&b, &h, &model, &pairs, &chapter_map, &mut links);
     rewrites::apply(&b, &model, &mut links);
     numbers::apply(&b, &h, &model, &mut links);
+    neighbours::apply(&b, &h, &pairs, &mut links);
     let chapter_map = chapters::map(&b, &h, &links);
     confidence::apply(&pairs, &evidence, &mut links);
 

@@ -1,0 +1,170 @@
+//! Stage 7d: a leftover article joins the link of its neighbour.
+//!
+//! Recasts merge consecutive articles and deal an article out over consecutive new ones:
+//! old 67 and 68 (information the Member States send the Commission) become new 103; old
+//! 15 (transfer to a better placed court) becomes new 12 and 13. The link of one of the
+//! pair is found by text; the other is a short article whose words are mostly inside
+//! the same successor but which shares too little with it as a whole to be linked, and
+//! too little of it to be a part by containment ([`splitmerge::PART`]). Two facts
+//! together say it belongs there: the successor holds a good share of it ([`NEIGHBOUR`]),
+//! clearly more than any other article does ([`LEAD`]), and it stands right beside an
+//! article of that link in its own text.
+//!
+//! [`splitmerge::PART`]: super::splitmerge::PART
+
+use super::links::Linker;
+use super::paragraphs::extendable;
+use super::similarity::Pair;
+use super::{placeholders, Side};
+
+/// Share of a leftover article's weighted words that the link of its neighbour must hold
+/// on the other side ...
+pub(crate) const NEIGHBOUR: f64 = 0.40;
+/// ... and how much more than any other article holds: drafts share their vocabulary, so
+/// an article may be two fifths inside several others, which then says nothing.
+pub(crate) const LEAD: f64 = 1.25;
+
+/// The article holding the largest share of a leftover, and the runner-up's share.
+#[derive(Clone, Copy, Default)]
+struct Best {
+    first: Option<(f64, usize)>,
+    second: f64,
+}
+
+impl Best {
+    fn offer(&mut self, share: f64, other: usize) {
+        match self.first {
+            Some((s, o)) if share < s || (share == s && other > o) => {
+                self.second = self.second.max(share)
+            }
+            Some((s, _)) => {
+                self.second = s;
+                self.first = Some((share, other));
+            }
+            None => self.first = Some((share, other)),
+        }
+    }
+
+    /// The best container, when it holds enough and clearly more than the runner-up.
+    fn clear(&self) -> Option<usize> {
+        let (share, other) = self.first?;
+        (share >= NEIGHBOUR && share >= LEAD * self.second).then_some(other)
+    }
+}
+
+/// Each free article of a side joins the link of an adjacent article when its best
+/// container on the other side belongs to that link: a merged source (old side) or a
+/// split part (new side).
+pub(super) fn apply(b: &Side, h: &Side, pairs: &[Pair], links: &mut Linker) {
+    // Best container of each free article (share, index; the lower index on ties) and the
+    // runner-up's share.
+    let mut in_head: Vec<Best> = vec![Best::default(); b.len()];
+    let mut in_base: Vec<Best> = vec![Best::default(); h.len()];
+    for p in pairs {
+        if links.base_free(p.b) {
+            in_head[p.b].offer(p.base_in_head, p.h);
+        }
+        if links.head_free(p.h) {
+            in_base[p.h].offer(p.head_in_base, p.b);
+        }
+    }
+    let adjacent = |xs: &[usize], x: usize| xs.iter().any(|&k| k + 1 == x || x + 1 == k);
+    let eligible = |s: &Side, i: usize| !s.is_preamble(i) && !placeholders::is_placeholder(s, i);
+    let mut joins: Vec<(bool, usize, usize)> = Vec::new();
+    for (i, best) in in_head.iter().enumerate() {
+        let Some(j) = best.clear() else { continue };
+        if !eligible(b, i) {
+            continue;
+        }
+        if let Some(id) = links.of_head(j) {
+            if links.get(id).is_some_and(|l| adjacent(&l.base, i)) {
+                joins.push((true, i, id));
+            }
+        }
+    }
+    for (j, best) in in_base.iter().enumerate() {
+        let Some(i) = best.clear() else { continue };
+        if !eligible(h, j) {
+            continue;
+        }
+        if let Some(id) = links.of_base(i) {
+            if links.get(id).is_some_and(|l| adjacent(&l.head, j)) {
+                joins.push((false, j, id));
+            }
+        }
+    }
+    // A link stays 1:n or n:1: re-checked as the joins land.
+    for (base, x, id) in joins {
+        if extendable(links, id, base) {
+            if base {
+                links.extend(id, &[x], &[]);
+            } else {
+                links.extend(id, &[], &[x]);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::align::align;
+    use crate::model::testing::{art, draft};
+
+    const FILLER: [&str; 4] = [
+        "Each State Party shall designate a national focal point for cooperation with the secretariat.",
+        "The Conference of the Parties shall meet every two years and adopt its rules of procedure.",
+        "Any dispute concerning the interpretation of this Convention shall be settled by negotiation.",
+        "This Convention shall be open for signature by all States at the headquarters of the depositary.",
+    ];
+    const CENTRAL: &str = "Each Member State shall designate a central authority to assist with the application of this Regulation and shall communicate to the Commission its name, address and means of communication, and any change to them.";
+    const LANGUAGES: &str = "Member States shall notify the Commission of the languages they accept for translations, and of any reservation made to them under the Hague Convention on service abroad.";
+    const MERGED: &str = "1. Each Member State shall designate a central authority to assist with the application of this Regulation and shall communicate to the Commission its name, address and means of communication, and any change to them.\n2. The Member States shall communicate to the Commission the languages they accept for translations of the documents, and the courts competent for appeals.";
+
+    /// Old 3 and 4 merged into new 3; old 4 stands beside old 3, or at the end.
+    fn versions(beside: bool) -> (crate::model::Draft, crate::model::Draft) {
+        let mut old = vec![art("1", FILLER[0]), art("2", FILLER[1]), art("3", CENTRAL)];
+        if beside {
+            old.push(art("4", LANGUAGES));
+        }
+        old.extend([art("5", FILLER[2]), art("6", FILLER[3])]);
+        if !beside {
+            old.push(art("4", LANGUAGES));
+        }
+        let new = vec![
+            art("1", FILLER[0]),
+            art("2", FILLER[1]),
+            art("3", MERGED),
+            art("4", FILLER[2]),
+            art("5", FILLER[3]),
+        ];
+        (
+            draft("a", vec![("I", "", old)]),
+            draft("b", vec![("I", "", new)]),
+        )
+    }
+
+    #[test]
+    fn a_short_article_beside_its_merged_neighbour_joins_the_merge() {
+        let (base, head) = versions(true);
+        let a = align(&base, &head);
+        let link = a
+            .links
+            .iter()
+            .find(|l| l.head == [2])
+            .expect("new 3 is linked");
+        assert_eq!(link.base, [2, 3], "{:?}", a.links);
+    }
+
+    #[test]
+    fn the_same_article_far_from_it_is_left_alone() {
+        let (base, head) = versions(false);
+        let a = align(&base, &head);
+        let link = a
+            .links
+            .iter()
+            .find(|l| l.head == [2])
+            .expect("new 3 is linked");
+        assert_eq!(link.base, [2], "{:?}", a.links);
+        assert_eq!(a.removed, [5]);
+    }
+}
