@@ -12,6 +12,7 @@
 //! found in more than a few articles, and keeps its best [`CANDIDATES`] hits.
 
 use std::hash::Hasher;
+use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
@@ -45,6 +46,45 @@ pub(crate) fn tokens_of(canonical: &[u8]) -> Vec<u64> {
         norm::for_each_word(canonical, |w| out.push(word_hash(w)));
     }
     out
+}
+
+/// The tokens of a canonical text, and where each of its lines starts among them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tokenised {
+    pub(crate) tokens: Vec<u64>,
+    /// The index of the first token of each line, then the number of tokens.
+    lines: Vec<u32>,
+}
+
+impl Tokenised {
+    /// Tokenises `canonical` line by line, the lines starting at `marks`
+    /// ([`norm::normalise_lines_into`]). Lines are joined by a space in the canonical
+    /// form, so no word spans two of them and the tokens are those of [`tokens_of`].
+    pub(crate) fn new(canonical: &[u8], marks: &[u32]) -> Self {
+        let mut tokens = Vec::with_capacity(canonical.len() / 4 + 1);
+        let mut lines = Vec::with_capacity(marks.len() + 1);
+        let ascii = canonical.is_ascii();
+        let end = canonical.len();
+        for (k, &from) in marks.iter().enumerate() {
+            lines.push(tokens.len() as u32);
+            let from = (from as usize).min(end);
+            let to = marks.get(k + 1).map_or(end, |&m| (m as usize).min(end));
+            let line = &canonical[from..to];
+            if ascii {
+                ascii_tokens(line, &mut tokens);
+            } else {
+                norm::for_each_word(line, |w| tokens.push(word_hash(w)));
+            }
+        }
+        lines.push(tokens.len() as u32);
+        Tokenised { tokens, lines }
+    }
+
+    /// The tokens of lines `lines` (by index, as [`str::lines`] counts them).
+    pub(crate) fn of_lines(&self, lines: Range<usize>) -> &[u64] {
+        let at = |k: usize| self.lines.get(k).map_or(self.tokens.len(), |&t| t as usize);
+        &self.tokens[at(lines.start)..at(lines.end)]
+    }
 }
 
 /// [`norm::for_each_word`] and [`word_hash`] of an ASCII text in one scan: a short word
@@ -479,6 +519,27 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The tokens of any run of lines, taken from the whole text's, are the tokens of
+        /// those lines normalised on their own (how paragraphs were tokenised).
+        #[test]
+        fn tokens_of_lines_are_the_lines_tokenised_alone(
+            text in "((1\\.|\\(2\\)| |\\t|word|Wörd|é|x9|,|\\r|\\n){0,30})",
+            cut in 0usize..12,
+            len in 0usize..12,
+        ) {
+            let mut buf = Vec::new();
+            let mut marks = Vec::new();
+            norm::normalise_lines_into(&text, &mut buf, &mut marks);
+            proptest::prop_assert_eq!(&buf, &norm::normalise(&text).into_bytes());
+            let t = Tokenised::new(&buf, &marks);
+            proptest::prop_assert_eq!(&t.tokens, &tokens_of(&buf));
+            let lines: Vec<&str> = text.split_inclusive('\n').collect();
+            let from = cut.min(lines.len());
+            let to = (from + len).min(lines.len());
+            let alone = tokens(&lines[from..to].concat(), &mut Vec::new());
+            proptest::prop_assert_eq!(t.of_lines(from..to), &alone[..]);
+        }
+
         #[test]
         fn one_scan_tokens_equal_split_words_on_any_text(text in "[a-zA-Z0-9 .,;'()\\n\\t-]{0,80}|.{0,40}") {
             let c = norm::normalise(&text);

@@ -39,9 +39,24 @@ pub(crate) fn strip_paragraph_number(line: &str) -> &str {
 /// UTF-8; it is a byte buffer so that ASCII lines, the usual case, are lower-cased and
 /// squeezed byte by byte without branches.
 pub(crate) fn normalise_into(text: &str, out: &mut Vec<u8>) {
+    normalise_marked(text, out, |_| {});
+}
+
+/// [`normalise_into`], also writing into `lines` where the canonical form of each line of
+/// `text` (as [`str::lines`] cuts it) starts in `out`: the paragraphs of an article are
+/// runs of its lines, so their words can be taken from the article's without normalising
+/// them again. A line's start may lie one past the end of `out` (the trailing space is
+/// dropped last).
+pub(crate) fn normalise_lines_into(text: &str, out: &mut Vec<u8>, lines: &mut Vec<u32>) {
+    lines.clear();
+    normalise_marked(text, out, |at| lines.push(at as u32));
+}
+
+fn normalise_marked(text: &str, out: &mut Vec<u8>, mut mark: impl FnMut(usize)) {
     out.clear();
     out.reserve(text.len() + 1);
     for line in text.lines() {
+        mark(out.len());
         let line = strip_paragraph_number(line);
         if line.is_ascii() {
             push_ascii(line.as_bytes(), out);
