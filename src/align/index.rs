@@ -94,24 +94,45 @@ fn ascii_tokens(text: &[u8], out: &mut Vec<u64>) {
     let n = text.len();
     let mut i = 0;
     while i < n {
-        while i < n && !text[i].is_ascii_alphanumeric() {
+        while i < n && !ALNUM[usize::from(text[i])] {
             i += 1;
         }
         let start = i;
-        let mut packed = 0u64;
-        while i < n && text[i].is_ascii_alphanumeric() {
-            if i - start < 8 {
-                packed |= u64::from(text[i]) << (8 * (i - start));
-            }
+        while i < n && ALNUM[usize::from(text[i])] {
             i += 1;
         }
         match i - start {
             0 => {}
-            1..=8 => out.push(packed.wrapping_mul(PACK)),
+            len @ 1..=8 => out.push(pack(text, start, len).wrapping_mul(PACK)),
             _ => out.push(long_word_hash(&text[start..i])),
         }
     }
 }
+
+/// The word of `len` (1–8) bytes at `start`, packed little-endian into the low bytes: one
+/// 8-byte load, masked, where the text reaches that far.
+fn pack(text: &[u8], start: usize, len: usize) -> u64 {
+    let mask = u64::MAX >> (64 - 8 * len);
+    match text.get(start..start + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()) & mask,
+        None => {
+            let mut packed = [0u8; 8];
+            packed[..len].copy_from_slice(&text[start..start + len]);
+            u64::from_le_bytes(packed)
+        }
+    }
+}
+
+/// ASCII letters and digits: what [`norm::for_each_word`] joins into a word.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// The multiplier that mixes a packed short word.
 const PACK: u64 = 0xA24B_AED4_963E_E407;
