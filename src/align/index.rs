@@ -163,29 +163,31 @@ fn bigram(a: u64, b: u64) -> u64 {
 /// Document frequencies of words over the articles counted.
 #[derive(Default)]
 pub(crate) struct Rarity {
-    df: FxHashMap<u64, u32>,
+    /// Word → (documents it is in, the last document counted that has it, from 1). The
+    /// stamp counts a word once per document without sorting each document's words.
+    df: FxHashMap<u64, (u32, u32)>,
     docs: u32,
-    scratch: Vec<u64>,
 }
 
 impl Rarity {
     /// Counts one document towards the document frequencies of its words.
     pub(crate) fn count(&mut self, tokens: &[u64]) {
         self.docs += 1;
-        self.scratch.clear();
-        self.scratch.extend_from_slice(tokens);
-        self.scratch.sort_unstable();
-        self.scratch.dedup();
-        for &t in &self.scratch {
-            *self.df.entry(t).or_default() += 1;
+        let doc = self.docs;
+        for &t in tokens {
+            let (df, last) = self.df.entry(t).or_default();
+            if *last != doc {
+                *df += 1;
+                *last = doc;
+            }
         }
     }
 
     /// Adds the counts of another table (the other side's articles).
     pub(crate) fn merge(&mut self, other: Rarity) {
         self.docs += other.docs;
-        for (t, n) in other.df {
-            *self.df.entry(t).or_default() += n;
+        for (t, (n, _)) in other.df {
+            self.df.entry(t).or_default().0 += n;
         }
     }
 
@@ -195,7 +197,11 @@ impl Rarity {
         let idf = |df: u32| (1.0 + n / df.max(1) as f32).ln();
         Weights {
             unseen: idf(1),
-            idf: self.df.into_iter().map(|(w, df)| (w, idf(df))).collect(),
+            idf: self
+                .df
+                .into_iter()
+                .map(|(w, (df, _))| (w, idf(df)))
+                .collect(),
         }
     }
 }
@@ -428,15 +434,12 @@ impl Index {
     /// share with it. `acc` is scratch space reused between calls.
     pub(crate) fn candidates(&self, query: &Features, acc: &mut Scratch) -> Vec<u32> {
         let cap = self.max_posting();
-        let mut rare: Vec<(usize, u32, &[u32], f32)> = query
-            .items
-            .iter()
-            .filter_map(|f| {
-                let list = self.postings(f.key);
-                let keep = !list.is_empty() && list.len() <= cap;
-                keep.then_some((list.len(), u32::MAX - f.weight.to_bits(), list, f.weight))
-            })
-            .collect();
+        let mut rare: Vec<(usize, u32, &[u32], f32)> = Vec::with_capacity(query.items.len());
+        rare.extend(query.items.iter().filter_map(|f| {
+            let list = self.postings(f.key);
+            let keep = !list.is_empty() && list.len() <= cap;
+            keep.then_some((list.len(), u32::MAX - f.weight.to_bits(), list, f.weight))
+        }));
         if rare.len() > self.query_features {
             rare.select_nth_unstable_by_key(self.query_features, |r| (r.0, r.1));
             rare.truncate(self.query_features);
@@ -567,6 +570,22 @@ mod tests {
             proptest::prop_assert_eq!(tokens_of(c.as_bytes()), tokens_by_words(c.as_bytes()));
             proptest::prop_assert_eq!(tokens_of(text.as_bytes()), tokens_by_words(text.as_bytes()));
         }
+    }
+
+    #[test]
+    fn document_frequencies_count_a_word_once_per_document() {
+        let docs: Vec<Vec<u64>> = vec![vec![1, 2, 1, 3], vec![2, 2], vec![], vec![3, 1, 4, 4, 4]];
+        let (mut a, mut b) = (Rarity::default(), Rarity::default());
+        docs[..2].iter().for_each(|d| a.count(d));
+        docs[2..].iter().for_each(|d| b.count(d));
+        a.merge(b);
+        a.count(&[4, 5, 4]);
+        assert_eq!(a.docs, 5);
+        let df = |w: u64| a.df.get(&w).map(|e| e.0);
+        assert_eq!(
+            [df(1), df(2), df(3), df(4), df(5), df(6)],
+            [Some(2), Some(2), Some(2), Some(2), Some(1), None]
+        );
     }
 
     #[test]
