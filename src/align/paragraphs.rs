@@ -13,10 +13,11 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::index::{candidate_keys, dice, tokens, Features};
+use super::identical::Canon;
+use super::index::{candidate_keys, dice, Features, Tokenised};
 use super::links::Linker;
 use super::similarity::Model;
-use super::{Method, ParagraphLink, Side};
+use super::{norm, Method, ParagraphLink, Side};
 
 /// Two paragraphs are the same paragraph when their weighted Dice reaches this. Lower
 /// than for articles: a reform rewrites a paragraph it moves (a third of its weighted
@@ -159,31 +160,37 @@ fn cut(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
 }
 
 impl Evidence {
-    /// Cuts the articles `bases` and `heads` into paragraphs and matches them. A
-    /// paragraph's words are taken from its article's tokens in `model`.
+    /// Cuts the articles `bases` and `heads` into paragraphs and matches them. An article
+    /// is tokenised once, from its canonical text in `canon` when stage 3 made one, and
+    /// each paragraph takes its run of lines' words: normalising each paragraph again
+    /// cost as much as the article.
     pub(crate) fn build(
         b: &Side,
         h: &Side,
         bases: &[usize],
         heads: &[usize],
         model: &Model,
+        canon: &Canon,
     ) -> Evidence {
         let weights = &model.weights;
         let paragraphs = |side: &Side, articles: &[usize], is_base: bool| -> Vec<Paragraph> {
-            let mut buf = Vec::new();
+            let (mut buf, mut marks) = (Vec::new(), Vec::new());
+            let canon = if is_base { &canon.base } else { &canon.head };
             let mut out = Vec::new();
             for &a in articles {
                 let text = &side.articles[a].article.text;
-                let article = model.tokens(is_base, a);
-                for (index, (bytes, lines)) in cut(text).into_iter().enumerate() {
-                    let features = match article {
-                        Some(t) => Features::new(t.of_lines(lines), weights),
-                        None => Features::new(&tokens(&text[bytes], &mut buf), weights),
-                    };
+                let article = match canon.get(a).and_then(Option::as_ref) {
+                    Some(c) => Tokenised::new(&c.text, &c.lines),
+                    None => {
+                        norm::normalise_lines_into(text, &mut buf, &mut marks);
+                        Tokenised::new(&buf, &marks)
+                    }
+                };
+                for (index, (_, lines)) in cut(text).into_iter().enumerate() {
                     out.push(Paragraph {
                         article: a,
                         index,
-                        features,
+                        features: Features::new(article.of_lines(lines), weights),
                     });
                 }
             }

@@ -8,10 +8,9 @@
 
 use super::identical::Canon;
 use super::index::{
-    candidate_keys, dice, Features, Rarity, Tokenised, Weights, CANDIDATES, QUERY_FEATURES,
+    candidate_keys, dice, tokens, tokens_of, Features, Rarity, Weights, CANDIDATES, QUERY_FEATURES,
 };
 use super::links::Linker;
-use super::norm;
 use super::{on_both, Method, Side};
 
 /// At most this many identical (already linked) base articles inform word rarity.
@@ -33,9 +32,6 @@ pub(crate) struct Pair {
 pub(crate) struct Model {
     base: Vec<Option<Features>>,
     head: Vec<Option<Features>>,
-    /// The same articles' tokens, kept for their paragraphs (`paragraphs::Evidence`).
-    base_tokens: Vec<Option<Tokenised>>,
-    head_tokens: Vec<Option<Tokenised>>,
     /// Word rarity, kept for the paragraphs of the same articles.
     pub(crate) weights: Weights,
 }
@@ -64,30 +60,23 @@ impl Model {
             } else {
                 (h, &want_h, &canon.head, &[][..])
             };
-            let (mut buf, mut marks) = (Vec::new(), Vec::new());
+            let mut buf = Vec::new();
             let mut rarity = Rarity::default();
             let mut read = |i: usize| match canon.get(i).and_then(Option::as_ref) {
-                Some(c) => Tokenised::new(&c.text, &c.lines),
-                None => {
-                    norm::normalise_lines_into(
-                        &side.articles[i].article.text,
-                        &mut buf,
-                        &mut marks,
-                    );
-                    Tokenised::new(&buf, &marks)
-                }
+                Some(c) => tokens_of(&c.text),
+                None => tokens(&side.articles[i].article.text, &mut buf),
             };
-            let toks: Vec<Option<Tokenised>> = (0..side.len())
+            let toks: Vec<Option<Vec<u64>>> = (0..side.len())
                 .map(|i| {
                     want[i].then(|| {
                         let t = read(i);
-                        rarity.count(&t.tokens);
+                        rarity.count(&t);
                         t
                     })
                 })
                 .collect();
             for &i in extra {
-                rarity.count(&read(i).tokens);
+                rarity.count(&read(i));
             }
             (toks, rarity)
         });
@@ -96,26 +85,14 @@ impl Model {
         let (base, head) = on_both(|base| {
             let toks = if base { &tb } else { &th };
             toks.iter()
-                .map(|t| t.as_ref().map(|t| Features::new(&t.tokens, &weights)))
+                .map(|t| t.as_ref().map(|t| Features::new(t, &weights)))
                 .collect::<Vec<_>>()
         });
         Model {
             base,
             head,
-            base_tokens: tb,
-            head_tokens: th,
             weights,
         }
-    }
-
-    /// The tokens of article `i` of one side, when it has a word model.
-    pub(crate) fn tokens(&self, base: bool, i: usize) -> Option<&Tokenised> {
-        let side = if base {
-            &self.base_tokens
-        } else {
-            &self.head_tokens
-        };
-        side.get(i).and_then(Option::as_ref)
     }
 
     pub(crate) fn base(&self, i: usize) -> Option<&Features> {
