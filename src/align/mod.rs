@@ -176,7 +176,7 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
         &h,
         &in_play(&b, &model, &links, true),
         &in_play(&h, &model, &links, false),
-        &model,
+        &model.weights,
         &canon,
     );
     paragraphs::apply(&evidence, &model, &mut links);

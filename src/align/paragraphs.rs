@@ -14,7 +14,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::identical::Canon;
-use super::index::{candidate_keys, dice, Features, Tokenised};
+use super::index::{candidate_keys, dice, Features, Tokenised, Weights};
 use super::links::Linker;
 use super::similarity::Model;
 use super::{norm, Method, ParagraphLink, Side};
@@ -169,10 +169,9 @@ impl Evidence {
         h: &Side,
         bases: &[usize],
         heads: &[usize],
-        model: &Model,
+        weights: &Weights,
         canon: &Canon,
     ) -> Evidence {
-        let weights = &model.weights;
         let paragraphs = |side: &Side, articles: &[usize], is_base: bool| -> Vec<Paragraph> {
             let (mut buf, mut marks) = (Vec::new(), Vec::new());
             let canon = if is_base { &canon.base } else { &canon.head };
