@@ -18,12 +18,19 @@ use super::{norm, on_both, placeholders, Method, Side};
 /// Canonical texts of the articles left free by the byte-equality pass, by index.
 #[derive(Default)]
 pub(crate) struct Canon {
-    pub(crate) base: Vec<Option<Vec<u8>>>,
-    pub(crate) head: Vec<Option<Vec<u8>>>,
+    pub(crate) base: Vec<Option<Canonical>>,
+    pub(crate) head: Vec<Option<Canonical>>,
+}
+
+/// One article's canonical text, and where each of its lines starts in it (for the
+/// paragraphs' words, `index::Tokenised`).
+pub(crate) struct Canonical {
+    pub(crate) text: Vec<u8>,
+    pub(crate) lines: Vec<u32>,
 }
 
 impl Canon {
-    fn side(&self, base: bool) -> &[Option<Vec<u8>>] {
+    fn side(&self, base: bool) -> &[Option<Canonical>] {
         if base {
             &self.base
         } else {
@@ -70,9 +77,9 @@ pub(super) fn apply(b: &Side, h: &Side, links: &mut Linker) -> Canon {
                     links.head_free(i)
                 };
                 (free && !placeholders::is_placeholder(s, i)).then(|| {
-                    let mut out = Vec::new();
-                    norm::normalise_into(&s.articles[i].article.text, &mut out);
-                    out
+                    let (mut text, mut lines) = (Vec::new(), Vec::new());
+                    norm::normalise_lines_into(&s.articles[i].article.text, &mut text, &mut lines);
+                    Canonical { text, lines }
                 })
             })
             .collect::<Vec<_>>()
@@ -84,7 +91,7 @@ pub(super) fn apply(b: &Side, h: &Side, links: &mut Linker) -> Canon {
             canon
                 .side(base)
                 .iter()
-                .map(|c| c.as_deref().and_then(f))
+                .map(|c| c.as_ref().and_then(|c| f(&c.text)))
                 .collect::<Vec<_>>()
         })
     };

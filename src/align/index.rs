@@ -12,6 +12,7 @@
 //! found in more than a few articles, and keeps its best [`CANDIDATES`] hits.
 
 use std::hash::Hasher;
+use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
@@ -36,10 +37,105 @@ pub(crate) fn tokens(text: &str, buf: &mut Vec<u8>) -> Vec<u64> {
 
 /// The words of a text already in canonical form, as [`tokens`] gives them.
 pub(crate) fn tokens_of(canonical: &[u8]) -> Vec<u64> {
-    let mut out = Vec::with_capacity(canonical.len() / 6);
-    norm::for_each_word(canonical, |w| out.push(word_hash(w)));
+    // Legal prose averages under five bytes a word with its separator: sized so that
+    // the vector is not grown while it is filled.
+    let mut out = Vec::with_capacity(canonical.len() / 4 + 1);
+    if canonical.is_ascii() {
+        ascii_tokens(canonical, &mut out);
+    } else {
+        norm::for_each_word(canonical, |w| out.push(word_hash(w)));
+    }
     out
 }
+
+/// The tokens of a canonical text, and where each of its lines starts among them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tokenised {
+    pub(crate) tokens: Vec<u64>,
+    /// The index of the first token of each line, then the number of tokens.
+    lines: Vec<u32>,
+}
+
+impl Tokenised {
+    /// Tokenises `canonical` line by line, the lines starting at `marks`
+    /// ([`norm::normalise_lines_into`]). Lines are joined by a space in the canonical
+    /// form, so no word spans two of them and the tokens are those of [`tokens_of`].
+    pub(crate) fn new(canonical: &[u8], marks: &[u32]) -> Self {
+        let mut tokens = Vec::with_capacity(canonical.len() / 4 + 1);
+        let mut lines = Vec::with_capacity(marks.len() + 1);
+        let ascii = canonical.is_ascii();
+        let end = canonical.len();
+        for (k, &from) in marks.iter().enumerate() {
+            lines.push(tokens.len() as u32);
+            let from = (from as usize).min(end);
+            let to = marks.get(k + 1).map_or(end, |&m| (m as usize).min(end));
+            let line = &canonical[from..to];
+            if ascii {
+                ascii_tokens(line, &mut tokens);
+            } else {
+                norm::for_each_word(line, |w| tokens.push(word_hash(w)));
+            }
+        }
+        lines.push(tokens.len() as u32);
+        Tokenised { tokens, lines }
+    }
+
+    /// The tokens of lines `lines` (by index, as [`str::lines`] counts them).
+    pub(crate) fn of_lines(&self, lines: Range<usize>) -> &[u64] {
+        let at = |k: usize| self.lines.get(k).map_or(self.tokens.len(), |&t| t as usize);
+        &self.tokens[at(lines.start)..at(lines.end)]
+    }
+}
+
+/// [`norm::for_each_word`] and [`word_hash`] of an ASCII text in one scan: a short word
+/// is packed as it is read, with no slice iterator or copy per word (the alignment
+/// tokenises every article it models, and this was a tenth of its instructions).
+fn ascii_tokens(text: &[u8], out: &mut Vec<u64>) {
+    let n = text.len();
+    let mut i = 0;
+    while i < n {
+        while i < n && !ALNUM[usize::from(text[i])] {
+            i += 1;
+        }
+        let start = i;
+        while i < n && ALNUM[usize::from(text[i])] {
+            i += 1;
+        }
+        match i - start {
+            0 => {}
+            len @ 1..=8 => out.push(pack(text, start, len).wrapping_mul(PACK)),
+            _ => out.push(long_word_hash(&text[start..i])),
+        }
+    }
+}
+
+/// The word of `len` (1–8) bytes at `start`, packed little-endian into the low bytes: one
+/// 8-byte load, masked, where the text reaches that far.
+fn pack(text: &[u8], start: usize, len: usize) -> u64 {
+    let mask = u64::MAX >> (64 - 8 * len);
+    match text.get(start..start + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()) & mask,
+        None => {
+            let mut packed = [0u8; 8];
+            packed[..len].copy_from_slice(&text[start..start + len]);
+            u64::from_le_bytes(packed)
+        }
+    }
+}
+
+/// ASCII letters and digits: what [`norm::for_each_word`] joins into a word.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The multiplier that mixes a packed short word.
+const PACK: u64 = 0xA24B_AED4_963E_E407;
 
 /// A word's 64-bit key: words of up to 8 bytes are packed exactly (then mixed by an
 /// invertible multiplication), longer ones hashed.
@@ -47,12 +143,16 @@ fn word_hash(w: &[u8]) -> u64 {
     if w.len() <= 8 {
         let mut packed = [0u8; 8];
         packed[..w.len()].copy_from_slice(w);
-        u64::from_le_bytes(packed).wrapping_mul(0xA24B_AED4_963E_E407)
+        u64::from_le_bytes(packed).wrapping_mul(PACK)
     } else {
-        let mut h = FxHasher::default();
-        h.write(w);
-        h.finish()
+        long_word_hash(w)
     }
+}
+
+fn long_word_hash(w: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(w);
+    h.finish()
 }
 
 /// The key of the bigram (a, b): order matters.
@@ -63,29 +163,31 @@ fn bigram(a: u64, b: u64) -> u64 {
 /// Document frequencies of words over the articles counted.
 #[derive(Default)]
 pub(crate) struct Rarity {
-    df: FxHashMap<u64, u32>,
+    /// Word → (documents it is in, the last document counted that has it, from 1). The
+    /// stamp counts a word once per document without sorting each document's words.
+    df: FxHashMap<u64, (u32, u32)>,
     docs: u32,
-    scratch: Vec<u64>,
 }
 
 impl Rarity {
     /// Counts one document towards the document frequencies of its words.
     pub(crate) fn count(&mut self, tokens: &[u64]) {
         self.docs += 1;
-        self.scratch.clear();
-        self.scratch.extend_from_slice(tokens);
-        self.scratch.sort_unstable();
-        self.scratch.dedup();
-        for &t in &self.scratch {
-            *self.df.entry(t).or_default() += 1;
+        let doc = self.docs;
+        for &t in tokens {
+            let (df, last) = self.df.entry(t).or_default();
+            if *last != doc {
+                *df += 1;
+                *last = doc;
+            }
         }
     }
 
     /// Adds the counts of another table (the other side's articles).
     pub(crate) fn merge(&mut self, other: Rarity) {
         self.docs += other.docs;
-        for (t, n) in other.df {
-            *self.df.entry(t).or_default() += n;
+        for (t, (n, _)) in other.df {
+            self.df.entry(t).or_default().0 += n;
         }
     }
 
@@ -95,7 +197,11 @@ impl Rarity {
         let idf = |df: u32| (1.0 + n / df.max(1) as f32).ln();
         Weights {
             unseen: idf(1),
-            idf: self.df.into_iter().map(|(w, df)| (w, idf(df))).collect(),
+            idf: self
+                .df
+                .into_iter()
+                .map(|(w, (df, _))| (w, idf(df)))
+                .collect(),
         }
     }
 }
@@ -328,15 +434,12 @@ impl Index {
     /// share with it. `acc` is scratch space reused between calls.
     pub(crate) fn candidates(&self, query: &Features, acc: &mut Scratch) -> Vec<u32> {
         let cap = self.max_posting();
-        let mut rare: Vec<(usize, u32, &[u32], f32)> = query
-            .items
-            .iter()
-            .filter_map(|f| {
-                let list = self.postings(f.key);
-                let keep = !list.is_empty() && list.len() <= cap;
-                keep.then_some((list.len(), u32::MAX - f.weight.to_bits(), list, f.weight))
-            })
-            .collect();
+        let mut rare: Vec<(usize, u32, &[u32], f32)> = Vec::with_capacity(query.items.len());
+        rare.extend(query.items.iter().filter_map(|f| {
+            let list = self.postings(f.key);
+            let keep = !list.is_empty() && list.len() <= cap;
+            keep.then_some((list.len(), u32::MAX - f.weight.to_bits(), list, f.weight))
+        }));
         if rare.len() > self.query_features {
             rare.select_nth_unstable_by_key(self.query_features, |r| (r.0, r.1));
             rare.truncate(self.query_features);
@@ -410,6 +513,79 @@ mod tests {
         let weights = rarity.weights();
         let f = toks.iter().map(|t| Features::new(t, &weights)).collect();
         (weights, f)
+    }
+
+    /// The one-scan tokeniser gives the tokens of the word splitter and hash it replaces.
+    fn tokens_by_words(canonical: &[u8]) -> Vec<u64> {
+        let mut out = Vec::new();
+        norm::for_each_word(canonical, |w| out.push(word_hash(w)));
+        out
+    }
+
+    #[test]
+    fn one_scan_tokens_equal_split_words() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "states parties shall act. each state",
+            "exactly8 exactly89 nine12345 x  y,,z 12bis (a) article 5(3)",
+            "ends with a long word internationally",
+            "états, über",
+        ] {
+            let c = norm::normalise(text);
+            assert_eq!(
+                tokens_of(c.as_bytes()),
+                tokens_by_words(c.as_bytes()),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// The tokens of any run of lines, taken from the whole text's, are the tokens of
+        /// those lines normalised on their own (how paragraphs were tokenised).
+        #[test]
+        fn tokens_of_lines_are_the_lines_tokenised_alone(
+            text in "((1\\.|\\(2\\)| |\\t|word|Wörd|é|x9|,|\\r|\\n){0,30})",
+            cut in 0usize..12,
+            len in 0usize..12,
+        ) {
+            let mut buf = Vec::new();
+            let mut marks = Vec::new();
+            norm::normalise_lines_into(&text, &mut buf, &mut marks);
+            proptest::prop_assert_eq!(&buf, &norm::normalise(&text).into_bytes());
+            let t = Tokenised::new(&buf, &marks);
+            proptest::prop_assert_eq!(&t.tokens, &tokens_of(&buf));
+            let lines: Vec<&str> = text.split_inclusive('\n').collect();
+            let from = cut.min(lines.len());
+            let to = (from + len).min(lines.len());
+            let alone = tokens(&lines[from..to].concat(), &mut Vec::new());
+            proptest::prop_assert_eq!(t.of_lines(from..to), &alone[..]);
+        }
+
+        #[test]
+        fn one_scan_tokens_equal_split_words_on_any_text(text in "[a-zA-Z0-9 .,;'()\\n\\t-]{0,80}|.{0,40}") {
+            let c = norm::normalise(&text);
+            proptest::prop_assert_eq!(tokens_of(c.as_bytes()), tokens_by_words(c.as_bytes()));
+            proptest::prop_assert_eq!(tokens_of(text.as_bytes()), tokens_by_words(text.as_bytes()));
+        }
+    }
+
+    #[test]
+    fn document_frequencies_count_a_word_once_per_document() {
+        let docs: Vec<Vec<u64>> = vec![vec![1, 2, 1, 3], vec![2, 2], vec![], vec![3, 1, 4, 4, 4]];
+        let (mut a, mut b) = (Rarity::default(), Rarity::default());
+        docs[..2].iter().for_each(|d| a.count(d));
+        docs[2..].iter().for_each(|d| b.count(d));
+        a.merge(b);
+        a.count(&[4, 5, 4]);
+        assert_eq!(a.docs, 5);
+        let df = |w: u64| a.df.get(&w).map(|e| e.0);
+        assert_eq!(
+            [df(1), df(2), df(3), df(4), df(5), df(6)],
+            [Some(2), Some(2), Some(2), Some(2), Some(1), None]
+        );
     }
 
     #[test]

@@ -178,6 +178,7 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
         &in_play(&b, &model, &links, true),
         &in_play(&h, &model, &links, false),
         &model.weights,
+        &canon,
     );
     paragraphs::apply(&evidence, &model, &mut links);
     titles::apply(&b, &h, &model, &pairs, &mut links);

@@ -13,10 +13,11 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::index::{candidate_keys, dice, tokens, Features, Weights};
+use super::identical::Canon;
+use super::index::{candidate_keys, dice, Features, Tokenised, Weights};
 use super::links::Linker;
 use super::similarity::Model;
-use super::{Method, ParagraphLink, Side};
+use super::{norm, Method, ParagraphLink, Side};
 
 /// Two paragraphs are the same paragraph when their weighted Dice reaches this. Lower
 /// than for articles: a reform rewrites a paragraph it moves (a third of its weighted
@@ -123,6 +124,13 @@ fn marker(line: &str) -> Option<u8> {
 /// sub-items; an article without markers is cut at blank lines. Trailing lines without a
 /// marker belong to the paragraph above them.
 pub(crate) fn split(text: &str) -> Vec<Range<usize>> {
+    cut(text).into_iter().map(|(bytes, _)| bytes).collect()
+}
+
+/// [`split`], with each paragraph's lines as well as its bytes: its lines by index, as
+/// [`str::lines`] counts them, to take its words from the article's
+/// ([`super::index::Tokenised::of_lines`]).
+fn cut(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
@@ -130,47 +138,58 @@ pub(crate) fn split(text: &str) -> Vec<Range<usize>> {
         at += line.len();
     }
     let top = lines.iter().filter_map(|(_, l)| marker(l)).min();
-    let mut starts: Vec<usize> = vec![0];
+    let mut starts: Vec<(usize, usize)> = vec![(0, 0)];
     let mut blank = false;
-    for &(at, line) in &lines {
+    for (k, &(at, line)) in lines.iter().enumerate() {
         let empty = line.trim().is_empty();
         let opens = match top {
             Some(kind) => marker(line) == Some(kind),
             None => blank && !empty,
         };
         if opens && at > 0 {
-            starts.push(at);
+            starts.push((at, k));
         }
         blank = empty;
     }
-    starts.push(text.len());
+    starts.push((text.len(), lines.len()));
     starts
         .windows(2)
-        .map(|w| w[0]..w[1])
-        .filter(|r| !text[r.clone()].trim().is_empty())
+        .map(|w| (w[0].0..w[1].0, w[0].1..w[1].1))
+        .filter(|(r, _)| !text[r.clone()].trim().is_empty())
         .collect()
 }
 
 impl Evidence {
-    /// Cuts the articles `bases` and `heads` into paragraphs and matches them.
+    /// Cuts the articles `bases` and `heads` into paragraphs and matches them. An article
+    /// is tokenised once, from its canonical text in `canon` when stage 3 made one, and
+    /// each paragraph takes its run of lines' words: normalising each paragraph again
+    /// cost as much as the article.
     pub(crate) fn build(
         b: &Side,
         h: &Side,
         bases: &[usize],
         heads: &[usize],
         weights: &Weights,
+        canon: &Canon,
     ) -> Evidence {
-        let cut = |side: &Side, articles: &[usize]| -> Vec<Paragraph> {
-            let mut buf = Vec::new();
+        let paragraphs = |side: &Side, articles: &[usize], is_base: bool| -> Vec<Paragraph> {
+            let (mut buf, mut marks) = (Vec::new(), Vec::new());
+            let canon = if is_base { &canon.base } else { &canon.head };
             let mut out = Vec::new();
             for &a in articles {
                 let text = &side.articles[a].article.text;
-                for (index, r) in split(text).into_iter().enumerate() {
-                    let toks = tokens(&text[r], &mut buf);
+                let article = match canon.get(a).and_then(Option::as_ref) {
+                    Some(c) => Tokenised::new(&c.text, &c.lines),
+                    None => {
+                        norm::normalise_lines_into(text, &mut buf, &mut marks);
+                        Tokenised::new(&buf, &marks)
+                    }
+                };
+                for (index, (_, lines)) in cut(text).into_iter().enumerate() {
                     out.push(Paragraph {
                         article: a,
                         index,
-                        features: Features::new(&toks, weights),
+                        features: Features::new(article.of_lines(lines), weights),
                     });
                 }
             }
@@ -178,9 +197,9 @@ impl Evidence {
         };
         let (base, head) = super::on_both(|is_base| {
             if is_base {
-                cut(b, bases)
+                paragraphs(b, bases, true)
             } else {
-                cut(h, heads)
+                paragraphs(h, heads, false)
             }
         });
         let totals = |ps: &[Paragraph]| {

@@ -63,7 +63,7 @@ impl Model {
             let mut buf = Vec::new();
             let mut rarity = Rarity::default();
             let mut read = |i: usize| match canon.get(i).and_then(Option::as_ref) {
-                Some(c) => tokens_of(c),
+                Some(c) => tokens_of(&c.text),
                 None => tokens(&side.articles[i].article.text, &mut buf),
             };
             let toks: Vec<Option<Vec<u64>>> = (0..side.len())
