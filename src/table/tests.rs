@@ -43,19 +43,20 @@ fn rows_fold_into_ranges_and_whole_articles() {
             "Article 1 | Article 1",
             "Article 2(1) to (3) | Article 2(1) to (3)",
             "— | Article 2(4)",
-            // Too short for the alignment to tie old 2 to new 3: a removal and an
-            // addition, each written whole.
-            "Article 2(4) | —",
+            // Old 2's last paragraph went to new 3, which stands beside new 2: a split,
+            // written paragraph by paragraph where the paragraphs went apart.
+            "Article 2(4) | Article 3(1)",
+            "— | Article 3(2)",
             "Article 3 | Article 4",
             "Article 4 | —",
-            "— | Article 3",
             "— | Article 5",
         ]
     );
     assert_eq!(t.rows[0].kind, RowKind::Kept);
     assert_eq!(t.rows[1].kind, RowKind::Kept);
-    assert_eq!(t.rows[4].kind, RowKind::Moved);
-    assert_eq!(t.rows[5].kind, RowKind::Removed);
+    assert_eq!(t.rows[3].kind, RowKind::Moved);
+    assert_eq!(t.rows[5].kind, RowKind::Moved);
+    assert_eq!(t.rows[6].kind, RowKind::Removed);
     assert_eq!(t.rows[7].kind, RowKind::Added);
     assert_eq!(
         t.rows[1].old.as_ref().map(|c| c.paragraphs.clone()),
