@@ -447,38 +447,36 @@ fn moved_is_told_apart_from_renumbered_within_a_chapter() {
     ));
 }
 
+/// Fillers around article 3, which becomes `after` in place; `added` articles follow the
+/// fillers in the head.
+fn rewritten_in_place(before: &str, after: &str, added: &[&str]) -> (Draft, Draft) {
+    let around = |middle: &str| {
+        vec![
+            art("1", FILLER[0]),
+            art("2", FILLER[1]),
+            art("3", middle),
+            art("4", FILLER[2]),
+            art("5", FILLER[3]),
+        ]
+    };
+    let mut head = around(after);
+    head.extend(
+        added
+            .iter()
+            .enumerate()
+            .map(|(k, text)| art(&(6 + k).to_string(), text)),
+    );
+    (
+        draft("b", vec![("I", "", around(before))]),
+        draft("h", vec![("I", "", head)]),
+    )
+}
+
 #[test]
 fn a_heavily_reworded_article_in_place_is_linked_by_order() {
     let before = "The depositary shall transmit certified true copies of this Convention in all its authentic languages to every signatory State within ninety days of its adoption.";
     let after = "Within ninety days of adoption, the secretariat will send copies of the Convention to each signatory, in every authentic language.";
-    let base = draft(
-        "b",
-        vec![(
-            "I",
-            "",
-            vec![
-                art("1", FILLER[0]),
-                art("2", FILLER[1]),
-                art("3", before),
-                art("4", FILLER[2]),
-                art("5", FILLER[3]),
-            ],
-        )],
-    );
-    let head = draft(
-        "h",
-        vec![(
-            "I",
-            "",
-            vec![
-                art("1", FILLER[0]),
-                art("2", FILLER[1]),
-                art("3", after),
-                art("4", FILLER[2]),
-                art("5", FILLER[3]),
-            ],
-        )],
-    );
+    let (base, head) = rewritten_in_place(before, after, &[]);
     let a = align(&base, &head);
     let l = pair_of(&a, 2, 2).expect("linked by order");
     assert!(
@@ -496,35 +494,7 @@ fn a_rewrite_in_place_is_linked_though_a_new_article_elsewhere_took_a_few_more_o
     let before = "Object code may be distributed only together with the complete source code, on a medium customarily used for software interchange.";
     let after = "You may convey the work in object code form if you also offer the complete source code, by a network server at no charge.";
     let definitions = "In this licence, complete source code means the preferred form of the work for making modifications, on a medium of any kind.";
-    let base = draft(
-        "b",
-        vec![(
-            "I",
-            "",
-            vec![
-                art("1", FILLER[0]),
-                art("2", FILLER[1]),
-                art("3", before),
-                art("4", FILLER[2]),
-                art("5", FILLER[3]),
-            ],
-        )],
-    );
-    let head = draft(
-        "h",
-        vec![(
-            "I",
-            "",
-            vec![
-                art("1", FILLER[0]),
-                art("2", FILLER[1]),
-                art("3", after),
-                art("4", FILLER[2]),
-                art("5", FILLER[3]),
-                art("6", definitions),
-            ],
-        )],
-    );
+    let (base, head) = rewritten_in_place(before, after, &[definitions]);
     let a = align(&base, &head);
     let l = pair_of(&a, 2, 2).expect("linked by order");
     assert_eq!(l.method, Method::Order);

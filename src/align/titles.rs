@@ -71,15 +71,25 @@ pub(super) fn apply(b: &Side, h: &Side, model: &Model, pairs: &[Pair], links: &m
 
 #[cfg(test)]
 mod tests {
-    use crate::align::{align, Method};
+    use crate::align::{align, Alignment, Method};
     use crate::model::testing::{art, draft};
-    use crate::model::Article;
+    use crate::model::{Article, Draft};
 
     fn titled(number: &str, title: &str, text: &str) -> Article {
         Article {
             title: title.to_owned(),
             ..art(number, text)
         }
+    }
+
+    /// The new articles old 2 is linked to, and how.
+    fn successor_of_old_2(a: &Alignment) -> (Vec<usize>, Method) {
+        let link = a
+            .links
+            .iter()
+            .find(|l| l.base == [1])
+            .expect("old 2 is linked");
+        (link.head.clone(), link.method)
     }
 
     #[test]
@@ -111,15 +121,7 @@ mod tests {
             )],
         );
         let a = align(&base, &head);
-        let link = a
-            .links
-            .iter()
-            .find(|l| l.base == [1])
-            .expect("old 2 is linked");
-        assert_eq!(
-            (link.head.as_slice(), link.method),
-            (&[3][..], Method::Title)
-        );
+        assert_eq!(successor_of_old_2(&a), (vec![3], Method::Title));
         // A title two leftovers share says nothing about which is which.
         assert!(!a
             .links
@@ -127,62 +129,58 @@ mod tests {
             .any(|l| l.method == Method::Title && (l.base == [2] || l.base == [3])));
     }
 
+    /// One "Stay of proceedings" in the old text; in the new, one for recognition and one
+    /// for enforcement, and perhaps an unrelated article under the same title.
+    fn divided(unrelated: bool) -> (Draft, Draft) {
+        let scope = || {
+            titled(
+                "1",
+                "Scope",
+                "This Regulation applies to fishing on the lake by any vessel.",
+            )
+        };
+        let fin = |n: &str| {
+            titled(
+                n,
+                "Final provisions",
+                "This Regulation enters into force on the twentieth day after publication.",
+            )
+        };
+        let stay = |n: &str, text: &str| titled(n, "Stay of proceedings", text);
+        let base = vec![
+            scope(),
+            stay("2", "A court asked to recognise or to enforce a judgment may stay the proceedings while an ordinary appeal against it is pending."),
+            fin("3"),
+        ];
+        let mut head = vec![
+            scope(),
+            stay("2", "The court before which a decision is invoked for recognition may suspend its proceedings where an ordinary appeal is pending in the State of origin."),
+            stay("3", "The authority competent for enforcement may suspend the enforcement where an ordinary appeal is pending or the time for it has not expired."),
+            fin("4"),
+        ];
+        if unrelated {
+            head.push(stay(
+                "5",
+                "Harbour dues are payable in advance for every berth.",
+            ));
+        }
+        (
+            draft("a", vec![("I", "", base)]),
+            draft("b", vec![("I", "", head)]),
+        )
+    }
+
     #[test]
     fn an_article_divided_under_its_title_is_split_among_the_parts_that_share_its_text() {
-        let base = draft(
-            "a",
-            vec![(
-                "I",
-                "",
-                vec![
-                    titled("1", "Scope", "This Regulation applies to fishing on the lake by any vessel."),
-                    titled("2", "Stay of proceedings", "A court asked to recognise or to enforce a judgment may stay the proceedings while an ordinary appeal against it is pending."),
-                    titled("3", "Final provisions", "This Regulation enters into force on the twentieth day after publication."),
-                ],
-            )],
-        );
-        let head = draft(
-            "b",
-            vec![(
-                "I",
-                "",
-                vec![
-                    titled("1", "Scope", "This Regulation applies to fishing on the lake by any vessel."),
-                    titled("2", "Stay of proceedings", "The court before which a decision is invoked for recognition may suspend its proceedings where an ordinary appeal is pending in the State of origin."),
-                    titled("3", "Stay of proceedings", "The authority competent for enforcement may suspend the enforcement where an ordinary appeal is pending or the time for it has not expired."),
-                    titled("4", "Final provisions", "This Regulation enters into force on the twentieth day after publication."),
-                    titled("5", "Stay of proceedings", "Harbour dues are payable in advance for every berth."),
-                ],
-            )],
-        );
+        let (base, head) = divided(false);
         let a = align(&base, &head);
+        assert_eq!(successor_of_old_2(&a), (vec![1, 2], Method::Title));
         // Old 2 shares text with new 2 and 3, nothing with new 5: no split over all three.
+        let (base, head) = divided(true);
+        let a = align(&base, &head);
         assert!(!a
             .links
             .iter()
             .any(|l| l.base == [1] && l.method == Method::Title));
-        let head = draft(
-            "b",
-            vec![(
-                "I",
-                "",
-                vec![
-                    titled("1", "Scope", "This Regulation applies to fishing on the lake by any vessel."),
-                    titled("2", "Stay of proceedings", "The court before which a decision is invoked for recognition may suspend its proceedings where an ordinary appeal is pending in the State of origin."),
-                    titled("3", "Stay of proceedings", "The authority competent for enforcement may suspend the enforcement where an ordinary appeal is pending or the time for it has not expired."),
-                    titled("4", "Final provisions", "This Regulation enters into force on the twentieth day after publication."),
-                ],
-            )],
-        );
-        let a = align(&base, &head);
-        let link = a
-            .links
-            .iter()
-            .find(|l| l.base == [1])
-            .expect("old 2 is linked");
-        assert_eq!(
-            (link.head.as_slice(), link.method),
-            (&[1, 2][..], Method::Title)
-        );
     }
 }
