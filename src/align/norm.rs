@@ -168,11 +168,9 @@ pub(crate) fn citation_blind_hash(buf: &[u8]) -> Option<u64> {
     // citation: outside one, the scan jumps from one to the next (a substring search)
     // instead of reading every word.
     let mut at = citation_start(buf, 0)?;
-    let mut masked: Vec<u8> = Vec::new();
-    let mut citing = false;
-    let mut copied = 0;
+    let mut m = Masking::default();
     while at <= buf.len() {
-        if !citing {
+        if !m.citing {
             match citation_start(buf, at) {
                 Some(next) => at = next,
                 None => break,
@@ -182,28 +180,48 @@ pub(crate) fn citation_blind_hash(buf: &[u8]) -> Option<u64> {
             .iter()
             .position(|b| !b.is_ascii_alphanumeric())
             .unwrap_or(buf.len() - at);
+        m.word(buf, at, len);
+        at += len + 1;
+    }
+    m.hash(buf)
+}
+
+/// The cited numbers masked so far in a canonical text, read word by word.
+#[derive(Default)]
+struct Masking {
+    masked: Vec<u8>,
+    citing: bool,
+    copied: usize,
+}
+
+impl Masking {
+    /// Reads the word `buf[at..at + len]`: masks it when it is a cited number.
+    fn word(&mut self, buf: &[u8], at: usize, len: usize) {
         let word = &buf[at..at + len];
-        let end = at + len;
-        let mask = citing && word.first().is_some_and(u8::is_ascii_digit);
+        let mask = self.citing && word.first().is_some_and(u8::is_ascii_digit);
         if mask {
-            masked.extend_from_slice(&buf[copied..at]);
-            masked.push(b'#');
-            copied = end;
+            self.masked.extend_from_slice(&buf[self.copied..at]);
+            self.masked.push(b'#');
+            self.copied = at + len;
         }
         if !word.is_empty() {
-            citing = mask
+            self.citing = mask
                 || matches!(word, b"article" | b"articles" | b"art")
-                || citing && matches!(word, b"and" | b"or" | b"to");
+                || self.citing && matches!(word, b"and" | b"or" | b"to");
         }
-        at = end + 1;
     }
-    if masked.is_empty() {
-        return None;
+
+    /// The hash of `buf` with its cited numbers masked, `None` when none was.
+    fn hash(mut self, buf: &[u8]) -> Option<u64> {
+        if self.masked.is_empty() {
+            return None;
+        }
+        self.masked
+            .extend_from_slice(buf.get(self.copied..).unwrap_or_default());
+        let mut h = DefaultHasher::new();
+        h.write(&self.masked);
+        Some(h.finish())
     }
-    masked.extend_from_slice(buf.get(copied..).unwrap_or_default());
-    let mut h = DefaultHasher::new();
-    h.write(&masked);
-    Some(h.finish())
 }
 
 /// Where the first word starting with `art` at or after `from` starts (a substring search,
@@ -316,32 +334,13 @@ mod tests {
     /// citations: every word from the first "art" on.
     fn word_by_word(buf: &[u8]) -> Option<u64> {
         let start = citation_start(buf, 0)?;
-        let mut masked: Vec<u8> = Vec::new();
-        let mut citing = false;
-        let mut copied = 0;
+        let mut m = Masking::default();
         let mut at = start;
         for word in buf[start..].split(|b| !b.is_ascii_alphanumeric()) {
-            let end = at + word.len();
-            let mask = citing && word.first().is_some_and(u8::is_ascii_digit);
-            if mask {
-                masked.extend_from_slice(&buf[copied..at]);
-                masked.push(b'#');
-                copied = end;
-            }
-            if !word.is_empty() {
-                citing = mask
-                    || matches!(word, b"article" | b"articles" | b"art")
-                    || citing && matches!(word, b"and" | b"or" | b"to");
-            }
-            at = end + 1;
+            m.word(buf, at, word.len());
+            at += word.len() + 1;
         }
-        if masked.is_empty() {
-            return None;
-        }
-        masked.extend_from_slice(buf.get(copied..).unwrap_or_default());
-        let mut h = DefaultHasher::new();
-        h.write(&masked);
-        Some(h.finish())
+        m.hash(buf)
     }
 
     #[test]
