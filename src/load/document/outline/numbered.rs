@@ -47,6 +47,7 @@ enum Form {
     Bare,
 }
 
+#[derive(Clone)]
 struct Candidate {
     line: usize,
     value: u32,
@@ -118,7 +119,7 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
                 wrapped_on,
             });
     }
-    let best = one_column_apart(groups)
+    let best = with_borrowed_starts(one_column_apart(groups))
         .into_iter()
         .map(|((form, indent), candidates)| (longest_run(&candidates), form, indent, candidates))
         .max_by_key(|(run, form, indent, candidates)| {
@@ -187,6 +188,43 @@ fn one_column_apart(
         candidates.sort_unstable_by_key(|c| c.line);
     }
     out
+}
+
+/// Each group that counts from 2 without a 1 of its own borrows the last `1` of its form
+/// written before its first `2` at another indentation: an editor often indents the first
+/// section alone (`   1. Definitions` above `2. Fair Dealing …` at the margin), and
+/// without its 1 the run of sections could not start.
+fn with_borrowed_starts(
+    mut groups: HashMap<(Form, usize), Vec<Candidate>>,
+) -> HashMap<(Form, usize), Vec<Candidate>> {
+    let starts = |c: &Candidate| c.suffix.is_empty() && c.value <= 1;
+    let mut borrowed: Vec<((Form, usize), Candidate)> = Vec::new();
+    for (&(form, indent), candidates) in &groups {
+        if candidates.iter().any(starts) {
+            continue;
+        }
+        let Some(two) = candidates
+            .iter()
+            .find(|c| c.suffix.is_empty() && c.value == 2)
+        else {
+            continue;
+        };
+        let one = groups
+            .iter()
+            .filter(|(&(f, i), _)| f == form && i != indent)
+            .flat_map(|(_, cs)| cs)
+            .filter(|c| c.suffix.is_empty() && c.value == 1 && c.line < two.line)
+            .max_by_key(|c| c.line);
+        if let Some(one) = one {
+            borrowed.push(((form, indent), one.clone()));
+        }
+    }
+    for (key, one) in borrowed {
+        let candidates = groups.entry(key).or_default();
+        candidates.push(one);
+        candidates.sort_unstable_by_key(|c| c.line);
+    }
+    groups
 }
 
 /// The longest chain of candidates (indices, in document order) whose numbers count up by
@@ -395,6 +433,16 @@ mod tests {
             got[0].2.as_deref(),
             Some("This License applies to any program.")
         );
+    }
+
+    #[test]
+    fn a_first_section_indented_alone_still_starts_the_run() {
+        let got = numbers(
+            "Licence\n\n   1. Definitions\n\n      a. \"Work\" means the work.\n\n2. Fair Dealing Rights. Nothing here limits them.\n\n3. Licence Grant. You may copy the Work.\n",
+        );
+        let ids: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(ids, ["1", "2", "3"]);
+        assert_eq!(got[0].1, "Definitions");
     }
 
     #[test]
