@@ -336,6 +336,9 @@ static TOC_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// Most words a title may have when it shares the line with the number after a plain
 /// space (`Art. 4 Catch limits`); longer runs are sentences.
 const SPACE_TITLE_WORDS: usize = 12;
+/// Most words of a title closed by a full stop after a bare section number (`4  INABILITY
+/// TO COMPLY DUE TO STATUTE OR REGULATION.`): longer, it is more likely a sentence.
+pub(crate) const CLOSED_TITLE_WORDS: usize = 8;
 /// Most words of an article title after an explicit separator or on the next line.
 pub(crate) const ARTICLE_TITLE_WORDS: usize = 20;
 /// Most words of a chapter or part title: these are often long.
@@ -693,6 +696,32 @@ fn explicit_separator(rest: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// The title of `s` when it is a short title closed by a full stop (`DEFINITIONS.`,
+/// `U.S. GOVERNMENT END USERS.`): one sentence of at most `max_words` words without a
+/// digit, which a wrapped line that happens to start with a number (`2 years after …
+/// section 5.`) nearly always has.
+pub(crate) fn closed_title(s: &str, max_words: usize) -> Option<&str> {
+    let body = s.trim().strip_suffix('.')?.trim_end();
+    // `U.S. GOVERNMENT END USERS.`: the stops of initials end no sentence.
+    let initials = |w: &str| {
+        w.trim_end_matches('.')
+            .split('.')
+            .all(|p| p.chars().count() <= 1)
+    };
+    let one_sentence = !body.ends_with('.')
+        && body
+            .split_whitespace()
+            .rev()
+            .skip(1)
+            .all(|w| !w.ends_with('.') || initials(w));
+    let plain = !body.contains(|c: char| c.is_ascii_digit());
+    (one_sentence
+        && plain
+        && body.split_whitespace().count() <= max_words
+        && title_like(body, max_words))
+    .then_some(body)
 }
 
 /// Whether `s` reads as a heading's title: short, not a sentence, not the middle of one.
@@ -1192,5 +1221,13 @@ mod tests {
         assert!(!title_like("shall apply", 12));
         assert!(!title_like("The Parties agree.", 12));
         assert!(!title_like("one two three", 2));
+        assert_eq!(closed_title("DEFINITIONS.", 8), Some("DEFINITIONS"));
+        assert_eq!(
+            closed_title("U.S. GOVERNMENT END USERS.", 8),
+            Some("U.S. GOVERNMENT END USERS")
+        );
+        assert_eq!(closed_title("Definitions", 8), None);
+        assert_eq!(closed_title("The Parties met. They agreed.", 8), None);
+        assert_eq!(closed_title("Abs. 2 gilt entsprechend.", 8), None);
     }
 }

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::super::headings::{self, Heading, Keyword, ARTICLE_TITLE_WORDS};
+use super::super::headings::{self, Heading, Keyword, ARTICLE_TITLE_WORDS, CLOSED_TITLE_WORDS};
 use super::super::paragraphs::ends_early;
 use super::super::{Line, Style};
 use super::{boundary_before, unemphasised};
@@ -89,6 +89,11 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
         if rest.starts_with(|ch: char| ch.is_ascii_digit()) {
             continue;
         }
+        // `1  DEFINITIONS.`: a title closed by a full stop is still a title.
+        let rest = match headings::closed_title(&rest, CLOSED_TITLE_WORDS) {
+            Some(title) if form == Form::Bare => title.to_owned(),
+            _ => rest,
+        };
         if form == Form::Bare
             && !(headings::title_like(&rest, ARTICLE_TITLE_WORDS)
                 && rest.starts_with(char::is_uppercase))
@@ -443,6 +448,21 @@ mod tests {
         let ids: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(ids, ["1", "2", "3"]);
         assert_eq!(got[0].1, "Definitions");
+    }
+
+    #[test]
+    fn bare_numbers_with_titles_closed_by_a_full_stop() {
+        let got = numbers(
+            "Preamble.\n\n1  DEFINITIONS.\n\nText.\n\n2  SOURCE CODE LICENSE.\n\nText.\n\n3  U.S. GOVERNMENT END USERS.\n\nText.\n\n4 Years later the Parties met at Geneva in 1990.\n",
+        );
+        assert_eq!(
+            got.iter().map(|g| g.1.as_str()).collect::<Vec<_>>(),
+            [
+                "DEFINITIONS",
+                "SOURCE CODE LICENSE",
+                "U.S. GOVERNMENT END USERS"
+            ]
+        );
     }
 
     #[test]
