@@ -170,6 +170,23 @@ fn statutes_number_sections_and_paragraph_signs() {
 }
 
 #[test]
+fn a_long_title_on_a_line_of_its_own_is_a_heading_in_plain_text() {
+    let long = "§ 2 Verfahren bei Unzulässigkeit nach § 29 Absatz 1 Nummer 2 und 4 und bei offensichtlicher Unbegründetheit";
+    let r = txt(&format!(
+        "Gesetz\n\n§ 1 Geltungsbereich\n\nDieses Gesetz gilt.\n\n{long}\n\nDas Verfahren.\n\n\
+         § 3 Zuständigkeit\n\nDas Amt.\n\n§ 4 Absatz 2 gilt entsprechend für die Fälle nach Satz 1\nund Satz 2.\n"
+    ));
+    assert_eq!(
+        heads(&r.draft),
+        [
+            "1: Geltungsbereich",
+            &format!("2: {}", &long[5..]),
+            "3: Zuständigkeit"
+        ]
+    );
+}
+
+#[test]
 fn sections_are_containers_when_articles_exist() {
     let r =
         txt("Section 1 – Fishing\n\nArticle 1\nText.\n\nSection 2 – Trade\n\nArticle 2\nText.\n");

@@ -410,7 +410,7 @@ fn headings_in(
         let parsed = if styled {
             headings::parse_styled(&text)
         } else {
-            headings::parse(&text)
+            headings::parse(&text).or_else(|| long_title(lines, i, &text))
         };
         let Some(h) = parsed else {
             continue;
@@ -435,6 +435,23 @@ fn headings_in(
         }
     }
     (out, refused_articles)
+}
+
+/// An unstyled line that is a paragraph of its own, shaped like an article heading whose
+/// title is too long for a line inside the text (`§ 73 Sonstige Beteiligungserfordernisse
+/// im Visumverfahren, im Registrier- und Asylverfahren und bei der Erteilung von
+/// Aufenthaltstiteln`, as a plain-text export of a German statute writes it): a
+/// capitalised title without a closing stop, between blank lines, is no sentence.
+fn long_title(lines: &[Line], i: usize, text: &str) -> Option<Heading> {
+    let own_paragraph = i.checked_sub(1).is_none_or(|p| lines[p].is_blank())
+        && lines.get(i + 1).is_none_or(Line::is_blank);
+    let closed = text.trim_end().ends_with(['.', ',', ';', ':']);
+    if !own_paragraph || closed {
+        return None;
+    }
+    let h = headings::parse_styled(text)?;
+    let titled = h.title.starts_with(|c: char| c.is_uppercase());
+    (h.keyword.can_be_article() && h.text.is_none() && titled).then_some(h)
 }
 
 /// Article headings by the user's `--article-pattern`.
