@@ -121,6 +121,20 @@ fn titles_under_bare_headings() {
 }
 
 #[test]
+fn a_title_below_may_close_with_a_full_stop_when_text_follows() {
+    let r = txt("ARTÍCULO 1\n\nDelimitación del ámbito.\n\n1. Se considera extranjero al que carezca de la nacionalidad.\n\n\
+         ARTÍCULO 2\n\nLas Partes cooperarán.\n\nARTÍCULO 3\n\nTexto.\n");
+    let a = articles(&r.draft);
+    assert_eq!(a[0].title, "Delimitación del ámbito");
+    assert!(a[0].text.starts_with("1. Se considera"));
+    // A lone sentence is the text of a one-sentence article.
+    assert_eq!(
+        (a[1].title.as_str(), a[1].text.as_str()),
+        ("", "Las Partes cooperarán.\n")
+    );
+}
+
+#[test]
 fn a_wrapped_first_line_is_not_a_title() {
     let r = txt("Article 1\nThe Commission shall publish every year a report on\nthe state of the fish stocks of the lake and on the catch\nof each Party.\n");
     let a = articles(&r.draft);

@@ -437,6 +437,27 @@ fn headings_in(
     (out, refused_articles)
 }
 
+/// `Delimitación del ámbito.` under `Article 1`: a short title closed by a full stop, on a
+/// line of its own with the article's text below it. A lone short sentence is the text of
+/// a one-sentence article (`The Annexes form part of this Convention.`), not a title.
+fn closed_title_below(
+    lines: &[Line],
+    j: usize,
+    text: &str,
+    found: &HashMap<usize, Heading>,
+) -> Option<(String, usize)> {
+    let title = headings::closed_title(text, headings::CLOSED_TITLE_WORDS)?;
+    let alone = !lines[j].wrapped || lines.get(j + 1).is_none_or(|l| l.is_blank() || !l.wrapped);
+    let below = (j + 1..lines.len()).find(|&k| !lines[k].is_blank());
+    let text_follows = below.is_some_and(|k| {
+        let line = &lines[k];
+        !found.contains_key(&k)
+            && line.style == Style::Body
+            && headings::parse(&unemphasised(&line.text)).is_none()
+    });
+    (alone && text_follows).then(|| (title.to_owned(), j + 1))
+}
+
 /// An unstyled line that is a paragraph of its own, shaped like an article heading whose
 /// title is too long for a line inside the text (`§ 73 Sonstige Beteiligungserfordernisse
 /// im Visumverfahren, im Registrier- und Asylverfahren und bei der Erteilung von
@@ -707,11 +728,11 @@ fn title_below(
             .then(|| (text.trim().to_owned(), j + 1));
     }
     // A line with a note reference is text: a note cannot be carried in a title.
-    if starts_with_marker(&text)
-        || !headings::title_like(&text, max_words)
-        || text.contains(super::notes::OPEN)
-    {
+    if starts_with_marker(&text) || text.contains(super::notes::OPEN) {
         return None;
+    }
+    if !headings::title_like(&text, max_words) {
+        return closed_title_below(lines, j, &text, found);
     }
     let mut title = text.into_owned();
     let mut k = j + 1;
