@@ -661,6 +661,11 @@ fn split_rest(keyword: Keyword, rest: &str) -> Option<(String, Option<String>)> 
             return Some((short.trim().to_owned(), None));
         }
     }
+    // `Section 2 -- Exclusion of liability.`: after a dash, a longer one too.
+    let dash = rest.trim_start().starts_with(['-', '–', '—']);
+    if let Some(title) = closed_title(after, CLOSED_TITLE_WORDS).filter(|_| dash) {
+        return Some((title.to_owned(), None));
+    }
     let starts_upper = after
         .chars()
         .next()
@@ -1111,6 +1116,10 @@ mod tests {
         assert_eq!(article("Article 5. Scope"), pair("5", "Scope"));
         assert_eq!(article("Article 5. Scope."), pair("5", "Scope"));
         assert_eq!(article("Article 6: Remedies"), pair("6", "Remedies"));
+        assert_eq!(
+            article("Article 2 – Exclusion of the scope of the law."),
+            pair("2", "Exclusion of the scope of the law")
+        );
         assert_eq!(article("Art. 4 — Title"), pair("4", "Title"));
         assert_eq!(article("Article 6 (Remedies)"), pair("6", "Remedies"));
         assert_eq!(

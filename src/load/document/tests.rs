@@ -201,6 +201,17 @@ fn a_long_title_on_a_line_of_its_own_is_a_heading_in_plain_text() {
 }
 
 #[test]
+fn a_quoted_article_among_many_sections_is_text() {
+    let r = txt("Section 1 -- Scope.\n\nThis Act applies.\n\nSection 2 -- Penal Code.\n\nThe Penal Code is amended:\n\n\
+         Article 318 bis.\n\nWhoever smuggles people is punished.\n\nSection 3 -- Entry into force.\n\nToday.\n");
+    assert_eq!(
+        heads(&r.draft),
+        ["1: Scope", "2: Penal Code", "3: Entry into force"]
+    );
+    assert!(articles(&r.draft)[1].text.contains("Article 318 bis."));
+}
+
+#[test]
 fn sections_are_containers_when_articles_exist() {
     let r =
         txt("Section 1 – Fishing\n\nArticle 1\nText.\n\nSection 2 – Trade\n\nArticle 2\nText.\n");

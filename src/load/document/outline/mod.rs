@@ -137,7 +137,19 @@ pub(crate) fn build(
             found.extend(bare);
         }
     }
-    let statute = !found.values().any(|h| h.keyword == Keyword::Article);
+    let count = |k: Keyword| found.values().filter(|h| h.keyword == k).count();
+    let (articles, sections) = (count(Keyword::Article), count(Keyword::Section));
+    // Sections hold articles, so they are fewer; a statute numbered in sections that
+    // quotes an `Article 318 bis.` of another code has many more sections than articles.
+    let statute = articles == 0 || sections > 2 * articles;
+    if statute && articles > 0 {
+        for (&i, h) in &found {
+            if h.keyword == Keyword::Article {
+                refuse(i, "a quotation: the document's articles are its sections");
+            }
+        }
+        found.retain(|_, h| h.keyword != Keyword::Article);
+    }
     let is_article = |k: Keyword| {
         if statute {
             k == Keyword::Section
