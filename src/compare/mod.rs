@@ -1,6 +1,8 @@
 //! Runs the engine: align the articles of two drafts, redline each matched pair, classify
 //! it, and assemble the [`Comparison`] every renderer and gate consumes.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 
 use crate::align::{self, Alignment, Link};
@@ -348,7 +350,7 @@ impl Context<'_> {
         };
         if base_text == head_text {
             if self.options.redline_unchanged || kind != ChangeKind::Unchanged {
-                change.redline = Some(vec![Segment::new(Op::Equal, base_text)]);
+                change.redline = Some(vec![Segment::new(Op::Equal, base_text.into_owned())]);
             }
         } else if kind == ChangeKind::Unchanged && !self.options.redline_unchanged {
             // Whitespace-only differences: nothing a reader needs to see.
@@ -429,8 +431,14 @@ impl Context<'_> {
     }
 }
 
-fn joined(articles: &[&ArticleRef]) -> String {
-    join_texts(articles.iter().map(|a| a.article.text.as_str()))
+/// The text a link is redlined as: one article's own text, borrowed (most links, and
+/// most of those are never copied into a redline: the texts are equal), or the joined
+/// texts of a split or merge.
+fn joined<'a>(articles: &[&ArticleRef<'a>]) -> Cow<'a, str> {
+    match articles {
+        [one] => Cow::Borrowed(one.article.text.as_str()),
+        _ => Cow::Owned(join_texts(articles.iter().map(|a| a.article.text.as_str()))),
+    }
 }
 
 /// The text a split or merge is redlined as: the articles' texts in order, with exactly
