@@ -113,20 +113,7 @@ fn version(case: &Path, side: &str) -> PathBuf {
 }
 
 fn diff(case: &Path) -> Value {
-    let out = common::draftdiff()
-        .arg("diff")
-        .arg(version(case, "old"))
-        .arg(version(case, "new"))
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        matches!(out.status.code(), Some(0 | 1)),
-        "{}: {}",
-        case.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    diff_of(&version(case, "old"), &version(case, "new"))
 }
 
 #[test]
@@ -175,4 +162,182 @@ fn loose_ids_match_the_corpus_scorer() {
     assert_eq!(norm("Artículo 35 quáter."), "35quáter");
     assert_eq!(norm("§ 12"), "12");
     assert_eq!(norm("83.0a"), "83.0a");
+}
+
+/// An article heading of a corpus text, as the case writes it.
+struct Heading {
+    line: usize,
+    number: String,
+    title: String,
+    /// The line holding the title when it is not the heading's own (EU and Dutch texts).
+    title_line: Option<usize>,
+}
+
+/// The article headings of one corpus text, by the form its source writes them in; `None`
+/// for the licences, whose bare section numbers have no other spelling.
+fn article_headings(case: &str, lines: &[&str]) -> Option<Vec<Heading>> {
+    let (pattern, title_below) = match &case[..3] {
+        "de-" => (r"^#+ §\s*(\d+\w*)(?:\s+(.*))?$", false),
+        "es-" => (
+            r"^#+ Artículo (\d+(?: (?:bis|ter|quáter|quater|quinquies|sexies))?)\.?(?:\s+(.*))?$",
+            false,
+        ),
+        "eu-" => (r"^Article (\d+\w*)$", true),
+        "fr-" => (r"^Article (\d+(?:-\d+)*)$", false),
+        "nl-" => (r"^#+ ?Artikel\s+(\S+)\s*$", true),
+        _ => return None,
+    };
+    let pattern = regex::Regex::new(pattern).unwrap();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(c) = pattern.captures(line.trim_end()) else {
+            continue;
+        };
+        let mut title = c.get(2).map_or("", |m| m.as_str()).to_owned();
+        let mut title_line = None;
+        if title_below {
+            let j = (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty());
+            if let Some(j) = j {
+                let t = lines[j].trim();
+                let short =
+                    t.len() < 120 && !t.starts_with(|c: char| c.is_ascii_digit() || c == '(');
+                if let Some(dutch) = t.strip_prefix("####") {
+                    (title, title_line) = (dutch.trim().to_owned(), Some(j));
+                } else if case.starts_with("eu-") && short && !t.ends_with(['.', ':', ';', ',']) {
+                    (title, title_line) = (t.to_owned(), Some(j));
+                }
+            }
+        }
+        out.push(Heading {
+            line: i,
+            number: c[1].to_owned(),
+            title,
+            title_line,
+        });
+    }
+    Some(out)
+}
+
+/// A heading style: the lines one article heading becomes, from its number and title.
+type Style = fn(&str, &str) -> Vec<String>;
+
+/// Heading styles of real legislation (`headings-in-the-wild.md` of the corpus's reference
+/// notes), each with whether it is Markdown. A plain style strips the `#` of every other
+/// heading too, as a plain-text export does.
+const STYLES: [(&str, bool, Style); 5] = [
+    ("Article N - Title", false, |n, t| {
+        vec![format!("Article {n} - {t}")]
+    }),
+    ("ARTICLE N / TITLE", false, |n, t| {
+        vec![format!("ARTICLE {n}"), String::new(), t.to_uppercase()]
+    }),
+    ("Art. N. Title", false, |n, t| {
+        vec![format!("Art. {n}. {t}")]
+    }),
+    ("## Article N / **Title**", true, |n, t| {
+        vec![format!("## Article {n}"), String::new(), format!("**{t}**")]
+    }),
+    ("### Artikel  N  / ####Title", true, |n, t| {
+        vec![format!("### Artikel  {n}  "), format!("####{t}")]
+    }),
+];
+
+fn restyle(text: &str, headings: &[Heading], style: Style, markdown: bool) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::with_capacity(lines.len());
+    let mut next = headings.iter().peekable();
+    let dropped: BTreeSet<usize> = headings.iter().filter_map(|h| h.title_line).collect();
+    for (i, line) in lines.iter().enumerate() {
+        if dropped.contains(&i) {
+            continue;
+        }
+        match next.peek() {
+            Some(h) if h.line == i => {
+                out.extend(style(&h.number, &h.title));
+                next.next();
+            }
+            _ if markdown => out.push(line.to_string()),
+            _ => out.push(line.trim_start_matches('#').trim_start().to_owned()),
+        }
+    }
+    out.join("\n") + "\n"
+}
+
+fn diff_of(old: &Path, new: &Path) -> Value {
+    let out = common::draftdiff()
+        .arg("diff")
+        .arg(old)
+        .arg(new)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}: {}",
+        old.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Held-out texts come in every heading style of the wild: each case, its article headings
+/// rewritten in another style (and its lines ended CRLF), aligns exactly as it does as
+/// published. A style the reader misreads loses articles or titles and changes links.
+#[test]
+fn every_case_aligns_the_same_in_other_heading_styles() {
+    let dir = tempfile::tempdir().unwrap();
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let jobs: Vec<_> = cases()
+            .into_iter()
+            .map(|case| {
+                let dir = dir.path();
+                scope.spawn(move || restyled_failures(&case, dir))
+            })
+            .collect();
+        jobs.into_iter().flat_map(|j| j.join().unwrap()).collect()
+    });
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn restyled_failures(case: &Path, dir: &Path) -> Vec<String> {
+    let name = case.file_name().unwrap().to_string_lossy().into_owned();
+    let (old, new) = (version(case, "old"), version(case, "new"));
+    let published = predicted(&diff_of(&old, &new));
+    let texts = [&old, &new].map(|p| std::fs::read_to_string(p).unwrap());
+    let mut variants: Vec<(String, [String; 2], &str)> = vec![(
+        "CRLF line ends".into(),
+        texts.clone().map(|t| t.replace('\n', "\r\n")),
+        old.extension().unwrap().to_str().unwrap(),
+    )];
+    let markdown_source = old.extension().is_some_and(|e| e == "md");
+    for (label, markdown, style) in STYLES {
+        if markdown && !markdown_source {
+            continue;
+        }
+        let restyled = texts.clone().map(|t| {
+            let lines: Vec<&str> = t.lines().collect();
+            article_headings(&name, &lines).map(|h| restyle(&t, &h, style, markdown))
+        });
+        if let [Some(o), Some(n)] = restyled {
+            let ext = if markdown { "md" } else { "txt" };
+            variants.push((label.into(), [o, n], ext));
+        }
+    }
+    let mut failures = Vec::new();
+    for (k, (label, [o, n], ext)) in variants.into_iter().enumerate() {
+        let at = dir.join(format!("{name}-{k}"));
+        std::fs::create_dir_all(&at).unwrap();
+        let (po, pn) = (at.join(format!("old.{ext}")), at.join(format!("new.{ext}")));
+        std::fs::write(&po, o).unwrap();
+        std::fs::write(&pn, n).unwrap();
+        let links = predicted(&diff_of(&po, &pn));
+        if links != published {
+            let lost: Vec<_> = published.difference(&links).take(5).collect();
+            let gained: Vec<_> = links.difference(&published).take(5).collect();
+            failures.push(format!(
+                "{name} in style {label:?}: links lost {lost:?}, gained {gained:?}"
+            ));
+        }
+    }
+    failures
 }
