@@ -652,6 +652,14 @@ fn split_rest(keyword: Keyword, rest: &str) -> Option<(String, Option<String>)> 
     if after.is_empty() {
         return Some((String::new(), None));
     }
+    if !container {
+        // `Section 2. Grant of Copyright License. Subject to …`: a title, then the text.
+        if let (title, Some(text)) = super::outline::numbered::split_title(after) {
+            if !title.is_empty() {
+                return Some((title, Some(text)));
+            }
+        }
+    }
     if title_like(after, max_words) {
         return Some((after.to_owned(), None));
     }
@@ -1116,6 +1124,15 @@ mod tests {
         assert_eq!(article("Article 5. Scope"), pair("5", "Scope"));
         assert_eq!(article("Article 5. Scope."), pair("5", "Scope"));
         assert_eq!(article("Article 6: Remedies"), pair("6", "Remedies"));
+        assert_eq!(
+            head("Section 2. Grant of Copyright License. Subject to the terms"),
+            (
+                Keyword::Section,
+                "2".into(),
+                "Grant of Copyright License".into(),
+                Some("Subject to the terms".into())
+            )
+        );
         assert_eq!(
             article("Article 2 – Exclusion of the scope of the law."),
             pair("2", "Exclusion of the scope of the law")

@@ -212,6 +212,17 @@ fn a_quoted_article_among_many_sections_is_text() {
 }
 
 #[test]
+fn a_wrapped_sentence_after_the_number_and_its_stop_is_text() {
+    let r = txt("Licence\n\nSection 1. You are permitted to use the Standard Version and\ncreate and use Modified Versions.\n\n\
+         Section 2. You may Distribute verbatim copies of the\nSource form of the Standard Version.\n");
+    assert_eq!(heads(&r.draft), ["1: ", "2: "]);
+    assert_eq!(
+        articles(&r.draft)[0].text,
+        "You are permitted to use the Standard Version and create and use Modified Versions.\n"
+    );
+}
+
+#[test]
 fn sections_are_containers_when_articles_exist() {
     let r =
         txt("Section 1 – Fishing\n\nArticle 1\nText.\n\nSection 2 – Trade\n\nArticle 2\nText.\n");

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 mod assemble;
 mod bare;
 mod inferred;
-mod numbered;
+pub(super) mod numbered;
 
 use super::headings::{self, Heading, Keyword, ARTICLE_TITLE_WORDS, CONTAINER_TITLE_WORDS};
 use super::paragraphs::{self, ends_early, ends_sentence, ends_with_connector, starts_with_marker};
@@ -424,9 +424,23 @@ fn headings_in(
         } else {
             headings::parse(&text).or_else(|| long_title(lines, i, &text))
         };
-        let Some(h) = parsed else {
+        let Some(mut h) = parsed else {
             continue;
         };
+        // `Section 1. You are permitted to use the Standard Version and` / `create …`: a
+        // title never runs on in lower case; what follows the number and its full stop
+        // starts the text. (After a plain space it is a sentence: `§ 4 Absatz 2 gilt …`.)
+        let stop = text.contains(&format!("{}. ", h.number));
+        let cut = |h: &Heading| {
+            let next = lines.get(i + 1);
+            sentence_continues(lines, i, h)
+                || ends_with_connector(&h.title)
+                    && line.wrapped
+                    && next.is_some_and(|n| n.wrapped && !n.is_blank())
+        };
+        if !styled && stop && h.keyword.can_be_article() && !h.title.is_empty() && cut(&h) {
+            h.text = Some(std::mem::take(&mut h.title));
+        }
         // A dashed title (`Article 2 – Remedies`) is a heading whatever follows it: no
         // sentence has that shape.
         let stands = h.dashed || boundary_before(lines, i, width);

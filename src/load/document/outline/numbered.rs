@@ -354,7 +354,7 @@ fn longest_run(candidates: &[Candidate]) -> Vec<usize> {
 /// Splits the rest of a numbered heading line into its title and the start of its text:
 /// `Definitions.` is a title; `Grant of Copyright License. Subject to …` is a title and
 /// text; `Redistributions of source code must retain …` is text.
-pub(super) fn split_title(rest: &str) -> (String, Option<String>) {
+pub(in crate::load::document) fn split_title(rest: &str) -> (String, Option<String>) {
     let rest = rest.trim();
     if rest.is_empty() {
         return (String::new(), None);
