@@ -74,6 +74,8 @@ pub(crate) struct Heading {
     /// The title follows a dash or a colon (`Article 2 – Definitions`): a shape no
     /// wrapped sentence takes, so the heading stands wherever it is.
     pub dashed: bool,
+    /// A full stop separates the number from what follows (`Section 1. You are …`).
+    pub stopped: bool,
     /// The title is the one sentence after the number, as laws in Spanish, Italian and
     /// Portuguese write it (`Artículo 2. Igualdad con los nacionales e interpretación.`):
     /// should nothing follow the heading, the sentence was the article's text.
@@ -420,6 +422,7 @@ fn numbered_container(line: &str) -> Option<Heading> {
         text: None,
         toc: false,
         dashed: true,
+        stopped: false,
         sentence_title: false,
     })
 }
@@ -568,6 +571,7 @@ fn finish(keyword: Keyword, number: String, rest: &str, styled: bool) -> Option<
         text,
         toc,
         dashed,
+        stopped: sep.starts_with('.'),
         sentence_title: false,
     })
 }
@@ -1238,6 +1242,8 @@ mod tests {
         assert!(!parse("Article 5. Scope").unwrap().dashed);
         assert!(!parse("Art. 4 Catch limits").unwrap().dashed);
         assert!(!parse("Article 2 –").unwrap().dashed);
+        assert!(parse("Section 1. You are permitted").unwrap().stopped);
+        assert!(!parse("Art. 4 Catch limits").unwrap().stopped);
     }
 
     #[test]

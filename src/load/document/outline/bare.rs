@@ -86,6 +86,7 @@ pub(super) fn headings(lines: &[Line]) -> Option<HashMap<usize, Heading>> {
                     text: None,
                     toc: false,
                     dashed: false,
+                    stopped: false,
                     sentence_title: false,
                 },
             )

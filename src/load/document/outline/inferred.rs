@@ -70,6 +70,7 @@ pub(super) fn headings(lines: &[Line], width: usize) -> Option<(String, HashMap<
                     text: None,
                     toc: false,
                     dashed: false,
+                    stopped: false,
                     sentence_title: false,
                 },
             )

@@ -430,7 +430,6 @@ fn headings_in(
         // `Section 1. You are permitted to use the Standard Version and` / `create …`: a
         // title never runs on in lower case; what follows the number and its full stop
         // starts the text. (After a plain space it is a sentence: `§ 4 Absatz 2 gilt …`.)
-        let stop = text.contains(&format!("{}. ", h.number));
         let cut = |h: &Heading| {
             let next = lines.get(i + 1);
             sentence_continues(lines, i, h)
@@ -438,7 +437,7 @@ fn headings_in(
                     && line.wrapped
                     && next.is_some_and(|n| n.wrapped && !n.is_blank())
         };
-        if !styled && stop && h.keyword.can_be_article() && !h.title.is_empty() && cut(&h) {
+        if !styled && h.stopped && h.keyword.can_be_article() && !h.title.is_empty() && cut(&h) {
             h.text = Some(std::mem::take(&mut h.title));
         }
         // A dashed title (`Article 2 – Remedies`) is a heading whatever follows it: no
@@ -534,6 +533,7 @@ fn by_pattern(lines: &[Line], pattern: &regex::Regex) -> HashMap<usize, Heading>
                 text: None,
                 toc: false,
                 dashed: true,
+                stopped: false,
                 sentence_title: false,
             },
         );

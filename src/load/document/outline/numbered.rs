@@ -90,8 +90,10 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
             continue;
         }
         // `1  DEFINITIONS.`: a title closed by a full stop is still a title.
-        let rest = match headings::closed_title(&rest, CLOSED_TITLE_WORDS) {
-            Some(title) if form == Form::Bare => title.to_owned(),
+        let rest = match form {
+            Form::Bare => headings::closed_title(&rest, CLOSED_TITLE_WORDS)
+                .map(str::to_owned)
+                .unwrap_or(rest),
             _ => rest,
         };
         if form == Form::Bare
@@ -159,6 +161,7 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
                 text,
                 toc: false,
                 dashed: false,
+                stopped: false,
                 sentence_title: false,
             };
             (c.line, heading)
