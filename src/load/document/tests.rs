@@ -209,6 +209,13 @@ fn a_quoted_article_among_many_sections_is_text() {
         ["1: Scope", "2: Penal Code", "3: Entry into force"]
     );
     assert!(articles(&r.draft)[1].text.contains("Article 318 bis."));
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.contains("1 line(s) shaped like 'Article' headings were read as text")),
+        "{:?}",
+        r.warnings
+    );
 }
 
 #[test]

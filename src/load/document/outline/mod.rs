@@ -143,12 +143,21 @@ pub(crate) fn build(
     // quotes an `Article 318 bis.` of another code has many more sections than articles.
     let statute = articles == 0 || sections > 2 * articles;
     if statute && articles > 0 {
-        for (&i, h) in &found {
-            if h.keyword == Keyword::Article {
-                refuse(i, "a quotation: the document's articles are its sections");
-            }
+        let mut quoted: Vec<usize> = found
+            .iter()
+            .filter(|(_, h)| h.keyword == Keyword::Article)
+            .map(|(&i, _)| i)
+            .collect();
+        quoted.sort_unstable();
+        for &i in &quoted {
+            refuse(i, "a quotation: the document's articles are its sections");
+            found.remove(&i);
         }
-        found.retain(|_, h| h.keyword != Keyword::Article);
+        warnings.push(format!(
+            "{} line(s) shaped like 'Article' headings were read as text: the document's articles are its {sections} sections ({})",
+            quoted.len(),
+            places(lines, &quoted, cx.unit)
+        ));
     }
     let is_article = |k: Keyword| {
         if statute {
