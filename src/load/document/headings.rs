@@ -175,6 +175,10 @@ const KEYWORDS: &[(&str, Keyword)] = &[
     ("članak", Keyword::Article),
     ("člen", Keyword::Article),
     ("член", Keyword::Article),
+    // Bulgarian statutes abbreviate it (`Чл. 1.`); Serbian, Bosnian and Montenegrin.
+    ("чл", Keyword::Article),
+    ("члан", Keyword::Article),
+    ("član", Keyword::Article),
     ("статья", Keyword::Article),
     ("стаття", Keyword::Article),
     ("άρθρο", Keyword::Article),
@@ -248,10 +252,10 @@ static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     // A number as written: a French code's letter prefix (`L. 313-11`, `R.1`, `R*311-1`,
     // `LO. 111`), digits
     // with hyphen, colon or dot parts (`171-9`, `1:1`, `4.1`, `83.0a`), a letter suffix
-    // (`12a`, `12A`), a Latin one (`17 bis`, Italian `1-bis`), an ordinal sign (`2.º`,
+    // (`12a`, `12A`, Bulgarian `2а`, Greek `5α`), a Latin one (`17 bis`, Italian `1-bis`), an ordinal sign (`2.º`,
     // `1er`), and a Portuguese insertion after it (`5.º-A`).
     let arabic = format!(
-        r"(?P<arabic>(?:(?:LO|L|R|D|A)\*?\.?\s?)?\d{{1,9}}(?:[-:.]\d{{1,4}})*(?:[a-z]{{1,2}}\b|[A-Z]\b)?(?:[\s-]?(?i:{LATIN})\b)?)(?P<ordinal>\.?\s?[º°ª]|er\b|re\b)?(?P<osuffix>-[A-Z]\b)?"
+        r"(?P<arabic>(?:(?:LO|L|R|D|A)\*?\.?\s?)?\d{{1,9}}(?:[-:.]\d{{1,4}})*(?:\p{{Ll}}{{1,2}}\b|[A-Z]\b)?(?:[\s-]?(?i:{LATIN})\b)?)(?P<ordinal>\.?\s?[º°ª]|er\b|re\b)?(?P<osuffix>-[A-Z]\b)?"
     );
     let pattern = format!(
         r"^{keyword}(?:{arabic}|(?P<roman>[IVXLCDM]{{1,8}})(?P<rsuffix>\s?(?i:{LATIN})|\s?[a-z])?\b|(?P<letter>[A-Z])\b|(?P<word>(?i:{WORDS}))\b)(?P<rest>.*)$"
@@ -267,6 +271,102 @@ static ORDINAL_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("the ordinal-first pattern is a valid regex")
 });
+
+/// `第1条`, `第二十三条の二`, `제28조의2(가명정보의 처리)`, `第一章　総則`: Chinese, Japanese and
+/// Korean statutes wrap the number in the keyword, and insert articles with a branch
+/// number (`の2`, `之一`, `의2`).
+static EAST_ASIAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:第|제)\s*(?P<n>\d{1,4}|[〇零一二三四五六七八九十百千]{1,8})\s*(?P<kw>[条條조章장節节절編编편])(?P<branch>(?:(?:の|之|의)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,4}))*)(?P<rest>.*)$",
+    )
+    .expect("the East Asian pattern is a valid regex")
+});
+
+/// `제1항`, `第二項`, `第3条`: a numbered part of a text, cited.
+static CITED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:第|제)\s*[\d〇零一二三四五六七八九十百千]")
+        .expect("the citation pattern is a valid regex")
+});
+
+/// The value of a number in Chinese numerals, as Japanese and Chinese statutes number
+/// their articles (`二十三` = 23, `一百零五` = 105).
+fn han_number(s: &str) -> Option<u32> {
+    if s.chars().all(|c| c.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    let (mut total, mut digit) = (0, None::<u32>);
+    for c in s.chars() {
+        let d = "〇一二三四五六七八九"
+            .chars()
+            .position(|x| x == c)
+            .or((c == '零').then_some(0));
+        match (d, c) {
+            (Some(d), _) => digit = Some(u32::try_from(d).ok()?),
+            (None, '十' | '百' | '千') => {
+                let unit = match c {
+                    '十' => 10,
+                    '百' => 100,
+                    _ => 1000,
+                };
+                total += digit.unwrap_or(1) * unit;
+                digit = None;
+            }
+            _ => return None,
+        }
+    }
+    Some(total + digit.unwrap_or(0)).filter(|&n| n > 0)
+}
+
+/// Reads a Chinese, Japanese or Korean heading: the number in Arabic digits, a branch
+/// number after a hyphen (`제28조의2` → `28-2`, as the official English translations
+/// write it), a bracketed title (`(목적)`, `（目的）`), and the text that runs on.
+fn east_asian(line: &str) -> Option<Heading> {
+    let c = EAST_ASIAN.captures(line)?;
+    let keyword = match &c["kw"] {
+        "条" | "條" | "조" => Keyword::Article,
+        "章" | "장" => Keyword::Chapter,
+        "節" | "节" | "절" => Keyword::Division,
+        _ => Keyword::Part,
+    };
+    let mut number = han_number(&c["n"])?.to_string();
+    for branch in c["branch"].split(['の', '之', '의']).skip(1) {
+        number.push('-');
+        number.push_str(&han_number(branch.trim())?.to_string());
+    }
+    // `第三条の規定により`, `제3조에 따른`, `제3조 제1항에 따라`: a sentence citing the article.
+    let spaced = c["rest"].starts_with(char::is_whitespace);
+    let rest = c["rest"].trim();
+    let bracketed = rest.starts_with(['(', '（']);
+    let cites = CITED.is_match(rest);
+    if !(rest.is_empty() || bracketed || spaced) || cites {
+        return None;
+    }
+    let (title, text) = match rest.strip_prefix(['(', '（']) {
+        Some(inner) => {
+            let close = inner.find([')', '）'])?;
+            let after = inner[close..].chars().skip(1).collect::<String>();
+            (inner[..close].trim().to_owned(), after.trim().to_owned())
+        }
+        // A chapter's title follows a space; an article's text does (`第一条　この法律は、…
+        // 目的とする。`), unless it is a title's few words that end no sentence (`第1条 定義`).
+        None if !keyword.can_be_article()
+            || rest.chars().count() <= 30 && !super::paragraphs::ends_sentence(rest) =>
+        {
+            (rest.to_owned(), String::new())
+        }
+        None => (String::new(), rest.to_owned()),
+    };
+    Some(Heading {
+        keyword,
+        number,
+        title,
+        text: (!text.is_empty()).then_some(text),
+        toc: false,
+        dashed: false,
+        stopped: false,
+        sentence_title: false,
+    })
+}
 
 /// `Disposición adicional primera.`, `Disposición transitoria.`, `Disposición final
 /// quinta bis.`: the additional, transitional, repealing and final provisions of a Spanish
@@ -292,11 +392,13 @@ static CONVERTER_MARK: LazyLock<Regex> =
 
 /// `ANNEX II`, `Annex 3 – Correlation table`, `APPENDIX A`, `ADDENDUM: How to use …`,
 /// `SCHEDULE 1`, `ANNEX TO THE
-/// CONVENTION`, `PROTOCOL ON …`, `Correlation table`, `Anlage 1 …`, `ANEXO`, `Bijlage 2`:
-/// the heading of back matter, whose text is no article's.
+/// CONVENTION`, `PROTOCOL ON …`, `Correlation table`, `Anlage 1 …`, `ANEXO`, `Bijlage 2`,
+/// the supplementary provisions of a Korean or Japanese statute (`부칙 <제1234호>`, `附　則`,
+/// which number their own articles from 1 again): the heading of back matter, whose text
+/// is no article's.
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|ADDENDUM|Addendum|SCHEDULE|Schedule|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato)(?:\s+(?:[IVXLCDM]{1,6}|\d{1,3}[A-Za-z]?|[A-Z]))?\s*(?:[.:–—-]\s*(?P<title>.*)|\s+\((?:zu|to|al)\s[^)]*\))?|(?:ANNEX|APPENDIX|ADDENDUM|SCHEDULE|PROTOCOL)\b[^a-z]*|(?i:correlation table|table of correspondence|correspondence table|table of equivalences|end of terms and conditions))$",
+        r"^(?:(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|ADDENDUM|Addendum|SCHEDULE|Schedule|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato)(?:\s+(?:[IVXLCDM]{1,6}|\d{1,3}[A-Za-z]?|[A-Z]))?\s*(?:[.:–—-]\s*(?P<title>.*)|\s+\((?:zu|to|al)\s[^)]*\))?|(?:ANNEX|APPENDIX|ADDENDUM|SCHEDULE|PROTOCOL)\b[^a-z]*|(?i:correlation table|table of correspondence|correspondence table|table of equivalences|end of terms and conditions)|(?:부\s*칙|附\s*[則则])(?:\s*[<〈(（].*)?)$",
     )
     .expect("the annex pattern is a valid regex")
 });
@@ -437,6 +539,9 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
     if line.starts_with(char::is_lowercase) {
         return None;
     }
+    if let Some(h) = east_asian(line) {
+        return Some(h);
+    }
     if let Some(c) = PROVISION.captures(line) {
         let kind = c["kind"].split_whitespace().collect::<Vec<_>>().join(" ");
         let number = match c.name("n") {
@@ -467,6 +572,8 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
     let keyword_word = caps.name("kw")?.as_str();
     let keyword = keyword(keyword_word)?;
     let mut rest = caps.name("rest").map_or("", |m| m.as_str()).to_owned();
+    // The text runs on after an ordinal sign: it has no title sentence.
+    let mut run_on = false;
     let number = if let Some(m) = caps.name("arabic") {
         let mut number = collapse(m.as_str());
         // `12th` is an ordinal in a sentence; `2aa` is an article inserted twice over.
@@ -493,12 +600,17 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
             number = number.trim_end().to_owned();
             rest = format!(" bis{rest}");
         }
-        if caps
-            .name("ordinal")
-            .is_some_and(|o| o.as_str().starts_with('.'))
-        {
+        if let Some(ordinal) = caps.name("ordinal").map(|o| o.as_str()) {
             // `Artículo 2.º Ámbito territorial.`: the full stop of the ordinal separates.
-            rest.insert(0, '.');
+            // `Art. 1º Esta Lei dispõe sobre …`: Brazilian statutes run the text on after
+            // the ordinal sign alone, which ends the number as a stop would.
+            let sign_then_text = ordinal.starts_with(['º', '°', 'ª'])
+                && rest.starts_with(char::is_whitespace)
+                && !title_like(&rest, SPACE_TITLE_WORDS);
+            if ordinal.starts_with('.') || sign_then_text {
+                rest.insert(0, '.');
+            }
+            run_on = sign_then_text;
         }
         if let Some(suffix) = caps.name("osuffix") {
             number.push_str(suffix.as_str());
@@ -525,7 +637,9 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         caps.name("letter")?.as_str().to_owned()
     };
     let mut h = finish(keyword, number, &rest, styled)?;
-    sentence_title(keyword_word, &mut h);
+    if !run_on {
+        sentence_title(keyword_word, &mut h);
+    }
     Some(h)
 }
 
@@ -1027,6 +1141,87 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    /// Chinese, Japanese and Korean statutes: the number inside the keyword, in Arabic or
+    /// Chinese numerals, a branch number for an inserted article, a bracketed title, and
+    /// the text running on after a space.
+    #[test]
+    fn east_asian_headings() {
+        use Keyword::*;
+        let rows: &[(&str, Keyword, &str, &str, Option<&str>)] = &[
+            ("제1조(목적)", Article, "1", "목적", None),
+            (
+                "제28조의2(가명정보의 처리 등) ① 개인정보처리자는 …할 수 있다.",
+                Article,
+                "28-2",
+                "가명정보의 처리 등",
+                Some("① 개인정보처리자는 …할 수 있다."),
+            ),
+            ("제1장 총칙", Chapter, "1", "총칙", None),
+            ("제2절 보칙", Division, "2", "보칙", None),
+            (
+                "第一条　この法律は、管理を図ることを目的とする。",
+                Article,
+                "1",
+                "",
+                Some("この法律は、管理を図ることを目的とする。"),
+            ),
+            ("第二十三条の二", Article, "23-2", "", None),
+            ("第1条 定義", Article, "1", "定義", None),
+            ("第3条（適用範囲）", Article, "3", "適用範囲", None),
+            ("第一章　総則", Chapter, "1", "総則", None),
+            ("第二編 物権", Part, "2", "物権", None),
+            (
+                "第一百零五条　本法自公布之日起施行。",
+                Article,
+                "105",
+                "",
+                Some("本法自公布之日起施行。"),
+            ),
+        ];
+        for &(line, keyword, number, title, text) in rows {
+            let h = parse(line).unwrap_or_else(|| panic!("not a heading: {line:?}"));
+            assert_eq!(
+                (
+                    h.keyword,
+                    h.number.as_str(),
+                    h.title.as_str(),
+                    h.text.as_deref()
+                ),
+                (keyword, number, title, text),
+                "{line:?}"
+            );
+        }
+        // Sentences that open by citing an article.
+        for line in [
+            "第三条の規定により、適用しない。",
+            "제3조에 따른 신고",
+            "제3조 제1항에 따라 신고한다.",
+        ] {
+            assert_eq!(parse(line), None, "{line}");
+        }
+        assert_eq!(han_number("十"), Some(10));
+        assert_eq!(han_number("二十"), Some(20));
+        assert_eq!(han_number("百二"), Some(102));
+        assert_eq!(han_number("二千三百四十五"), Some(2345));
+        assert_eq!(han_number("〇"), None);
+    }
+
+    /// `Art. 1º Esta Lei …` (Brazil), `Чл. 2а. (1) …` (Bulgaria): the ordinal sign or the
+    /// full stop ends the number, and the text runs on.
+    #[test]
+    fn text_after_the_number_in_brazilian_and_bulgarian_statutes() {
+        let h = parse("Art. 1º Esta Lei dispõe sobre a migração e regula a entrada e a estada do migrante no País.").unwrap();
+        assert_eq!((h.number.as_str(), h.title.as_str()), ("1", ""));
+        assert!(h.text.unwrap().starts_with("Esta Lei dispõe"));
+        let h = parse("Art. 4º Objeto").unwrap();
+        assert_eq!((h.number.as_str(), h.title.as_str()), ("4", "Objeto"));
+        let h = parse("Чл. 2а. (1) Чужденците могат да бъдат задържани само по реда на закона.")
+            .unwrap();
+        assert_eq!((h.keyword, h.number.as_str()), (Keyword::Article, "2а"));
+        assert!(h.text.unwrap().starts_with("(1) Чужденците"));
+        assert_eq!(parse("Član 5.").map(|h| h.number), Some("5".to_owned()));
     }
 
     /// The traps of the catalogue: lines that cite a heading but are not one.

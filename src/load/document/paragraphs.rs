@@ -27,11 +27,11 @@ pub(crate) fn starts_with_marker(s: &str) -> bool {
     MARKER.is_match(s)
 }
 
-/// Whether `s` ends a sentence (`.`, `;`, `:`, `!`, `?`, before any closing quotes or
-/// brackets).
+/// Whether `s` ends a sentence (`.`, `;`, `:`, `!`, `?`, or their full-width forms in
+/// Chinese and Japanese, before any closing quotes or brackets).
 pub(crate) fn ends_sentence(s: &str) -> bool {
-    let s = s.trim_end_matches([')', ']', '"', '\'', '”', '’', '»', ' ']);
-    s.ends_with(['.', ';', ':', '!', '?'])
+    let s = s.trim_end_matches([')', ']', '"', '\'', '”', '’', '»', ' ', '」', '』', '）']);
+    s.ends_with(['.', ';', ':', '!', '?', '。', '；', '：', '！', '？'])
 }
 
 /// How a document's lines were wrapped.

@@ -834,3 +834,41 @@ fn markdown_headings_that_are_only_numbers_are_articles() {
         r.warnings
     );
 }
+
+/// Brazilian statutes number the paragraphs of an article `§ 1º`, with the text on the
+/// same line: they stay in their article, with a warning, and are no sections.
+#[test]
+fn section_signs_that_run_on_into_text_are_paragraphs_of_the_articles() {
+    let r = txt("LEI Nº 1, DE 2099\n\nArt. 1º Esta Lei dispõe sobre a migração e regula a entrada do migrante no País.\n\n\
+         § 1º Para os fins desta Lei, considera-se imigrante a pessoa nacional de outro país.\n\n\
+         § 2º São garantidos os direitos originários dos povos indígenas.\n\n\
+         Art. 2º Esta Lei não prejudica a aplicação de normas internas sobre refugiados.\n\n\
+         Art. 10. Não se concederá visto a quem não preencher os requisitos.\n");
+    assert_eq!(heads(&r.draft), ["1: ", "2: ", "10: "]);
+    let a = articles(&r.draft);
+    assert!(a[0].text.contains("\n§ 2º São garantidos"), "{}", a[0].text);
+    assert!(
+        r.warnings.iter().any(|w| w
+            .contains("2 line(s) shaped like section headings were read as numbered paragraphs")),
+        "{:?}",
+        r.warnings
+    );
+}
+
+/// A Japanese statute: Chinese numerals, a branch-numbered article, an article's text
+/// that opens by citing another, and the supplementary provisions (`附　則`), whose
+/// articles count from 1 again, as back matter.
+#[test]
+fn a_japanese_statute_reads_as_its_articles() {
+    let r = txt("出入国管理法\n\n第一章　総則\n\n第一条　この法律は、公正な管理を図ることを目的とする。\n\n\
+         第二条の二　本邦に在留する外国人は、在留資格をもつて在留するものとする。\n\n\
+         第三条　次の各号のいずれかに該当する外国人は、本邦に入つてはならない。\n\
+         第三条の規定は、乗員には適用しない。\n\n附　則\n\n第一条　この法律は、公布の日から施行する。\n");
+    assert_eq!(heads(&r.draft), ["1: ", "2-2: ", "3: "]);
+    assert_eq!(r.draft.chapters[0].title, "総則");
+    let a = articles(&r.draft);
+    assert_eq!(
+        a[2].text,
+        "次の各号のいずれかに該当する外国人は、本邦に入つてはならない。\n第三条の規定は、乗員には適用しない。\n"
+    );
+}

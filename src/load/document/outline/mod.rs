@@ -159,6 +159,31 @@ pub(crate) fn build(
             places(lines, &quoted, cx.unit)
         ));
     }
+    if !statute {
+        // `Art. 1º …` then `§ 1º Para os fins desta Lei, …`: where articles hold the
+        // sections, a section sign that runs on into text numbers a paragraph of the
+        // article (as Brazilian statutes write them); a section heading has a title at most.
+        let mut paragraphs: Vec<usize> = found
+            .iter()
+            .filter(|(_, h)| h.keyword == Keyword::Section && h.text.is_some())
+            .map(|(&i, _)| i)
+            .collect();
+        paragraphs.sort_unstable();
+        for &i in &paragraphs {
+            refuse(
+                i,
+                "a paragraph: text follows its number, in a document of articles",
+            );
+            found.remove(&i);
+        }
+        if !paragraphs.is_empty() {
+            warnings.push(format!(
+                "{} line(s) shaped like section headings were read as numbered paragraphs of the articles, since text follows their numbers ({})",
+                paragraphs.len(),
+                places(lines, &paragraphs, cx.unit)
+            ));
+        }
+    }
     let is_article = |k: Keyword| {
         if statute {
             k == Keyword::Section
