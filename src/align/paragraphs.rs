@@ -96,10 +96,25 @@ pub(crate) struct Evidence {
     by_head: Vec<Vec<usize>>,
 }
 
-/// Where a paragraph marker opens a line: `1.`, `(1)`, `(1a)`, `(a)`, `a)`. Returns the
-/// marker's kind: 0 for `(1)`, 1 for `1.`, 2 for letters.
+/// Where a paragraph marker opens a line: `1.`, `(1)`, `(1a)`, `(a)`, `a)`, and the
+/// paragraphs of Korean (`①`), Japanese (`２　`) and Brazilian (`§ 1º`) statutes. Returns
+/// the marker's kind: 0 for `(1)`, 1 for `1.`, 2 for letters.
 fn marker(line: &str) -> Option<u8> {
-    let t = line.trim_start().as_bytes();
+    let line = line.trim_start();
+    let mut chars = line.chars();
+    match (chars.next(), chars.next()) {
+        (Some('①'..='⑳'), _) => return Some(0),
+        (Some('０'..='９'), Some('　')) => return Some(1),
+        // Only with the ordinal sign: German text cites `§ 5 des Gesetzes` at a line's start.
+        (Some('§'), Some(' ')) => {
+            let digits = chars.clone().take_while(char::is_ascii_digit).count();
+            if digits > 0 && matches!(chars.nth(digits), Some('º' | '°')) {
+                return Some(0);
+            }
+        }
+        _ => {}
+    }
+    let t = line.as_bytes();
     let open = t.first() == Some(&b'(');
     let s = &t[usize::from(open)..];
     let digits = s.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -468,6 +483,28 @@ mod tests {
         assert_eq!(marker("3. text"), Some(1));
         assert_eq!(marker("(c) text"), Some(2));
         assert_eq!(marker("b) text"), Some(2));
+    }
+
+    #[test]
+    fn korean_japanese_and_brazilian_paragraphs_are_cut() {
+        assert_eq!(
+            pieces("① 첫째 항이다.\n② 둘째 항이다.\n"),
+            vec!["① 첫째 항이다.", "② 둘째 항이다."]
+        );
+        assert_eq!(
+            pieces("在留する。\n２　在留資格は、定める。\n"),
+            vec!["在留する。", "２　在留資格は、定める。"]
+        );
+        assert_eq!(
+            pieces("Esta Lei dispõe.\n§ 1º Para os fins.\n§ 2º São garantidos.\n"),
+            vec![
+                "Esta Lei dispõe.",
+                "§ 1º Para os fins.",
+                "§ 2º São garantidos."
+            ]
+        );
+        assert_eq!(marker("§ 5 des Gesetzes"), None);
+        assert_eq!(marker("§5"), None);
     }
 
     proptest::proptest! {
