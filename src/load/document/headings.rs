@@ -224,13 +224,21 @@ const KEYWORDS: &[(&str, Keyword)] = &[
 ];
 
 /// The keywords written after the number (`1 artikla`, `3. cikk`, `2. pants`,
-/// `4 straipsnis`, `II fejezet`, `1 luku`), in Finnish, Hungarian, Latvian, Lithuanian and
-/// Estonian.
+/// `4 straipsnis`, `II fejezet`, `1 luku`, `1 kap.`), in Finnish, Hungarian, Latvian,
+/// Lithuanian, Estonian and Swedish.
 static NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<n>\d{1,4}[a-z]?|[IVXLCDM]{1,8})\.?\s+(?P<kw>(?i:artikla|cikk|pants|straipsnis|luku|fejezet|nodaļa|skyrius|peatükk|rész|daļa|dalis|szakasz|skirsnis|jagu))\b\.?(?P<rest>.*)$",
+        r"^(?P<n>\d{1,4}[a-z]?|[IVXLCDM]{1,8})\.?\s+(?P<kw>(?i:artikla|cikk|pants|straipsnis|luku|fejezet|nodaļa|skyrius|peatükk|rész|daļa|dalis|szakasz|skirsnis|jagu|kap))\b\.?(?P<rest>.*)$",
     )
     .expect("the number-first pattern is a valid regex")
+});
+
+/// `1 §`, `2 a §` (Swedish and Finnish statutes), `1. §`, `1/A. §` (Hungarian): the
+/// section sign after the number.
+static NUMBER_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    // `1.  § 10 Abs. 2 … findet Anwendung`: a list item citing a section is no heading.
+    Regex::new(r"^(?P<n>\d{1,4}(?:\s?[a-z]\b|/[A-Z])?)\.?\s*§(?P<rest>(?:\s+[^\d\s].*)?)$")
+        .expect("the number-section pattern is a valid regex")
 });
 
 /// The level of a keyword written after its number.
@@ -559,6 +567,29 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         let keyword = keyword(&c["kw"])?;
         let number = c["n"].trim_end_matches('.').to_owned();
         return finish(keyword, number, &c["rest"], styled);
+    }
+    if let Some(c) = NUMBER_SECTION.captures(line) {
+        // `1 § Denna lag innehåller …`: the text runs on after the sign, unless a short
+        // title does.
+        let (number, rest) = (collapse(&c["n"]), c["rest"].trim());
+        if rest.is_empty() || title_like(rest, SPACE_TITLE_WORDS) {
+            return finish(Keyword::Section, number, &c["rest"], styled);
+        }
+        // `3 § första stycket gäller …`: a wrapped citation goes on in lower case.
+        let opens = rest
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_lowercase() && !matches!(c, ',' | ';' | ')'));
+        return opens.then(|| Heading {
+            keyword: Keyword::Section,
+            number,
+            title: String::new(),
+            text: Some(rest.to_owned()),
+            toc: false,
+            dashed: false,
+            stopped: false,
+            sentence_title: false,
+        });
     }
     if let Some(c) = NUMBER_FIRST.captures(line) {
         let keyword = number_first_keyword(&c["kw"]);
@@ -1222,6 +1253,54 @@ mod tests {
         assert_eq!((h.keyword, h.number.as_str()), (Keyword::Article, "2а"));
         assert!(h.text.unwrap().starts_with("(1) Чужденците"));
         assert_eq!(parse("Član 5.").map(|h| h.number), Some("5".to_owned()));
+    }
+
+    /// `1 §`, `2 a §` (Swedish, Finnish), `1. §`, `1/A. §` (Hungarian): the section sign
+    /// after the number, the text running on after it unless a short title does.
+    #[test]
+    fn the_section_sign_after_the_number() {
+        let read = |line: &str| {
+            parse(line).map(|h| (h.keyword, h.number, h.title, h.text.unwrap_or_default()))
+        };
+        let s = Keyword::Section;
+        assert_eq!(
+            read("1 § Denna lag innehåller bestämmelser om utlänningars resor."),
+            Some((
+                s,
+                "1".into(),
+                "".into(),
+                "Denna lag innehåller bestämmelser om utlänningars resor.".into()
+            ))
+        );
+        assert_eq!(
+            read("2 a § Ett tillstånd får ges."),
+            Some((s, "2 a".into(), "".into(), "Ett tillstånd får ges.".into()))
+        );
+        assert_eq!(
+            read("1/A. § (1) E törvény hatálya kiterjed a külföldiekre."),
+            Some((
+                s,
+                "1/A".into(),
+                "".into(),
+                "(1) E törvény hatálya kiterjed a külföldiekre.".into()
+            ))
+        );
+        assert_eq!(
+            read("3 § Lain tarkoitus"),
+            Some((s, "3".into(), "Lain tarkoitus".into(), "".into()))
+        );
+        assert_eq!(read("12 §"), Some((s, "12".into(), "".into(), "".into())));
+        // A wrapped citation, and a list item citing a section.
+        assert_eq!(read("3 § första stycket gäller inte."), None);
+        assert_eq!(
+            read("1.  § 10 Abs. 2 Satz 2 findet Anwendung, wenn der"),
+            None
+        );
+        let h = parse("1 kap. Inledande bestämmelser").unwrap();
+        assert_eq!(
+            (h.keyword, h.number.as_str(), h.title.as_str()),
+            (Keyword::Chapter, "1", "Inledande bestämmelser")
+        );
     }
 
     /// The traps of the catalogue: lines that cite a heading but are not one.

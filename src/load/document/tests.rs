@@ -872,3 +872,30 @@ fn a_japanese_statute_reads_as_its_articles() {
         "次の各号のいずれかに該当する外国人は、本邦に入つてはならない。\n第三条の規定は、乗員には適用しない。\n"
     );
 }
+
+/// A Swedish statute numbers its sections from 1 again in every chapter: each is known by
+/// its chapter and number, and none is lost as a repeated heading.
+#[test]
+fn sections_numbered_from_1_in_every_chapter_are_known_by_chapter() {
+    let r = txt("Utlänningslag\n\n1 kap. Inledande bestämmelser\n\n\
+         1 § Denna lag innehåller bestämmelser om utlänningars resor till Sverige.\n\n\
+         2 § En utlänning som reser in i Sverige ska ha pass.\n\n\
+         2 a § Ett tillstånd får ges i vissa fall.\n\n2 kap. Krav på pass\n\n\
+         1 § En utlänning ska ha pass när han eller hon reser in.\n\n\
+         2 § Regeringen får meddela föreskrifter om undantag.\n");
+    assert_eq!(
+        heads(&r.draft),
+        ["1:1: ", "1:2: ", "1:2 a: ", "2:1: ", "2:2: "]
+    );
+    assert_eq!(
+        articles(&r.draft)[3].text,
+        "En utlänning ska ha pass när han eller hon reser in.\n"
+    );
+    assert!(r
+        .warnings
+        .iter()
+        .any(|w| w.contains("known by its chapter")));
+    // Numbers that run on across chapters stay as they are.
+    let r = txt("Lag\n\n1 kap. Ett\n\n1 § Första texten är här.\n\n2 kap. Två\n\n2 § Andra texten är här.\n\n3 § Tredje texten är här.\n");
+    assert_eq!(heads(&r.draft), ["1: ", "2: ", "3: "]);
+}

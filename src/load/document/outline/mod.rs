@@ -11,7 +11,7 @@
 //! and is skipped.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 mod assemble;
 mod bare;
@@ -214,6 +214,7 @@ pub(crate) fn build(
     }
     let provisions = split_provisions(lines, &mut events, cx, wrap);
     drop_table_of_contents(lines, &mut pre, &mut events, cx, warnings);
+    qualify_restarts(&mut events, warnings);
     demote_duplicates(lines, &mut events, cx, warnings, &mut refuse);
     let explaining = verdicts.is_some();
     for e in events.iter().filter(|_| explaining) {
@@ -314,6 +315,57 @@ fn places(lines: &[Line], at: &[usize], unit: Unit) -> String {
     let plural = if at.len() > 1 { "s" } else { "" };
     let more = if at.len() > 5 { ", …" } else { "" };
     format!("{}{plural} {}{more}", unit.name(), shown.join(", "))
+}
+
+/// `1 kap.` … `1 §`, `2 §`, then `2 kap.` … `1 §` again: where every chapter numbers its
+/// articles from 1 and numbers repeat, an article is known by its chapter and number,
+/// `2:1`, as Swedish lawyers cite `2 kap. 1 §`. Without this, the repeated numbers would
+/// be read as text of the articles before them.
+fn qualify_restarts(events: &mut [Event], warnings: &mut Vec<String>) {
+    let mut chapter: Option<&str> = None;
+    let mut firsts: Vec<Option<&str>> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut repeats = false;
+    for e in events.iter() {
+        match e.kind {
+            Kind::Container(Keyword::Chapter) => {
+                chapter = Some(&e.number);
+                firsts.push(None);
+            }
+            Kind::Article => {
+                if let Some(first) = firsts.last_mut().filter(|f| f.is_none()) {
+                    *first = Some(&e.number);
+                }
+                repeats |= !seen.insert(crate::model::number_key(&e.number));
+            }
+            Kind::Container(_) => {}
+        }
+    }
+    let with_articles: Vec<&str> = firsts.iter().flatten().copied().collect();
+    let restarts = with_articles.len() >= 2
+        && with_articles
+            .iter()
+            .skip(1)
+            .all(|n| crate::model::number_key(n) == "1");
+    if !(repeats && restarts && chapter.is_some()) {
+        return;
+    }
+    let mut chapter = None;
+    for e in events.iter_mut() {
+        match e.kind {
+            Kind::Container(Keyword::Chapter) => chapter = Some(e.number.clone()),
+            Kind::Article => {
+                if let Some(c) = &chapter {
+                    e.number = format!("{c}:{}", e.number);
+                }
+            }
+            Kind::Container(_) => {}
+        }
+    }
+    warnings.push(
+        "every chapter numbers its articles from 1: an article is known by its chapter and number ('2:1' for chapter 2, article 1)"
+            .to_owned(),
+    );
 }
 
 /// A second heading with an article number already used, or a plain heading line whose
