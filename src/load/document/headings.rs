@@ -241,6 +241,13 @@ static NUMBER_SECTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the number-section pattern is a valid regex")
 });
 
+/// `§ 2 a.` (Danish and Norwegian statutes): an inserted section's letter after a space,
+/// then the full stop.
+static SPACED_LETTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^§\s*(?P<n>\d{1,4}\s[a-z])(?P<rest>\.(?:\s.*)?)$")
+        .expect("the spaced-letter pattern is a valid regex")
+});
+
 /// The level of a keyword written after its number.
 fn number_first_keyword(word: &str) -> Keyword {
     match word.to_lowercase().as_str() {
@@ -567,6 +574,9 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         let keyword = keyword(&c["kw"])?;
         let number = c["n"].trim_end_matches('.').to_owned();
         return finish(keyword, number, &c["rest"], styled);
+    }
+    if let Some(c) = SPACED_LETTER.captures(line) {
+        return finish(Keyword::Section, c["n"].to_owned(), &c["rest"], styled);
     }
     if let Some(c) = NUMBER_SECTION.captures(line) {
         // `1 § Denna lag innehåller …`: the text runs on after the sign, unless a short
@@ -1290,6 +1300,16 @@ mod tests {
             Some((s, "3".into(), "Lain tarkoitus".into(), "".into()))
         );
         assert_eq!(read("12 §"), Some((s, "12".into(), "".into(), "".into())));
+        // Danish and Norwegian insert `§ 2 a.`, the letter after a space.
+        assert_eq!(
+            read("§ 2 a. Ny tekst om indrejse her i landet."),
+            Some((
+                s,
+                "2 a".into(),
+                "".into(),
+                "Ny tekst om indrejse her i landet.".into()
+            ))
+        );
         // A wrapped citation, and a list item citing a section.
         assert_eq!(read("3 § första stycket gäller inte."), None);
         assert_eq!(
