@@ -621,13 +621,14 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         if ["st", "nd", "rd", "th"].iter().any(|o| number.ends_with(o)) {
             return None;
         }
-        // `1er`, `1re`: French ordinals of the first article.
-        for ordinal in ["er", "re"] {
+        // `1er`, `1re`: French ordinals of the first article; `1o.`, Mexican and
+        // Colombian ones of the first nine.
+        for ordinal in ["er", "re", "o"] {
             if number
                 .strip_suffix(ordinal)
                 .is_some_and(|n| n.ends_with(|c: char| c.is_ascii_digit()))
             {
-                number.truncate(number.len() - 2);
+                number.truncate(number.len() - ordinal.len());
             }
         }
         // `§§ 53 bis 58`: German "bis" is "to" when a number follows.
@@ -647,6 +648,7 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
             // the ordinal sign alone, which ends the number as a stop would.
             let sign_then_text = ordinal.starts_with(['º', '°', 'ª'])
                 && rest.starts_with(char::is_whitespace)
+                && explicit_separator(&rest).is_none()
                 && !title_like(&rest, SPACE_TITLE_WORDS);
             if ordinal.starts_with('.') || sign_then_text {
                 rest.insert(0, '.');
@@ -1123,6 +1125,8 @@ mod tests {
                 "Disposizioni generali",
             ),
             ("Artigo 5.º Âmbito", Article, "5", "Âmbito"),
+            ("ARTÍCULO 1o. Objeto.", Article, "1", "Objeto"),
+            ("ARTICULO 2° — Ámbito", Article, "2", "Ámbito"),
             ("Capítulo II", Chapter, "II", ""),
             // Licences and contracts with a keyword
             ("Section 1 -- Definitions.", Section, "1", "Definitions"),
