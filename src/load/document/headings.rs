@@ -621,15 +621,32 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         if ["st", "nd", "rd", "th"].iter().any(|o| number.ends_with(o)) {
             return None;
         }
-        // `1er`, `1re`: French ordinals of the first article; `1o.`, Mexican and
-        // Colombian ones of the first nine.
-        for ordinal in ["er", "re", "o"] {
+        // `1er`, `1re`: French ordinals of the first article.
+        for ordinal in ["er", "re"] {
             if number
                 .strip_suffix(ordinal)
                 .is_some_and(|n| n.ends_with(|c: char| c.is_ascii_digit()))
             {
                 number.truncate(number.len() - ordinal.len());
             }
+        }
+        // `ARTÍCULO 1o.`: Mexican and Colombian ordinals of the first nine articles, in
+        // Spanish and before a full stop only (Dutch `Artikel 2o` is inserted after `2n`).
+        let spanish = matches!(
+            keyword_word
+                .trim()
+                .trim_end_matches('.')
+                .to_lowercase()
+                .as_str(),
+            "artículo" | "articulo" | "art"
+        );
+        if spanish
+            && rest.starts_with('.')
+            && number
+                .strip_suffix('o')
+                .is_some_and(|n| n.ends_with(|c: char| c.is_ascii_digit()))
+        {
+            number.pop();
         }
         // `§§ 53 bis 58`: German "bis" is "to" when a number follows.
         let lower = number.to_lowercase();
@@ -1127,6 +1144,7 @@ mod tests {
             ("Artigo 5.º Âmbito", Article, "5", "Âmbito"),
             ("ARTÍCULO 1o. Objeto.", Article, "1", "Objeto"),
             ("ARTICULO 2° — Ámbito", Article, "2", "Ámbito"),
+            ("Artikel 2o", Article, "2o", ""),
             ("Capítulo II", Chapter, "II", ""),
             // Licences and contracts with a keyword
             ("Section 1 -- Definitions.", Section, "1", "Definitions"),
