@@ -364,7 +364,7 @@ static ASCII_CLASSES: [u8; 128] = ascii_classes();
 /// counters that the compiler vectorises: a quarter of the scanner's instructions, and
 /// this count covers every article of both versions.
 fn ascii_words(bytes: &[u8]) -> usize {
-    if bytes.contains(&b'_') {
+    if memchr::memchr(b'_', bytes).is_some() {
         let mut count = 0;
         for_each_ascii_word(bytes, |_| count += 1);
         return count;
@@ -447,6 +447,7 @@ pub(crate) fn is_word_byte(b: u8) -> bool {
 /// The end of the run of letters, digits and underscores of an ASCII text that starts at
 /// `start` (a byte for which [`is_word_byte`] holds), going on across the joins of
 /// [`for_each_ascii_word`].
+#[inline]
 pub(crate) fn ascii_word_end(bytes: &[u8], start: usize) -> usize {
     let class = |b: u8| ASCII_CLASSES[usize::from(b & 0x7f)];
     let n = bytes.len();
