@@ -10,6 +10,7 @@
 
 use std::hash::BuildHasher;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use rustc_hash::FxBuildHasher;
 use unicode_segmentation::UnicodeSegmentation;
@@ -43,41 +44,48 @@ pub(crate) struct Tokens<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
     pub ids: Vec<u64>,
-    words: Vec<u32>,
-    breaks: Vec<u32>,
+    /// Words, then breaks, before each position (0 to the number of tokens).
+    counts: Vec<[u32; 2]>,
 }
 
 impl<'a> Tokens<'a> {
     /// Split `text` at Unicode word boundaries.
     ///
-    /// The scan only records the tokens; their ids and prefix counts are then filled in
-    /// passes of their own, each a loop without a capacity check per token (the scan's
-    /// four pushes a token were a tenth of the MIMC diff), and each vector exactly as long
-    /// as it needs to be.
+    /// The scan only records the tokens and their ids; the prefix counts are then filled
+    /// in a pass of their own, a loop without a capacity check per token (the scan's four
+    /// pushes a token were a tenth of the MIMC diff), and exactly as long as needed.
     pub(crate) fn new(text: &'a str) -> Self {
-        let mut tokens = Vec::with_capacity(text.len() / 3 + 1);
+        let guess = text.len() / 3 + 1;
+        let (mut tokens, mut ids) = (Vec::with_capacity(guess), Vec::with_capacity(guess));
         for_each_bound(text, |start, piece, class| {
+            ids.push(match *piece.as_bytes() {
+                [b] if b.is_ascii() => ONE_BYTE_IDS[usize::from(b)],
+                _ => FxBuildHasher.hash_one(piece),
+            });
             tokens.push(Token {
                 start,
                 end: start + piece.len(),
                 class,
             });
         });
-        let ids = tokens
-            .iter()
-            .map(|t| FxBuildHasher.hash_one(&text[t.start..t.end]))
-            .collect();
         let bytes = text.as_bytes();
-        let words = prefix_counts(&tokens, |t| t.class == Class::Word);
-        let breaks = prefix_counts(&tokens, |t| {
-            t.class == Class::Break || (t.end - t.start == 1 && bytes[t.start] == b'|')
-        });
+        let (mut words, mut breaks) = (0, 0);
+        let counts = std::iter::once([0, 0])
+            .chain(tokens.iter().map(|t| {
+                words += u32::from(t.class == Class::Word);
+                breaks += u32::from(match t.class {
+                    Class::Break => true,
+                    Class::Punct => t.end - t.start == 1 && bytes[t.start] == b'|',
+                    Class::Word | Class::Space => false,
+                });
+                [words, breaks]
+            }))
+            .collect();
         Tokens {
             text,
             tokens,
             ids,
-            words,
-            breaks,
+            counts,
         }
     }
 
@@ -103,7 +111,7 @@ impl<'a> Tokens<'a> {
 
     /// Words in a token range.
     pub(crate) fn words(&self, range: &Range<usize>) -> usize {
-        (self.words[range.end] - self.words[range.start]) as usize
+        (self.counts[range.end][0] - self.counts[range.start][0]) as usize
     }
 
     /// Meaning-bearing words (words that are not function words) in a token range.
@@ -116,20 +124,17 @@ impl<'a> Tokens<'a> {
 
     /// Whether a token range contains a line break.
     pub(crate) fn has_break(&self, range: &Range<usize>) -> bool {
-        self.breaks[range.end] > self.breaks[range.start]
+        self.counts[range.end][1] > self.counts[range.start][1]
     }
 }
 
-/// How many of the tokens before each position (0 to the number of tokens) are `counted`.
-fn prefix_counts(tokens: &[Token], counted: impl Fn(&Token) -> bool) -> Vec<u32> {
-    let mut count = 0;
-    std::iter::once(0)
-        .chain(tokens.iter().map(|t| {
-            count += u32::from(counted(t));
-            count
-        }))
-        .collect()
-}
+/// The id of each one-byte ASCII token, hashed once: most spaces and punctuation marks
+/// are one byte, and hashing them was a tenth of tokenising.
+static ONE_BYTE_IDS: LazyLock<[u64; 128]> = LazyLock::new(|| {
+    std::array::from_fn(|b| {
+        FxBuildHasher.hash_one(char::from(b as u8).encode_utf8(&mut [0; 4]) as &str)
+    })
+});
 
 /// Call `f` with every token of `text`: each note reference (`[^12]`, see
 /// [`note_reference`]) as one word, each escaped pipe of a table cell (`\|`,
@@ -143,10 +148,9 @@ fn prefix_counts(tokens: &[Token], counted: impl Fn(&Token) -> bool) -> Vec<u32>
 /// pipe is one token for the same reason: a lone `|` in a redline is always a cell
 /// delimiter.
 pub(crate) fn for_each_bound<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str, Class)) {
-    // A byte search (memchr) first: most texts have neither a `[` nor a `\\`.
-    let bytes = text.as_bytes();
-    let special = (bytes.contains(&b'[') && text.contains("[^"))
-        || (bytes.contains(&b'\\') && text.contains("\\|"));
+    // One vectorised byte search first: most texts have neither a `[` nor a `\\`.
+    let special = memchr::memchr2(b'[', b'\\', text.as_bytes()).is_some()
+        && (text.contains("[^") || text.contains("\\|"));
     if !special {
         return for_each_uax29(text, f);
     }
@@ -489,6 +493,19 @@ mod tests {
         proptest!(ProptestConfig::with_cases(20_000), |(text in ascii)| {
             same_as_whole(&text)?;
         });
+    }
+
+    #[test]
+    fn one_byte_ids_are_the_hashes_of_their_text() {
+        for b in 0..128u8 {
+            let text = char::from(b).to_string();
+            assert_eq!(
+                ONE_BYTE_IDS[usize::from(b)],
+                FxBuildHasher.hash_one(text.as_str())
+            );
+            let t = Tokens::new(&text);
+            assert_eq!(t.ids, [FxBuildHasher.hash_one(text.as_str())]);
+        }
     }
 
     #[test]
