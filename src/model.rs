@@ -357,10 +357,64 @@ static ASCII_CLASSES: [u8; 128] = ascii_classes();
 
 /// The words of an ASCII text, as `unicode_words().count()` counts them (see
 /// [`for_each_ascii_word`]).
+///
+/// Without an underscore every run of letters and digits holds a letter or digit, so the
+/// words are the runs' first bytes less the joins (`a.b`, `1,5`) that merge two runs into
+/// one. Both are tested at every byte without a branch, sixteen bytes at a time into byte
+/// counters that the compiler vectorises: a quarter of the scanner's instructions, and
+/// this count covers every article of both versions.
 fn ascii_words(bytes: &[u8]) -> usize {
-    let mut count = 0;
-    for_each_ascii_word(bytes, |_| count += 1);
-    count
+    if memchr::memchr(b'_', bytes).is_some() {
+        let mut count = 0;
+        for_each_ascii_word(bytes, |_| count += 1);
+        return count;
+    }
+    let Some(&first) = bytes.first() else {
+        return 0;
+    };
+    let n = bytes.len();
+    // +1 where a word starts at byte k, −1 where byte k joins two runs.
+    let delta = |before: u8, at: u8, after: u8| {
+        u8::from(at.is_ascii_alphanumeric() & !before.is_ascii_alphanumeric())
+            .wrapping_sub(u8::from(joins(before, at, after)))
+    };
+    let mut words = isize::from(first.is_ascii_alphanumeric());
+    let mut k = 1;
+    while k + 17 <= n {
+        // Lane l sums the deltas of bytes k + l, k + 16 + l, …: at most 127 rounds, so
+        // that each lane stays within an i8.
+        let mut lanes = [0u8; 16];
+        for _ in 0..127 {
+            if k + 17 > n {
+                break;
+            }
+            let block =
+                |from: usize| -> &[u8; 16] { bytes[from..from + 16].try_into().expect("16 bytes") };
+            let (before, at, after) = (block(k - 1), block(k), block(k + 1));
+            for (((lane, &before), &at), &after) in lanes.iter_mut().zip(before).zip(at).zip(after)
+            {
+                *lane = lane.wrapping_add(delta(before, at, after));
+            }
+            k += 16;
+        }
+        words += lanes.iter().map(|&d| isize::from(d as i8)).sum::<isize>();
+    }
+    for k in k..n {
+        let after = bytes.get(k + 1).copied().unwrap_or(b' ');
+        words += isize::from(delta(bytes[k - 1], bytes[k], after) as i8);
+    }
+    words as usize
+}
+
+/// Whether `mid` joins the letters or digits either side of it into one word (WB6, WB7,
+/// WB11, WB12), as the table of [`for_each_ascii_word`] says, written with comparisons so
+/// that a loop over it vectorises.
+fn joins(before: u8, mid: u8, after: u8) -> bool {
+    let letters = before.is_ascii_alphabetic() & after.is_ascii_alphabetic();
+    let digits = before.is_ascii_digit() & after.is_ascii_digit();
+    let mid_letter = (mid == b':') | (mid == b'.') | (mid == b'\'');
+    let mid_num = (mid == b',') | (mid == b';') | (mid == b'.') | (mid == b'\'');
+    (letters & mid_letter) | (digits & mid_num)
 }
 
 /// Calls `f` with the byte range of each word of an ASCII text, as `unicode_word_indices`
@@ -370,37 +424,49 @@ fn ascii_words(bytes: &[u8]) -> usize {
 /// digit (a run of underscores is not a word). `ascii_words_match_the_unicode_segmentation`
 /// checks it against the full segmentation.
 pub(crate) fn for_each_ascii_word(bytes: &[u8], mut f: impl FnMut(std::ops::Range<usize>)) {
-    let class = |b: u8| ASCII_CLASSES[usize::from(b & 0x7f)];
-    let n = bytes.len();
     let mut i = 0;
-    while i < n {
-        if class(bytes[i]) & (LETTER | DIGIT | UNDERSCORE) == 0 {
+    while i < bytes.len() {
+        if !is_word_byte(bytes[i]) {
             i += 1;
             continue;
         }
         let start = i;
-        let mut alnum = false;
-        while i < n {
-            let c = class(bytes[i]);
-            if c & (LETTER | DIGIT | UNDERSCORE) != 0 {
-                alnum |= c & (LETTER | DIGIT) != 0;
-                i += 1;
-                continue;
-            }
-            let (before, after) = (
-                class(bytes[i - 1]),
-                bytes.get(i + 1).map_or(0, |&b| class(b)),
-            );
-            let joins = (c & MID_LETTER != 0 && before == LETTER && after == LETTER)
-                || (c & MID_NUM != 0 && before == DIGIT && after == DIGIT);
-            if !joins {
-                break;
-            }
-            i += 1;
-        }
-        if alnum {
+        i = ascii_word_end(bytes, start);
+        // A run that starts with a letter or digit holds one; a join needs one before it.
+        if bytes[start] != b'_' || bytes[start..i].iter().any(|&b| b != b'_') {
             f(start..i);
         }
+    }
+}
+
+/// Whether an ASCII byte is a letter, a digit or an underscore: part of a word's run.
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    ASCII_CLASSES[usize::from(b & 0x7f)] & (LETTER | DIGIT | UNDERSCORE) != 0
+}
+
+/// The end of the run of letters, digits and underscores of an ASCII text that starts at
+/// `start` (a byte for which [`is_word_byte`] holds), going on across the joins of
+/// [`for_each_ascii_word`].
+#[inline]
+pub(crate) fn ascii_word_end(bytes: &[u8], start: usize) -> usize {
+    let class = |b: u8| ASCII_CLASSES[usize::from(b & 0x7f)];
+    let n = bytes.len();
+    let mut i = start + 1;
+    loop {
+        while i < n && is_word_byte(bytes[i]) {
+            i += 1;
+        }
+        if i + 1 >= n {
+            return i;
+        }
+        let (c, before, after) = (class(bytes[i]), class(bytes[i - 1]), class(bytes[i + 1]));
+        let joined = (c & MID_LETTER != 0 && before == LETTER && after == LETTER)
+            || (c & MID_NUM != 0 && before == DIGIT && after == DIGIT);
+        if !joined {
+            return i;
+        }
+        // The byte after a join is a letter or digit: part of the run.
+        i += 2;
     }
 }
 
@@ -552,6 +618,23 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    /// The counting of long texts without underscores (sixteen bytes at a time, flushed
+    /// every 127 rounds) agrees with the scanner and with the full segmentation.
+    #[test]
+    fn long_ascii_counts_match_the_scanner() {
+        use proptest::prelude::*;
+        let pieces = prop::sample::select(vec![
+            "a", "Zb", "0", "95", ":", ".", "'", ",", ";", " ", "\n", "-", "a.b", "1,5", "(", "\"",
+        ]);
+        proptest!(ProptestConfig::with_cases(300), |(parts in prop::collection::vec(pieces, 0..2500))| {
+            let text = parts.concat();
+            let mut scanned = 0;
+            for_each_ascii_word(text.as_bytes(), |_| scanned += 1);
+            prop_assert_eq!(ascii_words(text.as_bytes()), scanned);
+            prop_assert_eq!(scanned, text.unicode_words().count());
+        });
     }
 
     #[test]

@@ -57,12 +57,17 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
     };
 
     // Redlining and classifying the pairs is most of the work, and each pair is
-    // independent of the others.
-    let mut keyed: Vec<((usize, usize, usize), Change)> = alignment
-        .links
-        .par_iter()
-        .map(|link| ((link.head[0] * 2 + 1, 0, link.base[0]), ctx.linked(link)))
-        .collect();
+    // independent of the others. The vector holds the unmatched articles too from the
+    // start: grown for them, it doubled (6 MB at 10,000 articles, a copy into fresh
+    // pages).
+    let mut keyed: Vec<((usize, usize, usize), Change)> =
+        Vec::with_capacity(alignment.links.len() + alignment.added.len() + alignment.removed.len());
+    keyed.par_extend(
+        alignment
+            .links
+            .par_iter()
+            .map(|link| ((link.head[0] * 2 + 1, 0, link.base[0]), ctx.linked(link))),
+    );
     for &b in &alignment.added {
         keyed.push(((head_key(b), 0, 0), ctx.unmatched(b, false)));
     }

@@ -121,7 +121,7 @@ pub fn redline(base: &str, head: &str) -> Redline {
 
 /// Whether a text has a table row (`crate::pipe`).
 fn has_rows(text: &str) -> bool {
-    text.contains('|') && text.lines().any(crate::pipe::is_row)
+    memchr::memchr(b'|', text.as_bytes()).is_some() && text.lines().any(crate::pipe::is_row)
 }
 
 /// Texts with tables are diffed line by line first, so that a row removed next to a
