@@ -899,3 +899,29 @@ fn sections_numbered_from_1_in_every_chapter_are_known_by_chapter() {
     let r = txt("Lag\n\n1 kap. Ett\n\n1 § Första texten är här.\n\n2 kap. Två\n\n2 § Andra texten är här.\n\n3 § Tredje texten är här.\n");
     assert_eq!(heads(&r.draft), ["1: ", "2: ", "3: "]);
 }
+
+/// An act whose articles hold its sections (`## Art 12 - Übergangsvorschriften` over
+/// `## § 1` …), with fewer sections than twice its articles: the sections carry the text,
+/// so they are the articles, and none of their text is lost under a container.
+#[test]
+fn sections_that_carry_the_text_are_the_articles_however_few() {
+    let r = read_str(
+        "adg.md",
+        "# Gesetz über die Annahme (AdG)\n\n## Eingangsformel\n\nDer Bundestag hat das folgende Gesetz beschlossen:\n\n\
+         ## Art 1 bis 11 - \n\n## Art 12 - Übergangs- und Schlußvorschriften\n\n## § 1\n\n\
+         (1) Ist der Angenommene volljährig, so werden die Vorschriften angewandt.\n\n\
+         ## § 2\n\nAuf einen Abkömmling werden die Wirkungen nicht ausgedehnt.\n\n\
+         ## § 3\n\nDieses Gesetz tritt am 1. Januar 1977 in Kraft.\n",
+    )
+    .unwrap();
+    assert_eq!(heads(&r.draft), ["1: ", "2: ", "3: "]);
+    assert_eq!(
+        articles(&r.draft)[2].text,
+        "Dieses Gesetz tritt am 1. Januar 1977 in Kraft.\n"
+    );
+    assert!(
+        r.warnings.iter().all(|w| !w.contains("not kept")),
+        "{:?}",
+        r.warnings
+    );
+}

@@ -141,7 +141,20 @@ pub(crate) fn build(
     let (articles, sections) = (count(Keyword::Article), count(Keyword::Section));
     // Sections hold articles, so they are fewer; a statute numbered in sections that
     // quotes an `Article 318 bis.` of another code has many more sections than articles.
-    let statute = articles == 0 || sections > 2 * articles;
+    // `## Art 12 - Übergangsvorschriften` over `## § 1` … with the text: where only the
+    // sections carry text, they are the articles, however few (an act whose articles
+    // hold sections).
+    let carrying = |k: Keyword| {
+        found
+            .iter()
+            .filter(|(&i, h)| {
+                h.keyword == k && (h.text.is_some() || carries_text(lines, &found, i))
+            })
+            .count()
+    };
+    let statute = articles == 0
+        || sections > 2 * articles
+        || carrying(Keyword::Article) == 0 && carrying(Keyword::Section) > 0;
     if statute && articles > 0 {
         let mut quoted: Vec<usize> = found
             .iter()
@@ -315,6 +328,20 @@ fn places(lines: &[Line], at: &[usize], unit: Unit) -> String {
     let plural = if at.len() > 1 { "s" } else { "" };
     let more = if at.len() > 5 { ", …" } else { "" };
     format!("{}{plural} {}{more}", unit.name(), shown.join(", "))
+}
+
+/// Whether text, not only a title, follows the heading at line `at` before the next one:
+/// a line that ends a sentence or is too long for a title.
+fn carries_text(lines: &[Line], found: &HashMap<usize, Heading>, at: usize) -> bool {
+    lines[at + 1..]
+        .iter()
+        .enumerate()
+        .take_while(|(k, _)| !found.contains_key(&(at + 1 + k)))
+        .any(|(_, l)| {
+            let t = l.text.trim();
+            !t.is_empty()
+                && (ends_sentence(t) || t.split_whitespace().count() > CONTAINER_TITLE_WORDS)
+        })
 }
 
 /// `1 kap.` … `1 §`, `2 §`, then `2 kap.` … `1 §` again: where every chapter numbers its
