@@ -631,14 +631,11 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
             }
         }
         // `ARTÍCULO 1o.`: Mexican and Colombian ordinals of the first nine articles, in
-        // Spanish and before a full stop only (Dutch `Artikel 2o` is inserted after `2n`).
+        // Spanish and before a full stop only (Dutch `Artikel 2o`, `Art. 2o.` is inserted
+        // after `2n`).
         let spanish = matches!(
-            keyword_word
-                .trim()
-                .trim_end_matches('.')
-                .to_lowercase()
-                .as_str(),
-            "artículo" | "articulo" | "art"
+            keyword_word.trim().to_lowercase().as_str(),
+            "artículo" | "articulo"
         );
         if spanish
             && rest.starts_with('.')
@@ -1145,6 +1142,7 @@ mod tests {
             ("ARTÍCULO 1o. Objeto.", Article, "1", "Objeto"),
             ("ARTICULO 2° — Ámbito", Article, "2", "Ámbito"),
             ("Artikel 2o", Article, "2o", ""),
+            ("Art. 2o. Vreemdelingen", Article, "2o", "Vreemdelingen"),
             ("Capítulo II", Chapter, "II", ""),
             // Licences and contracts with a keyword
             ("Section 1 -- Definitions.", Section, "1", "Definitions"),
