@@ -97,7 +97,8 @@ pub(crate) struct Evidence {
 }
 
 /// Where a paragraph marker opens a line: `1.`, `(1)`, `(1a)`, `(a)`, `a)`, and the
-/// paragraphs of Korean (`①`), Japanese (`２　`) and Brazilian (`§ 1º`) statutes. Returns
+/// paragraphs of Portuguese (`1 - `), Korean (`①`), Japanese (`２　`) and Brazilian
+/// (`§ 1º`) statutes. Returns
 /// the marker's kind: 0 for `(1)`, 1 for `1.`, 2 for letters.
 fn marker(line: &str) -> Option<u8> {
     let line = line.trim_start();
@@ -127,6 +128,8 @@ fn marker(line: &str) -> Option<u8> {
         return match (open, rest.first(), rest.get(1)) {
             (true, Some(b')'), _) => Some(0),
             (false, Some(b'.'), Some(c)) if c.is_ascii_whitespace() => Some(1),
+            // `1 - A presente lei …`: Portuguese statutes number paragraphs with a dash.
+            (false, Some(b' '), Some(b'-')) if rest.get(2) == Some(&b' ') => Some(1),
             _ => None,
         };
     }
@@ -504,6 +507,11 @@ mod tests {
             ]
         );
         assert_eq!(marker("§ 5 des Gesetzes"), None);
+        assert_eq!(
+            pieces("1 - A presente lei define.\n2 - O disposto aplica-se.\n"),
+            vec!["1 - A presente lei define.", "2 - O disposto aplica-se."]
+        );
+        assert_eq!(marker("1 -2 text"), None);
         assert_eq!(marker("§5"), None);
     }
 
