@@ -919,9 +919,49 @@ fn sections_that_carry_the_text_are_the_articles_however_few() {
         articles(&r.draft)[2].text,
         "Dieses Gesetz tritt am 1. Januar 1977 in Kraft.\n"
     );
+    // The articles without text of their own hold the sections, as chapters.
+    let chapters: Vec<(&str, &str)> = r
+        .draft
+        .chapters
+        .iter()
+        .map(|c| (c.number.as_str(), c.title.as_str()))
+        .collect();
+    assert_eq!(
+        chapters.last(),
+        Some(&("12", "Übergangs- und Schlußvorschriften"))
+    );
     assert!(
         r.warnings.iter().all(|w| !w.contains("not kept")),
         "{:?}",
         r.warnings
+    );
+}
+
+/// Bylaws: `ARTICLE II` / `MEETINGS` over `Section 2.01. Place. …`. The sections are the
+/// articles; the `Article` headings, with no text of their own, are their chapters.
+#[test]
+fn articles_without_text_over_sections_are_their_chapters() {
+    let r = txt("BYLAWS OF EXAMPLE CORP\n\nARTICLE I\nOFFICES\n\n\
+         Section 1.01. Registered Office. The registered office shall be in Delaware.\n\n\
+         Section 1.02. Other Offices. The corporation may have other offices.\n\n\
+         ARTICLE II\nMEETINGS\n\nSection 2.01. Place. Meetings shall be held at the office.\n");
+    assert_eq!(
+        heads(&r.draft),
+        [
+            "1.01: Registered Office",
+            "1.02: Other Offices",
+            "2.01: Place"
+        ]
+    );
+    let chapters: Vec<(&str, &str, usize)> = r
+        .draft
+        .chapters
+        .iter()
+        .map(|c| (c.number.as_str(), c.title.as_str(), c.articles.len()))
+        .collect();
+    assert_eq!(chapters, [("I", "OFFICES", 2), ("II", "MEETINGS", 1)]);
+    assert_eq!(
+        articles(&r.draft)[1].text,
+        "The corporation may have other offices.\n"
     );
 }

@@ -156,21 +156,45 @@ pub(crate) fn build(
         || sections > 2 * articles
         || carrying(Keyword::Article) == 0 && carrying(Keyword::Section) > 0;
     if statute && articles > 0 {
-        let mut quoted: Vec<usize> = found
-            .iter()
-            .filter(|(_, h)| h.keyword == Keyword::Article)
-            .map(|(&i, _)| i)
-            .collect();
+        // `ARTICLE II` / `MEETINGS` over `Section 2.01. Place. …`: an `Article` heading
+        // with no text of its own holds the sections, as a chapter does; one with text is
+        // quoted in a section.
+        let mut holding: Vec<usize> = Vec::new();
+        let mut quoted: Vec<usize> = Vec::new();
+        for (&i, h) in &found {
+            if h.keyword == Keyword::Article {
+                if h.text.is_none() && !carries_text(lines, &found, i) {
+                    holding.push(i);
+                } else {
+                    quoted.push(i);
+                }
+            }
+        }
+        holding.sort_unstable();
         quoted.sort_unstable();
+        for &i in &holding {
+            if let Some(h) = found.get_mut(&i) {
+                h.keyword = Keyword::Chapter;
+            }
+        }
         for &i in &quoted {
             refuse(i, "a quotation: the document's articles are its sections");
             found.remove(&i);
         }
-        warnings.push(format!(
-            "{} line(s) shaped like 'Article' headings were read as text: the document's articles are its {sections} sections ({})",
-            quoted.len(),
-            places(lines, &quoted, cx.unit)
-        ));
+        if !holding.is_empty() {
+            warnings.push(format!(
+                "{} 'Article' heading(s) without text of their own were read as chapters holding the document's {sections} sections ({})",
+                holding.len(),
+                places(lines, &holding, cx.unit)
+            ));
+        }
+        if !quoted.is_empty() {
+            warnings.push(format!(
+                "{} line(s) shaped like 'Article' headings were read as text: the document's articles are its {sections} sections ({})",
+                quoted.len(),
+                places(lines, &quoted, cx.unit)
+            ));
+        }
     }
     if !statute {
         // `Art. 1º …` then `§ 1º Para os fins desta Lei, …`: where articles hold the
