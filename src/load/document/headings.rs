@@ -267,8 +267,9 @@ static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     // A number as written: a French code's letter prefix (`L. 313-11`, `R.1`, `R*311-1`,
     // `LO. 111`), digits
     // with hyphen, colon or dot parts (`171-9`, `1:1`, `4.1`, `83.0a`), a letter suffix
-    // (`12a`, `12A`, Bulgarian `2а`, Greek `5α`), a Latin one (`17 bis`, Italian `1-bis`), an ordinal sign (`2.º`,
-    // `1er`), and a Portuguese insertion after it (`5.º-A`).
+    // (`12a`, `12A`, Bulgarian `2а`, Greek `5α`), a Latin one (`17 bis`, Italian
+    // `1-bis`), an ordinal sign (`2.º`, `1er`), and a Portuguese insertion after it
+    // (`5.º-A`).
     let arabic = format!(
         r"(?P<arabic>(?:(?:LO|L|R|D|A)\*?\.?\s?)?\d{{1,9}}(?:[-:.]\d{{1,4}})*(?:\p{{Ll}}{{1,2}}\b|[A-Z]\b)?(?:[\s-]?(?i:{LATIN})\b)?)(?P<ordinal>\.?\s?[º°ª]|er\b|re\b)?(?P<osuffix>-[A-Z]\b)?"
     );
@@ -286,6 +287,30 @@ static ORDINAL_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("the ordinal-first pattern is a valid regex")
 });
+
+impl Heading {
+    /// A heading read from its parts alone, with none of the shapes a line can take.
+    fn bare(keyword: Keyword, number: String, title: String, text: Option<String>) -> Heading {
+        Heading {
+            keyword,
+            number,
+            title,
+            text,
+            toc: false,
+            dashed: false,
+            stopped: false,
+            sentence_title: false,
+        }
+    }
+}
+
+/// Whether `s` can open an article's text: a wrapped sentence goes on in lower case or
+/// after a comma, a semicolon or a closing bracket.
+fn opens_text(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| !c.is_lowercase() && !matches!(c, ',' | ';' | ')'))
+}
 
 /// `第1条`, `第二十三条の二`, `제28조의2(가명정보의 처리)`, `第一章　総則`: Chinese, Japanese and
 /// Korean statutes wrap the number in the keyword, and insert articles with a branch
@@ -371,16 +396,12 @@ fn east_asian(line: &str) -> Option<Heading> {
         }
         None => (String::new(), rest.to_owned()),
     };
-    Some(Heading {
+    Some(Heading::bare(
         keyword,
         number,
         title,
-        text: (!text.is_empty()).then_some(text),
-        toc: false,
-        dashed: false,
-        stopped: false,
-        sentence_title: false,
-    })
+        (!text.is_empty()).then_some(text),
+    ))
 }
 
 /// `Disposición adicional primera.`, `Disposición transitoria.`, `Disposición final
@@ -533,14 +554,8 @@ fn numbered_container(line: &str) -> Option<Heading> {
         _ => return None,
     };
     Some(Heading {
-        keyword,
-        number,
-        title: c["title"].trim().to_owned(),
-        text: None,
-        toc: false,
         dashed: true,
-        stopped: false,
-        sentence_title: false,
+        ..Heading::bare(keyword, number, c["title"].trim().to_owned(), None)
     })
 }
 
@@ -585,20 +600,14 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         if rest.is_empty() || title_like(rest, SPACE_TITLE_WORDS) {
             return finish(Keyword::Section, number, &c["rest"], styled);
         }
-        // `3 § första stycket gäller …`: a wrapped citation goes on in lower case.
-        let opens = rest
-            .chars()
-            .next()
-            .is_some_and(|c| !c.is_lowercase() && !matches!(c, ',' | ';' | ')'));
-        return opens.then(|| Heading {
-            keyword: Keyword::Section,
-            number,
-            title: String::new(),
-            text: Some(rest.to_owned()),
-            toc: false,
-            dashed: false,
-            stopped: false,
-            sentence_title: false,
+        // `3 § första stycket gäller …`: a wrapped citation.
+        return opens_text(rest).then(|| {
+            Heading::bare(
+                Keyword::Section,
+                number,
+                String::new(),
+                Some(rest.to_owned()),
+            )
         });
     }
     if let Some(c) = NUMBER_FIRST.captures(line) {
@@ -849,11 +858,7 @@ fn split_rest(keyword: Keyword, rest: &str) -> Option<(String, Option<String>)> 
     if let Some(title) = closed_title(after, CLOSED_TITLE_WORDS).filter(|_| dash) {
         return Some((title.to_owned(), None));
     }
-    let starts_upper = after
-        .chars()
-        .next()
-        .is_some_and(|c| !c.is_lowercase() && !matches!(c, ',' | ';' | ')'));
-    (!container && starts_upper).then(|| (String::new(), Some(after.to_owned())))
+    (!container && opens_text(after)).then(|| (String::new(), Some(after.to_owned())))
 }
 
 /// What follows `.`, `:` or a dash after the number, or `None` without such a separator.

@@ -147,9 +147,7 @@ pub(crate) fn build(
     let carrying = |k: Keyword| {
         found
             .iter()
-            .filter(|(&i, h)| {
-                h.keyword == k && (h.text.is_some() || carries_text(lines, &found, i))
-            })
+            .filter(|(&i, h)| h.keyword == k && carries_text(lines, &found, i))
             .count()
     };
     let statute = articles == 0
@@ -159,19 +157,10 @@ pub(crate) fn build(
         // `ARTICLE II` / `MEETINGS` over `Section 2.01. Place. …`: an `Article` heading
         // with no text of its own holds the sections, as a chapter does; one with text is
         // quoted in a section.
-        let mut holding: Vec<usize> = Vec::new();
-        let mut quoted: Vec<usize> = Vec::new();
-        for (&i, h) in &found {
-            if h.keyword == Keyword::Article {
-                if h.text.is_none() && !carries_text(lines, &found, i) {
-                    holding.push(i);
-                } else {
-                    quoted.push(i);
-                }
-            }
-        }
-        holding.sort_unstable();
-        quoted.sort_unstable();
+        let (quoted, holding): (Vec<usize>, Vec<usize>) =
+            picked(&found, |_, h| h.keyword == Keyword::Article)
+                .into_iter()
+                .partition(|&i| carries_text(lines, &found, i));
         for &i in &holding {
             if let Some(h) = found.get_mut(&i) {
                 h.keyword = Keyword::Chapter;
@@ -200,12 +189,9 @@ pub(crate) fn build(
         // `Art. 1º …` then `§ 1º Para os fins desta Lei, …`: where articles hold the
         // sections, a section sign that runs on into text numbers a paragraph of the
         // article (as Brazilian statutes write them); a section heading has a title at most.
-        let mut paragraphs: Vec<usize> = found
-            .iter()
-            .filter(|(_, h)| h.keyword == Keyword::Section && h.text.is_some())
-            .map(|(&i, _)| i)
-            .collect();
-        paragraphs.sort_unstable();
+        let paragraphs = picked(&found, |_, h| {
+            h.keyword == Keyword::Section && h.text.is_some()
+        });
         for &i in &paragraphs {
             refuse(
                 i,
@@ -354,18 +340,30 @@ fn places(lines: &[Line], at: &[usize], unit: Unit) -> String {
     format!("{}{plural} {}{more}", unit.name(), shown.join(", "))
 }
 
-/// Whether text, not only a title, follows the heading at line `at` before the next one:
-/// a line that ends a sentence or is too long for a title.
-fn carries_text(lines: &[Line], found: &HashMap<usize, Heading>, at: usize) -> bool {
-    lines[at + 1..]
+/// The lines of the headings `pick` takes, in document order.
+fn picked(found: &HashMap<usize, Heading>, pick: impl Fn(usize, &Heading) -> bool) -> Vec<usize> {
+    let mut at: Vec<usize> = found
         .iter()
-        .enumerate()
-        .take_while(|(k, _)| !found.contains_key(&(at + 1 + k)))
-        .any(|(_, l)| {
-            let t = l.text.trim();
-            !t.is_empty()
-                && (ends_sentence(t) || t.split_whitespace().count() > CONTAINER_TITLE_WORDS)
-        })
+        .filter(|(&i, h)| pick(i, h))
+        .map(|(&i, _)| i)
+        .collect();
+    at.sort_unstable();
+    at
+}
+
+/// Whether the heading at line `at` carries text, not only a title: on its own line, or
+/// before the next heading in a line that ends a sentence or is too long for a title.
+fn carries_text(lines: &[Line], found: &HashMap<usize, Heading>, at: usize) -> bool {
+    found.get(&at).is_some_and(|h| h.text.is_some())
+        || lines[at + 1..]
+            .iter()
+            .enumerate()
+            .take_while(|(k, _)| !found.contains_key(&(at + 1 + k)))
+            .any(|(_, l)| {
+                let t = l.text.trim();
+                !t.is_empty()
+                    && (ends_sentence(t) || t.split_whitespace().count() > CONTAINER_TITLE_WORDS)
+            })
 }
 
 /// `1 kap.` … `1 §`, `2 §`, then `2 kap.` … `1 §` again: where every chapter numbers its
@@ -373,16 +371,12 @@ fn carries_text(lines: &[Line], found: &HashMap<usize, Heading>, at: usize) -> b
 /// `2:1`, as Swedish lawyers cite `2 kap. 1 §`. Without this, the repeated numbers would
 /// be read as text of the articles before them.
 fn qualify_restarts(events: &mut [Event], warnings: &mut Vec<String>) {
-    let mut chapter: Option<&str> = None;
     let mut firsts: Vec<Option<&str>> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     let mut repeats = false;
     for e in events.iter() {
         match e.kind {
-            Kind::Container(Keyword::Chapter) => {
-                chapter = Some(&e.number);
-                firsts.push(None);
-            }
+            Kind::Container(Keyword::Chapter) => firsts.push(None),
             Kind::Article => {
                 if let Some(first) = firsts.last_mut().filter(|f| f.is_none()) {
                     *first = Some(&e.number);
@@ -398,7 +392,7 @@ fn qualify_restarts(events: &mut [Event], warnings: &mut Vec<String>) {
             .iter()
             .skip(1)
             .all(|n| crate::model::number_key(n) == "1");
-    if !(repeats && restarts && chapter.is_some()) {
+    if !(repeats && restarts) {
         return;
     }
     let mut chapter = None;
