@@ -965,3 +965,35 @@ fn articles_without_text_over_sections_are_their_chapters() {
         "The corporation may have other offices.\n"
     );
 }
+
+/// `§ 1 Delimitación del ámbito.`: a title closed by a full stop after a plain space is a
+/// heading where the numbers run in sequence; a stray sentence of that shape is text, and
+/// so is a paragraph naming a section already read.
+#[test]
+fn closed_titles_after_a_plain_space_are_headings_in_sequence() {
+    let r = txt(
+        "Ley de pruebas\n\n§ 1 Delimitación del ámbito.\n\nEsta ley regula las pruebas.\n\n\
+         § 2 Exclusión del ámbito de la ley.\n\nQuedan excluidos los agentes.\n\n\
+         § 3 Igualdad con los españoles e interpretación de las normas.\n\n\
+         Los extranjeros gozarán de los derechos.\n\n§ 2 Exclusión del ámbito de la ley.\n\n\
+         Se aplica lo anterior.\n",
+    );
+    assert_eq!(
+        heads(&r.draft),
+        [
+            "1: Delimitación del ámbito",
+            "2: Exclusión del ámbito de la ley",
+            "3: Igualdad con los españoles e interpretación de las normas",
+        ]
+    );
+    assert!(articles(&r.draft)[2]
+        .text
+        .contains("§ 2 Exclusión del ámbito de la ley."));
+
+    let r = txt(
+        "Lake Treaty\n\nArticle 1\n\nThe lake is shared. Each Party keeps its shore.\n\n\
+         Article 6 Applies to all vessels.\n\nArticle 2\n\nFees are paid.\n",
+    );
+    assert_eq!(heads(&r.draft), ["1: ", "2: "]);
+    assert!(articles(&r.draft)[0].text.contains("Article 6 Applies"));
+}

@@ -542,6 +542,7 @@ fn headings_in(
 ) -> (HashMap<usize, Heading>, Vec<usize>) {
     let mut out = HashMap::new();
     let mut refused_articles = Vec::new();
+    let mut closed = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() || line.style == Style::Title {
             continue;
@@ -556,6 +557,9 @@ fn headings_in(
             headings::parse(&text).or_else(|| long_title(lines, i, &text))
         };
         let Some(mut h) = parsed else {
+            if !styled {
+                closed.extend(closed_title_line(lines, i, &text).map(|h| (i, h)));
+            }
             continue;
         };
         // `Section 1. You are permitted to use the Standard Version and` / `create …`: a
@@ -590,7 +594,57 @@ fn headings_in(
             }
         }
     }
+    keep_in_sequence(&mut out, closed);
     (out, refused_articles)
+}
+
+/// `§ 1 Delimitación del ámbito.`: a number, a plain space and one sentence without a
+/// digit, alone in its paragraph. Such a line is a heading only where its neighbours are
+/// (see [`keep_in_sequence`]); alone, it is a sentence (`Article 6 Applies to all
+/// vessels.`). Titles written so run long (`§ 35 quáter Plan de respuesta solidaria …`).
+fn closed_title_line(lines: &[Line], i: usize, text: &str) -> Option<Heading> {
+    const WORDS: usize = 2 * ARTICLE_TITLE_WORDS;
+    let own_paragraph = i.checked_sub(1).is_none_or(|p| lines[p].is_blank())
+        && lines.get(i + 1).is_none_or(Line::is_blank);
+    if !own_paragraph || !text.trim_end().ends_with('.') {
+        return None;
+    }
+    let h = headings::parse_styled(text)?;
+    let sentence = headings::closed_title(&format!("{}.", h.title), WORDS).is_some();
+    (h.keyword.can_be_article() && h.text.is_none() && sentence).then_some(h)
+}
+
+/// Keeps the lines of [`closed_title_line`] whose numbers run on from another heading of
+/// the same keyword (n − 1 or n + 1) and are not taken yet: a whole statute written so is
+/// a sequence, while a stray sentence that starts with an article number is not, and a
+/// paragraph citing the section before (`§ 4 Satz 2 gilt entsprechend.`) repeats a number.
+fn keep_in_sequence(found: &mut HashMap<usize, Heading>, closed: Vec<(usize, Heading)>) {
+    let value = |h: &Heading| -> Option<u64> {
+        let digits: String = h.number.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    };
+    let articles = |h: &&Heading| h.keyword.can_be_article();
+    let numbers: HashSet<(Keyword, u64)> = found
+        .values()
+        .chain(closed.iter().map(|(_, h)| h))
+        .filter(articles)
+        .filter_map(|h| Some((h.keyword, value(h)?)))
+        .collect();
+    let mut taken: HashSet<(Keyword, String)> = found
+        .values()
+        .filter(articles)
+        .map(|h| (h.keyword, h.number.clone()))
+        .collect();
+    for (i, h) in closed {
+        let Some(n) = value(&h) else {
+            continue;
+        };
+        let next_to = |m: u64| numbers.contains(&(h.keyword, m));
+        let in_sequence = next_to(n + 1) || n.checked_sub(1).is_some_and(next_to);
+        if in_sequence && taken.insert((h.keyword, h.number.clone())) {
+            found.insert(i, h);
+        }
+    }
 }
 
 /// `Delimitación del ámbito.` under `Article 1`: a short title closed by a full stop, on a
