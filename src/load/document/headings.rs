@@ -896,6 +896,12 @@ fn explicit_separator(rest: &str) -> Option<&str> {
 /// digit, which a wrapped line that happens to start with a number (`2 years after …
 /// section 5.`) nearly always has.
 pub(crate) fn closed_title(s: &str, max_words: usize) -> Option<&str> {
+    closed_sentence(s, max_words).filter(|body| !body.contains(|c: char| c.is_ascii_digit()))
+}
+
+/// The body of `s` when it is one title-like sentence of at most `max_words` words
+/// closed by a full stop.
+pub(crate) fn closed_sentence(s: &str, max_words: usize) -> Option<&str> {
     let body = s.trim().strip_suffix('.')?.trim_end();
     // `U.S. GOVERNMENT END USERS.`: the stops of initials end no sentence.
     let initials = |w: &str| {
@@ -909,12 +915,8 @@ pub(crate) fn closed_title(s: &str, max_words: usize) -> Option<&str> {
             .rev()
             .skip(1)
             .all(|w| !w.ends_with('.') || initials(w));
-    let plain = !body.contains(|c: char| c.is_ascii_digit());
-    (one_sentence
-        && plain
-        && body.split_whitespace().count() <= max_words
-        && title_like(body, max_words))
-    .then_some(body)
+    (one_sentence && body.split_whitespace().count() <= max_words && title_like(body, max_words))
+        .then_some(body)
 }
 
 /// Whether `s` reads as a heading's title: short, not a sentence, not the middle of one.

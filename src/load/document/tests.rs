@@ -968,7 +968,7 @@ fn articles_without_text_over_sections_are_their_chapters() {
 
 /// `§ 1 Delimitación del ámbito.`: a title closed by a full stop after a plain space is a
 /// heading where the numbers run in sequence; a stray sentence of that shape is text, and
-/// so is a paragraph naming a section already read.
+/// so are a paragraph naming a section already read and one citing a part of a section.
 #[test]
 fn closed_titles_after_a_plain_space_are_headings_in_sequence() {
     let r = txt(
@@ -976,7 +976,8 @@ fn closed_titles_after_a_plain_space_are_headings_in_sequence() {
          § 2 Exclusión del ámbito de la ley.\n\nQuedan excluidos los agentes.\n\n\
          § 3 Igualdad con los españoles e interpretación de las normas.\n\n\
          Los extranjeros gozarán de los derechos.\n\n§ 2 Exclusión del ámbito de la ley.\n\n\
-         Se aplica lo anterior.\n",
+         Se aplica lo anterior.\n\n§ 4 Derogación de la Ley 7/1985.\n\nQueda derogada.\n\n\
+         § 5 Apartado 2 se aplica igualmente.\n",
     );
     assert_eq!(
         heads(&r.draft),
@@ -984,11 +985,12 @@ fn closed_titles_after_a_plain_space_are_headings_in_sequence() {
             "1: Delimitación del ámbito",
             "2: Exclusión del ámbito de la ley",
             "3: Igualdad con los españoles e interpretación de las normas",
+            "4: Derogación de la Ley 7/1985",
         ]
     );
-    assert!(articles(&r.draft)[2]
-        .text
-        .contains("§ 2 Exclusión del ámbito de la ley."));
+    let a = articles(&r.draft);
+    assert!(a[2].text.contains("§ 2 Exclusión del ámbito de la ley."));
+    assert!(a[3].text.contains("§ 5 Apartado 2 se aplica igualmente."));
 
     let r = txt(
         "Lake Treaty\n\nArticle 1\n\nThe lake is shared. Each Party keeps its shore.\n\n\
@@ -996,4 +998,33 @@ fn closed_titles_after_a_plain_space_are_headings_in_sequence() {
     );
     assert_eq!(heads(&r.draft), ["1: ", "2: "]);
     assert!(articles(&r.draft)[0].text.contains("Article 6 Applies"));
+}
+
+/// `（目的）` over `第一条　…`: a bracketed title on the line above a heading is its title,
+/// not the last line of the article before, unless it is all that article has.
+#[test]
+fn bracketed_titles_above_the_heading() {
+    let r = txt("出入国管理法\n\n第一章　総則\n\n（目的）\n第一条　この法律は、管理を図ることを目的とする。\n\n\
+         （定義）\n第二条　用語の意義は、次のとおりとする。\n\n第三条　外国人は、在留するものとする。\n");
+    assert_eq!(heads(&r.draft), ["1: 目的", "2: 定義", "3: "]);
+    assert_eq!(
+        articles(&r.draft)[0].text,
+        "この法律は、管理を図ることを目的とする。\n"
+    );
+
+    let r = txt(
+        "Lake Treaty\n\n(Scope)\nArticle 1\n\nThe lake is shared by the Parties to\n\
+         this Treaty.\n\n(Fishing licences and the fees for them)\nArticle 2\n\nFees are paid.\n\n\
+         Article 3 – Boats\n\n(Repealed)\nArticle 4\n\nThe end.\n",
+    );
+    assert_eq!(
+        heads(&r.draft),
+        [
+            "1: Scope",
+            "2: Fishing licences and the fees for them",
+            "3: Boats",
+            "4: "
+        ]
+    );
+    assert_eq!(articles(&r.draft)[2].text, "(Repealed)\n");
 }

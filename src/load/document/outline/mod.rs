@@ -598,10 +598,12 @@ fn headings_in(
     (out, refused_articles)
 }
 
-/// `§ 1 Delimitación del ámbito.`: a number, a plain space and one sentence without a
-/// digit, alone in its paragraph. Such a line is a heading only where its neighbours are
-/// (see [`keep_in_sequence`]); alone, it is a sentence (`Article 6 Applies to all
-/// vessels.`). Titles written so run long (`§ 35 quáter Plan de respuesta solidaria …`).
+/// `§ 1 Delimitación del ámbito.`: a number, a plain space and one sentence, alone in
+/// its paragraph. Such a line is a heading only where its neighbours are (see
+/// [`keep_in_sequence`]); alone, it is a sentence (`Article 6 Applies to all vessels.`).
+/// Titles written so run long (`§ 35 quáter Plan de respuesta solidaria …`) and may
+/// cite an act (`Repeal of Regulation (EC) No 1347/2000.`); a sentence citing a part of
+/// the section (`§ 4 Absatz 2 gilt entsprechend.`, `Article 6 Paragraph 2 …`) is none.
 fn closed_title_line(lines: &[Line], i: usize, text: &str) -> Option<Heading> {
     const WORDS: usize = 2 * ARTICLE_TITLE_WORDS;
     let own_paragraph = i.checked_sub(1).is_none_or(|p| lines[p].is_blank())
@@ -610,8 +612,13 @@ fn closed_title_line(lines: &[Line], i: usize, text: &str) -> Option<Heading> {
         return None;
     }
     let h = headings::parse_styled(text)?;
-    let sentence = headings::closed_title(&format!("{}.", h.title), WORDS).is_some();
-    (h.keyword.can_be_article() && h.text.is_none() && sentence).then_some(h)
+    let sentence = headings::closed_sentence(&format!("{}.", h.title), WORDS).is_some();
+    let cites_part = h
+        .title
+        .split_whitespace()
+        .take(2)
+        .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    (h.keyword.can_be_article() && h.text.is_none() && sentence && !cites_part).then_some(h)
 }
 
 /// Keeps the lines of [`closed_title_line`] whose numbers run on from another heading of
@@ -731,10 +738,14 @@ pub(super) fn boundary_before(lines: &[Line], i: usize, width: usize) -> bool {
     let Some(prev) = i.checked_sub(1).map(|j| &lines[j]) else {
         return true;
     };
+    // A bracketed title opening its paragraph (`(Scope)` over `Article 1`) ends no sentence
+    // but is no part of one either.
+    let title_above = i < 2 || lines[i - 2].is_blank();
     prev.is_blank()
         || !prev.wrapped
         || !lines[i].wrapped
         || ends_sentence(&prev.text)
+        || title_above && bracketed_title(&prev.text).is_some()
         || headings::parse(&unemphasised(&prev.text)).is_some()
         || ends_early(prev, &lines[i], width)
 }
@@ -786,6 +797,16 @@ fn events(
                 next = after;
             }
         }
+        if title.is_empty() && kind == Kind::Article {
+            let (before, bare_article) = match events.last_mut() {
+                Some(e) => (&mut e.body, e.kind == Kind::Article && e.inline.is_none()),
+                None => (&mut pre, false),
+            };
+            if let Some(above) = title_above(lines, i, before, bare_article) {
+                before.pop();
+                title = above;
+            }
+        }
         let inline = text.as_ref().map(|text| Line {
             text: text.clone(),
             ..lines[i].clone()
@@ -806,6 +827,33 @@ fn events(
         i = next;
     }
     (pre, events)
+}
+
+/// `（目的）` over `第一条　…`, `(Scope)` over `Article 1`: Japanese statutes, and some
+/// others, set an article's title in brackets on the line above its heading. The line
+/// must open its paragraph and close it against the heading, and must not be all there is
+/// of the article above (`Article 5` / `(Repealed)` / `Article 6`: article 5's text).
+fn title_above(lines: &[Line], i: usize, before: &[usize], bare_article: bool) -> Option<String> {
+    let j = i.checked_sub(1)?;
+    let line = lines.get(j)?;
+    let opens = j.checked_sub(1).is_none_or(|k| lines[k].is_blank());
+    let more = !bare_article || before.iter().rev().skip(1).any(|&k| !lines[k].is_blank());
+    if before.last() != Some(&j) || line.style != Style::Body || !opens || !more {
+        return None;
+    }
+    bracketed_title(&line.text).map(str::to_owned)
+}
+
+/// The title inside `(Scope)` or `（目的）`, a line that is all one bracketed title.
+fn bracketed_title(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let inner = text
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .or_else(|| text.strip_prefix('（').and_then(|t| t.strip_suffix('）')))?;
+    let title =
+        !inner.contains(['(', ')', '（', '）']) && headings::title_like(inner, ARTICLE_TITLE_WORDS);
+    title.then(|| inner.trim())
 }
 
 /// Whether a non-blank line follows heading `i` before the next heading.
