@@ -830,7 +830,16 @@ fn split_rest(keyword: Keyword, rest: &str) -> Option<(String, Option<String>)> 
         } else {
             SPACE_TITLE_WORDS
         };
-        return title_like(trimmed, words).then(|| (trimmed.to_owned(), None));
+        // `§ 60 Absatz 5 oder 7 des Aufenthaltsgesetzes vorliegen. Davon kann`: a sentence
+        // ends inside, so this is a line of text that starts with a citation.
+        let one_phrase = !trimmed
+            .split_whitespace()
+            .zip(trimmed.split_whitespace().skip(1))
+            .any(|(w, next)| {
+                w.ends_with('.') && !initials(w) && next.starts_with(char::is_uppercase)
+            });
+        let title = one_phrase && title_like(trimmed, words) && (container || !cites_part(trimmed));
+        return title.then(|| (trimmed.to_owned(), None));
     };
     let after = after.trim();
     if after.is_empty() {
@@ -903,12 +912,6 @@ pub(crate) fn closed_title(s: &str, max_words: usize) -> Option<&str> {
 /// closed by a full stop.
 pub(crate) fn closed_sentence(s: &str, max_words: usize) -> Option<&str> {
     let body = s.trim().strip_suffix('.')?.trim_end();
-    // `U.S. GOVERNMENT END USERS.`: the stops of initials end no sentence.
-    let initials = |w: &str| {
-        w.trim_end_matches('.')
-            .split('.')
-            .all(|p| p.chars().count() <= 1)
-    };
     let one_sentence = !body.ends_with('.')
         && body
             .split_whitespace()
@@ -917,6 +920,22 @@ pub(crate) fn closed_sentence(s: &str, max_words: usize) -> Option<&str> {
             .all(|w| !w.ends_with('.') || initials(w));
     (one_sentence && body.split_whitespace().count() <= max_words && title_like(body, max_words))
         .then_some(body)
+}
+
+/// `§ 4 Absatz 2 gilt entsprechend`, `§ 60 Abs. 8 Satz 1 vorliegen; …`: after a plain
+/// space, a number in the first two words cites a part of the article, in a line of text
+/// that starts with the citation; a title names a subject.
+pub(crate) fn cites_part(rest: &str) -> bool {
+    rest.split_whitespace()
+        .take(2)
+        .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// `U.S.`, `J.`: the stops of initials end no sentence.
+fn initials(w: &str) -> bool {
+    w.trim_end_matches('.')
+        .split('.')
+        .all(|p| p.chars().count() <= 1)
 }
 
 /// Whether `s` reads as a heading's title: short, not a sentence, not the middle of one.
@@ -1499,6 +1518,10 @@ mod tests {
             "Article 6 (Remedies) applies.",
             "Article 6 The Committee shall meet once a year in the capital of the host State.",
             "Article 6 Applies to all vessels.",
+            "§ 4 Absatz 2 gilt entsprechend",
+            "§ 60 Abs. 8 Satz 1 vorliegen; die Aufenthaltserlaubnis ist zu",
+            "§ 60 Absatz 5 oder 7 des Aufenthaltsgesetzes vorliegen. Davon kann",
+            "§ 60 Voraussetzungen vorliegen. Davon kann",
             "Part 2 of this Act applies.",
             "Title 5 of the code",
             "Section 3 does not apply",

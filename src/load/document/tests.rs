@@ -389,14 +389,16 @@ fn stray_text_under_a_later_chapter_heading_is_reported() {
 fn in_a_document_of_styled_headings_a_plain_heading_line_is_text() {
     let r = read_str(
         "x.md",
-        "### § 38 Aufenthalt\n\nText.\n\n### § 39 Zustimmung\n\n(1) Text.\n§ 39 Absatz 3d Nummer 2 bleibt unberührt\n\n### § 40 Versagung\n\nText.\n",
+        "### § 38 Aufenthalt\n\nText.\n\n### § 39 Zustimmung\n\n(1) Text.\n§ 41 Widerruf der Zustimmung\n\n### § 40 Versagung\n\nText.\n",
     )
     .unwrap();
     assert_eq!(
         heads(&r.draft),
         ["38: Aufenthalt", "39: Zustimmung", "40: Versagung"]
     );
-    assert!(articles(&r.draft)[1].text.contains("§ 39 Absatz 3d"));
+    assert!(articles(&r.draft)[1]
+        .text
+        .contains("§ 41 Widerruf der Zustimmung"));
     assert!(
         r.warnings[0].contains("read as text (line 8)"),
         "{:?}",
@@ -1027,4 +1029,40 @@ fn bracketed_titles_above_the_heading() {
         ]
     );
     assert_eq!(articles(&r.draft)[2].text, "(Repealed)\n");
+}
+
+/// A PDF turned into Word keeps one paragraph a printed line, so a line that opens with a
+/// citation stands alone: `§ 60 Abs. 8 Satz 1 vorliegen; …` and `§ 60 Absatz 5 oder 7 …
+/// vorliegen. Davon kann` are text of the section they are in, not headings.
+#[test]
+fn word_lines_that_open_with_a_citation_are_text() {
+    let body = [
+        p(None, "§ 59 Androhung der Abschiebung"),
+        p(
+            None,
+            "(1) Die Abschiebung ist anzudrohen, wenn die Voraussetzungen nach",
+        ),
+        p(
+            None,
+            "§ 60 Abs. 8 Satz 1 vorliegen; die Aufenthaltserlaubnis ist zu",
+        ),
+        p(None, "versagen, wenn die Voraussetzungen nach"),
+        p(
+            None,
+            "§ 60 Absatz 5 oder 7 des Aufenthaltsgesetzes vorliegen. Davon kann",
+        ),
+        p(None, "abgesehen werden."),
+        p(None, "§ 60 Verbot der Abschiebung"),
+        p(None, "(1) Ein Ausländer darf nicht abgeschoben werden."),
+    ]
+    .concat();
+    let r = read_bytes("x.docx", docx(&body)).unwrap();
+    assert_eq!(
+        heads(&r.draft),
+        [
+            "59: Androhung der Abschiebung",
+            "60: Verbot der Abschiebung"
+        ]
+    );
+    assert!(articles(&r.draft)[0].text.contains("Davon kann"));
 }

@@ -613,11 +613,7 @@ fn closed_title_line(lines: &[Line], i: usize, text: &str) -> Option<Heading> {
     }
     let h = headings::parse_styled(text)?;
     let sentence = headings::closed_sentence(&format!("{}.", h.title), WORDS).is_some();
-    let cites_part = h
-        .title
-        .split_whitespace()
-        .take(2)
-        .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let cites_part = headings::cites_part(&h.title);
     (h.keyword.can_be_article() && h.text.is_none() && sentence && !cites_part).then_some(h)
 }
 
