@@ -1066,3 +1066,40 @@ fn word_lines_that_open_with_a_citation_are_text() {
     );
     assert!(articles(&r.draft)[0].text.contains("Davon kann"));
 }
+
+/// A PDF made into Word, a paragraph a printed line: read as hard-wrapped text, so that
+/// `Article 22.` and `Annex IX.` opening a line are the ends of sentences, not headings.
+#[test]
+fn word_documents_of_printed_lines_read_as_hard_wrapped_text() {
+    let lines = [
+        "Article 22",
+        "Return of the child",
+        "1. Where a person applies to a court for the return of a child, that court",
+        "shall act expeditiously under the rules of this Regulation, in particular",
+        "Article 22.",
+        "2. The court shall give its decision within six weeks, using the form set",
+        "out in the certificate for the return of a child that is to be found in",
+        "Annex IX.",
+        "Article 23",
+        "Receipt of applications",
+        "1. The Central Authority shall process the application without delay and",
+        "shall inform the applicant of the steps taken in each case in due time and",
+        "shall keep the applicant informed of the progress of the proceedings in",
+        "the courts of the Member State until the decision on the return is given",
+        "and enforced, and of any appeal lodged against that decision by a party.",
+    ];
+    let body: String = lines.iter().map(|l| p(None, l)).collect();
+    let r = read_bytes("x.docx", docx(&body)).unwrap();
+    assert_eq!(
+        heads(&r.draft),
+        ["22: Return of the child", "23: Receipt of applications"]
+    );
+    let a = articles(&r.draft);
+    assert!(
+        a[0].text.contains("in particular Article 22."),
+        "{}",
+        a[0].text
+    );
+    assert!(a[0].text.contains("found in Annex IX."), "{}", a[0].text);
+    assert!(r.warnings.iter().any(|w| w.contains("printed lines")));
+}

@@ -18,7 +18,8 @@ mod styles;
 use std::io::{Cursor, Read};
 
 use super::notes::Notes;
-use super::Line;
+use super::paragraphs::ends_sentence;
+use super::{Line, Style};
 use crate::error::{origin_at, Error, Result};
 use crate::load::SourceFile;
 
@@ -67,8 +68,42 @@ pub(crate) fn lines(
         }
     }
     let label = part_label(file, "word/document.xml");
-    body::read(&document, &label, &styles, numbering, warnings)
+    let mut lines = body::read(&document, &label, &styles, numbering, warnings)?;
+    if printed_lines(&lines) {
+        warnings.push(
+            "its paragraphs are printed lines (a PDF made into Word?): read as hard-wrapped text"
+                .to_owned(),
+        );
+        for line in lines.iter_mut().filter(|l| l.style == Style::Body) {
+            line.wrapped = true;
+        }
+    }
+    Ok(lines)
 }
+
+/// Whether a Word document keeps one paragraph a printed line, as a PDF converted to
+/// Word does: many paragraphs stop mid-sentence and the next goes on in lower case. Such
+/// a document is read like a hard-wrapped text file, so that a line which happens to
+/// start with `Article 22.` or `Annex IX.` is not taken for a heading. In a document
+/// typed in Word, a sentence never runs on into the next paragraph but by accident.
+fn printed_lines(lines: &[Line]) -> bool {
+    let body: Vec<&Line> = lines.iter().filter(|l| l.style == Style::Body).collect();
+    let texts = body.iter().filter(|l| !l.is_blank()).count();
+    let runs_on = body
+        .windows(2)
+        .filter(|w| {
+            !w[0].is_blank()
+                && !ends_sentence(&w[0].text)
+                && w[1].text.starts_with(char::is_lowercase)
+        })
+        .count();
+    runs_on >= PRINTED_MIN && runs_on * PRINTED_SHARE >= texts
+}
+
+/// At least this many paragraphs run on in lower case ...
+const PRINTED_MIN: usize = 5;
+/// ... and at least one paragraph in this many does.
+const PRINTED_SHARE: usize = 5;
 
 pub(crate) use house::HouseStyles;
 
