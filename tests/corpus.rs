@@ -224,9 +224,17 @@ type Style = fn(&str, &str) -> Vec<String>;
 /// Heading styles of real legislation (`headings-in-the-wild.md` of the corpus's reference
 /// notes), each with whether it is Markdown. A plain style strips the `#` of every other
 /// heading too, as a plain-text export does.
-const STYLES: [(&str, bool, Style); 5] = [
+const STYLES: [(&str, bool, Style); 6] = [
     ("Article N - Title", false, |n, t| {
         vec![format!("Article {n} - {t}")]
+    }),
+    ("Artículo N Title.", false, |n, t| {
+        let t = t.trim_end_matches('.');
+        vec![if t.is_empty() {
+            format!("Artículo {n}")
+        } else {
+            format!("Artículo {n} {t}.")
+        }]
     }),
     ("ARTICLE N / TITLE", false, |n, t| {
         vec![format!("ARTICLE {n}"), String::new(), t.to_uppercase()]
