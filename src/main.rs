@@ -20,13 +20,13 @@ use cli::{CheckFormat, Cli, ColorChoice, Command, DiffFormat, ListFormat, Pair};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // The main thread is one of rayon's workers: the library's joins and parallel
-    // iterators then start on it instead of being handed to a pool thread while it
-    // waits, and one thread fewer is started. Building fails only if the pool exists
-    // already, which leaves rayon's own.
-    let _ = rayon::ThreadPoolBuilder::new()
-        .use_current_thread()
-        .build_global();
+    // Rayon's pool is started (and its workers up) before any work. The main thread is
+    // not one of its workers: on the development VM the kernel wakes a sleeping worker on
+    // the CPU of the thread that woke it, so a join started on a busy main thread was
+    // mostly run by it alone (docs/performance.md, round 7); handed to the pool, the main
+    // thread sleeps and the two workers share the work. Building fails only if the pool
+    // exists already, which leaves rayon's own.
+    let _ = rayon::ThreadPoolBuilder::new().build_global();
     match run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Found) => ExitCode::from(1),

@@ -11,6 +11,7 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::identical::Canon;
@@ -190,36 +191,42 @@ impl Evidence {
         weights: &Weights,
         canon: &Canon,
     ) -> Evidence {
-        let paragraphs = |side: &Side, articles: &[usize], is_base: bool| -> Vec<Paragraph> {
-            let (mut buf, mut marks) = (Vec::new(), Vec::new());
-            let canon = if is_base { &canon.base } else { &canon.head };
-            let mut out = Vec::new();
-            for &a in articles {
-                let text = &side.articles[a].article.text;
-                let article = match canon.get(a).and_then(Option::as_ref) {
-                    Some(c) => Tokenised::new(&c.text, &c.lines),
-                    None => {
-                        norm::normalise_lines_into(text, &mut buf, &mut marks);
-                        Tokenised::new(&buf, &marks)
-                    }
-                };
-                for (index, (_, lines)) in cut(text).into_iter().enumerate() {
-                    out.push(Paragraph {
-                        article: a,
-                        index,
-                        features: Features::new(article.of_lines(lines), weights),
-                    });
-                }
-            }
-            out
-        };
-        let (base, head) = super::on_both(|is_base| {
-            if is_base {
-                paragraphs(b, bases, true)
+        // One job an article, both sides in one list: the sides' shares differ (most
+        // articles in play may be new ones), and two jobs a side left one core waiting.
+        let paragraphs = |(buf, marks): &mut (Vec<u8>, Vec<u32>), &(is_base, a): &(bool, usize)| {
+            let (side, canon) = if is_base {
+                (b, &canon.base)
             } else {
-                paragraphs(h, heads, false)
-            }
-        });
+                (h, &canon.head)
+            };
+            let text = &side.articles[a].article.text;
+            let article = match canon.get(a).and_then(Option::as_ref) {
+                Some(c) => Tokenised::new(&c.text, &c.lines),
+                None => {
+                    norm::normalise_lines_into(text, buf, marks);
+                    Tokenised::new(buf, marks)
+                }
+            };
+            cut(text)
+                .into_iter()
+                .enumerate()
+                .map(|(index, (_, lines))| Paragraph {
+                    article: a,
+                    index,
+                    features: Features::new(article.of_lines(lines), weights),
+                })
+                .collect::<Vec<_>>()
+        };
+        let jobs: Vec<(bool, usize)> = (bases.iter().map(|&a| (true, a)))
+            .chain(heads.iter().map(|&a| (false, a)))
+            .collect();
+        let per_article: Vec<Vec<Paragraph>> = jobs
+            .par_iter()
+            .map_init(|| (Vec::new(), Vec::new()), paragraphs)
+            .collect();
+        let mut per_article = per_article.into_iter();
+        let base: Vec<Paragraph> = per_article.by_ref().take(bases.len()).flatten().collect();
+        let head: Vec<Paragraph> = per_article.flatten().collect();
         let totals = |ps: &[Paragraph]| {
             let mut t: FxHashMap<usize, f64> = FxHashMap::default();
             for p in ps {

@@ -6,7 +6,7 @@
 //! of at most [`DF_SAMPLE`] identical articles, so that "States Parties shall" counts as
 //! common even when only a handful of articles changed.
 
-use super::identical::Canon;
+use super::identical::{Canon, Canonical};
 use super::index::{
     candidate_keys, dice, tokens, tokens_of, Features, Rarity, Weights, CANDIDATES, QUERY_FEATURES,
 };
@@ -54,29 +54,33 @@ impl Model {
         let settled: Vec<usize> = (0..b.len()).filter(|&i| !want_b[i]).collect();
         let step = settled.len().div_ceil(DF_SAMPLE).max(1);
         let sample: Vec<usize> = settled.iter().step_by(step).copied().collect();
+        // The sample is of base articles, but either side may count it (the two tables
+        // are summed): split so that both sides read about as many articles. Given all to
+        // the base side, it was most of the work when most articles were renumbered, and
+        // the head side waited.
+        let wanted = |want: &[bool]| want.iter().filter(|&&w| w).count();
+        let to_base = ((wanted(&want_h) + sample.len()).saturating_sub(wanted(&want_b)) / 2)
+            .min(sample.len());
+        let (sample_b, sample_h) = sample.split_at(to_base);
         let ((tb, mut rarity), (th, rh)) = on_both(|base| {
-            let (side, want, canon, extra) = if base {
-                (b, &want_b, &canon.base, &sample[..])
+            let (side, want, side_canon, extra) = if base {
+                (b, &want_b, &canon.base, sample_b)
             } else {
-                (h, &want_h, &canon.head, &[][..])
+                (h, &want_h, &canon.head, sample_h)
             };
             let mut buf = Vec::new();
             let mut rarity = Rarity::default();
-            let mut read = |i: usize| match canon.get(i).and_then(Option::as_ref) {
-                Some(c) => tokens_of(&c.text),
-                None => tokens(&side.articles[i].article.text, &mut buf),
-            };
             let toks: Vec<Option<Vec<u64>>> = (0..side.len())
                 .map(|i| {
                     want[i].then(|| {
-                        let t = read(i);
+                        let t = read(side, side_canon, i, &mut buf);
                         rarity.count(&t);
                         t
                     })
                 })
                 .collect();
             for &i in extra {
-                rarity.count(&read(i));
+                rarity.count(&read(b, &canon.base, i, &mut buf));
             }
             (toks, rarity)
         });
@@ -175,6 +179,14 @@ impl Model {
         let (mut pairs, rest) = on_both(|base| exact(if base { first } else { second }));
         pairs.extend(rest);
         pairs
+    }
+}
+
+/// The words of article `i` of a side, from its canonical text when identical text made one.
+fn read(side: &Side, canon: &[Option<Canonical>], i: usize, buf: &mut Vec<u8>) -> Vec<u64> {
+    match canon.get(i).and_then(Option::as_ref) {
+        Some(c) => tokens_of(&c.text),
+        None => tokens(&side.articles[i].article.text, buf),
     }
 }
 
