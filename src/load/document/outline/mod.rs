@@ -424,10 +424,7 @@ fn demote_duplicates(
     warnings: &mut Vec<String>,
     refuse: &mut impl FnMut(usize, &str),
 ) {
-    let value = |e: &Event| -> Option<u64> {
-        let digits: String = e.number.chars().take_while(char::is_ascii_digit).collect();
-        digits.parse().ok()
-    };
+    let value = |e: &Event| leading_value(&e.number);
     // The number of the next article after each event (outer `None`: no article follows).
     let mut next: Vec<Option<Option<u64>>> = vec![None; events.len()];
     let mut upcoming = None;
@@ -498,6 +495,13 @@ fn demote_duplicates(
             "{more} more heading lines were read as text for the same reasons; `show FILE --explain` lists them"
         ));
     }
+}
+
+/// The value of the digits an article number starts with (`12a` → 12), to compare
+/// neighbours in a sequence.
+fn leading_value(number: &str) -> Option<u64> {
+    let digits: String = number.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }
 
 /// Demoted headings named one by one in the warnings; the rest are counted.
@@ -622,10 +626,7 @@ fn closed_title_line(lines: &[Line], i: usize, text: &str) -> Option<Heading> {
 /// a sequence, while a stray sentence that starts with an article number is not, and a
 /// paragraph citing the section before (`§ 4 Satz 2 gilt entsprechend.`) repeats a number.
 fn keep_in_sequence(found: &mut HashMap<usize, Heading>, closed: Vec<(usize, Heading)>) {
-    let value = |h: &Heading| -> Option<u64> {
-        let digits: String = h.number.chars().take_while(char::is_ascii_digit).collect();
-        digits.parse().ok()
-    };
+    let value = |h: &Heading| leading_value(&h.number);
     let articles = |h: &&Heading| h.keyword.can_be_article();
     let numbers: HashSet<(Keyword, u64)> = found
         .values()
