@@ -290,7 +290,12 @@ static ORDINAL_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Heading {
     /// A heading read from its parts alone, with none of the shapes a line can take.
-    fn bare(keyword: Keyword, number: String, title: String, text: Option<String>) -> Heading {
+    pub(crate) fn bare(
+        keyword: Keyword,
+        number: String,
+        title: String,
+        text: Option<String>,
+    ) -> Heading {
         Heading {
             keyword,
             number,
@@ -710,7 +715,7 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
 }
 
 /// Whitespace collapsed to single spaces: `12  bis` → `12 bis`.
-fn collapse(s: &str) -> String {
+pub(crate) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

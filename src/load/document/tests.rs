@@ -32,6 +32,14 @@ fn heads(d: &Draft) -> Vec<String> {
         .collect()
 }
 
+/// `(number, title)` of every chapter, in order.
+fn chapter_heads(d: &Draft) -> Vec<(&str, &str)> {
+    d.chapters
+        .iter()
+        .map(|c| (c.number.as_str(), c.title.as_str()))
+        .collect()
+}
+
 fn error(name: &str, text: &str) -> String {
     read_str(name, text).unwrap_err().to_string()
 }
@@ -496,11 +504,7 @@ fn the_fixture_convention_reads_whole() {
         "Convention on the Shared Fisheries of Lake Varn"
     );
     assert!(d.preamble.is_some());
-    let chapters: Vec<_> = d
-        .chapters
-        .iter()
-        .map(|c| (c.number.as_str(), c.title.as_str()))
-        .collect();
+    let chapters = chapter_heads(d);
     assert_eq!(chapters, [("I", "General provisions"), ("II", "Fishing")]);
     assert_eq!(
         heads(d),
@@ -623,12 +627,7 @@ fn italian_bracketed_titles_and_german_numbered_divisions() {
         "# Grundgesetz\n\n## I. Die Grundrechte\n\n### Art 1\n\nText.\n\n## IV a. - Gemeinsamer Ausschuß\n\n### Art 53a\n\nText.\n",
     )
     .unwrap();
-    let chapters: Vec<(&str, &str)> = r
-        .draft
-        .chapters
-        .iter()
-        .map(|c| (c.number.as_str(), c.title.as_str()))
-        .collect();
+    let chapters = chapter_heads(&r.draft);
     assert_eq!(
         chapters,
         [("I", "Die Grundrechte"), ("IVa", "Gemeinsamer Ausschuß")]
@@ -922,12 +921,7 @@ fn sections_that_carry_the_text_are_the_articles_however_few() {
         "Dieses Gesetz tritt am 1. Januar 1977 in Kraft.\n"
     );
     // The articles without text of their own hold the sections, as chapters.
-    let chapters: Vec<(&str, &str)> = r
-        .draft
-        .chapters
-        .iter()
-        .map(|c| (c.number.as_str(), c.title.as_str()))
-        .collect();
+    let chapters = chapter_heads(&r.draft);
     assert_eq!(
         chapters.last(),
         Some(&("12", "Übergangs- und Schlußvorschriften"))

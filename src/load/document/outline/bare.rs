@@ -79,16 +79,7 @@ pub(super) fn headings(lines: &[Line]) -> Option<HashMap<usize, Heading>> {
             };
             (
                 *i,
-                Heading {
-                    keyword,
-                    number: number.clone(),
-                    title: title.clone(),
-                    text: None,
-                    toc: false,
-                    dashed: false,
-                    stopped: false,
-                    sentence_title: false,
-                },
+                Heading::bare(keyword, number.clone(), title.clone(), None),
             )
         })
         .collect();

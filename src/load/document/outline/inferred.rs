@@ -63,16 +63,7 @@ pub(super) fn headings(lines: &[Line], width: usize) -> Option<(String, HashMap<
         .map(|(i, n, title)| {
             (
                 i,
-                Heading {
-                    keyword: Keyword::Article,
-                    number: n.to_string(),
-                    title,
-                    text: None,
-                    toc: false,
-                    dashed: false,
-                    stopped: false,
-                    sentence_title: false,
-                },
+                Heading::bare(Keyword::Article, n.to_string(), title, None),
             )
         })
         .collect();

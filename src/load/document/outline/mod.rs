@@ -715,15 +715,15 @@ fn by_pattern(lines: &[Line], pattern: &regex::Regex) -> HashMap<usize, Heading>
             .trim();
         out.insert(
             i,
+            // The user's pattern is sure of its lines, as a dashed title is.
             Heading {
-                keyword: Keyword::Article,
-                number: number.split_whitespace().collect::<Vec<_>>().join(" "),
-                title: title.to_owned(),
-                text: None,
-                toc: false,
                 dashed: true,
-                stopped: false,
-                sentence_title: false,
+                ..Heading::bare(
+                    Keyword::Article,
+                    headings::collapse(number),
+                    title.to_owned(),
+                    None,
+                )
             },
         );
     }

@@ -154,16 +154,8 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
             } else {
                 split_title(&c.rest)
             };
-            let heading = Heading {
-                keyword: Keyword::Section,
-                number: format!("{}{}", c.value, c.suffix),
-                title,
-                text,
-                toc: false,
-                dashed: false,
-                stopped: false,
-                sentence_title: false,
-            };
+            let number = format!("{}{}", c.value, c.suffix);
+            let heading = Heading::bare(Keyword::Section, number, title, text);
             (c.line, heading)
         })
         .collect()
