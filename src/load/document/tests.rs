@@ -836,6 +836,22 @@ fn markdown_headings_that_are_only_numbers_are_articles() {
     );
 }
 
+/// ... and their articles number paragraphs `1.`, `2.` in plain lines: those stay text.
+#[test]
+fn numbered_paragraphs_under_headings_that_are_only_numbers_stay_text() {
+    let r = read_str(
+        "regeling.md",
+        "# Regeling\n\n###1.1 \n\nIn deze regeling wordt verstaan onder minister: de minister.\n\n\
+         ###1.2 \n\n1. De aanvraag wordt ingediend bij de minister.\n2. De minister beslist binnen acht weken.\n\n\
+         ###*1.3. Slot *\n\nDeze regeling treedt in werking op 1 januari.\n",
+    )
+    .unwrap();
+    assert_eq!(heads(&r.draft), ["1.1: ", "1.2: ", "1.3: Slot"]);
+    assert!(articles(&r.draft)[1]
+        .text
+        .contains("\n2. De minister beslist"));
+}
+
 /// Brazilian statutes number the paragraphs of an article `§ 1º`, with the text on the
 /// same line: they stay in their article, with a warning, and are no sections.
 #[test]

@@ -1,9 +1,8 @@
 //! Headings that are a number and no keyword: the Dutch export of decrees and regulations
 //! writes `###1.1 `, `### 1.1.1  `, `###(1.)` and `###*1.2. De begrippen *` (about 30,000
 //! such headings in `headings-in-the-wild.md`). Only styled headings (Markdown `#`,
-//! underlined text, Word heading styles) are read so, and only in a document that would
-//! otherwise be refused for having no article headings, so no document read before
-//! changes.
+//! underlined text, Word heading styles) are read so, and only in a document with no
+//! article headings but these, or plain lines numbered `1.`, `2.` (their paragraphs).
 //!
 //! Every such heading is an article numbered as written (`1.1`), except one followed by a
 //! deeper number it opens, with no text between them (`### 1` then `### 1.1`): that one is

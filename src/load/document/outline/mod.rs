@@ -96,11 +96,28 @@ pub(crate) fn build(
         .values()
         .filter(|h| h.keyword.can_be_article())
         .count();
-    let numbered = if cx.rules.article_pattern.is_some() {
+    let mut numbered = if cx.rules.article_pattern.is_some() {
         HashMap::new()
     } else {
         numbered::sections(lines, wrap.width)
     };
+    // `###1.1 ` headings over articles whose paragraphs are numbered `1.`, `2.`: the
+    // document shows which numbers are its headings, and these plain lines are not.
+    if keyword_articles == 0
+        && !numbered.is_empty()
+        && !numbered
+            .keys()
+            .any(|&i| matches!(lines[i].style, Style::Heading(_)))
+        && bare::headings(lines).is_some()
+    {
+        for &i in numbered.keys() {
+            refuse(
+                i,
+                "a numbered paragraph: the document's headings are numbers formatted as headings",
+            );
+        }
+        numbered.clear();
+    }
     if numbered.len() >= 2 && (keyword_articles < 2 || numbered.len() > 2 * keyword_articles) {
         // A licence or contract: its "Section 2.1." lines are references, not headings.
         for (&i, h) in &found {
