@@ -1,7 +1,7 @@
 //! The outline of a document numbered without keywords, as most licences and contracts
 //! are (`  0. This License applies …`, `1. Definitions.`, `1) Grant of Copyright
 //! License. Licensor grants …`, `(14) Disclaimer of Warranty:`) and as Acts drafted in the
-//! United Kingdom style are (`1 Short title`).
+//! United Kingdom style (`1 Short title`) and in Canada's (`1 This Act may be cited …`) are.
 //!
 //! The sections are the longest run of numbers that counts up by one from 0 or 1 in one
 //! form (`1.`, `1)`, `(1)`, `1 Title`; `1.0` is `1.`) at one indentation. A nested item (`1.` under a
@@ -45,6 +45,9 @@ enum Form {
     Bracketed,
     /// `1 Short title`: the title is required, the text starts on the next line.
     Bare,
+    /// `1 This Act may be cited as …`: a number, a space and the text (Canada), read only
+    /// when no other form makes a run, since wrapped text also opens lines with numbers.
+    Running,
 }
 
 #[derive(Clone)]
@@ -89,20 +92,28 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
         if rest.starts_with(|ch: char| ch.is_ascii_digit()) {
             continue;
         }
-        // `1  DEFINITIONS.`: a title closed by a full stop is still a title.
-        let rest = match form {
-            Form::Bare => headings::closed_title(&rest, CLOSED_TITLE_WORDS)
-                .map(str::to_owned)
-                .unwrap_or(rest),
-            _ => rest,
-        };
-        if form == Form::Bare
-            && !(headings::title_like(&rest, ARTICLE_TITLE_WORDS)
-                && rest.starts_with(char::is_uppercase))
-        {
-            continue;
+        let mut forms: Vec<(Form, String)> = Vec::with_capacity(2);
+        if form == Form::Bare {
+            // `1  DEFINITIONS.`: a title closed by a full stop is still a title.
+            let title = headings::closed_title(&rest, CLOSED_TITLE_WORDS).unwrap_or(&rest);
+            if headings::title_like(title, ARTICLE_TITLE_WORDS)
+                && title.starts_with(char::is_uppercase)
+            {
+                forms.push((Form::Bare, title.to_owned()));
+            }
+            // `2 (1) The following definitions …`; a short sentence has a title's shape
+            // too, so such a line is a candidate of both forms.
+            let opens = rest.strip_prefix("(1) ").unwrap_or(&rest);
+            if opens.starts_with(char::is_uppercase) {
+                forms.push((Form::Running, rest.clone()));
+            }
+        } else {
+            forms.push((form, rest));
         }
-        if !c["suffix"].is_empty() && form != Form::Bare {
+        if !c["suffix"].is_empty() {
+            forms.retain(|(form, _)| *form == Form::Bare);
+        }
+        if forms.is_empty() {
             continue;
         }
         let styled = matches!(line.style, Style::Heading(_));
@@ -115,16 +126,18 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
         let wrapped_on = lines.get(i + 1).is_some_and(|next| {
             line.wrapped && next.wrapped && !next.is_blank() && !ends_early(line, next, width)
         });
-        groups
-            .entry((form, line.indent))
-            .or_default()
-            .push(Candidate {
-                line: i,
-                value,
-                suffix: c["suffix"].to_owned(),
-                rest,
-                wrapped_on,
-            });
+        for (form, rest) in forms {
+            groups
+                .entry((form, line.indent))
+                .or_default()
+                .push(Candidate {
+                    line: i,
+                    value,
+                    suffix: c["suffix"].to_owned(),
+                    rest,
+                    wrapped_on,
+                });
+        }
     }
     let best = with_borrowed_starts(one_column_apart(groups))
         .into_iter()
@@ -132,6 +145,7 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
         .max_by_key(|(run, form, indent, candidates)| {
             let first = run.first().map_or(usize::MAX, |&k| candidates[k].line);
             (
+                run.len() >= 2 && *form != Form::Running,
                 run.len(),
                 *form != Form::Bare,
                 std::cmp::Reverse(*indent),
@@ -146,6 +160,8 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
             let c = &candidates[k];
             let (title, text) = if form == Form::Bare {
                 (c.rest.clone(), None)
+            } else if form == Form::Running {
+                (String::new(), Some(c.rest.clone()))
             } else if c.wrapped_on && !c.rest.ends_with(['.', ':']) && !c.rest.contains(". ") {
                 (
                     String::new(),
@@ -495,6 +511,21 @@ mod tests {
         let got = numbers("1 Short title\n\nThis Act is the Lake Act.\n\n2 Interpretation\n\nIn this Act.\n\n2A Fees\n\nText.\n\n3 in a sentence\n");
         let ids: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(ids, ["1", "2", "2A"]);
+    }
+
+    /// Canada's Acts run the text on after the number (`1 This Act may be cited as …`);
+    /// a short sentence is also a title's shape, and the run decides which form it is.
+    #[test]
+    fn canadian_style_numbers_run_on_into_the_text_when_nothing_else_counts() {
+        let got = numbers("Short title\n\n1 This Act may be cited as the Lake Act.\n\nDefinitions\n\n2 (1) The following definitions apply.\n\nObjectives\n\n3 Lakes are kept.\n\n4 The Minister may make regulations for the lakes.\n");
+        let ids: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(ids, ["1", "2", "3", "4"]);
+        assert!(got.iter().all(|g| g.1.is_empty()), "{got:?}");
+        assert_eq!(got[2].2.as_deref(), Some("Lakes are kept."));
+        // Titles that count up themselves keep their form.
+        let got = numbers("1 Short title\n\nThis Act is the Lake Act.\n\n2 Lakes are kept.\n\n3 Interpretation\n\nIn this Act.\n\n4 Fees\n\nText.\n");
+        assert_eq!(got[1].1, "Lakes are kept");
+        assert_eq!(got[2].1, "Interpretation");
     }
 
     #[test]
