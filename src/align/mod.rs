@@ -31,6 +31,7 @@ mod hints;
 mod identical;
 pub(crate) mod index;
 mod links;
+mod mutual;
 mod neighbours;
 pub(crate) mod norm;
 mod numbers;
@@ -68,7 +69,8 @@ pub enum Method {
     /// the words did not.
     Title,
     /// In a text rewritten throughout, the clear favourite of a leftover article among
-    /// the other side's leftovers: weak evidence, and marked so.
+    /// the other side's leftovers; in any text, two leftovers that are each other's clear
+    /// favourite among all candidates: weak evidence, and marked so.
     Lead,
     /// In a text amended in place (its articles keep their numbers), a leftover article
     /// and its namesake, when a quarter of the old text is still there.
@@ -185,6 +187,7 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
     let chapter_map = chapters::map(&b, &h, &links);
     assign::fill_gaps(&b, &h, &model, &pairs, &chapter_map, &mut links);
     rewrites::apply(&b, &model, &mut links);
+    mutual::apply(&b, &h, &pairs, &mut links);
     numbers::apply(&b, &h, &model, &mut links);
     neighbours::apply(&b, &h, &pairs, &mut links);
     let chapter_map = chapters::map(&b, &h, &links);

@@ -849,3 +849,50 @@ fn in_an_act_amended_in_place_a_leftover_continues_under_its_number() {
     assert!(pair_of(&a, 12, 12).is_none());
     assert_eq!(a.removed, vec![12]);
 }
+
+/// A recast that rewrote a provision and moved it to the end: under the similarity of
+/// stage 4, in another gap, no paragraph kept; only the two articles' preference for each
+/// other is left.
+fn costs(rival: bool) -> (Draft, Draft) {
+    let old = "No payment or reimbursement of taxes or costs may be claimed for the service of judicial documents by the receiving agency, except the fees of a judicial officer.";
+    let new = "The service of documents transmitted from another Member State shall not give rise to any payment of taxes or costs for services rendered by the receiving State, save the fees of a judicial officer or of a person competent under its law.";
+    let base = draft(
+        "b",
+        vec![(
+            "I",
+            "",
+            vec![
+                art("1", FILLER[0]),
+                art("2", FILLER[1]),
+                art("3", old),
+                art("4", FILLER[2]),
+                art("5", FILLER[3]),
+            ],
+        )],
+    );
+    let mut arts = vec![
+        art("1", FILLER[0]),
+        art("2", FILLER[1]),
+        art("3", FILLER[2]),
+        art("4", FILLER[3]),
+        art("5", new),
+    ];
+    if rival {
+        arts.push(art("6", "The applicant shall bear the fees of a judicial officer who serves documents from another Member State, and the receiving agency may claim no reimbursement of other costs."));
+    }
+    (base, draft("h", vec![("I", "", arts)]))
+}
+
+#[test]
+fn two_leftovers_that_clearly_prefer_each_other_pair_weakly() {
+    let (base, head) = costs(false);
+    let a = align(&base, &head);
+    let l = pair_of(&a, 2, 4).unwrap_or_else(|| panic!("3 → 5 missing: {a:?}"));
+    assert!(l.score < 0.40, "{l:?}: stage 4 would have found it");
+    assert_eq!(l.method, Method::Lead);
+    assert!(l.confidence < WEAK, "{l:?} should be marked weak");
+    // With a second new article nearly as close, neither is the clear successor.
+    let (base, head) = costs(true);
+    let a = align(&base, &head);
+    assert!(a.removed.contains(&2), "{a:?}");
+}
