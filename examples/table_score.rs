@@ -50,7 +50,8 @@ fn case(dir: &Path) -> draftdiff::Result<String> {
     let (base, head) = (load::load_path(&old)?, load::load_path(&new)?);
     let cmp = compare::compare(&base, &head, &compare::Options::default());
     let corr = Correspondence::build(&base, &head, &cmp);
-    let truth = published::read(&dir.join("truth_raw.tsv"))?;
+    let mut truth = published::read(&dir.join("truth_raw.tsv"))?;
+    published::ranges_against(&mut truth, &base, &head);
     let para = score::paragraphs(&truth, &corr, &corr.table(true));
     if std::env::var_os("VERBOSE").is_some() {
         let (t, p) = score::paragraph_links(&truth, &corr, &corr.table(true));

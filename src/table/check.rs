@@ -268,15 +268,26 @@ fn judge_row(
                     .flat_map(|o| news.iter().map(move |n| (o, n)))
                     .collect()
             };
+            let linked = |o: &Ref, n: &Ref| {
+                let (b, h) = (index(o, true), index(n, false));
+                c.link_of_base(b).is_some_and(|l| l.head.contains(&h))
+            };
+            // `Article 7 | Articles 19 to 22`: a range speaks of a group; once draftdiff
+            // links the row to one of its members, the others are not contradicted.
+            let group_confirmed = |o: &Ref, n: &Ref| {
+                n.in_range && news.iter().any(|m| m.in_range && linked(o, m))
+                    || o.in_range && olds.iter().any(|m| m.in_range && linked(m, n))
+            };
             {
                 for (o, n) in pairs {
-                    let (b, h) = (index(o, true), index(n, false));
-                    let linked = c.link_of_base(b).is_some_and(|l| l.head.contains(&h));
-                    if linked {
+                    if linked(o, n) {
                         continue;
                     }
+                    let (b, h) = (index(o, true), index(n, false));
                     let (dice, held) = c.similarity(&c.base[b].text, &c.head[h].text);
-                    let contradicted = dice < CONTRADICTED_DICE && held < CONTRADICTED_HELD;
+                    let contradicted = dice < CONTRADICTED_DICE
+                        && held < CONTRADICTED_HELD
+                        && !group_confirmed(o, n);
                     let to = went(&c.base[b].number, true);
                     let where_ = if to.is_empty() {
                         "draftdiff finds no successor".to_owned()

@@ -71,7 +71,10 @@ pub struct Request<'a> {
 /// Runs `table` on two versions read already.
 pub fn run(base: &Draft, head: &Draft, request: &Request<'_>) -> Result<(Output, Outcome)> {
     // A published table that cannot be read is bad input before any work is done.
-    let published = request.check.map(super::published::read).transpose()?;
+    let mut published = request.check.map(super::published::read).transpose()?;
+    if let Some(rows) = published.as_mut() {
+        super::published::ranges_against(rows, base, head);
+    }
     let result = inputs::compared(base, head, request.chapter, &compare::Options::default())?;
     let corr = super::Correspondence::build(base, head, &result);
     if let (Some(path), Some(rows)) = (request.check, published) {

@@ -11,6 +11,7 @@
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::model::Draft;
 
 /// One row of a published table.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +48,9 @@ pub struct Ref {
     pub article: String,
     /// The paragraphs named, each a chain from the top level down.
     pub paragraphs: Vec<Vec<String>>,
+    /// Named as one of a range (`Articles 19 to 22`), not by its own number: the row
+    /// speaks of the group.
+    pub in_range: bool,
 }
 
 /// Reads the table in `path`; the format is told by the extension.
@@ -73,6 +77,47 @@ pub fn read(path: &Path) -> Result<Vec<Row>> {
         }
     };
     parse(&shown, &source, format)
+}
+
+/// `Articles 19-22`: a hyphen between two numbers joins the parts of a French code's
+/// number (`Article 515-14`) or the two ends of a range, and only the texts tell which. A
+/// number the version does not have, whose two ends it has, is the range.
+pub fn ranges_against(rows: &mut [Row], base: &Draft, head: &Draft) {
+    for row in rows {
+        expand_ranges(&mut row.old, base);
+        expand_ranges(&mut row.new, head);
+    }
+}
+
+fn expand_ranges(side: &mut Side, version: &Draft) {
+    let Side::Refs(refs) = side else {
+        return;
+    };
+    let has = |n: &str| version.find(n).is_some();
+    let mut out = Vec::with_capacity(refs.len());
+    for r in refs.drain(..) {
+        let ends = r
+            .article
+            .split_once('-')
+            .and_then(|(a, z)| Some((a.parse::<u32>().ok()?, z.parse::<u32>().ok()?)));
+        match ends {
+            Some((a, z))
+                if z > a
+                    && z - a <= 500
+                    && !has(&r.article)
+                    && has(&a.to_string())
+                    && has(&z.to_string()) =>
+            {
+                out.extend((a..=z).map(|k| Ref {
+                    article: k.to_string(),
+                    paragraphs: Vec::new(),
+                    in_range: true,
+                }));
+            }
+            _ => out.push(r),
+        }
+    }
+    *refs = out;
 }
 
 /// The file formats a published table can come in.
@@ -287,8 +332,30 @@ enum Tok {
     And,
     To,
     Comma,
+    /// `point`, `indent`, `subparagraph`: the numbers after it are parts of the article
+    /// (`Article 2, point 1`), not articles.
+    Part,
+    /// `Article` inside a cell (`Article 12(6), and Article 23(1)`): numbers are articles
+    /// again.
+    Keyword,
     Word,
 }
+
+/// Words after which a number names a part of the article, not another article.
+const PARTS: [&str; 12] = [
+    "paragraph",
+    "paragraphs",
+    "point",
+    "points",
+    "indent",
+    "indents",
+    "subparagraph",
+    "subparagraphs",
+    "sentence",
+    "sentences",
+    "item",
+    "items",
+];
 
 fn tokenize(s: &str) -> std::result::Result<Vec<Tok>, String> {
     let mut out = Vec::new();
@@ -300,6 +367,14 @@ fn tokenize(s: &str) -> std::result::Result<Vec<Tok>, String> {
             i += 1;
         } else if c == ',' {
             out.push(Tok::Comma);
+            i += 1;
+        } else if matches!(c, '-' | '–' | '—')
+            && (matches!(out.last(), Some(Tok::Paren(_))) || c != '-')
+        {
+            // `Article 3(6)-(28)`, `Articles 19–22`: a dash between two paragraphs, or an
+            // en dash anywhere, is a range (a hyphen between digits joins the numbers of
+            // French codes, `515-14`; see [`ranges_against`]).
+            out.push(Tok::To);
             i += 1;
         } else if c == '(' {
             let close = b[i..]
@@ -356,6 +431,8 @@ fn tokenize(s: &str) -> std::result::Result<Vec<Tok>, String> {
             out.push(match word.as_str() {
                 "and" | "y" | "und" | "en" | "et" | "e" => Tok::And,
                 "to" | "a" | "bis" | "tot" | "à" => Tok::To,
+                w if PARTS.contains(&w) => Tok::Part,
+                w if KEYWORDS.contains(&w) => Tok::Keyword,
                 w => match ORDINALS.iter().position(|o| *o == w) {
                     Some(n) => Tok::Ordinal(n + 1),
                     None => Tok::Word,
@@ -381,17 +458,39 @@ fn refs(s: &str) -> std::result::Result<Vec<Ref>, String> {
     let mut pending_to = false;
     let mut i = 0;
     let mut last_was_article = false;
+    let mut in_parts = false;
     while i < toks.len() {
         match &toks[i] {
+            Tok::Number(n) if in_parts => {
+                let Some(current) = out.last_mut() else {
+                    return Err("a point before any article number".into());
+                };
+                let chain = vec![n.clone()];
+                if pending_to {
+                    if let Some(prev) = current.paragraphs.last().cloned() {
+                        current.paragraphs.extend(range_between(&prev, &chain));
+                    }
+                }
+                current.paragraphs.push(chain);
+                pending_to = false;
+                last_was_article = false;
+                i += 1;
+            }
             Tok::Number(n) => {
+                let mut in_range = false;
                 if pending_to && last_was_article {
                     let from = out.last().map(|r| r.article.clone()).unwrap_or_default();
                     if let (Ok(a), Ok(z)) = (from.parse::<u32>(), n.parse::<u32>()) {
                         if z > a && z - a <= 500 {
+                            in_range = true;
+                            if let Some(start) = out.last_mut() {
+                                start.in_range = true;
+                            }
                             for k in a + 1..z {
                                 out.push(Ref {
                                     article: k.to_string(),
                                     paragraphs: Vec::new(),
+                                    in_range,
                                 });
                             }
                         }
@@ -400,6 +499,7 @@ fn refs(s: &str) -> std::result::Result<Vec<Ref>, String> {
                 out.push(Ref {
                     article: n.clone(),
                     paragraphs: Vec::new(),
+                    in_range,
                 });
                 pending_to = false;
                 last_was_article = true;
@@ -441,13 +541,23 @@ fn refs(s: &str) -> std::result::Result<Vec<Ref>, String> {
                 };
                 // `first paragraph`, `first subparagraph`, `first sentence`: only the first
                 // of these names a paragraph of the article.
-                if matches!(toks.get(i + 1), Some(Tok::Word)) && current.paragraphs.is_empty() {
+                if matches!(toks.get(i + 1), Some(Tok::Word | Tok::Part))
+                    && current.paragraphs.is_empty()
+                {
                     current.paragraphs.push(vec![format!("¶{n}")]);
                 }
                 i += 1;
             }
             Tok::To => {
                 pending_to = true;
+                i += 1;
+            }
+            Tok::Part => {
+                in_parts = true;
+                i += 1;
+            }
+            Tok::Keyword => {
+                in_parts = false;
                 i += 1;
             }
             Tok::And | Tok::Comma | Tok::Word => i += 1,
@@ -497,6 +607,7 @@ mod tests {
                 .iter()
                 .map(|c| c.iter().map(|s| s.to_string()).collect())
                 .collect(),
+            in_range: false,
         }
     }
 
@@ -520,9 +631,35 @@ mod tests {
             refs("Articles 33 (a) and 44 (a)"),
             vec![r("33", &[&["a"]]), r("44", &[&["a"]])]
         );
+        let range = |from: u32, to: u32| -> Vec<Ref> {
+            (from..=to)
+                .map(|k| Ref {
+                    in_range: true,
+                    ..r(&k.to_string(), &[])
+                })
+                .collect()
+        };
+        assert_eq!(refs("Articles 24 to 27"), range(24, 27));
+        assert_eq!(refs("Articles 19–22"), range(19, 22));
         assert_eq!(
-            refs("Articles 24 to 27"),
-            vec![r("24", &[]), r("25", &[]), r("26", &[]), r("27", &[])]
+            refs("Article 3(6)-(9)"),
+            vec![r("3", &[&["6"], &["7"], &["8"], &["9"]])]
+        );
+        // A hyphen joins a French code's number; the texts tell a range (below).
+        assert_eq!(refs("Article 515-14"), vec![r("515-14", &[])]);
+        // The numbers after `point` are the article's points, not articles.
+        assert_eq!(refs("Article 2, point 1"), vec![r("2", &[&["1"]])]);
+        assert_eq!(
+            refs("Article 2, points 3 to 5"),
+            vec![r("2", &[&["3"], &["4"], &["5"]])]
+        );
+        assert_eq!(
+            refs("Article 12(6), fourth subparagraph, and Article 23(1)"),
+            vec![r("12", &[&["6"]]), r("23", &[&["1"]])]
+        );
+        assert_eq!(
+            refs("Article 9, first subparagraph"),
+            vec![r("9", &[&["¶1"]])]
         );
         assert_eq!(
             refs("Articles 42 and 47(1)"),
@@ -537,6 +674,32 @@ mod tests {
         assert_eq!(cell("Regulation (EC) No 2201/2003"), Ok(Side::Other));
         assert!(cell("Article (3)").is_err());
         assert!(cell("Article").is_err());
+    }
+
+    #[test]
+    fn a_hyphen_between_numbers_is_a_range_when_the_text_has_both_ends_and_not_the_number() {
+        use crate::model::testing::{art, draft};
+        let version = |numbers: &[&str]| {
+            let arts = numbers.iter().map(|n| art(n, "Text.")).collect();
+            draft("v", vec![("I", "", arts)])
+        };
+        let numbers = |side: &Side| match side {
+            Side::Refs(r) => r.iter().map(|r| r.article.clone()).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        };
+        let mut rows = parse(
+            "t.tsv",
+            "Article 7	Articles 19-21
+Article 515-14	—
+",
+            Format::Tsv,
+        )
+        .expect("tsv");
+        let base = version(&["7", "515-14", "515"]);
+        let head = version(&["19", "20", "21"]);
+        ranges_against(&mut rows, &base, &head);
+        assert_eq!(numbers(&rows[0].new), ["19", "20", "21"]);
+        assert_eq!(numbers(&rows[1].old), ["515-14"]);
     }
 
     #[test]

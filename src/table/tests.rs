@@ -81,3 +81,29 @@ fn one_row_per_paragraph_folds_nothing() {
         .iter()
         .all(|c| c.as_ref().is_none_or(|c| c.paragraphs.len() == 1))));
 }
+
+/// Old 3 (penalties) became new 4; new 5 (training) shares nothing with it. A range that
+/// holds new 4 speaks of a group; a list names each article on purpose.
+#[test]
+fn a_range_confirmed_in_part_is_not_contradicted_but_a_listed_stranger_is() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (b, h) = (
+        draft(dir.path(), "old.txt", OLD),
+        draft(dir.path(), "new.txt", NEW),
+    );
+    let cmp = crate::compare::compare(&b, &h, &crate::compare::Options::default());
+    let corr = Correspondence::build(&b, &h, &cmp);
+    let ours = corr.table(false);
+    let verdicts = |cell: &str| {
+        let rows = published::parse(
+            "t.tsv",
+            &format!("Article 3\t{cell}\n"),
+            published::Format::Tsv,
+        )
+        .expect("tsv");
+        let report = check::check("t.tsv", &rows, &corr, &ours);
+        (report.counts.contradicted, report.counts.unconfirmed)
+    };
+    assert_eq!(verdicts("Articles 4 to 5"), (0, 1));
+    assert_eq!(verdicts("Articles 4 and 5"), (1, 0));
+}
