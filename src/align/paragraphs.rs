@@ -97,12 +97,22 @@ pub(crate) struct Evidence {
     by_head: Vec<Vec<usize>>,
 }
 
+/// `- (a) …` → `(a) …`: a Markdown list item (EUR-Lex in Markdown) is marked by what
+/// follows its bullet.
+pub(crate) fn unbulleted(line: &str) -> &str {
+    let line = line.trim_start();
+    ["- ", "* ", "+ ", "• "]
+        .iter()
+        .find_map(|bullet| line.strip_prefix(bullet))
+        .unwrap_or(line)
+}
+
 /// Where a paragraph marker opens a line: `1.`, `(1)`, `(1a)`, `(a)`, `a)`, and the
 /// paragraphs of Portuguese (`1 - `), Korean (`①`), Japanese (`２　`) and Brazilian
 /// (`§ 1º`) statutes. Returns
 /// the marker's kind: 0 for `(1)`, 1 for `1.`, 2 for letters.
 fn marker(line: &str) -> Option<u8> {
-    let line = line.trim_start();
+    let line = unbulleted(line);
     let mut chars = line.chars();
     match (chars.next(), chars.next()) {
         (Some('①'..='⑳'), _) => return Some(0),
@@ -475,6 +485,24 @@ mod tests {
                 "(2) Drittens."
             ]
         );
+    }
+
+    #[test]
+    fn markdown_list_items_are_marked_by_what_follows_the_bullet() {
+        let text = "1. For the purposes of this Regulation:\n- (a) one;\n- (b) two.\n2. Also.\n";
+        assert_eq!(
+            pieces(text),
+            vec![
+                "1. For the purposes of this Regulation:\n- (a) one;\n- (b) two.",
+                "2. Also."
+            ]
+        );
+        let text = "The court shall refuse:\n- (a) one;\n- (b) two.\n";
+        assert_eq!(
+            pieces(text),
+            vec!["The court shall refuse:", "- (a) one;", "- (b) two."]
+        );
+        assert_eq!(marker("- one"), None);
     }
 
     #[test]

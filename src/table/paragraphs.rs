@@ -49,7 +49,7 @@ pub(crate) struct Paragraph {
 /// The marker opening a paragraph, without its brackets or dot: `(2)` → `2`, `2.` → `2`,
 /// `(1a)` → `1a`, `b)` → `b`.
 pub(crate) fn marker(text: &str) -> Option<String> {
-    let t = text.trim_start();
+    let t = crate::align::paragraphs::unbulleted(text);
     if let Some(rest) = t.strip_prefix('(') {
         let close = rest.find(')')?;
         let inner = &rest[..close];
@@ -267,6 +267,7 @@ mod tests {
         assert_eq!(marker("3. text").as_deref(), Some("3"));
         assert_eq!(marker("(b) text").as_deref(), Some("b"));
         assert_eq!(marker("c) text").as_deref(), Some("c"));
+        assert_eq!(marker("- (d) text").as_deref(), Some("d"));
         assert_eq!(marker("1.5 million"), None);
         assert_eq!(marker("(EU) No 2019/1111"), None);
         assert_eq!(marker("Plain text."), None);

@@ -270,6 +270,34 @@ fn markdown_headings_and_emphasis() {
     assert_eq!(a[2].text, "Every **three** years.\n");
 }
 
+/// EUR-Lex acts in Markdown emphasise headings in pieces, and give some articles titles
+/// of over 20 words.
+#[test]
+fn eu_acts_in_markdown_emphasis_in_pieces_and_long_titles() {
+    let r = read_str(
+        "x.md",
+        "# Regulation\n\n## CHAPTER II **JURISDICTION**\n\n### *SECTION 1* ***Divorce and legal separation***\n\n         #### Article 3\n\n##### General jurisdiction\n\n1. The courts of the Member State shall have jurisdiction.\n\n         ### *SECTION 2* ***Parental responsibility***\n\n#### Article 4\n\n1. A court shall hear the child.\n",
+    )
+    .unwrap();
+    assert_eq!(chapter_heads(&r.draft), [("II", "JURISDICTION")]);
+    assert_eq!(heads(&r.draft), ["3: General jurisdiction", "4: "]);
+    assert!(
+        r.warnings
+            .iter()
+            .all(|w| !w.contains("not inside any article")),
+        "{:?}",
+        r.warnings
+    );
+    let title = "Procedure following a refusal to return the child under point (b) of Article 13(1) and Article 13(2) of the 1980 Hague Convention";
+    let r = txt(&format!(
+        "Regulation\n\nArticle 29\n\n{title}\n\n1. This Article shall apply where a decision refuses the return.\n\n         Article 30\n\nRecognition\n\n1. A decision shall be recognised.\n"
+    ));
+    assert_eq!(
+        heads(&r.draft),
+        [format!("29: {title}"), "30: Recognition".into()]
+    );
+}
+
 #[test]
 fn a_table_of_contents_is_skipped() {
     let r = txt("Lake Treaty\n\nContents\nArticle 1 Scope ........ 2\nArticle 2 Fees ......... 3\nArticle 3 Review ....... 4\n\n\

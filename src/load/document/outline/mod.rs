@@ -537,9 +537,17 @@ pub(super) fn origin(cx: &Context, at: usize) -> Origin {
 }
 
 /// `**Article 3**` → `Article 3`: Markdown emphasis around a heading is a heading marker.
+/// `*SECTION 1* ***Recognition***` (EUR-Lex in Markdown) is emphasis in pieces.
 pub(super) fn unemphasised(s: &str) -> Cow<'_, str> {
     let mut t = Cow::Borrowed(s);
-    if s.starts_with("**") || s.starts_with("__") {
+    let pieces = s.len() > 2
+        && s.starts_with('*')
+        && s.ends_with('*')
+        && !s[1..].starts_with(char::is_whitespace);
+    if pieces {
+        let plain = s.replace('*', "");
+        t = Cow::Owned(plain.split_whitespace().collect::<Vec<_>>().join(" "));
+    } else if s.starts_with("**") || s.starts_with("__") {
         t = Cow::Owned(s.replace("**", "").replace("__", "").trim().to_owned());
     }
     for mark in ['*', '_'] {
@@ -830,7 +838,7 @@ fn events(
             number: h.number.clone(),
             // A title is one line of visible text: a control character in it is shown
             // as U+FFFD, never passed on to a terminal or a log.
-            title: title
+            title: unemphasised(&title)
                 .chars()
                 .map(|c| if c.is_control() { '\u{fffd}' } else { c })
                 .collect(),
@@ -981,6 +989,20 @@ fn split_provisions(
         .collect()
 }
 
+/// `Article 29` / `Procedure following a refusal to return the child under point (b) of
+/// Article 13(1) and Article 13(2) of the 1980 Hague Convention` / `1. This Article …`:
+/// EU acts give some articles titles of over 20 words. A line of up to a container
+/// title's length is such a title when it is a paragraph of its own, ends in no
+/// punctuation, and the article's first numbered paragraph follows it.
+fn long_title_below(lines: &[Line], j: usize, text: &str) -> Option<(String, usize)> {
+    let alone = lines.get(j + 1).is_none_or(Line::is_blank);
+    let numbered_next = (j + 1..lines.len())
+        .find(|&k| !lines[k].is_blank())
+        .is_some_and(|k| starts_with_marker(&lines[k].text));
+    (alone && numbered_next && headings::title_like(text, CONTAINER_TITLE_WORDS))
+        .then(|| (text.trim().to_owned(), j + 1))
+}
+
 /// The title on the line(s) under a bare heading at `i`, and the index after it.
 fn title_below(
     lines: &[Line],
@@ -1005,7 +1027,8 @@ fn title_below(
         return None;
     }
     if !headings::title_like(&text, max_words) {
-        return closed_title_below(lines, j, &text, found);
+        return long_title_below(lines, j, &text)
+            .or_else(|| closed_title_below(lines, j, &text, found));
     }
     let mut title = text.into_owned();
     let mut k = j + 1;
