@@ -856,31 +856,26 @@ fn in_an_act_amended_in_place_a_leftover_continues_under_its_number() {
 fn costs(rival: bool) -> (Draft, Draft) {
     let old = "No payment or reimbursement of taxes or costs may be claimed for the service of judicial documents by the receiving agency, except the fees of a judicial officer.";
     let new = "The service of documents transmitted from another Member State shall not give rise to any payment of taxes or costs for services rendered by the receiving State, save the fees of a judicial officer or of a person competent under its law.";
-    let base = draft(
-        "b",
-        vec![(
-            "I",
-            "",
-            vec![
-                art("1", FILLER[0]),
-                art("2", FILLER[1]),
-                art("3", old),
-                art("4", FILLER[2]),
-                art("5", FILLER[3]),
-            ],
-        )],
-    );
-    let mut arts = vec![
-        art("1", FILLER[0]),
-        art("2", FILLER[1]),
-        art("3", FILLER[2]),
-        art("4", FILLER[3]),
+    let kept = |number: &str, k: usize| art(number, FILLER[k]);
+    let base = vec![
+        kept("1", 0),
+        kept("2", 1),
+        art("3", old),
+        kept("4", 2),
+        kept("5", 3),
+    ];
+    let mut head = vec![
+        kept("1", 0),
+        kept("2", 1),
+        kept("3", 2),
+        kept("4", 3),
         art("5", new),
     ];
     if rival {
-        arts.push(art("6", "The applicant shall bear the fees of a judicial officer who serves documents from another Member State, and the receiving agency may claim no reimbursement of other costs."));
+        head.push(art("6", "The applicant shall bear the fees of a judicial officer who serves documents from another Member State, and the receiving agency may claim no reimbursement of other costs."));
     }
-    (base, draft("h", vec![("I", "", arts)]))
+    let one_chapter = |id: &str, arts| draft(id, vec![("I", "", arts)]);
+    (one_chapter("b", base), one_chapter("h", head))
 }
 
 #[test]
