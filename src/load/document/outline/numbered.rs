@@ -46,7 +46,8 @@ enum Form {
     /// `1 Short title`: the title is required, the text starts on the next line.
     Bare,
     /// `1 This Act may be cited as …`: a number, a space and the text (Canada), read only
-    /// when no other form makes a run, since wrapped text also opens lines with numbers.
+    /// when no other form makes a run half as long, since wrapped text also opens lines
+    /// with numbers.
     Running,
 }
 
@@ -144,8 +145,14 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
         .map(|((form, indent), candidates)| (longest_run(&candidates), form, indent, candidates))
         .max_by_key(|(run, form, indent, candidates)| {
             let first = run.first().map_or(usize::MAX, |&k| candidates[k].line);
+            // A run of text lines must be twice as long as a run of headings to win.
+            let weight = if *form == Form::Running {
+                run.len() / 2
+            } else {
+                run.len()
+            };
             (
-                run.len() >= 2 && *form != Form::Running,
+                weight,
                 run.len(),
                 *form != Form::Bare,
                 std::cmp::Reverse(*indent),
@@ -522,6 +529,9 @@ mod tests {
         assert_eq!(ids, ["1", "2", "3", "4"]);
         assert!(got.iter().all(|g| g.1.is_empty()), "{got:?}");
         assert_eq!(got[2].2.as_deref(), Some("Lakes are kept."));
+        // A list numbered `1.`, `2.` inside a section is no run of sections beside them.
+        let got = numbers("1 This Act may be cited as the Lake Act.\n\n2 The Minister shall:\n\n1. keep lakes;\n\n2. count fish.\n\n3 Lakes are kept.\n\n4 Fees are paid.\n\n5 The Act binds the Crown.\n");
+        assert_eq!(got.len(), 5, "{got:?}");
         // Titles that count up themselves keep their form.
         let got = numbers("1 Short title\n\nThis Act is the Lake Act.\n\n2 Lakes are kept.\n\n3 Interpretation\n\nIn this Act.\n\n4 Fees\n\nText.\n");
         assert_eq!(got[1].1, "Lakes are kept");
