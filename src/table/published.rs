@@ -341,8 +341,10 @@ enum Tok {
     Word,
 }
 
-/// Words after which a number names a part of the article, not another article.
-const PARTS: [&str; 12] = [
+/// Words after which a number names a part of the article, not another article, in the
+/// languages of the keywords (`Artikel 5 Absatz 2`, `artikel 3 lid 1`, `artículo 4,
+/// apartado 2`, `articolo 6, comma 1`).
+const PARTS: [&str; 30] = [
     "paragraph",
     "paragraphs",
     "point",
@@ -355,6 +357,24 @@ const PARTS: [&str; 12] = [
     "sentences",
     "item",
     "items",
+    "absatz",
+    "abs",
+    "unterabsatz",
+    "satz",
+    "nummer",
+    "nr",
+    "lid",
+    "leden",
+    "onderdeel",
+    "apartado",
+    "apartados",
+    "párrafo",
+    "letra",
+    "alinéa",
+    "paragraphe",
+    "comma",
+    "punto",
+    "lettera",
 ];
 
 fn tokenize(s: &str) -> std::result::Result<Vec<Tok>, String> {
@@ -657,6 +677,8 @@ mod tests {
             refs("Article 12(6), fourth subparagraph, and Article 23(1)"),
             vec![r("12", &[&["6"]]), r("23", &[&["1"]])]
         );
+        assert_eq!(refs("Artikel 5 Absatz 2"), vec![r("5", &[&["2"]])]);
+        assert_eq!(refs("artikel 3 lid 1"), vec![r("3", &[&["1"]])]);
         assert_eq!(
             refs("Article 9, first subparagraph"),
             vec![r("9", &[&["¶1"]])]
