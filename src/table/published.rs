@@ -308,6 +308,11 @@ pub fn cell(text: &str) -> std::result::Result<Side, String> {
     if t.is_empty() || matches!(t, "—" | "–" | "-" | "--" | "n/a" | "None") {
         return Ok(Side::None);
     }
+    // `–Article 7(1)`: a dash typed against the keyword, in a cell that names an article.
+    let t = t
+        .strip_prefix(['–', '-', '—'])
+        .filter(|rest| rest.starts_with(char::is_alphabetic))
+        .unwrap_or(t);
     let lower = t.to_lowercase();
     let Some(k) = KEYWORDS.iter().find(|k| {
         lower.starts_with(*k)
@@ -690,6 +695,7 @@ mod tests {
         assert_eq!(refs("Article 55(1) (a)"), vec![r("55", &[&["1", "a"]])]);
         assert_eq!(refs("Article 6, first paragraph"), vec![r("6", &[&["¶1"]])]);
         assert_eq!(refs("§ 16a"), vec![r("16a", &[])]);
+        assert_eq!(refs("–Article 7(1)"), vec![r("7", &[&["1"]])]);
         assert_eq!(refs("Artículo 2 bis"), vec![r("2 bis", &[])]);
         assert_eq!(cell("—"), Ok(Side::None));
         assert_eq!(cell("Annex I"), Ok(Side::Other));
