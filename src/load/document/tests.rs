@@ -270,6 +270,50 @@ fn markdown_headings_and_emphasis() {
     assert_eq!(a[2].text, "Every **three** years.\n");
 }
 
+/// The Dutch laws' Markdown export opens with an HTML `<meta>` tag, which renders as
+/// nothing: the title is the line after it.
+#[test]
+fn a_lone_html_tag_in_markdown_is_neither_title_nor_text() {
+    let r = read_str(
+        "wet.md",
+        "<meta http-equiv='Content-Type' content='text/html; charset=utf-8' />\n\n         ##Wet van 23 november 2000 tot herziening van de Vreemdelingenwet\n\n         ### Artikel  1  \n\nIn deze wet wordt verstaan onder Onze Minister: de minister.\n\n         ### Artikel  2  \n\n<br/>\nDeze wet treedt in werking op 1 april 2001.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        r.draft.meta.title,
+        "Wet van 23 november 2000 tot herziening van de Vreemdelingenwet"
+    );
+    assert_eq!(
+        articles(&r.draft)[1].text,
+        "Deze wet treedt in werking op 1 april 2001.\n"
+    );
+}
+
+/// The Grundgesetz's `### Art 73` lists thirty-three matters numbered `1.` to `33.`: in a
+/// document whose article headings are Markdown headings, a longer run of plain numbered
+/// lines is the articles' lists, not the articles.
+#[test]
+fn styled_article_headings_outweigh_longer_plain_numbered_lists() {
+    let items = |from: usize, to: usize| -> String {
+        (from..=to)
+            .map(|k| format!("{k}. die Angelegenheit Nummer {k};\n"))
+            .collect()
+    };
+    let r = read_str(
+        "gg.md",
+        &format!(
+            "# Grundgesetz\n\n### Art 73\n\n(1) Der Bund hat die ausschließliche Gesetzgebung über:\n\n{}\n             ### Art 74\n\n(1) Die konkurrierende Gesetzgebung erstreckt sich auf folgende Gebiete:\n\n{}\n             ### Art 76\n\n(1) Gesetzesvorlagen werden beim Bundestage eingebracht.\n",
+            items(1, 14),
+            items(15, 33)
+        ),
+    )
+    .unwrap();
+    assert_eq!(heads(&r.draft), ["73: ", "74: ", "76: "]);
+    assert!(articles(&r.draft)[1]
+        .text
+        .contains("\n33. die Angelegenheit"));
+}
+
 /// EUR-Lex acts in Markdown emphasise headings in pieces, and give some articles titles
 /// of over 20 words.
 #[test]

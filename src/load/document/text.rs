@@ -99,6 +99,12 @@ pub(crate) fn lines(
             }
             continue;
         }
+        if markdown && is_html_tag(trimmed) {
+            // `<meta http-equiv='Content-Type' … />` atop the Dutch laws' export: a lone
+            // HTML tag renders as nothing, so it is neither the title nor text.
+            out.push(line(String::new(), at, Style::Body, true));
+            continue;
+        }
         if markdown {
             if let Some(c) = ATX.captures(trimmed) {
                 let level = c.get(1).map_or(1, |m| m.as_str().len()) as u8;
@@ -291,6 +297,16 @@ fn front_matter(raw: &[(usize, Cow<str>)]) -> Option<(Option<(usize, String)>, u
 }
 
 /// A line of only `=`, `-`, `*` or `_` (three or more): an underline or a rule.
+/// A line that is one HTML tag and nothing else (`<meta … />`, `<br>`, `</div>`).
+fn is_html_tag(s: &str) -> bool {
+    s.strip_prefix('<')
+        .and_then(|r| r.strip_suffix('>'))
+        .is_some_and(|inner| {
+            inner.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
+                && !inner.contains(['<', '>'])
+        })
+}
+
 fn is_rule(s: &str) -> bool {
     let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     s.len() >= 3

@@ -101,13 +101,14 @@ pub(crate) fn build(
     } else {
         numbered::sections(lines, wrap.width)
     };
-    // `###1.1 ` headings over articles whose paragraphs are numbered `1.`, `2.`: the
-    // document shows which numbers are its headings, and these plain lines are not.
+    // A document that formats its headings as headings has shown which lines are: plain
+    // lines numbered `1.`, `2.` under them are paragraphs and lists.
+    let styled = |i: usize| matches!(lines[i].style, Style::Heading(_));
+    let plain_numbers = !numbered.keys().any(|&i| styled(i));
+    // `###1.1 ` headings over articles whose paragraphs are numbered `1.`, `2.`.
     if keyword_articles == 0
         && !numbered.is_empty()
-        && !numbered
-            .keys()
-            .any(|&i| matches!(lines[i].style, Style::Heading(_)))
+        && plain_numbers
         && bare::headings(lines).is_some()
     {
         for &i in numbered.keys() {
@@ -118,7 +119,16 @@ pub(crate) fn build(
         }
         numbered.clear();
     }
-    if numbered.len() >= 2 && (keyword_articles < 2 || numbered.len() > 2 * keyword_articles) {
+    // `### Art 73` over the lists numbered `1.` to `33.` of its articles.
+    let styled_articles = found
+        .iter()
+        .filter(|(&i, h)| h.keyword.can_be_article() && styled(i))
+        .count();
+    let lists = styled_articles >= 2 && plain_numbers;
+    if numbered.len() >= 2
+        && (keyword_articles < 2 || numbered.len() > 2 * keyword_articles)
+        && !lists
+    {
         // A licence or contract: its "Section 2.1." lines are references, not headings.
         for (&i, h) in &found {
             if h.keyword.can_be_article() {
