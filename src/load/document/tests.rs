@@ -276,7 +276,10 @@ fn markdown_headings_and_emphasis() {
 fn a_lone_html_tag_in_markdown_is_neither_title_nor_text() {
     let r = read_str(
         "wet.md",
-        "<meta http-equiv='Content-Type' content='text/html; charset=utf-8' />\n\n         ##Wet van 23 november 2000 tot herziening van de Vreemdelingenwet\n\n         ### Artikel  1  \n\nIn deze wet wordt verstaan onder Onze Minister: de minister.\n\n         ### Artikel  2  \n\n<br/>\nDeze wet treedt in werking op 1 april 2001.\n",
+        "<meta http-equiv='Content-Type' content='text/html; charset=utf-8' />\n\n\
+         ##Wet van 23 november 2000 tot herziening van de Vreemdelingenwet\n\n\
+         ### Artikel  1  \n\nIn deze wet wordt verstaan onder Onze Minister: de minister.\n\n\
+         ### Artikel  2  \n\n<br/>\nDeze wet treedt in werking op 1 april 2001.\n",
     )
     .unwrap();
     assert_eq!(
@@ -302,7 +305,9 @@ fn styled_article_headings_outweigh_longer_plain_numbered_lists() {
     let r = read_str(
         "gg.md",
         &format!(
-            "# Grundgesetz\n\n### Art 73\n\n(1) Der Bund hat die ausschließliche Gesetzgebung über:\n\n{}\n             ### Art 74\n\n(1) Die konkurrierende Gesetzgebung erstreckt sich auf folgende Gebiete:\n\n{}\n             ### Art 76\n\n(1) Gesetzesvorlagen werden beim Bundestage eingebracht.\n",
+            "# Grundgesetz\n\n### Art 73\n\n(1) Der Bund hat die ausschließliche Gesetzgebung über:\n\n{}\n\
+             ### Art 74\n\n(1) Die konkurrierende Gesetzgebung erstreckt sich auf folgende Gebiete:\n\n{}\n\
+             ### Art 76\n\n(1) Gesetzesvorlagen werden beim Bundestage eingebracht.\n",
             items(1, 14),
             items(15, 33)
         ),
@@ -320,7 +325,9 @@ fn styled_article_headings_outweigh_longer_plain_numbered_lists() {
 fn eu_acts_in_markdown_emphasis_in_pieces_and_long_titles() {
     let r = read_str(
         "x.md",
-        "# Regulation\n\n## CHAPTER II **JURISDICTION**\n\n### *SECTION 1* ***Divorce and legal separation***\n\n         #### Article 3\n\n##### General jurisdiction\n\n1. The courts of the Member State shall have jurisdiction.\n\n         ### *SECTION 2* ***Parental responsibility***\n\n#### Article 4\n\n1. A court shall hear the child.\n",
+        "# Regulation\n\n## CHAPTER II **JURISDICTION**\n\n### *SECTION 1* ***Divorce and legal separation***\n\n\
+         #### Article 3\n\n##### General jurisdiction\n\n1. The courts of the Member State shall have jurisdiction.\n\n\
+         ### *SECTION 2* ***Parental responsibility***\n\n#### Article 4\n\n1. A court shall hear the child.\n",
     )
     .unwrap();
     assert_eq!(chapter_heads(&r.draft), [("II", "JURISDICTION")]);
@@ -334,7 +341,8 @@ fn eu_acts_in_markdown_emphasis_in_pieces_and_long_titles() {
     );
     let title = "Procedure following a refusal to return the child under point (b) of Article 13(1) and Article 13(2) of the 1980 Hague Convention";
     let r = txt(&format!(
-        "Regulation\n\nArticle 29\n\n{title}\n\n1. This Article shall apply where a decision refuses the return.\n\n         Article 30\n\nRecognition\n\n1. A decision shall be recognised.\n"
+        "Regulation\n\nArticle 29\n\n{title}\n\n1. This Article shall apply where a decision refuses the return.\n\n\
+         Article 30\n\nRecognition\n\n1. A decision shall be recognised.\n"
     ));
     assert_eq!(
         heads(&r.draft),
