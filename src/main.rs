@@ -182,9 +182,8 @@ fn run(cli: Cli) -> Result<Outcome> {
             let result = match hints {
                 None => comparison(&catalog, &pair, &options)?,
                 Some(path) => {
-                    let mut rows = table::published::read(&path)?;
+                    let rows = table::published::read(&path)?;
                     let (base, mut head) = inputs::pair(&catalog, &pair.base, &pair.head, &warn)?;
-                    table::published::ranges_against(&mut rows, &base, &head);
                     table::hints::apply(&rows, &base, &mut head);
                     inputs::compared(&base, &head, pair.chapter.as_deref(), &options)?
                 }

@@ -9,9 +9,11 @@ use crate::model::{same_number, Draft};
 /// Adds the table's pairings to `head`'s articles as `from` hints on `base`; returns how
 /// many were added.
 pub fn apply(rows: &[Row], base: &Draft, head: &mut Draft) -> usize {
+    let mut rows = rows.to_vec();
+    super::published::ranges_against(&mut rows, base, head);
     let mut added = 0;
     let base_id = base.meta.id.clone();
-    for row in rows {
+    for row in &rows {
         let (Side::Refs(olds), Side::Refs(news)) = (&row.old, &row.new) else {
             continue;
         };

@@ -490,13 +490,7 @@ fn refs(s: &str) -> std::result::Result<Vec<Ref>, String> {
                 let Some(current) = out.last_mut() else {
                     return Err("a point before any article number".into());
                 };
-                let chain = vec![n.clone()];
-                if pending_to {
-                    if let Some(prev) = current.paragraphs.last().cloned() {
-                        current.paragraphs.extend(range_between(&prev, &chain));
-                    }
-                }
-                current.paragraphs.push(chain);
+                current.add_paragraph(vec![n.clone()], pending_to);
                 pending_to = false;
                 last_was_article = false;
                 i += 1;
@@ -551,12 +545,7 @@ fn refs(s: &str) -> std::result::Result<Vec<Ref>, String> {
                         }
                     }
                 }
-                if pending_to && !last_was_article {
-                    if let Some(prev) = current.paragraphs.last().cloned() {
-                        current.paragraphs.extend(range_between(&prev, &chain));
-                    }
-                }
-                current.paragraphs.push(chain);
+                current.add_paragraph(chain, pending_to && !last_was_article);
                 pending_to = false;
                 last_was_article = false;
             }
@@ -592,6 +581,18 @@ fn refs(s: &str) -> std::result::Result<Vec<Ref>, String> {
         return Err("no article number".into());
     }
     Ok(out)
+}
+
+impl Ref {
+    /// Names one more paragraph; `to`: the end of a range from the one named before
+    /// (`(1) to (5)`, `points 3 to 5`), whose inner paragraphs are named too.
+    fn add_paragraph(&mut self, chain: Vec<String>, to: bool) {
+        if let Some(prev) = self.paragraphs.last().filter(|_| to) {
+            let inner = range_between(prev, &chain);
+            self.paragraphs.extend(inner);
+        }
+        self.paragraphs.push(chain);
+    }
 }
 
 /// The markers strictly between two chains of the same depth and kind: `(1)` to `(5)`
