@@ -743,6 +743,82 @@ fn spanish_provisions_are_units_after_the_articles() {
 }
 
 #[test]
+fn a_decree_before_the_text_it_enacts_is_the_preamble() {
+    // A texto refundido: the decree's repeal provision must not swallow the enacted text.
+    let refundido = "# Real Decreto Legislativo 2/2015\n\nEn su virtud, dispongo:\n\n\
+        ##### Artículo único. Aprobación del texto refundido.\n\nSe aprueba el texto refundido que se inserta a continuación.\n\n\
+        ##### Disposición derogatoria única. Derogación normativa.\n\nQueda derogado el texto de 1995.\n\n\
+        TEXTO REFUNDIDO DE LA LEY DEL ESTATUTO\n\n## TÍTULO I. De la relación de trabajo\n\n\
+        ##### Artículo 1. Ámbito de aplicación.\n\nEsta ley se aplica a los trabajadores.\n\n\
+        ##### Artículo 2. Relaciones especiales.\n\nSon relaciones especiales las siguientes.\n\n\
+        ##### Disposición adicional primera. Plazos.\n\nEl plazo es de tres meses.\n";
+    let r = read_str("x.md", refundido).unwrap();
+    assert_eq!(
+        heads(&r.draft),
+        ["1: Ámbito de aplicación", "2: Relaciones especiales"]
+    );
+    assert_eq!(
+        chapter_heads(&r.draft),
+        [("I", "De la relación de trabajo")]
+    );
+    let preamble = r
+        .draft
+        .preamble
+        .as_ref()
+        .expect("the decree is the preamble");
+    assert!(preamble.text.contains("Queda derogado el texto de 1995."));
+    assert!(preamble
+        .text
+        .contains("TEXTO REFUNDIDO DE LA LEY DEL ESTATUTO"));
+    let numbers: Vec<&str> = r
+        .draft
+        .provisions
+        .iter()
+        .map(|p| p.number.as_str())
+        .collect();
+    assert_eq!(numbers, ["adicional primera"]);
+    assert!(r.warnings.iter().any(|w| w.contains("decree")));
+
+    // A code after the decree that publishes it: the decree's articles 1º–4º must not
+    // take the code's numbers.
+    let code = "# Real Decreto por el que se publica el Código\n\n\
+        ##### Artículo 1º.\n\nEl Código se observará como Ley.\n\n\
+        ##### Artículo 2º.\n\nUn ejemplar se conservará en el Archivo.\n\n\
+        ## TÍTULO PRIMERO. De los comerciantes\n\n\
+        ##### Art. 1.\n\nSon comerciantes los que ejercen el comercio.\n\n\
+        ##### Art. 2.\n\nLos actos de comercio se rigen por este Código.\n\n\
+        ##### Art. 3.\n\nExistirá presunción legal del ejercicio habitual.\n";
+    let r = read_str("x.md", code).unwrap();
+    let texts: Vec<&str> = articles(&r.draft).iter().map(|a| a.text.trim()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Son comerciantes los que ejercen el comercio.",
+            "Los actos de comercio se rigen por este Código.",
+            "Existirá presunción legal del ejercicio habitual."
+        ]
+    );
+    assert!(!r.warnings.iter().any(|w| w.contains("second heading")));
+}
+
+#[test]
+fn numbering_from_0_or_in_every_chapter_is_no_decree() {
+    // A licence's `0. Definitions` then `1.` counts on.
+    let licence = txt("Terms\n\nSection 0. Definitions\n\nWords mean things.\n\n\
+        Section 1. Grant\n\nYou may copy it.\n\nSection 2. Terms\n\nKeep this notice.\n\n\
+        Section 3. Warranty\n\nThere is none.\n");
+    assert_eq!(
+        heads(&licence.draft),
+        ["0: Definitions", "1: Grant", "2: Terms", "3: Warranty"]
+    );
+    // Chapters that each number their articles from 1 keep every article.
+    let chapters = txt("Lag\n\n1 kap. Inledning\n\n1 §\nDenna lag gäller.\n\n2 §\nOrd betyder.\n\n\
+        2 kap. Tillstånd\n\n1 §\nTillstånd krävs.\n\n2 §\nTillstånd ges.\n\n3 §\nTillstånd återkallas.\n");
+    assert_eq!(articles(&chapters.draft).len(), 5);
+    assert!(!chapters.warnings.iter().any(|w| w.contains("decree")));
+}
+
+#[test]
 fn no_heading_is_dropped_without_a_word() {
     // A dashed title stands whatever follows it.
     let r = txt("Article 1 – Scope\nThis covers the lake.\n\nArticle 2 – Remedies\nfishing without a licence is punished.\n");

@@ -15,6 +15,7 @@ use std::collections::{HashMap, HashSet};
 
 mod assemble;
 mod bare;
+mod enacting;
 mod inferred;
 pub(super) mod numbered;
 
@@ -262,6 +263,7 @@ pub(crate) fn build(
             places(lines, &in_sentences, cx.unit)
         ));
     }
+    enacting::skip_decree(lines, &mut pre, &mut events, cx, warnings);
     let provisions = split_provisions(lines, &mut events, cx, wrap);
     drop_table_of_contents(lines, &mut pre, &mut events, cx, warnings);
     qualify_restarts(&mut events, warnings);
