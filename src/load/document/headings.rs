@@ -274,7 +274,7 @@ static HEAD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<arabic>(?:(?:LO|L|R|D|A)\*?\.?\s?)?\d{{1,9}}(?:[-:.]\d{{1,4}})*(?:\p{{Ll}}{{1,2}}\b|[A-Z]\b)?(?:[\s-]?(?i:{LATIN})\b)?)(?P<ordinal>\.?\s?[º°ª]|er\b|re\b)?(?P<osuffix>-[A-Z]\b)?"
     );
     let pattern = format!(
-        r"^{keyword}(?:{arabic}|(?P<roman>[IVXLCDM]{{1,8}})(?P<rsuffix>\s?(?i:{LATIN})|\s?[a-z])?\b|(?P<letter>[A-Z])\b|(?P<word>(?i:{WORDS}))\b)(?P<rest>.*)$"
+        r"^{keyword}(?:{arabic}|(?P<roman>[IVXLCDM]{{1,8}})(?P<rsuffix>\s?(?i:{LATIN})|\s[a-z]|[a-z]{{1,2}})?\b|(?P<letter>[A-Z])\b|(?P<word>(?i:{WORDS}))\b)(?P<rest>.*)$"
     );
     Regex::new(&pattern).expect("the heading pattern is a valid regex")
 });
@@ -693,7 +693,11 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         number
     } else if let Some(m) = caps.name("roman") {
         crate::roman::value(m.as_str())?;
-        let suffix = caps.name("rsuffix").map_or("", |s| s.as_str());
+        // `Article Ier` is the French ordinal of `Article I`, not an inserted article.
+        let suffix = match caps.name("rsuffix").map(|s| s.as_str()) {
+            Some("er") if m.as_str() == "I" => "",
+            suffix => suffix.unwrap_or(""),
+        };
         collapse(&format!("{}{suffix}", m.as_str()))
     } else if let Some(m) = caps.name("word") {
         let english = ENGLISH_WORDS.contains(&m.as_str().to_lowercase().as_str());
@@ -1174,6 +1178,11 @@ mod tests {
             ("ARTICULO 2° — Ámbito", Article, "2", "Ámbito"),
             ("Artikel 2o", Article, "2o", ""),
             ("Art. 2o. Vreemdelingen", Article, "2o", "Vreemdelingen"),
+            // Articles inserted into a Dutch enacting act: a Roman number and letters.
+            ("Artikel LIIa", Article, "LIIa", ""),
+            ("Artikel  LIIba  ", Article, "LIIba", ""),
+            ("Artikel XII b", Article, "XII b", ""),
+            ("Article Ier", Article, "I", ""),
             ("Capítulo II", Chapter, "II", ""),
             // Licences and contracts with a keyword
             ("Section 1 -- Definitions.", Section, "1", "Definitions"),
