@@ -19,15 +19,22 @@ use super::{Method, Side};
 pub(crate) const LEAD: f64 = 1.5;
 /// ... at this similarity at least, the order stage's (7) threshold: a lead over little is
 /// no evidence, and in generated revisions, whose articles share a small vocabulary, a
-/// removed and an added article meet each other's lead at 0.20.
+/// removed and an added article with a candidate or two each meet each other's lead at
+/// 0.21, by chance.
 pub(crate) const FLOOR: f64 = 0.30;
+/// ... or at this similarity when each was compared with [`FIELD`] candidates at least: a
+/// lead over a field of rivals is evidence (the service recast's "Implementing rules"
+/// became "Amendment of Annex I", 0.22, twice as close as any rival of either).
+pub(crate) const FIELD_FLOOR: f64 = 0.20;
+pub(crate) const FIELD: usize = 3;
 
-/// The best candidate of an article and the best rival's score.
+/// The best candidate of an article, the best rival's score, and how many candidates.
 #[derive(Clone, Copy)]
 struct Favourite {
     other: usize,
     score: f64,
     rival: f64,
+    field: usize,
 }
 
 impl Favourite {
@@ -35,14 +42,17 @@ impl Favourite {
         other: usize::MAX,
         score: 0.0,
         rival: 0.0,
+        field: 0,
     };
 
     fn offer(&mut self, other: usize, score: f64) {
+        self.field += 1;
         if score > self.score {
             *self = Favourite {
                 other,
                 score,
                 rival: self.score,
+                field: self.field,
             };
         } else if score > self.rival {
             self.rival = score;
@@ -68,7 +78,9 @@ pub(super) fn apply(b: &Side, h: &Side, pairs: &[Pair], links: &mut Linker) {
             continue;
         }
         let back = of_head[j];
-        if back.other == i && f.score >= FLOOR && f.score >= LEAD * f.rival.max(back.rival) {
+        let field = f.field.min(back.field) >= FIELD;
+        let high = f.score >= FLOOR || (field && f.score >= FIELD_FLOOR);
+        if back.other == i && high && f.score >= LEAD * f.rival.max(back.rival) {
             links.add(vec![i], vec![j], f.score, Method::Lead);
         }
     }

@@ -891,3 +891,53 @@ fn two_leftovers_that_clearly_prefer_each_other_pair_weakly() {
     let a = align(&base, &head);
     assert!(a.removed.contains(&2), "{a:?}");
 }
+
+/// A committee's implementing rules replaced by delegated acts: the new article shares
+/// under 0.30 of its words with the old, but several articles reworded around them share a
+/// few words with each, and the two are each other's favourite by far.
+fn implementing_rules(kept_around: bool) -> (Draft, Draft) {
+    let old = "The Commission shall adopt the implementing rules for updating the standard forms in Annex I, assisted by a committee.";
+    let new = "The Commission is empowered to adopt delegated acts amending Annex I in order to update the standard forms set out there.";
+    let around = [
+        "The Commission shall publish a report on the application of this Regulation every five years.",
+        "Member States shall notify the languages they accept, and the secretariat shall make them public.",
+        "Experts of the Member States shall meet once a year to exchange information on practice.",
+        "Annex I lists the competent authorities, which each Member State shall keep up to date.",
+        "Delegated acts shall enter into force only if no objection has been raised within two months.",
+    ];
+    let around: Vec<&str> = if kept_around {
+        around.to_vec()
+    } else {
+        FILLER[..5].to_vec()
+    };
+    let kept = |k: usize| art(&(k + 1).to_string(), around[k]);
+    // Reworded a little, so that they are compared rather than set aside as identical.
+    let reworded = |k: usize| {
+        art(
+            &(k + 1).to_string(),
+            &format!("{} This applies from 2025.", around[k]),
+        )
+    };
+    let mut base: Vec<_> = (0..5).map(kept).collect();
+    base.insert(2, art("2a", old));
+    let mut head: Vec<_> = (0..5).map(reworded).collect();
+    head.push(art("6", new));
+    let one_chapter = |id: &str, arts| draft(id, vec![("I", "", arts)]);
+    (one_chapter("b", base), one_chapter("h", head))
+}
+
+#[test]
+fn a_clear_favourite_over_a_field_of_rivals_pairs_under_the_floor() {
+    let (base, head) = implementing_rules(true);
+    let a = align(&base, &head);
+    let l = pair_of(&a, 2, 5).unwrap_or_else(|| panic!("2a → 6 missing: {a:?}"));
+    assert!(
+        (mutual::FIELD_FLOOR..mutual::FLOOR).contains(&l.score),
+        "{l:?}: not between the floors"
+    );
+    assert_eq!(l.method, Method::Lead);
+    // With nothing around them to compare with, the same two stay apart.
+    let (base, head) = implementing_rules(false);
+    let a = align(&base, &head);
+    assert!(a.removed.contains(&2), "{a:?}");
+}
