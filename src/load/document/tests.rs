@@ -292,6 +292,24 @@ fn a_lone_html_tag_in_markdown_is_neither_title_nor_text() {
     );
 }
 
+/// wetten.overheid.nl notes under an article not yet in force when it will be: that is the
+/// article's status (its text), not its title.
+#[test]
+fn a_dutch_entry_into_force_note_is_no_title() {
+    let r = read_str(
+        "wet.md",
+        "##Jeugdwet\n\n### Artikel  1.1  \n\nIn deze wet wordt verstaan onder college: het college.\n\n\
+         ### Artikel  1.2   \nTreedt in werking op een nader te bepalen tijdstip   \n\n\
+         1.  Het college is niet gehouden een voorziening te treffen.\n\n\
+         ### Artikel  1.3   \n\n####Reikwijdte\n\nDeze wet is van toepassing op jeugdigen.\n",
+    )
+    .unwrap();
+    assert_eq!(heads(&r.draft), ["1.1: ", "1.2: ", "1.3: Reikwijdte"]);
+    assert!(articles(&r.draft)[1]
+        .text
+        .starts_with("Treedt in werking op een nader te bepalen tijdstip"));
+}
+
 /// The Grundgesetz's `### Art 73` lists thirty-three matters numbered `1.` to `33.`: in a
 /// document whose article headings are Markdown headings, a longer run of plain numbered
 /// lines is the articles' lists, not the articles.

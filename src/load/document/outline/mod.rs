@@ -1015,6 +1015,14 @@ fn long_title_below(lines: &[Line], j: usize, text: &str) -> Option<(String, usi
         .then(|| (text.trim().to_owned(), j + 1))
 }
 
+/// `Treedt in werking op een nader te bepalen tijdstip`, `Treedt in werking per
+/// 01-01-2015`: the Dutch consolidations (wetten.overheid.nl) note under an article's
+/// heading when it comes into force. It is the article's status, kept as its text, not its
+/// title: the title would change when the article comes into force.
+fn status_note(text: &str) -> bool {
+    text.starts_with("Treedt in werking ")
+}
+
 /// The title on the line(s) under a bare heading at `i`, and the index after it.
 fn title_below(
     lines: &[Line],
@@ -1035,7 +1043,7 @@ fn title_below(
             .then(|| (text.trim().to_owned(), j + 1));
     }
     // A line with a note reference is text: a note cannot be carried in a title.
-    if starts_with_marker(&text) || text.contains(super::notes::OPEN) {
+    if starts_with_marker(&text) || text.contains(super::notes::OPEN) || status_note(&text) {
         return None;
     }
     if !headings::title_like(&text, max_words) {
