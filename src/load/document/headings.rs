@@ -460,14 +460,15 @@ pub(crate) fn is_annex(line: &str) -> bool {
 /// The words that open back matter, in the languages of the keywords.
 static ANNEX_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|ADDENDUM|Addendum|SCHEDULE|Schedule|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato)(?:\s|$|[.:–—-])",
+        r"^(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|ADDENDUM|Addendum|SCHEDULE|Schedule|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato|Schlussformel)(?:\s|$|[.:–—-])",
     )
     .expect("the annex-word pattern is a valid regex")
 });
 
 /// A line formatted as a heading that starts with an annex word is the heading of an
 /// annex, whatever follows (`## Anlage 1 Gebührenverzeichnis`, `### Bijlage I behorende
-/// bij artikel 3`, `## Anhang EV`).
+/// bij artikel 3`, `## Anhang EV`). A German law's `## Schlussformel` (the closing
+/// formula and signatures) is back matter too, not text of the last §.
 pub(crate) fn is_annex_styled(line: &str) -> bool {
     ANNEX_WORD.is_match(line.trim())
 }
@@ -1462,6 +1463,7 @@ mod tests {
             "Bijlage I behorende bij artikel 3",
             "Anhang EV",
             "ANEXO",
+            "Schlussformel",
         ] {
             assert!(is_annex_styled(line), "{line}");
         }
