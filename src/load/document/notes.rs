@@ -139,6 +139,25 @@ fn number(text: &str, notes: &Notes, dangling: &mut usize) -> (String, Vec<Strin
     (out, keys)
 }
 
+/// `text` without its reference marks, and the marks; `None` when it has none.
+pub(crate) fn split_marks(text: &str) -> Option<(String, String)> {
+    if !text.contains(OPEN) {
+        return None;
+    }
+    let (mut plain, mut marks) = (String::with_capacity(text.len()), String::new());
+    let mut rest = text;
+    while let Some(i) = rest.find(OPEN) {
+        plain.push_str(&rest[..i]);
+        let end = rest[i..]
+            .find(CLOSE)
+            .map_or(rest.len(), |j| i + j + CLOSE.len_utf8());
+        marks.push_str(&rest[i..end]);
+        rest = &rest[end..];
+    }
+    plain.push_str(rest);
+    Some((plain, marks))
+}
+
 /// Removes reference marks from a title; how many there were.
 fn strip(title: &mut String) -> usize {
     let count = title.matches(OPEN).count();

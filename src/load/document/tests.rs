@@ -970,6 +970,28 @@ fn markdown_footnotes_are_read_into_their_articles() {
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }
 
+/// Fedlex marks every amended article of a Swiss act with a note on its heading.
+#[test]
+fn a_note_on_an_article_heading_does_not_hide_it() {
+    let md = "# Gesetz\n\n##### **Art. 1**\n\nErster Text.\n\n##### **Art. 2**[^1]\n\n\
+              Zweiter Text[^2].\n\n##### **Art. 3**\n\nDritter Text.\n\n\
+              [^1]: Eingefügt durch Ziff. I.\n[^2]: Fassung gemäss Ziff. II.\n";
+    let r = read_str("ch.md", md).unwrap();
+    assert_eq!(heads(&r.draft), ["1: ", "2: ", "3: "]);
+    let a = articles(&r.draft);
+    assert_eq!(
+        a[1].text,
+        "Zweiter Text[^1].\n[^1]: Fassung gemäss Ziff. II.\n"
+    );
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.contains("in a heading or title")),
+        "{:?}",
+        r.warnings
+    );
+}
+
 #[test]
 fn a_markdown_footnote_nothing_refers_to_stays_text() {
     // A consolidation's note on the whole act, above the first article: no article

@@ -592,11 +592,22 @@ fn headings_in(
         let text = unemphasised(&line.text);
         // A heading line holds the heading only: `##### Artículo 3. Igualdad con los
         // españoles e interpretación de las normas.` is all title.
-        let parsed = if styled {
-            headings::parse_styled(&text)
-        } else {
-            headings::parse(&text).or_else(|| long_title(lines, i, &text))
+        let parse = |text: &str| {
+            if styled {
+                headings::parse_styled(text)
+            } else {
+                headings::parse(text).or_else(|| long_title(lines, i, text))
+            }
         };
+        // `**Art. 14**[^16]`: a note on a heading (Swiss consolidations mark every amended
+        // article so) must not hide it. The reference moves to the title, where a note
+        // cannot be carried and is dropped with a warning (`notes::attach`).
+        let parsed = parse(&text).or_else(|| {
+            let (plain, marks) = super::notes::split_marks(&line.text)?;
+            let mut h = parse(&unemphasised(&plain))?;
+            h.title.push_str(&marks);
+            Some(h)
+        });
         let Some(mut h) = parsed else {
             if !styled {
                 closed.extend(closed_title_line(lines, i, &text).map(|h| (i, h)));
