@@ -817,6 +817,29 @@ fn a_decree_before_the_text_it_enacts_is_the_preamble() {
         ]
     );
     assert!(!r.warnings.iter().any(|w| w.contains("second heading")));
+
+    // The enacted text as the decree's annex: the body, not back matter. An annex of the
+    // enacted text itself is still back matter.
+    let annexed = "# Real Decreto Legislativo 1/1994\n\n\
+        ###### Artículo único.\n\nSe aprueba el texto refundido que se inserta a continuación.\n\n\
+        ###### Disposición final única.\n\nEntrará en vigor mañana.\n\n### ANEXO\n\n\
+        ## TÍTULO I. Normas generales\n\n\
+        ###### Artículo 1. Derecho a la Seguridad Social.\n\nLos españoles tienen derecho.\n\n\
+        ###### Artículo 2. Fines.\n\nEl Estado garantiza la protección.\n\n\
+        ### ANEXO I\n\nTabla de coeficientes.\n";
+    let r = read_str("x.md", annexed).unwrap();
+    assert_eq!(
+        heads(&r.draft),
+        ["1: Derecho a la Seguridad Social", "2: Fines"]
+    );
+    assert!(!articles(&r.draft)[1].text.contains("coeficientes"));
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.contains("back matter from line 23 on (ANEXO I)")),
+        "{:?}",
+        r.warnings
+    );
 }
 
 #[test]

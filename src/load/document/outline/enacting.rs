@@ -14,6 +14,21 @@ use crate::model::number_key;
 /// Most articles an enacting decree has; more is a law of its own.
 const DECREE_ARTICLES: usize = 10;
 
+/// Whether an annex that starts inside event `k` holds the text a decree enacts (`Se
+/// aprueba el texto refundido … que se inserta a continuación` / `ANEXO` / `TÍTULO I` /
+/// `Artículo 1.`): after it the articles number from 1 again, and they outnumber the
+/// decree's, which are few. Such an annex is the document's body, not its back matter.
+pub(super) fn annex_enacts(events: &[Event], k: usize) -> bool {
+    let is_article = |e: &&Event| e.kind == Kind::Article;
+    let decree = events[..=k].iter().filter(is_article).count();
+    let enacted: Vec<&Event> = events[k + 1..].iter().filter(is_article).collect();
+    decree <= DECREE_ARTICLES
+        && enacted.len() > decree
+        && enacted
+            .first()
+            .is_some_and(|e| number_key(&e.number) == "1")
+}
+
 /// Moves the enacting decree, when there is one, from `events` to the lines before the
 /// first article (`pre`), and says so. The enacted text starts at the first article that
 /// numbers from 1 again, or at the chapters, titles or books right above it. It must have

@@ -935,6 +935,7 @@ fn cut_back_matter(
                 && !line.is_blank()
                 && (headings::is_annex(&text) || (styled && headings::is_annex_styled(&text)))
                 && (styled || boundary_before(lines, j, width))
+                && !enacting::annex_enacts(events, k)
             {
                 cut = Some((k, n));
                 break 'events;
