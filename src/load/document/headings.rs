@@ -739,11 +739,15 @@ fn finish(keyword: Keyword, number: String, rest: &str, styled: bool) -> Option<
         _ if styled
             && (rest.starts_with(char::is_whitespace) || explicit_separator(&rest).is_some()) =>
         {
-            let title = explicit_separator(&rest).unwrap_or(&rest);
-            (
-                title.trim().trim_end_matches('.').trim_end().to_owned(),
-                None,
-            )
+            let title = explicit_separator(&rest).unwrap_or(&rest).trim();
+            let after_dash = title.trim_start_matches(['.', '-', '–', '—', ' ']);
+            if opens_numbered_paragraph(after_dash) {
+                // `###### Artigo 1.º - 1. Compete à Secretaria …`: the line runs on into
+                // the article's first paragraph; no title opens with a paragraph number.
+                (String::new(), Some(after_dash.to_owned()))
+            } else {
+                (title.trim_end_matches('.').trim_end().to_owned(), None)
+            }
         }
         _ => return None,
     };
@@ -764,6 +768,19 @@ fn finish(keyword: Keyword, number: String, rest: &str, styled: bool) -> Option<
         stopped: sep.starts_with('.'),
         sentence_title: false,
     })
+}
+
+/// `1. `, `1) `, `(1) `: a numbered paragraph's marker.
+fn opens_numbered_paragraph(s: &str) -> bool {
+    let (inner, close) = match s.strip_prefix('(') {
+        Some(inner) => (inner, &[')'][..]),
+        None => (s, &['.', ')'][..]),
+    };
+    let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=3).contains(&digits)
+        && inner[digits..]
+            .strip_prefix(close)
+            .is_some_and(|after| after.starts_with(char::is_whitespace))
 }
 
 /// Keywords of laws whose headings carry a sentence-cased title ending in a full stop.
@@ -1421,6 +1438,23 @@ mod tests {
             h.title,
             "Igualdad con los españoles e interpretación de las normas"
         );
+        // ... unless it runs on into the first numbered paragraph (Portuguese gazettes).
+        for line in [
+            "Artigo 1.º - 1. Compete à Secretaria Regional orientar os serviços.",
+            "Art. 2.º (1) Compete à Secretaria Regional orientar os serviços.",
+        ] {
+            let h = parse_styled(line).unwrap();
+            assert_eq!(h.title, "", "{line}");
+            assert!(
+                h.text
+                    .as_deref()
+                    .is_some_and(|t| t.ends_with("orientar os serviços.")),
+                "{line}: {h:?}"
+            );
+        }
+        assert!(opens_numbered_paragraph("12) Fees"));
+        assert!(!opens_numbered_paragraph("1999 Agreement"));
+        assert!(!opens_numbered_paragraph("(a) Scope"));
     }
 
     #[test]
