@@ -894,6 +894,12 @@ fn split_rest(keyword: Keyword, rest: &str) -> Option<(String, Option<String>)> 
     if let Some(title) = closed_title(after, CLOSED_TITLE_WORDS).filter(|_| dash) {
         return Some((title.to_owned(), None));
     }
+    // `Chapitre III : Des obligations générales des commerçants.`: a colon set off by a
+    // space, as French typography writes it, opens a division's title, however long.
+    let spaced_colon = rest.starts_with(char::is_whitespace) && rest.trim_start().starts_with(':');
+    if let Some(title) = closed_title(after, ARTICLE_TITLE_WORDS).filter(|_| spaced_colon) {
+        return Some((title.to_owned(), None));
+    }
     (!container && opens_text(after)).then(|| (String::new(), Some(after.to_owned())))
 }
 
@@ -1200,6 +1206,19 @@ mod tests {
             ("Artikel LIIa", Article, "LIIa", ""),
             ("Artikel  LIIba  ", Article, "LIIba", ""),
             ("Artikel XII b", Article, "XII b", ""),
+            // French divisions: a spaced colon, then a title closed by a full stop.
+            (
+                "Chapitre III : Des obligations générales des commerçants.",
+                Chapter,
+                "III",
+                "Des obligations générales des commerçants",
+            ),
+            (
+                "Section 2 : Du conjoint du chef d'entreprise travaillant dans l'entreprise familiale.",
+                Section,
+                "2",
+                "Du conjoint du chef d'entreprise travaillant dans l'entreprise familiale",
+            ),
             ("Article Ier", Article, "I", ""),
             ("Capítulo II", Chapter, "II", ""),
             // Licences and contracts with a keyword
@@ -1554,6 +1573,10 @@ mod tests {
         );
         let (k, n, _, text) = head("Sec. 5. The Secretary shall publish a report.");
         assert_eq!((k, n.as_str()), (Keyword::Section, "5"));
+        assert!(text.is_some());
+        // A colon against the number opens text; only a spaced one (French) a title.
+        let (_, _, t, text) = head("Article 3: The Parties shall cooperate in good faith.");
+        assert_eq!(t, "");
         assert!(text.is_some());
     }
 
