@@ -206,7 +206,7 @@ fn after_identical(b: Side, h: Side, mut links: Linker, canon: identical::Canon)
         &h,
         &in_play(&b, &model, &links, true),
         &in_play(&h, &model, &links, false),
-        &model.weights,
+        &model,
         &canon,
     );
     paragraphs::apply(&evidence, &model, &mut links);
