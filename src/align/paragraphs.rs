@@ -418,8 +418,10 @@ fn match_paragraphs(base: &[Paragraph], head: &[Paragraph]) -> Vec<ParaLink> {
         return Vec::new();
     }
     let keys = candidate_keys(&fb, &fh, PARA_QUERY, PARA_CANDIDATES);
+    // Each candidate is weighed on its own, on both cores; collected in order.
     let found: Vec<ParaLink> = keys
-        .into_iter()
+        .into_par_iter()
+        .with_min_len(1024)
         .filter_map(|(i, j)| {
             let (x, y) = (&fb[i], &fh[j]);
             let shared = x.shared(y);
