@@ -82,6 +82,10 @@ impl Edge {
     }
 }
 
+/// One article to cut into paragraphs: its side (base or head), index and, from the word
+/// model, its words.
+type Job = (bool, usize, Option<Tokenised>);
+
 /// The paragraphs of the articles in play on both sides, and their matches.
 pub(crate) struct Evidence {
     pub(crate) base: Vec<Paragraph>,
@@ -203,40 +207,37 @@ impl Evidence {
     ) -> Evidence {
         // One job an article, both sides in one list: the sides' shares differ (most
         // articles in play may be new ones), and two jobs a side left one core waiting.
-        let paragraphs =
-            |(buf, marks): &mut (Vec<u8>, Vec<u32>),
-             (is_base, a, words): (bool, usize, Option<Tokenised>)| {
-                let (side, canon) = if is_base {
-                    (b, &canon.base)
-                } else {
-                    (h, &canon.head)
-                };
-                let text = &side.articles[a].article.text;
-                let article = match (words, canon.get(a).and_then(Option::as_ref)) {
-                    (Some(t), _) => t,
-                    (None, Some(c)) => Tokenised::new(&c.text, &c.lines),
-                    (None, None) => {
-                        norm::normalise_lines_into(text, buf, marks);
-                        Tokenised::new(buf, marks)
-                    }
-                };
-                cut(text)
-                    .into_iter()
-                    .enumerate()
-                    .map(|(index, (_, lines))| Paragraph {
-                        article: a,
-                        index,
-                        features: Features::new(article.of_lines(lines), &model.weights),
-                    })
-                    .collect::<Vec<_>>()
+        let paragraphs = |(buf, marks): &mut (Vec<u8>, Vec<u32>), (is_base, a, words): Job| {
+            let (side, canon) = if is_base {
+                (b, &canon.base)
+            } else {
+                (h, &canon.head)
             };
+            let text = &side.articles[a].article.text;
+            let article = match (words, canon.get(a).and_then(Option::as_ref)) {
+                (Some(t), _) => t,
+                (None, Some(c)) => Tokenised::new(&c.text, &c.lines),
+                (None, None) => {
+                    norm::normalise_lines_into(text, buf, marks);
+                    Tokenised::new(buf, marks)
+                }
+            };
+            cut(text)
+                .into_iter()
+                .enumerate()
+                .map(|(index, (_, lines))| Paragraph {
+                    article: a,
+                    index,
+                    features: Features::new(article.of_lines(lines), &model.weights),
+                })
+                .collect::<Vec<_>>()
+        };
         // The articles' words go to their jobs, and are freed with them.
         let (mut base_words, mut head_words) = model.take_tokens();
         let words = |side: &mut Vec<Option<Tokenised>>, a: usize| side.get_mut(a)?.take();
-        let jobs: Vec<(bool, usize, Option<Tokenised>)> =
-            (bases.iter().map(|&a| (true, a, words(&mut base_words, a))))
-                .chain(heads.iter().map(|&a| (false, a, words(&mut head_words, a))))
-                .collect();
+        let jobs: Vec<Job> = (bases.iter().map(|&a| (true, a, words(&mut base_words, a))))
+            .chain(heads.iter().map(|&a| (false, a, words(&mut head_words, a))))
+            .collect();
         drop((base_words, head_words));
         let per_article: Vec<Vec<Paragraph>> = jobs
             .into_par_iter()
