@@ -159,6 +159,18 @@ impl<'a> Side<'a> {
 
 /// Aligns the articles and chapters of `base` and `head`.
 pub fn align(base: &Draft, head: &Draft) -> Alignment {
+    align_beside(base, head, |_| ()).0
+}
+
+/// [`align`], with `beside` run on rayon's pool meanwhile, given the one-to-one links of
+/// identical text (stage 3) as `(base, head)` indices. The stages after that are mostly
+/// sequential, so the caller can put the other core to work on those pairs; later stages
+/// may still extend such a link into a split or merge, or drop it.
+pub fn align_beside<T: Send>(
+    base: &Draft,
+    head: &Draft,
+    beside: impl FnOnce(Vec<(usize, usize)>) -> T + Send,
+) -> (Alignment, T) {
     let b = Side::new(base);
     let h = Side::new(head);
     let mut links = Linker::new(b.len(), h.len());
@@ -167,7 +179,22 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
     hints::apply(&b, &h, &mut links);
     placeholders::apply(&b, &h, &mut links);
     let canon = identical::apply(&b, &h, &mut links);
+    let identical: Vec<(usize, usize)> = links
+        .iter()
+        .filter(|(_, l)| l.method == Method::Identical)
+        .filter_map(|(_, l)| match (l.base.as_slice(), l.head.as_slice()) {
+            (&[i], &[j]) => Some((i, j)),
+            _ => None,
+        })
+        .collect();
+    rayon::join(
+        move || after_identical(b, h, links, canon),
+        move || beside(identical),
+    )
+}
 
+/// Stages 4–9, and the alignment they leave.
+fn after_identical(b: Side, h: Side, mut links: Linker, canon: identical::Canon) -> Alignment {
     let model = similarity::Model::build(&b, &h, &links, &canon);
     model.rescore(&mut links);
     let provisional = chapters::map(&b, &h, &links);
@@ -179,7 +206,7 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
         &h,
         &in_play(&b, &model, &links, true),
         &in_play(&h, &model, &links, false),
-        &model.weights,
+        &model,
         &canon,
     );
     paragraphs::apply(&evidence, &model, &mut links);

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::identical::Canon;
-use super::index::{candidate_keys, dice, Features, Tokenised, Weights};
+use super::index::{candidate_keys, dice, Features, Tokenised};
 use super::links::Linker;
 use super::similarity::Model;
 use super::{norm, Method, ParagraphLink, Side};
@@ -81,6 +81,10 @@ impl Edge {
         self.of_base.max(self.of_head)
     }
 }
+
+/// One article to cut into paragraphs: its side (base or head), index and, from the word
+/// model, its words.
+type Job = (bool, usize, Option<Tokenised>);
 
 /// The paragraphs of the articles in play on both sides, and their matches.
 pub(crate) struct Evidence {
@@ -190,29 +194,30 @@ fn cut(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
 
 impl Evidence {
     /// Cuts the articles `bases` and `heads` into paragraphs and matches them. An article
-    /// is tokenised once, from its canonical text in `canon` when stage 3 made one, and
-    /// each paragraph takes its run of lines' words: normalising each paragraph again
-    /// cost as much as the article.
+    /// is tokenised once, by the word model (else from its canonical text in `canon` when
+    /// stage 3 made one), and each paragraph takes its run of lines' words: normalising
+    /// each paragraph again cost as much as the article.
     pub(crate) fn build(
         b: &Side,
         h: &Side,
         bases: &[usize],
         heads: &[usize],
-        weights: &Weights,
+        model: &Model,
         canon: &Canon,
     ) -> Evidence {
         // One job an article, both sides in one list: the sides' shares differ (most
         // articles in play may be new ones), and two jobs a side left one core waiting.
-        let paragraphs = |(buf, marks): &mut (Vec<u8>, Vec<u32>), &(is_base, a): &(bool, usize)| {
+        let paragraphs = |(buf, marks): &mut (Vec<u8>, Vec<u32>), (is_base, a, words): Job| {
             let (side, canon) = if is_base {
                 (b, &canon.base)
             } else {
                 (h, &canon.head)
             };
             let text = &side.articles[a].article.text;
-            let article = match canon.get(a).and_then(Option::as_ref) {
-                Some(c) => Tokenised::new(&c.text, &c.lines),
-                None => {
+            let article = match (words, canon.get(a).and_then(Option::as_ref)) {
+                (Some(t), _) => t,
+                (None, Some(c)) => Tokenised::new(&c.text, &c.lines),
+                (None, None) => {
                     norm::normalise_lines_into(text, buf, marks);
                     Tokenised::new(buf, marks)
                 }
@@ -223,15 +228,19 @@ impl Evidence {
                 .map(|(index, (_, lines))| Paragraph {
                     article: a,
                     index,
-                    features: Features::new(article.of_lines(lines), weights),
+                    features: Features::new(article.of_lines(lines), &model.weights),
                 })
                 .collect::<Vec<_>>()
         };
-        let jobs: Vec<(bool, usize)> = (bases.iter().map(|&a| (true, a)))
-            .chain(heads.iter().map(|&a| (false, a)))
+        // The articles' words go to their jobs, and are freed with them.
+        let (mut base_words, mut head_words) = model.take_tokens();
+        let words = |side: &mut Vec<Option<Tokenised>>, a: usize| side.get_mut(a)?.take();
+        let jobs: Vec<Job> = (bases.iter().map(|&a| (true, a, words(&mut base_words, a))))
+            .chain(heads.iter().map(|&a| (false, a, words(&mut head_words, a))))
             .collect();
+        drop((base_words, head_words));
         let per_article: Vec<Vec<Paragraph>> = jobs
-            .par_iter()
+            .into_par_iter()
             .map_init(|| (Vec::new(), Vec::new()), paragraphs)
             .collect();
         let mut per_article = per_article.into_iter();
@@ -410,8 +419,10 @@ fn match_paragraphs(base: &[Paragraph], head: &[Paragraph]) -> Vec<ParaLink> {
         return Vec::new();
     }
     let keys = candidate_keys(&fb, &fh, PARA_QUERY, PARA_CANDIDATES);
+    // Each candidate is weighed on its own, on both cores; collected in order.
     let found: Vec<ParaLink> = keys
-        .into_iter()
+        .into_par_iter()
+        .with_min_len(1024)
         .filter_map(|(i, j)| {
             let (x, y) = (&fb[i], &fh[j]);
             let shared = x.shared(y);

@@ -160,9 +160,13 @@ fn eligible(link: Option<usize>, links: &Linker, partners: &[usize], split_side:
 
 /// Finds splits and merges among the candidate pairs and replaces the weaker links.
 pub(super) fn apply(pairs: &[Pair], model: &Model, links: &mut Linker) {
-    let mut all = Vec::new();
-    proposals(pairs, model, &Orientation { split: true }, &mut all);
-    proposals(pairs, model, &Orientation { split: false }, &mut all);
+    // Splits and merges are proposed side by side; the sort below orders them all.
+    let (mut all, merges) = super::on_both(|split| {
+        let mut out = Vec::new();
+        proposals(pairs, model, &Orientation { split }, &mut out);
+        out
+    });
+    all.extend(merges);
     all.sort_by(|x, y| {
         y.cover
             .total_cmp(&x.cover)

@@ -61,7 +61,18 @@ pub(crate) fn assess_counted(
     base: &str,
     head: &str,
     redline: &Redline,
-    (base_words, head_words): (usize, usize),
+    words: (usize, usize),
+) -> Assessment {
+    assess_with(base, head, redline, || words)
+}
+
+/// [`assess`] with the word counts of `base` and `head` asked for only when needed: an
+/// editorial change needs none.
+pub(crate) fn assess_with(
+    base: &str,
+    head: &str,
+    redline: &Redline,
+    words: impl FnOnce() -> (usize, usize),
 ) -> Assessment {
     if base == head {
         return Assessment {
@@ -76,6 +87,7 @@ pub(crate) fn assess_counted(
         };
     }
     let mut reasons = meaning::triggers(base, head, &redline.segments);
+    let (base_words, head_words) = words();
     let share = 1.0 - redline.similarity(base_words, head_words);
     let (ins, del) = (redline.inserted, redline.deleted);
     if share > SUBSTANTIVE_SHARE {

@@ -11,7 +11,7 @@ use crate::change::{
     Severity, Summary, Titles, VersionInfo,
 };
 use crate::classify;
-use crate::model::{Annotation, ArticleRef, Draft, WordCounts};
+use crate::model::{word_count, Annotation, ArticleRef, Draft, WordCounts};
 use crate::redline;
 use crate::summary;
 
@@ -32,8 +32,15 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
     let head_articles: Vec<ArticleRef> = head.articles().collect();
     // The alignment is the longest stage and mostly sequential: the word counts and the
     // article lookups of the notes are made beside it, on the other core.
-    let (alignment, ((base_words, head_words), texts)) = rayon::join(
-        || align::align(base, head),
+    // The pairs of identical text (but for the numbers they cite, or their layout) are
+    // known early in the alignment: they are redlined and classified on the core its
+    // later, mostly sequential stages leave idle.
+    let ((alignment, mut early_by_pair), ((base_words, head_words), texts)) = rayon::join(
+        || {
+            align::align_beside(base, head, |pairs| {
+                early_pairs(&base_articles, &head_articles, pairs)
+            })
+        },
         || {
             rayon::join(
                 || rayon::join(|| WordCounts::of(base), || WordCounts::of(head)),
@@ -62,12 +69,23 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
     // pages).
     let mut keyed: Vec<((usize, usize, usize), Change)> =
         Vec::with_capacity(alignment.links.len() + alignment.added.len() + alignment.removed.len());
-    keyed.par_extend(
-        alignment
-            .links
-            .par_iter()
-            .map(|link| ((link.head[0] * 2 + 1, 0, link.base[0]), ctx.linked(link))),
-    );
+    // A link the later stages kept one to one takes its early redline; the others
+    // (extended into a split or merge) are redlined now.
+    let early: Vec<Option<Early>> = alignment
+        .links
+        .iter()
+        .map(|l| match (l.base.as_slice(), l.head.as_slice()) {
+            (&[i], &[j]) => early_by_pair.remove(&(i, j)),
+            _ => None,
+        })
+        .collect();
+    drop(early_by_pair);
+    keyed.par_extend(alignment.links.par_iter().zip(early).map(|(link, early)| {
+        (
+            (link.head[0] * 2 + 1, 0, link.base[0]),
+            ctx.linked(link, early),
+        )
+    }));
     for &b in &alignment.added {
         keyed.push(((head_key(b), 0, 0), ctx.unmatched(b, false)));
     }
@@ -128,6 +146,31 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
         provisions,
         notes,
     }
+}
+
+/// The redline of a pair of single articles with different texts, and its assessment
+/// (with the articles' word counts, as [`WordCounts`] has them): what
+/// [`Context::linked`] would compute for them.
+type Early = (redline::Redline, classify::Assessment);
+
+/// [`Early`] results for the `(base, head)` pairs whose texts differ.
+fn early_pairs(
+    base: &[ArticleRef],
+    head: &[ArticleRef],
+    pairs: Vec<(usize, usize)>,
+) -> rustc_hash::FxHashMap<(usize, usize), Early> {
+    pairs
+        .into_par_iter()
+        .filter_map(|(i, j)| {
+            let (b, h) = (base[i].article.text.as_str(), head[j].article.text.as_str());
+            (b != h).then(|| {
+                let diff = redline::redline(b, h);
+                let words = || (word_count(b), word_count(h));
+                let assessment = classify::assess_with(b, h, &diff, words);
+                ((i, j), (diff, assessment))
+            })
+        })
+        .collect()
 }
 
 /// Both drafts' article texts by lower-cased number, built once for the checks that look
@@ -314,7 +357,8 @@ impl Context<'_> {
         }
     }
 
-    fn linked(&self, link: &Link) -> Change {
+    /// The change of one link; `early`, when given, is its pair's redline and assessment.
+    fn linked(&self, link: &Link, early: Option<Early>) -> Change {
         let bs: Vec<&ArticleRef> = link.base.iter().map(|&i| &self.base_articles[i]).collect();
         let hs: Vec<&ArticleRef> = link.head.iter().map(|&i| &self.head_articles[i]).collect();
         let base_text = joined(&bs);
@@ -360,7 +404,10 @@ impl Context<'_> {
         } else if kind == ChangeKind::Unchanged && !self.options.redline_unchanged {
             // Whitespace-only differences: nothing a reader needs to see.
         } else {
-            let diff = redline::redline(&base_text, &head_text);
+            let (diff, assessment) = match early {
+                Some((diff, assessment)) => (diff, Some(assessment)),
+                None => (redline::redline(&base_text, &head_text), None),
+            };
             change.similarity = round(diff.similarity(base_words, head_words));
             change.words.inserted = diff.inserted;
             change.words.deleted = diff.deleted;
@@ -369,7 +416,9 @@ impl Context<'_> {
                 // The words of joined texts are the sum of their articles': a line
                 // break always ends a word.
                 let words = (base_words, head_words);
-                let assessment = classify::assess_counted(&base_text, &head_text, &diff, words);
+                let assessment = assessment.unwrap_or_else(|| {
+                    classify::assess_counted(&base_text, &head_text, &diff, words)
+                });
                 change.severity = assessment.severity;
                 change.reasons = assessment.reasons;
             }
