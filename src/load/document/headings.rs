@@ -736,10 +736,15 @@ fn finish(keyword: Keyword, number: String, rest: &str, styled: bool) -> Option<
     };
     let (title, text) = match split_rest(keyword, &rest) {
         Some((title, text)) if !(styled && text.is_some()) => (title, text),
+        // `## Vierter Teil, Schlußvorschriften`: in a heading, a comma may set off a
+        // division's title.
         _ if styled
-            && (rest.starts_with(char::is_whitespace) || explicit_separator(&rest).is_some()) =>
+            && (rest.starts_with(char::is_whitespace)
+                || explicit_separator(&rest).is_some()
+                || (rest.starts_with(", ") && !keyword.can_be_article())) =>
         {
             let title = explicit_separator(&rest).unwrap_or(&rest).trim();
+            let title = title.strip_prefix(", ").unwrap_or(title);
             let after_dash = title.trim_start_matches(['.', '-', '–', '—', ' ']);
             if opens_numbered_paragraph(after_dash) {
                 // `###### Artigo 1.º - 1. Compete à Secretaria …`: the line runs on into
@@ -1457,6 +1462,12 @@ mod tests {
             h.title,
             "Igualdad con los españoles e interpretación de las normas"
         );
+        let h = parse_styled("Vierter Teil, Schlußvorschriften").unwrap();
+        assert_eq!(
+            (h.number.as_str(), h.title.as_str()),
+            ("Vierter", "Schlußvorschriften")
+        );
+        assert!(parse("Chapter 4, as amended, applies.").is_none());
         // ... unless it runs on into the first numbered paragraph (Portuguese gazettes).
         for line in [
             "Artigo 1.º - 1. Compete à Secretaria Regional orientar os serviços.",

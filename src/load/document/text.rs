@@ -289,8 +289,22 @@ fn front_matter(raw: &[(usize, Cow<str>)]) -> Option<(Option<(usize, String)>, u
         .skip(1)
         .position(|(_, l)| l.trim() == "---")?
         + 1;
-    let title = raw[1..end].iter().find_map(|(at, l)| {
-        let value = l.strip_prefix("title:")?.trim().trim_matches(['"', '\'']);
+    let title = (1..end).find_map(|k| {
+        let (at, line) = &raw[k];
+        let mut value = line.strip_prefix("title:")?.trim().to_owned();
+        // A quoted title folded over several lines (`title: "Gesetz zur Änderung des` /
+        // `  Anspruchs- … gesetzes"`): YAML joins the lines with a space.
+        if let Some(quote) = value.chars().next().filter(|q| *q == '"' || *q == '\'') {
+            let closed = |v: &str| v.len() > 1 && v.ends_with(quote);
+            for (_, more) in &raw[k + 1..end] {
+                if closed(&value) {
+                    break;
+                }
+                value.push(' ');
+                value.push_str(more.trim());
+            }
+        }
+        let value = value.trim_matches(['"', '\'']).trim();
         (!value.is_empty()).then(|| (*at, value.to_owned()))
     });
     Some((title, end + 1))
@@ -480,6 +494,15 @@ mod tests {
         assert_eq!(texts(&l), ["Lake Treaty", "Article 1"]);
         assert_eq!(l[0].style, Style::Title);
         assert_eq!((l[0].at, l[1].at), (2, 5));
+        // A quoted title folded over two lines is one title.
+        let (l, _) = read(
+            b"---\ntitle: \"Gesetz zur \xc3\x84nderung des\nAnspruchsgesetzes\"\nid: \"X\"\n---\nArt 1\n",
+            true,
+        );
+        assert_eq!(
+            texts(&l),
+            ["Gesetz zur Änderung des Anspruchsgesetzes", "Art 1"]
+        );
     }
 
     #[test]
