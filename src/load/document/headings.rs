@@ -976,7 +976,8 @@ fn initials(w: &str) -> bool {
         .all(|p| p.chars().count() <= 1)
 }
 
-/// Whether `s` reads as a heading's title: short, not a sentence, not the middle of one.
+/// Whether `s` reads as a heading's title: short, not a sentence, not the middle of one
+/// (nor a lead-in to a list, which ends in a colon or a dash).
 pub(crate) fn title_like(s: &str, max_words: usize) -> bool {
     let s = s.trim();
     let Some(first) = s.chars().next() else {
@@ -985,7 +986,7 @@ pub(crate) fn title_like(s: &str, max_words: usize) -> bool {
     let last = s.chars().last().unwrap_or(first);
     !first.is_lowercase()
         && !matches!(first, ',' | ';' | ':' | ')')
-        && !matches!(last, '.' | ',' | ';' | ':' | '-')
+        && !matches!(last, '.' | ',' | ';' | ':' | '-' | '—' | '–')
         && s.split_whitespace().count() <= max_words
         && s.chars().count() <= 200
 }
@@ -1680,6 +1681,11 @@ mod tests {
         assert!(title_like("[Deleted]", 12));
         assert!(!title_like("shall apply", 12));
         assert!(!title_like("The Parties agree.", 12));
+        // UK Acts end a lead-in to a list with a dash.
+        assert!(!title_like(
+            "The Council may make rules about registration and, in particular—",
+            12
+        ));
         assert!(!title_like("one two three", 2));
         assert_eq!(closed_title("DEFINITIONS.", 8), Some("DEFINITIONS"));
         assert_eq!(
