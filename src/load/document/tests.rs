@@ -292,6 +292,24 @@ fn a_lone_html_tag_in_markdown_is_neither_title_nor_text() {
     );
 }
 
+/// legislation.gov.uk: each section's title is a heading on the line above its number.
+#[test]
+fn a_heading_above_a_bare_section_number_is_its_title() {
+    let r = read_str(
+        "act.md",
+        "# Care Act 2001\n\n## PART I — CARE WORKERS\n\n### Registration\n\n\
+         #### The register\n\n##### 1\n\n- (1) The Council shall keep a register.\n\n\
+         #### Applications for registration\n\n##### 2\n\n- (1) An application shall be made in writing.\n\n\
+         ##### 3\n\n- (1) The Council may charge fees.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        heads(&r.draft),
+        ["1: The register", "2: Applications for registration", "3: "]
+    );
+    assert!(!articles(&r.draft)[0].text.contains("Applications"));
+}
+
 /// wetten.overheid.nl notes under an article not yet in force when it will be: that is the
 /// article's status (its text), not its title.
 #[test]

@@ -850,6 +850,9 @@ fn events(
             if let Some(above) = title_above(lines, i, before, bare_article) {
                 before.pop();
                 title = above;
+            } else if let Some((above, at)) = heading_above_number(lines, i, before) {
+                before.truncate(at);
+                title = above;
             }
         }
         let inline = text.as_ref().map(|text| Line {
@@ -887,6 +890,24 @@ fn title_above(lines: &[Line], i: usize, before: &[usize], bare_article: bool) -
         return None;
     }
     bracketed_title(&line.text).map(str::to_owned)
+}
+
+/// `#### The register` / `##### 3`: legislation.gov.uk heads each section with its title
+/// formatted as a heading on the line above the number alone. Such a title is the last
+/// line of `before` but blanks; the position it has there is returned with it.
+fn heading_above_number(lines: &[Line], i: usize, before: &[usize]) -> Option<(String, usize)> {
+    let number_alone = unemphasised(&lines[i].text)
+        .trim()
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric());
+    let at = before.iter().rposition(|&k| !lines[k].is_blank())?;
+    let line = &lines[before[at]];
+    let text = unemphasised(&line.text);
+    (number_alone
+        && matches!(line.style, Style::Heading(_))
+        && matches!(lines[i].style, Style::Heading(_))
+        && headings::title_like(&text, ARTICLE_TITLE_WORDS))
+    .then(|| (text.trim().to_owned(), at))
 }
 
 /// The title inside `(Scope)` or `（目的）`, a line that is all one bracketed title.
