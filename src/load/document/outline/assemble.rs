@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::{origin, unemphasised, Context, Event, Kind};
+use super::{article_events, origin, unemphasised, Context, Event, Kind};
 use crate::load::document::headings::{self, Keyword};
 use crate::load::document::paragraphs::{self, ends_early, starts_with_marker, Wrap};
 use crate::load::document::{Line, Style};
@@ -27,9 +27,7 @@ pub(super) fn drop_table_of_contents(
     cx: &Context,
     warnings: &mut Vec<String>,
 ) {
-    let articles: Vec<usize> = (0..events.len())
-        .filter(|&k| events[k].kind == Kind::Article)
-        .collect();
+    let articles = article_events(events);
     let mut latest: HashMap<String, usize> = HashMap::new();
     for (n, &k) in articles.iter().enumerate() {
         latest.insert(events[k].number.to_lowercase(), n);

@@ -6,7 +6,7 @@
 //! document, or the decree's articles would take the numbers 1 to 4 and the text's own
 //! articles 1 to 4 would be refused as duplicates.
 
-use super::{Context, Event, Kind};
+use super::{article_events, Context, Event, Kind};
 use crate::load::document::headings::Keyword;
 use crate::load::document::Line;
 use crate::model::number_key;
@@ -42,9 +42,7 @@ pub(super) fn skip_decree(
     cx: &Context,
     warnings: &mut Vec<String>,
 ) {
-    let articles: Vec<usize> = (0..events.len())
-        .filter(|&k| events[k].kind == Kind::Article)
-        .collect();
+    let articles = article_events(events);
     let restarts: Vec<usize> = articles
         .iter()
         .skip(1)

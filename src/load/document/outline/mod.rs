@@ -56,6 +56,13 @@ pub(super) struct Event {
     pub body: Vec<usize>,
 }
 
+/// The positions of the articles among `events`.
+pub(super) fn article_events(events: &[Event]) -> Vec<usize> {
+    (0..events.len())
+        .filter(|&k| events[k].kind == Kind::Article)
+        .collect()
+}
+
 impl Event {
     pub(super) fn has_text(&self, lines: &[Line]) -> bool {
         self.inline.is_some() || self.body.iter().any(|&i| !lines[i].is_blank())
