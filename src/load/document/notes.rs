@@ -160,20 +160,11 @@ pub(crate) fn split_marks(text: &str) -> Option<(String, String)> {
 
 /// Removes reference marks from a title; how many there were.
 fn strip(title: &mut String) -> usize {
-    let count = title.matches(OPEN).count();
-    if count > 0 {
-        let mut out = String::new();
-        let mut rest = title.as_str();
-        while let Some(i) = rest.find(OPEN) {
-            out.push_str(&rest[..i]);
-            rest = rest[i..]
-                .find(CLOSE)
-                .map_or("", |j| &rest[i + j + CLOSE.len_utf8()..]);
-        }
-        out.push_str(rest);
-        *title = out.trim().to_owned();
-    }
-    count
+    let Some((plain, marks)) = split_marks(title) else {
+        return 0;
+    };
+    *title = plain.trim().to_owned();
+    marks.matches(OPEN).count()
 }
 
 /// Markdown footnotes: definition lines (`[^label]: text`, continued by indented lines)
