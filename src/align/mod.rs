@@ -213,7 +213,7 @@ fn after_identical(b: Side, h: Side, mut links: Linker, canon: identical::Canon)
     titles::apply(&b, &h, &model, &pairs, &mut links);
     let chapter_map = chapters::map(&b, &h, &links);
     assign::fill_gaps(&b, &h, &model, &pairs, &chapter_map, &mut links);
-    rewrites::apply(&b, &model, &mut links);
+    rewrites::apply(&b, &model, &evidence, &mut links);
     mutual::apply(&b, &h, &pairs, &mut links);
     numbers::apply(&b, &h, &model, &mut links);
     neighbours::apply(&b, &h, &pairs, &mut links);

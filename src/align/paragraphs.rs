@@ -310,6 +310,16 @@ impl Evidence {
         })
     }
 
+    /// The paragraphs of base (`true`) or head article `a`, empty when it was not in play.
+    pub(crate) fn of_article(&self, base: bool, a: usize) -> &[Paragraph] {
+        let (paras, list) = if base {
+            (&self.base_paras, &self.base)
+        } else {
+            (&self.head_paras, &self.head)
+        };
+        paras.get(&a).map_or(&[], |r| &list[r.clone()])
+    }
+
     /// Whether some paragraph of the base articles went to one of the head articles.
     pub(crate) fn supports(&self, bases: &[usize], heads: &[usize]) -> bool {
         bases.iter().any(|b| {

@@ -16,7 +16,9 @@
 
 use rustc_hash::FxHashMap;
 
+use super::index::{dice, Features};
 use super::links::Linker;
+use super::paragraphs::{Evidence, Paragraph};
 use super::similarity::Model;
 use super::{Method, Side};
 
@@ -27,8 +29,13 @@ use super::{Method, Side};
 pub(crate) const REWRITTEN: f64 = 0.75;
 /// A link at this similarity kept half of its words: not a rewrite.
 pub(crate) const KEPT: f64 = 0.50;
-/// The best free partner must lead the runner-up by this factor ...
-pub(crate) const LEAD: f64 = 2.0;
+/// An old article's best free partner must lead the runner-up by this factor ...
+pub(crate) const LEAD: f64 = 1.5;
+/// ... and a new article's by this one. A redraft keeps its old provisions' substance
+/// (a licence's conditions live on in other words) and adds sections of its own (Apache
+/// 2.0 doubled its length with patent and contribution terms): a new section has no
+/// predecessor more often than an old one has no successor, so it must show more.
+pub(crate) const HEAD_LEAD: f64 = 2.0;
 /// ... and share at least this much (weighted Dice): a lead over nothing is no evidence.
 pub(crate) const FLOOR: f64 = 0.08;
 /// Beyond this many free pairs the text is too large to be a rewrite of a short
@@ -37,7 +44,7 @@ pub(crate) const MAX_PAIRS: usize = 250_000;
 
 /// Links the free articles of a text rewritten throughout by the clear lead of their
 /// best free partner.
-pub(super) fn apply(b: &Side, model: &Model, links: &mut Linker) {
+pub(super) fn apply(b: &Side, model: &Model, ev: &Evidence, links: &mut Linker) {
     let articles: Vec<usize> = (0..b.len()).filter(|&i| !b.is_preamble(i)).collect();
     let rewritten = articles
         .iter()
@@ -63,24 +70,27 @@ pub(super) fn apply(b: &Side, model: &Model, links: &mut Linker) {
     }
     let sim: Vec<Vec<f64>> = free_b
         .iter()
-        .map(|&i| free_h.iter().map(|&j| model.similarity(i, j)).collect())
+        .map(|&i| free_h.iter().map(|&j| closeness(model, ev, i, j)).collect())
         .collect();
     // The chosen edges, as (row, column) of `sim`: each base's clear favourite, and each
     // head's. Similarity, not containment: a long new section (the definitions) contains
     // a little of every old condition, and would be everyone's favourite.
     let mut edges: Vec<(usize, usize)> = Vec::new();
     for (r, row) in sim.iter().enumerate() {
-        if let Some(c) = leader(row.iter().copied()) {
+        if let Some(c) = leader(row.iter().copied(), LEAD) {
             edges.push((r, c));
         }
     }
     for c in 0..free_h.len() {
-        if let Some(r) = leader(sim.iter().map(|row| row[c])) {
+        if let Some(r) = leader(sim.iter().map(|row| row[c]), HEAD_LEAD) {
             edges.push((r, c));
         }
     }
     edges.sort_unstable();
     edges.dedup();
+    // Strongest first, so that where a weak choice would tangle a group, it is the one
+    // left out.
+    edges.sort_by(|x, y| sim[y.0][y.1].total_cmp(&sim[x.0][x.1]));
     for (base, head) in stars(&edges) {
         let base: Vec<usize> = base.into_iter().map(|r| free_b[r]).collect();
         let head: Vec<usize> = head.into_iter().map(|c| free_h[c]).collect();
@@ -89,8 +99,28 @@ pub(super) fn apply(b: &Side, model: &Model, links: &mut Linker) {
     }
 }
 
+/// How close base article `i` is to head article `j`: as wholes, or one of them to a
+/// paragraph of the other. A redraft turns a short old condition into one point of a long
+/// new section (or the reverse); as wholes the two share a tenth of their words, as much
+/// as any stranger of that length.
+fn closeness(model: &Model, ev: &Evidence, i: usize, j: usize) -> f64 {
+    let whole = model.similarity(i, j);
+    let (Some(fi), Some(fj)) = (model.base(i), model.head(j)) else {
+        return whole;
+    };
+    let against = |whole: &Features, paras: &[Paragraph]| {
+        paras
+            .iter()
+            .map(|p| dice(whole.shared(&p.features), whole.total, p.features.total))
+            .fold(0.0, f64::max)
+    };
+    whole
+        .max(against(fi, ev.of_article(false, j)))
+        .max(against(fj, ev.of_article(true, i)))
+}
+
 /// The position of the clear favourite among `scores`, if there is one.
-fn leader(scores: impl Iterator<Item = f64>) -> Option<usize> {
+fn leader(scores: impl Iterator<Item = f64>, lead: f64) -> Option<usize> {
     let (mut best, mut first, mut second) = (None, 0.0_f64, 0.0_f64);
     for (k, s) in scores.enumerate() {
         if s > first {
@@ -99,47 +129,53 @@ fn leader(scores: impl Iterator<Item = f64>) -> Option<usize> {
             second = s;
         }
     }
-    (first >= FLOOR && first >= LEAD * second)
+    (first >= FLOOR && first >= lead * second)
         .then_some(best)
         .flatten()
 }
 
-/// The connected groups of `edges` that are 1:1, 1:n or n:1, as (bases, heads); a group
-/// where several bases and several heads are tangled says no one thing and is left out.
+/// Groups `edges` (strongest first) into links that are 1:1, 1:n or n:1, as (bases,
+/// heads): an edge that would join several bases and several heads in one group says no
+/// one thing, and is left out.
 fn stars(edges: &[(usize, usize)]) -> Vec<(Vec<usize>, Vec<usize>)> {
-    // Union-find over bases (even keys) and heads (odd keys).
-    let mut parent: FxHashMap<usize, usize> = FxHashMap::default();
-    fn root(parent: &mut FxHashMap<usize, usize>, x: usize) -> usize {
-        let p = *parent.entry(x).or_insert(x);
-        if p == x {
-            return x;
-        }
-        let r = root(parent, p);
-        parent.insert(x, r);
-        r
-    }
+    // Each base and head article's group, by index into `groups`.
+    let mut group_of_base: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut group_of_head: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut groups: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
     for &(r, c) in edges {
-        let (a, b) = (root(&mut parent, 2 * r), root(&mut parent, 2 * c + 1));
-        if a != b {
-            parent.insert(a.max(b), a.min(b));
+        match (
+            group_of_base.get(&r).copied(),
+            group_of_head.get(&c).copied(),
+        ) {
+            // Both already placed: together they would hold several of each.
+            (Some(_), Some(_)) => {}
+            (Some(x), None) => {
+                if groups[x].0.len() == 1 {
+                    groups[x].1.push(c);
+                    group_of_head.insert(c, x);
+                }
+            }
+            (None, Some(y)) => {
+                if groups[y].1.len() == 1 {
+                    groups[y].0.push(r);
+                    group_of_base.insert(r, y);
+                }
+            }
+            (None, None) => {
+                group_of_base.insert(r, groups.len());
+                group_of_head.insert(c, groups.len());
+                groups.push((vec![r], vec![c]));
+            }
         }
-    }
-    let mut groups: FxHashMap<usize, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
-    for &(r, c) in edges {
-        let g = groups.entry(root(&mut parent, 2 * r)).or_default();
-        g.0.push(r);
-        g.1.push(c);
     }
     let mut out: Vec<(Vec<usize>, Vec<usize>)> = groups
-        .into_values()
+        .into_iter()
+        .filter(|(bs, _)| !bs.is_empty())
         .map(|(mut bs, mut hs)| {
             bs.sort_unstable();
-            bs.dedup();
             hs.sort_unstable();
-            hs.dedup();
             (bs, hs)
         })
-        .filter(|(bs, hs)| bs.len() == 1 || hs.len() == 1)
         .collect();
     out.sort_unstable();
     out
@@ -151,20 +187,39 @@ mod tests {
 
     #[test]
     fn a_favourite_must_lead_clearly_and_share_something() {
-        assert_eq!(leader([0.05, 0.20, 0.09].into_iter()), Some(1));
-        assert_eq!(leader([0.15, 0.20, 0.09].into_iter()), None);
-        assert_eq!(leader([0.01, 0.07, 0.0].into_iter()), None);
-        assert_eq!(leader([0.3].into_iter()), Some(0));
-        assert_eq!(leader(std::iter::empty()), None);
+        assert_eq!(leader([0.05, 0.20, 0.09].into_iter(), LEAD), Some(1));
+        assert_eq!(leader([0.15, 0.20, 0.09].into_iter(), LEAD), None);
+        assert_eq!(leader([0.01, 0.07, 0.0].into_iter(), LEAD), None);
+        assert_eq!(leader([0.3].into_iter(), LEAD), Some(0));
+        assert_eq!(leader(std::iter::empty(), LEAD), None);
+        // A new section must lead by more than an old one.
+        assert_eq!(leader([0.12, 0.07].into_iter(), LEAD), Some(0));
+        assert_eq!(leader([0.12, 0.07].into_iter(), HEAD_LEAD), None);
     }
 
     #[test]
-    fn tangled_groups_are_left_out_and_stars_kept() {
-        // 0→0 and 1→0: a merge; 2→1, 2→2: a split; 3→3, 4→3, 4→4: tangled.
-        let edges = [(0, 0), (1, 0), (2, 1), (2, 2), (3, 3), (4, 3), (4, 4)];
+    fn stars_are_kept_and_the_weaker_edge_that_would_tangle_them_left_out() {
+        // 0→0 and 1→0: a merge; 2→1, 2→2: a split; 3→3, 4→3, then 4→4, which would
+        // make 3 and 4 → 3 and 4; 5→5 after 3→5 would join two groups.
+        let edges = [
+            (0, 0),
+            (1, 0),
+            (2, 1),
+            (2, 2),
+            (3, 3),
+            (4, 3),
+            (4, 4),
+            (5, 5),
+            (3, 5),
+        ];
         assert_eq!(
             stars(&edges),
-            vec![(vec![0, 1], vec![0]), (vec![2], vec![1, 2])]
+            vec![
+                (vec![0, 1], vec![0]),
+                (vec![2], vec![1, 2]),
+                (vec![3, 4], vec![3]),
+                (vec![5], vec![5]),
+            ]
         );
     }
 }
