@@ -24,31 +24,61 @@ pub(crate) const NEIGHBOUR: f64 = 0.40;
 /// an article may be two fifths inside several others, which then says nothing.
 pub(crate) const LEAD: f64 = 1.25;
 
-/// The article holding the largest share of a leftover, and the runner-up's share.
+/// ... or, when it holds enough but a long article elsewhere holds nearly as much, how
+/// clearly it must be the leftover's most similar article: a long article (the
+/// information-sharing rules, the definitions) holds a little of everything, but is
+/// similar to little.
+pub(crate) const SIMILAR_LEAD: f64 = 1.5;
+
+/// The largest of the scores offered, and the runner-up's score.
 #[derive(Clone, Copy, Default)]
-struct Best {
+struct Top {
     first: Option<(f64, usize)>,
     second: f64,
 }
 
-impl Best {
-    fn offer(&mut self, share: f64, other: usize) {
+impl Top {
+    fn offer(&mut self, score: f64, other: usize) {
         match self.first {
-            Some((s, o)) if share < s || (share == s && other > o) => {
-                self.second = self.second.max(share)
+            Some((s, o)) if score < s || (score == s && other > o) => {
+                self.second = self.second.max(score)
             }
             Some((s, _)) => {
                 self.second = s;
-                self.first = Some((share, other));
+                self.first = Some((score, other));
             }
-            None => self.first = Some((share, other)),
+            None => self.first = Some((score, other)),
         }
     }
 
-    /// The best container, when it holds enough and clearly more than the runner-up.
+    /// The top article, when its score leads the runner-up's by `lead`.
+    fn leads(&self, lead: f64) -> Option<(f64, usize)> {
+        self.first.filter(|&(s, _)| s >= lead * self.second)
+    }
+}
+
+/// The article holding the largest share of a leftover, and the one most similar to it.
+#[derive(Clone, Copy, Default)]
+struct Best {
+    container: Top,
+    similar: Top,
+}
+
+impl Best {
+    fn offer(&mut self, share: f64, similarity: f64, other: usize) {
+        self.container.offer(share, other);
+        self.similar.offer(similarity, other);
+    }
+
+    /// The best container, when it holds enough and clearly more than the runner-up, or
+    /// is clearly the most similar article as well.
     fn clear(&self) -> Option<usize> {
-        let (share, other) = self.first?;
-        (share >= NEIGHBOUR && share >= LEAD * self.second).then_some(other)
+        let (share, other) = self.container.first?;
+        let similar = self
+            .similar
+            .leads(SIMILAR_LEAD)
+            .is_some_and(|(_, o)| o == other);
+        (share >= NEIGHBOUR && (self.container.leads(LEAD).is_some() || similar)).then_some(other)
     }
 }
 
@@ -62,10 +92,10 @@ pub(super) fn apply(b: &Side, h: &Side, pairs: &[Pair], links: &mut Linker) {
     let mut in_base: Vec<Best> = vec![Best::default(); h.len()];
     for p in pairs {
         if links.base_free(p.b) {
-            in_head[p.b].offer(p.base_in_head, p.h);
+            in_head[p.b].offer(p.base_in_head, p.dice, p.h);
         }
         if links.head_free(p.h) {
-            in_base[p.h].offer(p.head_in_base, p.b);
+            in_base[p.h].offer(p.head_in_base, p.dice, p.b);
         }
     }
     let base_joins = joins(b, &in_head, links, |j| links.of_head(j), |l| &l.base);
@@ -163,6 +193,22 @@ mod tests {
     #[test]
     fn a_short_article_beside_its_merged_neighbour_joins_the_merge() {
         assert_eq!(sources_of_new_3(true), (vec![2, 3], vec![]));
+    }
+
+    #[test]
+    fn a_long_article_holding_as_much_of_it_does_not_keep_it_out_of_the_merge() {
+        // The publication article holds nearly as much of old 4 as new 3 does, but is
+        // four times as long: new 3 is clearly old 4's most similar article.
+        const PUBLICATION: &str = "1. The Commission shall make public, through the European e-Justice Portal, all the information the Member States notify under this Regulation, including the names of their central authorities, of any reservation under the Hague Convention, of the receiving agencies and of the courts competent for appeals.\n2. The Commission shall keep that information up to date, shall publish a manual containing it in every official language, and shall adopt the standard forms by means of implementing acts.\n3. The Member States shall notify any change to that information without delay, and the Commission shall publish the change within a month of receiving it.";
+        let (base, head) = versions(true);
+        let mut new: Vec<_> = head.articles().map(|a| a.article.clone()).collect();
+        new.push(art("6", PUBLICATION));
+        let a = align(&base, &draft("b", vec![("I", "", new)]));
+        let link = a.links.iter().find(|l| l.head == [2]).expect("new 3");
+        assert_eq!(
+            (link.base.clone(), a.removed, a.added),
+            (vec![2, 3], vec![], vec![5])
+        );
     }
 
     #[test]
