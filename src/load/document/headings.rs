@@ -419,10 +419,11 @@ static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("the provision pattern is a valid regex")
 });
 
-/// ` bis 58`, ` u. 2`, ` to 7` after a number: one heading for a range (`§§ 53 bis 58`).
+/// ` bis 58`, ` u. 2`, ` to 7` after a number, or an en dash against it (`Art. 5–12`, as
+/// Swiss consolidations head repealed runs): one heading for a range (`§§ 53 bis 58`).
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:bis|und|u\.|to|and|à|a|al|tot|t/m)\s+(?P<upto>\d{1,9}[a-z]?)\b(?P<rest>.*)$",
+        r"^(?:\s*(?:bis|und|u\.|to|and|à|a|al|tot|t/m)\s+|–)(?P<upto>\d{1,9}[a-z]?)\b(?P<rest>.*)$",
     )
     .expect("the range pattern is a valid regex")
 });
@@ -1059,6 +1060,9 @@ mod tests {
                 "weggefallen",
             ),
             ("§§ 1 bis 5", Section, "1–5", ""),
+            // Swiss consolidations: a repealed run, the dash against both numbers.
+            ("Art. 5–12", Article, "5–12", ""),
+            ("Art. 2 – Zweck", Article, "2", "Zweck"),
             ("Art 143g", Article, "143g", ""),
             ("Artikel 1", Article, "1", ""),
             ("1. Abschnitt - Allgemeines", Division, "1", "Allgemeines"),

@@ -1350,3 +1350,118 @@ fn word_documents_of_printed_lines_read_as_hard_wrapped_text() {
     assert!(a[0].text.contains("found in Annex IX."), "{}", a[0].text);
     assert!(r.warnings.iter().any(|w| w.contains("printed lines")));
 }
+
+#[test]
+fn swiss_suffixes_in_italics_and_superscript_are_part_of_the_number() {
+    let r = read_str(
+        "x.md",
+        "# Bundesgesetz über die Seen\n\n## 1. Kapitel: Allgemeines\n\n##### **Art. 1** Zweck\n\n\
+         Dieses Gesetz schützt die Seen.\n\n##### **Art. 2** Boote\n\nBoote sind erlaubt.\n\n\
+         ## II*a*. Kapitel: Fischerei\n\n##### **Art. 2***a* Netze\n\nNetze sind verboten.\n\n\
+         ##### **Art. 2***a*<sup>bis</sup> Angeln\n\nAngeln ist erlaubt.\n\n\
+         ##### **Art. 3**–**5**\n\nAufgehoben\n\n##### **Art. 6** Inkrafttreten\n\nDas Gesetz tritt in Kraft.\n",
+    )
+    .unwrap();
+    let d = &r.draft;
+    assert_eq!(
+        heads(d),
+        [
+            "1: Zweck",
+            "2: Boote",
+            "2a: Netze",
+            "2a bis: Angeln",
+            "3–5: Aufgehoben",
+            "6: Inkrafttreten"
+        ]
+    );
+    assert_eq!(articles(d)[1].text, "Boote sind erlaubt.\n");
+    assert_eq!(chapter_heads(d)[1].0, "IIa");
+}
+
+#[test]
+fn a_preliminary_title_before_the_first_book_is_a_chapter_of_its_own() {
+    let r = read_str(
+        "x.md",
+        "# Código de los lagos\n\n## TÍTULO PRELIMINAR\n\n##### Artículo 1. Objeto.\n\n\
+         Este código regula los lagos.\n\n## LIBRO I\n\n### TÍTULO I. De los barcos\n\n\
+         ##### Artículo 2. Barcos.\n\nLos barcos navegan.\n\n### TÍTULO II. De las redes\n\n\
+         ##### Artículo 3. Redes.\n\nLas redes se prohíben.\n\n## LIBRO II\n\n\
+         ### TÍTULO I. De la pesca\n\n##### Artículo 4. Pesca.\n\nSe pesca con caña.\n",
+    )
+    .unwrap();
+    let d = &r.draft;
+    assert_eq!(
+        chapter_heads(d),
+        [("PRELIMINAR", ""), ("I", ""), ("II", "")]
+    );
+    let sections: Vec<_> = articles(d).iter().map(|a| a.section.clone()).collect();
+    assert_eq!(
+        sections,
+        [None, Some("I".into()), Some("II".into()), Some("I".into())]
+    );
+}
+
+#[test]
+fn a_heading_repeating_the_front_matter_title_is_no_preamble() {
+    let r = read_str(
+        "x.md",
+        "---\ntitle: \"Ley 1/2020, de 3 de marzo, de los lagos y los ríos de la comarca\"\n---\n\n\
+         # Ley 1/2020, de 3 de marzo, de los lagos y los ríos de la comarca\n\n\
+         ##### Artículo 1. Objeto.\n\nEsta ley regula los lagos.\n",
+    )
+    .unwrap();
+    let d = &r.draft;
+    assert_eq!(
+        d.meta.title,
+        "Ley 1/2020, de 3 de marzo, de los lagos y los ríos de la comarca"
+    );
+    assert!(d.preamble.is_none(), "{:?}", d.preamble);
+    // A different first line is still the preamble.
+    let r = read_str(
+        "x.md",
+        "---\ntitle: \"Ley de los lagos\"\n---\n\n\
+         # Exposición de motivos de esta ley de los lagos y los ríos\n\n\
+         ##### Artículo 1. Objeto.\n\nEsta ley regula los lagos.\n",
+    )
+    .unwrap();
+    assert!(r.draft.preamble.is_some());
+}
+
+#[test]
+fn cross_headings_over_articles_are_no_text_of_the_article_above() {
+    let r = read_str(
+        "x.md",
+        "# Lakes Act 2020\n\n## Part 1 Boats\n\n### Registration\n\n#### 1 Register of boats\n\n\
+         (1) The Authority shall keep a register of boats.\n\n#### 2 Fees\n\n\
+         (1) A fee is payable for each registration.\n\n### Enforcement\n\n#### 3 Offences\n\n\
+         (1) Using an unregistered boat is an offence.\n\n###### Table of fines\n\n#### 4 Penalties\n\n\
+         (1) The fine is set by the Authority.\n",
+    )
+    .unwrap();
+    let d = &r.draft;
+    assert_eq!(
+        heads(d),
+        [
+            "1: Register of boats",
+            "2: Fees",
+            "3: Offences",
+            "4: Penalties"
+        ]
+    );
+    let a = articles(d);
+    assert_eq!(a[1].text, "(1) A fee is payable for each registration.\n");
+    // A heading deeper than the articles' own is part of the text.
+    assert!(a[2].text.ends_with("Table of fines\n"), "{}", a[2].text);
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.contains("cross-headings") && w.contains("(Enforcement)")),
+        "{:?}",
+        r.warnings
+    );
+    // A licence's centred group heading in capitals.
+    let r = txt("TERMS AND CONDITIONS\n\n  0. This License applies to any program.\n\n  1. You may copy the Program.\n\n  2. You may modify the Program.\n\n                    NO WARRANTY\n\n  3. THERE IS NO WARRANTY FOR THE PROGRAM.\n\n  4. IN NO EVENT WILL ANY HOLDER BE LIABLE.\n");
+    let a = articles(&r.draft);
+    assert_eq!(a.len(), 5);
+    assert_eq!(a[2].text, "You may modify the Program.\n");
+}

@@ -12,6 +12,9 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 mod assemble;
 mod bare;
@@ -257,6 +260,7 @@ pub(crate) fn build(
     }
     let (mut pre, mut events) = events(lines, &found, is_article, wrap.width);
     cut_back_matter(lines, &mut events, cx, wrap.width, warnings);
+    drop_cross_headings(lines, &mut events, cx, warnings);
     let end = events
         .last()
         .map_or(0, |e| e.body.last().copied().unwrap_or(e.line));
@@ -555,6 +559,43 @@ pub(super) fn origin(cx: &Context, at: usize) -> Origin {
     }
 }
 
+/// `Art. 16*a*`, `III*b*.`, `Art. 16a<sup>bis</sup>`: Swiss consolidations set the letter
+/// or Latin suffix of an inserted article or division in italics or superscript, right
+/// after the number, in the heading's first two words.
+static SET_OFF_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<head>(?:\S+\s+)?[0-9IVXLCDM]+(?:\p{Ll}{1,2})?)(?:\*{1,3}(?P<italic>\p{Ll}{1,10})\*{1,3}|<sup>(?P<sup>\p{Ll}{1,10})</sup>)",
+    )
+    .expect("the suffix pattern is a valid regex")
+});
+
+/// The suffix joined to its number: `Art. 16*a*<sup>bis</sup> Zusatz` → `Art. 16a bis
+/// Zusatz`.
+fn joined_suffix(s: &str) -> Cow<'_, str> {
+    let mut t = Cow::Borrowed(s);
+    // A number has at most two suffixes (`16a`, then `bis`).
+    for _ in 0..2 {
+        let Some(c) = SET_OFF_SUFFIX.captures(&t) else {
+            break;
+        };
+        let suffix = c
+            .name("italic")
+            .or(c.name("sup"))
+            .map_or("", |m| m.as_str());
+        let head = &c["head"];
+        // `16a bis`, as the grammar reads a Latin suffix after a letter.
+        let space = if suffix.len() > 2 && head.ends_with(char::is_alphabetic) {
+            " "
+        } else {
+            ""
+        };
+        let rest = &t[c.get(0).map_or(0, |m| m.end())..];
+        let joined = format!("{head}{space}{suffix}{rest}");
+        t = Cow::Owned(joined);
+    }
+    t
+}
+
 /// `**Article 3**` → `Article 3`: Markdown emphasis around a heading is a heading marker.
 /// `*SECTION 1* ***Recognition***` (EUR-Lex in Markdown) is emphasis in pieces.
 pub(super) fn unemphasised(s: &str) -> Cow<'_, str> {
@@ -578,7 +619,11 @@ pub(super) fn unemphasised(s: &str) -> Cow<'_, str> {
             t = Cow::Owned(inner.to_owned());
         }
     }
-    t
+    let joined = match joined_suffix(&t) {
+        Cow::Owned(joined) => Some(joined),
+        Cow::Borrowed(_) => None,
+    };
+    joined.map_or(t, Cow::Owned)
 }
 
 /// The lines that are headings, by index, and the lines shaped like article headings
@@ -995,6 +1040,92 @@ fn cut_back_matter(
         lines[first].at,
         names.join(", ")
     ));
+}
+
+/// Cross-headings shown by name in the warning; the rest are counted.
+const CROSS_HEADINGS_SHOWN: usize = 3;
+
+/// A heading without a number right above an article heading groups the articles below
+/// it: UK Acts' cross-headings (`### Enforcement` over `#### 3 Offences`), a licence's
+/// centred `NO WARRANTY` over sections 11 and 12 of the GPL. It is no text of the
+/// article above, and an article set has no place for it: it is dropped, with a warning.
+/// It must be formatted as a heading no deeper than the article's own, or, in plain
+/// text, be a short line in capitals of its own, set in from the article headings
+/// (centred), under an article that has text besides.
+fn drop_cross_headings(
+    lines: &[Line],
+    events: &mut [Event],
+    cx: &Context,
+    warnings: &mut Vec<String>,
+) {
+    let mut dropped = Vec::new();
+    for k in 1..events.len() {
+        if events[k].kind != Kind::Article {
+            continue;
+        }
+        let heading = &lines[events[k].line];
+        let above = &mut events[k - 1];
+        let Some(n) = above.body.iter().rposition(|&j| !lines[j].is_blank()) else {
+            continue;
+        };
+        let line = &lines[above.body[n]];
+        let styled = match (line.style, heading.style) {
+            (Style::Heading(cross), Style::Heading(article)) => cross <= article,
+            _ => false,
+        };
+        let opens = n
+            .checked_sub(1)
+            .is_none_or(|m| lines[above.body[m]].is_blank());
+        let more = above.inline.is_some() || above.body[..n].iter().any(|&j| !lines[j].is_blank());
+        let centred = line.style == Style::Body
+            && heading.style == Style::Body
+            && opens
+            && more
+            && line.indent >= heading.indent + CENTRED
+            && capitals_heading(&line.text);
+        if styled || centred {
+            dropped.push(above.body[n]);
+            above.body.truncate(n);
+        }
+    }
+    if dropped.is_empty() {
+        return;
+    }
+    let named: Vec<String> = dropped
+        .iter()
+        .take(CROSS_HEADINGS_SHOWN)
+        .map(|&j| {
+            format!(
+                "{} {} ({})",
+                cx.unit.name(),
+                lines[j].at,
+                unemphasised(&lines[j].text)
+            )
+        })
+        .collect();
+    let more = dropped.len().saturating_sub(CROSS_HEADINGS_SHOWN);
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    warnings.push(format!(
+        "{} heading(s) without a number over articles (cross-headings) are not kept: {}{more}",
+        dropped.len(),
+        named.join(", ")
+    ));
+}
+
+/// How many columns further in than the article headings a centred line is set.
+const CENTRED: usize = 8;
+
+/// `NO WARRANTY`: a few words in capitals, no sentence.
+fn capitals_heading(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=6).contains(&words)
+        && text.chars().any(char::is_alphabetic)
+        && !text.chars().any(char::is_lowercase)
+        && !text.ends_with(['.', ',', ';', ':'])
 }
 
 /// Ends the articles at the first `Disposición …` heading after them: the additional,
