@@ -1465,3 +1465,19 @@ fn cross_headings_over_articles_are_no_text_of_the_article_above() {
     assert_eq!(a.len(), 5);
     assert_eq!(a[2].text, "You may modify the Program.\n");
 }
+
+#[test]
+fn a_sentence_with_a_note_whose_definition_is_missing_is_no_title() {
+    let r = read_str(
+        "x.md",
+        "# Gesetz über die Seen\n\n## Art. 1\n\nDieses Gesetz gilt für alle Seen.[^6]\n\n\
+         Die Kantone vollziehen es.\n\n## Art. 2\n\nBoote sind erlaubt.\n",
+    )
+    .unwrap();
+    let d = &r.draft;
+    assert_eq!(heads(d), ["1: ", "2: "]);
+    assert_eq!(
+        articles(d)[0].text,
+        "Dieses Gesetz gilt für alle Seen.[^6]\nDie Kantone vollziehen es.\n"
+    );
+}

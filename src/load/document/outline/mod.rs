@@ -1194,6 +1194,16 @@ fn status_note(text: &str) -> bool {
     text.starts_with("Treedt in werking ")
 }
 
+/// `[^6]`, `[^note]`: a Markdown footnote reference, defined or not.
+fn markdown_note_reference(text: &str) -> bool {
+    text.match_indices("[^").any(|(i, _)| {
+        let label = &text[i + 2..];
+        label
+            .find(']')
+            .is_some_and(|end| end > 0 && !label[..end].contains(char::is_whitespace))
+    })
+}
+
 /// The title on the line(s) under a bare heading at `i`, and the index after it.
 fn title_below(
     lines: &[Line],
@@ -1213,8 +1223,10 @@ fn title_below(
         return (text.split_whitespace().count() <= CONTAINER_TITLE_WORDS)
             .then(|| (text.trim().to_owned(), j + 1));
     }
-    // A line with a note reference is text: a note cannot be carried in a title.
-    if starts_with_marker(&text) || text.contains(super::notes::OPEN) || status_note(&text) {
+    // A line with a note reference is text: a note cannot be carried in a title. A
+    // Markdown reference whose note the document lacks (`… alle Seen.[^6]`) is one too.
+    let note = text.contains(super::notes::OPEN) || markdown_note_reference(&text);
+    if starts_with_marker(&text) || note || status_note(&text) {
         return None;
     }
     if !headings::title_like(&text, max_words) {
