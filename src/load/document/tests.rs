@@ -1481,3 +1481,59 @@ fn a_sentence_with_a_note_whose_definition_is_missing_is_no_title() {
         "Dieses Gesetz gilt für alle Seen.[^6]\nDie Kantone vollziehen es.\n"
     );
 }
+
+#[test]
+fn a_second_language_version_after_the_articles_is_not_compared() {
+    let r = read_str(
+        "x.md",
+        "# Verdrag inzake de meren\n\n## Convention on the lakes\n\n### Article  1  \n\n####Scope\n\n\
+         This Convention applies to the lakes.\n\n### Article  2  \n\n####Boats\n\n\
+         Boats may sail on the lakes.\n\n## Verdrag inzake de meren\n\n### Artikel  1  \n\n\
+         ####Toepassingsgebied\n\nDit Verdrag is van toepassing op de meren.\n\n\
+         ### Artikel  2  \n\n####Boten\n\nBoten mogen op de meren varen.\n",
+    )
+    .unwrap();
+    let d = &r.draft;
+    assert_eq!(heads(d), ["1: Scope", "2: Boats"]);
+    assert_eq!(articles(d)[1].text, "Boats may sail on the lakes.\n");
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.contains("line 17 on") && w.contains("'Artikel'")),
+        "{:?}",
+        r.warnings
+    );
+    // Numbers starting again under the same keyword are no translation.
+    let r = read_str(
+        "y.md",
+        "# Lakes\n\n## Article 1\n\nBoats sail.\n\n## Article 2\n\nNets are banned.\n\n\
+         ## Article 1\n\nFish swim.\n\n## Article 2\n\nBirds fly.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        articles(&r.draft)[1].text,
+        "Nets are banned.\nArticle 1\nFish swim.\nArticle 2\nBirds fly.\n"
+    );
+}
+
+#[test]
+fn commonwealth_marginal_titles_before_a_full_stop_and_dash() {
+    let r = txt("THE LAKES ACT, 2020\n\nCHAPTER I\nPRELIMINARY\n\n\
+         1. Short title and commencement.—(1) This Act may be called the Lakes Act, 2020.\n\
+         (2) It comes into force at once.\n\n\
+         2. Definitions.—In this Act, unless the context otherwise requires,—\n\
+         (a) \"boat\" means any vessel;\n(b) \"lake\" means any body of water.\n\n\
+         3. Penalty.—Whoever uses an unregistered boat shall be punished with fine.\n");
+    let d = &r.draft;
+    assert_eq!(
+        heads(d),
+        [
+            "1: Short title and commencement",
+            "2: Definitions",
+            "3: Penalty"
+        ]
+    );
+    assert!(articles(d)[1]
+        .text
+        .starts_with("In this Act, unless the context otherwise requires,—\n"));
+}

@@ -260,6 +260,7 @@ pub(crate) fn build(
     }
     let (mut pre, mut events) = events(lines, &found, is_article, wrap.width);
     cut_back_matter(lines, &mut events, cx, wrap.width, warnings);
+    cut_translation(lines, &mut events, cx, warnings);
     drop_cross_headings(lines, &mut events, cx, warnings);
     let end = events
         .last()
@@ -1039,6 +1040,76 @@ fn cut_back_matter(
         cx.unit.name(),
         lines[first].at,
         names.join(", ")
+    ));
+}
+
+/// The word an article heading opens with: `Article`, `Artikel`, `Art.`.
+fn heading_word(line: &Line) -> String {
+    unemphasised(&line.text)
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_lowercase()
+}
+
+/// A treaty published in two languages (`### Article  1` … then `### Artikel  1` …, as the
+/// Dutch treaty series gives an English text and its translation one after the other):
+/// the articles start again from the first number under another keyword, and from there
+/// on at least two articles, nearly all with numbers already read. The first language is
+/// read; the other version, from the heading above its first article, is not compared.
+/// Before, each of its articles was a duplicate, and all of it the last article's text.
+fn cut_translation(
+    lines: &[Line],
+    events: &mut Vec<Event>,
+    cx: &Context,
+    warnings: &mut Vec<String>,
+) {
+    let arts = article_events(events);
+    let Some(&first) = arts.first() else {
+        return;
+    };
+    let key = |k: usize| crate::model::number_key(&events[k].number);
+    let word = heading_word(&lines[events[first].line]);
+    let restart = arts.iter().position(|&k| {
+        k != first && key(k) == key(first) && heading_word(&lines[events[k].line]) != word
+    });
+    let Some(p) = restart else {
+        return;
+    };
+    let before: HashSet<String> = arts[..p].iter().map(|&k| key(k)).collect();
+    let after = &arts[p..];
+    let repeated = after.iter().filter(|&&k| before.contains(&key(k))).count();
+    if after.len() < 2 || repeated * 10 < after.len() * 9 {
+        return;
+    }
+    let other = unemphasised(&lines[events[arts[p]].line].text)
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_owned();
+    // The version's own headings above its first article (its title, a part) go with it.
+    let mut cut = arts[p];
+    while cut > 0 && events[cut - 1].kind != Kind::Article && !events[cut - 1].has_text(lines) {
+        cut -= 1;
+    }
+    let mut from = events[cut].line;
+    if let Some(above) = cut.checked_sub(1).map(|k| &mut events[k]) {
+        // `## Verdrag inzake de meren`: a heading without a number right above it.
+        if let Some(n) = above.body.iter().rposition(|&j| !lines[j].is_blank()) {
+            let j = above.body[n];
+            if matches!(lines[j].style, Style::Heading(_)) {
+                above.body.truncate(n);
+                from = j;
+            }
+        }
+    }
+    events.truncate(cut);
+    warnings.push(format!(
+        "the text from {} {} on repeats the articles under another keyword ('{}'), a version in another language: it is not compared",
+        cx.unit.name(),
+        lines[from].at,
+        other
     ));
 }
 
