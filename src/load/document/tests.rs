@@ -1537,3 +1537,18 @@ fn commonwealth_marginal_titles_before_a_full_stop_and_dash() {
         .text
         .starts_with("In this Act, unless the context otherwise requires,—\n"));
 }
+
+#[test]
+fn a_letter_left_outside_the_bold_number_is_its_suffix() {
+    let r = read_str(
+        "x.md",
+        "# Seegesetz\n\n##### **Art. 4** Boote\n\nBoote sind erlaubt.\n\n##### **Art. 4** a\n\n\
+         Netze sind verboten.\n\n##### **Art. 4** b Angeln\n\nAngeln ist erlaubt.\n\n\
+         ##### **Art. 5** Ende\n\nDas Gesetz tritt in Kraft.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        heads(&r.draft),
+        ["4: Boote", "4a: ", "4b: Angeln", "5: Ende"]
+    );
+}

@@ -570,6 +570,13 @@ static SET_OFF_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the suffix pattern is a valid regex")
 });
 
+/// `**Art. 253** a`, `**Art. 44** b Verwarnung`: converters of Swiss consolidations may
+/// leave an inserted article's letter outside the bold number, on its own.
+static LETTER_OUTSIDE_BOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<head>\*\*(?:\S+\s+)?\d+)\*\*\s+(?P<letter>\p{Ll})(?P<rest>\s.*)?$")
+        .expect("the letter pattern is a valid regex")
+});
+
 /// The suffix joined to its number: `Art. 16*a*<sup>bis</sup> Zusatz` → `Art. 16a bis
 /// Zusatz`.
 fn joined_suffix(s: &str) -> Cow<'_, str> {
@@ -600,6 +607,18 @@ fn joined_suffix(s: &str) -> Cow<'_, str> {
 /// `**Article 3**` → `Article 3`: Markdown emphasis around a heading is a heading marker.
 /// `*SECTION 1* ***Recognition***` (EUR-Lex in Markdown) is emphasis in pieces.
 pub(super) fn unemphasised(s: &str) -> Cow<'_, str> {
+    match LETTER_OUTSIDE_BOLD.captures(s) {
+        Some(c) => {
+            let rest = c.name("rest").map_or("", |m| m.as_str());
+            let joined = format!("{}{}**{rest}", &c["head"], &c["letter"]);
+            Cow::Owned(plain_heading(&joined).into_owned())
+        }
+        None => plain_heading(s),
+    }
+}
+
+/// [`unemphasised`] once a letter outside the bold is in.
+fn plain_heading(s: &str) -> Cow<'_, str> {
     let mut t = Cow::Borrowed(s);
     let pieces = s.len() > 2
         && s.starts_with('*')
