@@ -419,10 +419,11 @@ static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("the provision pattern is a valid regex")
 });
 
-/// ` bis 58`, ` u. 2`, ` to 7` after a number: one heading for a range (`§§ 53 bis 58`).
+/// ` bis 58`, ` u. 2`, ` to 7` after a number, or an en dash against it (`Art. 5–12`, as
+/// Swiss consolidations head repealed runs): one heading for a range (`§§ 53 bis 58`).
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:bis|und|u\.|to|and|à|a|al|tot|t/m)\s+(?P<upto>\d{1,9}[a-z]?)\b(?P<rest>.*)$",
+        r"^(?:\s*(?:bis|und|u\.|to|and|à|a|al|tot|t/m)\s+|–)(?P<upto>\d{1,9}[a-z]?)\b(?P<rest>.*)$",
     )
     .expect("the range pattern is a valid regex")
 });
@@ -864,13 +865,9 @@ fn split_rest(keyword: Keyword, rest: &str) -> Option<(String, Option<String>)> 
         };
         // `§ 60 Absatz 5 oder 7 des Aufenthaltsgesetzes vorliegen. Davon kann`: a sentence
         // ends inside, so this is a line of text that starts with a citation.
-        let one_phrase = !trimmed
-            .split_whitespace()
-            .zip(trimmed.split_whitespace().skip(1))
-            .any(|(w, next)| {
-                w.ends_with('.') && !initials(w) && next.starts_with(char::is_uppercase)
-            });
-        let title = one_phrase && title_like(trimmed, words) && (container || !cites_part(trimmed));
+        let title = one_phrase(trimmed)
+            && title_like(trimmed, words)
+            && (container || !cites_part(trimmed));
         return title.then(|| (trimmed.to_owned(), None));
     };
     let after = after.trim();
@@ -905,8 +902,29 @@ fn split_rest(keyword: Keyword, rest: &str) -> Option<(String, Option<String>)> 
     if let Some(title) = closed_title(after, ARTICLE_TITLE_WORDS).filter(|_| spaced_colon) {
         return Some((title.to_owned(), None));
     }
+    // `Livre II : L'entrée en France des étrangers et les conditions dans lesquelles …`
+    // (CESEDA): French codes name some books and titles in over 30 words; after a spaced
+    // colon, one phrase of up to 60 words is still the division's title.
+    let body = after.strip_suffix('.').unwrap_or(after).trim_end();
+    let long = body.split_whitespace().count() <= LONG_DIVISION_TITLE_WORDS
+        && body.starts_with(char::is_uppercase)
+        && !body.ends_with([',', ';', ':'])
+        && one_phrase(body);
+    if container && spaced_colon && long {
+        return Some((body.to_owned(), None));
+    }
     (!container && opens_text(after)).then(|| (String::new(), Some(after.to_owned())))
 }
+
+/// Whether no sentence ends inside `s` (`… vorliegen. Davon kann` has two).
+fn one_phrase(s: &str) -> bool {
+    !s.split_whitespace()
+        .zip(s.split_whitespace().skip(1))
+        .any(|(w, next)| w.ends_with('.') && !initials(w) && next.starts_with(char::is_uppercase))
+}
+
+/// The longest division title after a spaced colon (`Livre II : …`, French codes).
+const LONG_DIVISION_TITLE_WORDS: usize = 60;
 
 /// What follows `.`, `:` or a dash after the number, or `None` without such a separator.
 fn explicit_separator(rest: &str) -> Option<&str> {
@@ -1059,6 +1077,9 @@ mod tests {
                 "weggefallen",
             ),
             ("§§ 1 bis 5", Section, "1–5", ""),
+            // Swiss consolidations: a repealed run, the dash against both numbers.
+            ("Art. 5–12", Article, "5–12", ""),
+            ("Art. 2 – Zweck", Article, "2", "Zweck"),
             ("Art 143g", Article, "143g", ""),
             ("Artikel 1", Article, "1", ""),
             ("1. Abschnitt - Allgemeines", Division, "1", "Allgemeines"),
@@ -1651,6 +1672,19 @@ mod tests {
         assert_eq!(c("§12a Fees"), k(Keyword::Section, "12a", "Fees"));
         assert_eq!(parse("Article A"), None);
         assert_eq!(parse("Article Three"), None);
+        // French codes name some divisions at length after a spaced colon.
+        let long = "Les règles applicables aux bateaux et aux filets de pêche dans les lacs, \
+                    les rivières, les canaux et les étangs des communes riveraines ainsi que \
+                    les conditions dans lesquelles les pêcheurs peuvent y être admis";
+        assert!(long.split_whitespace().count() > CONTAINER_TITLE_WORDS);
+        assert_eq!(
+            c(&format!("Livre II : {long}")),
+            k(Keyword::Book, "II", long)
+        );
+        assert_eq!(
+            parse(&format!("Livre II : {long}. Les pêcheurs paient.")),
+            None
+        );
     }
 
     #[test]

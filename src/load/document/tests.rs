@@ -1350,3 +1350,205 @@ fn word_documents_of_printed_lines_read_as_hard_wrapped_text() {
     assert!(a[0].text.contains("found in Annex IX."), "{}", a[0].text);
     assert!(r.warnings.iter().any(|w| w.contains("printed lines")));
 }
+
+#[test]
+fn swiss_suffixes_in_italics_and_superscript_are_part_of_the_number() {
+    let r = read_str(
+        "x.md",
+        "# Bundesgesetz über die Seen\n\n## 1. Kapitel: Allgemeines\n\n##### **Art. 1** Zweck\n\n\
+         Dieses Gesetz schützt die Seen.\n\n##### **Art. 2** Boote\n\nBoote sind erlaubt.\n\n\
+         ## II*a*. Kapitel: Fischerei\n\n##### **Art. 2***a* Netze\n\nNetze sind verboten.\n\n\
+         ##### **Art. 2***a*<sup>bis</sup> Angeln\n\nAngeln ist erlaubt.\n\n\
+         ##### **Art. 3**–**5**\n\nAufgehoben\n\n##### **Art. 6** Inkrafttreten\n\nDas Gesetz tritt in Kraft.\n",
+    )
+    .unwrap();
+    let d = &r.draft;
+    assert_eq!(
+        heads(d),
+        [
+            "1: Zweck",
+            "2: Boote",
+            "2a: Netze",
+            "2a bis: Angeln",
+            "3–5: Aufgehoben",
+            "6: Inkrafttreten"
+        ]
+    );
+    assert_eq!(articles(d)[1].text, "Boote sind erlaubt.\n");
+    assert_eq!(chapter_heads(d)[1].0, "IIa");
+}
+
+#[test]
+fn a_preliminary_title_before_the_first_book_is_a_chapter_of_its_own() {
+    let r = read_str(
+        "x.md",
+        "# Código de los lagos\n\n## TÍTULO PRELIMINAR\n\n##### Artículo 1. Objeto.\n\n\
+         Este código regula los lagos.\n\n## LIBRO I\n\n### TÍTULO I. De los barcos\n\n\
+         ##### Artículo 2. Barcos.\n\nLos barcos navegan.\n\n### TÍTULO II. De las redes\n\n\
+         ##### Artículo 3. Redes.\n\nLas redes se prohíben.\n\n## LIBRO II\n\n\
+         ### TÍTULO I. De la pesca\n\n##### Artículo 4. Pesca.\n\nSe pesca con caña.\n",
+    )
+    .unwrap();
+    let d = &r.draft;
+    assert_eq!(
+        chapter_heads(d),
+        [("PRELIMINAR", ""), ("I", ""), ("II", "")]
+    );
+    let sections: Vec<_> = articles(d).iter().map(|a| a.section.clone()).collect();
+    assert_eq!(
+        sections,
+        [None, Some("I".into()), Some("II".into()), Some("I".into())]
+    );
+}
+
+#[test]
+fn a_heading_repeating_the_front_matter_title_is_no_preamble() {
+    let r = read_str(
+        "x.md",
+        "---\ntitle: \"Ley 1/2020, de 3 de marzo, de los lagos y los ríos de la comarca\"\n---\n\n\
+         # Ley 1/2020, de 3 de marzo, de los lagos y los ríos de la comarca\n\n\
+         ##### Artículo 1. Objeto.\n\nEsta ley regula los lagos.\n",
+    )
+    .unwrap();
+    let d = &r.draft;
+    assert_eq!(
+        d.meta.title,
+        "Ley 1/2020, de 3 de marzo, de los lagos y los ríos de la comarca"
+    );
+    assert!(d.preamble.is_none(), "{:?}", d.preamble);
+    // A different first line is still the preamble.
+    let r = read_str(
+        "x.md",
+        "---\ntitle: \"Ley de los lagos\"\n---\n\n\
+         # Exposición de motivos de esta ley de los lagos y los ríos\n\n\
+         ##### Artículo 1. Objeto.\n\nEsta ley regula los lagos.\n",
+    )
+    .unwrap();
+    assert!(r.draft.preamble.is_some());
+}
+
+#[test]
+fn cross_headings_over_articles_are_no_text_of_the_article_above() {
+    let r = read_str(
+        "x.md",
+        "# Lakes Act 2020\n\n## Part 1 Boats\n\n### Registration\n\n#### 1 Register of boats\n\n\
+         (1) The Authority shall keep a register of boats.\n\n#### 2 Fees\n\n\
+         (1) A fee is payable for each registration.\n\n### Enforcement\n\n#### 3 Offences\n\n\
+         (1) Using an unregistered boat is an offence.\n\n###### Table of fines\n\n#### 4 Penalties\n\n\
+         (1) The fine is set by the Authority.\n",
+    )
+    .unwrap();
+    let d = &r.draft;
+    assert_eq!(
+        heads(d),
+        [
+            "1: Register of boats",
+            "2: Fees",
+            "3: Offences",
+            "4: Penalties"
+        ]
+    );
+    let a = articles(d);
+    assert_eq!(a[1].text, "(1) A fee is payable for each registration.\n");
+    // A heading deeper than the articles' own is part of the text.
+    assert!(a[2].text.ends_with("Table of fines\n"), "{}", a[2].text);
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.contains("cross-headings") && w.contains("(Enforcement)")),
+        "{:?}",
+        r.warnings
+    );
+    // A licence's centred group heading in capitals.
+    let r = txt("TERMS AND CONDITIONS\n\n  0. This License applies to any program.\n\n  1. You may copy the Program.\n\n  2. You may modify the Program.\n\n                    NO WARRANTY\n\n  3. THERE IS NO WARRANTY FOR THE PROGRAM.\n\n  4. IN NO EVENT WILL ANY HOLDER BE LIABLE.\n");
+    let a = articles(&r.draft);
+    assert_eq!(a.len(), 5);
+    assert_eq!(a[2].text, "You may modify the Program.\n");
+}
+
+#[test]
+fn a_sentence_with_a_note_whose_definition_is_missing_is_no_title() {
+    let r = read_str(
+        "x.md",
+        "# Gesetz über die Seen\n\n## Art. 1\n\nDieses Gesetz gilt für alle Seen.[^6]\n\n\
+         Die Kantone vollziehen es.\n\n## Art. 2\n\nBoote sind erlaubt.\n",
+    )
+    .unwrap();
+    let d = &r.draft;
+    assert_eq!(heads(d), ["1: ", "2: "]);
+    assert_eq!(
+        articles(d)[0].text,
+        "Dieses Gesetz gilt für alle Seen.[^6]\nDie Kantone vollziehen es.\n"
+    );
+}
+
+#[test]
+fn a_second_language_version_after_the_articles_is_not_compared() {
+    let r = read_str(
+        "x.md",
+        "# Verdrag inzake de meren\n\n## Convention on the lakes\n\n### Article  1  \n\n####Scope\n\n\
+         This Convention applies to the lakes.\n\n### Article  2  \n\n####Boats\n\n\
+         Boats may sail on the lakes.\n\n## Verdrag inzake de meren\n\n### Artikel  1  \n\n\
+         ####Toepassingsgebied\n\nDit Verdrag is van toepassing op de meren.\n\n\
+         ### Artikel  2  \n\n####Boten\n\nBoten mogen op de meren varen.\n",
+    )
+    .unwrap();
+    let d = &r.draft;
+    assert_eq!(heads(d), ["1: Scope", "2: Boats"]);
+    assert_eq!(articles(d)[1].text, "Boats may sail on the lakes.\n");
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.contains("line 17 on") && w.contains("'Artikel'")),
+        "{:?}",
+        r.warnings
+    );
+    // Numbers starting again under the same keyword are no translation.
+    let r = read_str(
+        "y.md",
+        "# Lakes\n\n## Article 1\n\nBoats sail.\n\n## Article 2\n\nNets are banned.\n\n\
+         ## Article 1\n\nFish swim.\n\n## Article 2\n\nBirds fly.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        articles(&r.draft)[1].text,
+        "Nets are banned.\nArticle 1\nFish swim.\nArticle 2\nBirds fly.\n"
+    );
+}
+
+#[test]
+fn commonwealth_marginal_titles_before_a_full_stop_and_dash() {
+    let r = txt("THE LAKES ACT, 2020\n\nCHAPTER I\nPRELIMINARY\n\n\
+         1. Short title and commencement.—(1) This Act may be called the Lakes Act, 2020.\n\
+         (2) It comes into force at once.\n\n\
+         2. Definitions.—In this Act, unless the context otherwise requires,—\n\
+         (a) \"boat\" means any vessel;\n(b) \"lake\" means any body of water.\n\n\
+         3. Penalty.—Whoever uses an unregistered boat shall be punished with fine.\n");
+    let d = &r.draft;
+    assert_eq!(
+        heads(d),
+        [
+            "1: Short title and commencement",
+            "2: Definitions",
+            "3: Penalty"
+        ]
+    );
+    assert!(articles(d)[1]
+        .text
+        .starts_with("In this Act, unless the context otherwise requires,—\n"));
+}
+
+#[test]
+fn a_letter_left_outside_the_bold_number_is_its_suffix() {
+    let r = read_str(
+        "x.md",
+        "# Seegesetz\n\n##### **Art. 4** Boote\n\nBoote sind erlaubt.\n\n##### **Art. 4** a\n\n\
+         Netze sind verboten.\n\n##### **Art. 4** b Angeln\n\nAngeln ist erlaubt.\n\n\
+         ##### **Art. 5** Ende\n\nDas Gesetz tritt in Kraft.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        heads(&r.draft),
+        ["4: Boote", "4a: ", "4b: Angeln", "5: Ende"]
+    );
+}

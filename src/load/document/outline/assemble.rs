@@ -68,14 +68,10 @@ pub(super) fn chapters(
     wrap: Wrap,
     warnings: &mut Vec<String>,
 ) -> Vec<Chapter> {
-    let mut order: Vec<Keyword> = Vec::new();
-    for e in events {
-        if let Kind::Container(k) = e.kind {
-            if !order.contains(&k) {
-                order.push(k);
-            }
-        }
-    }
+    let order = container_order(events);
+    // Containers met before the first of the outermost kind (`TÍTULO PRELIMINAR` above
+    // `LIBRO I`) open chapters of their own.
+    let mut outermost_seen = false;
     let mut chapters: Vec<Chapter> = Vec::new();
     let mut sections: Vec<Option<String>> = Vec::new();
     let mut seen_article = false;
@@ -120,7 +116,11 @@ pub(super) fn chapters(
                 pre.extend(&e.body);
             }
         }
-        let level = order.iter().position(|k| *k == keyword).unwrap_or(0);
+        let mut level = order.iter().position(|k| *k == keyword).unwrap_or(0);
+        outermost_seen |= level == 0;
+        if !outermost_seen {
+            level = 0;
+        }
         if level == 0 {
             // A chapter heading repeated (a running header) continues the chapter.
             if let Some(c) = chapters.last_mut().filter(|c| c.number == e.number) {
@@ -150,6 +150,43 @@ pub(super) fn chapters(
         );
     }
     chapters
+}
+
+/// The container kinds from the outermost in, in the order they first appear — except
+/// that a book holds titles wherever both are found (Spanish, French and Italian codes open
+/// with a `TÍTULO PRELIMINAR` or `Titre préliminaire` before `LIBRO PRIMERO`).
+fn container_order(events: &[Event]) -> Vec<Keyword> {
+    let mut order: Vec<Keyword> = Vec::new();
+    for e in events {
+        if let Kind::Container(k) = e.kind {
+            if !order.contains(&k) {
+                order.push(k);
+            }
+        }
+    }
+    let at = |k: Keyword, order: &[Keyword]| order.iter().position(|o| *o == k);
+    if let (Some(title), Some(book)) = (at(Keyword::Title, &order), at(Keyword::Book, &order)) {
+        if title < book {
+            order.remove(book);
+            order.insert(title, Keyword::Book);
+        }
+    }
+    order
+}
+
+/// Whether a line repeats the document's title, emphasis, case, spacing and a closing
+/// full stop aside.
+fn same_title(line: &str, title: &str) -> bool {
+    let key = |s: &str| {
+        unemphasised(s)
+            .trim()
+            .trim_end_matches('.')
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    !title.trim().is_empty() && key(line) == key(title)
 }
 
 /// A line that only labels what follows: "Preamble", "Contents", "Table of contents".
@@ -203,7 +240,14 @@ pub(super) fn front(
         .collect();
     let mut title = None;
     if let Some(pos) = rest.iter().position(|&i| lines[i].style == Style::Title) {
-        title = Some(lines[rest.remove(pos)].text.clone());
+        let named = lines[rest.remove(pos)].text.clone();
+        // `title: "Ley 7/2007 …"` in the front matter, then `# Ley 7/2007 …` (every
+        // legalize export): the heading repeats the title and is no preamble.
+        let first = rest.iter().position(|&i| !lines[i].is_blank());
+        if let Some(first) = first.filter(|&k| same_title(&lines[rest[k]].text, &named)) {
+            rest.remove(first);
+        }
+        title = Some(named);
     } else if let Some(pos) = rest.iter().position(|&i| !lines[i].is_blank()) {
         let first = rest[pos];
         let len = if lines[first].wrapped {

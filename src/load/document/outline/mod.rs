@@ -12,6 +12,9 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 mod assemble;
 mod bare;
@@ -257,6 +260,8 @@ pub(crate) fn build(
     }
     let (mut pre, mut events) = events(lines, &found, is_article, wrap.width);
     cut_back_matter(lines, &mut events, cx, wrap.width, warnings);
+    cut_translation(lines, &mut events, cx, warnings);
+    drop_cross_headings(lines, &mut events, cx, warnings);
     let end = events
         .last()
         .map_or(0, |e| e.body.last().copied().unwrap_or(e.line));
@@ -555,9 +560,65 @@ pub(super) fn origin(cx: &Context, at: usize) -> Origin {
     }
 }
 
+/// `Art. 16*a*`, `III*b*.`, `Art. 16a<sup>bis</sup>`: Swiss consolidations set the letter
+/// or Latin suffix of an inserted article or division in italics or superscript, right
+/// after the number, in the heading's first two words.
+static SET_OFF_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<head>(?:\S+\s+)?[0-9IVXLCDM]+(?:\p{Ll}{1,2})?)(?:\*{1,3}(?P<italic>\p{Ll}{1,10})\*{1,3}|<sup>(?P<sup>\p{Ll}{1,10})</sup>)",
+    )
+    .expect("the suffix pattern is a valid regex")
+});
+
+/// `**Art. 253** a`, `**Art. 44** b Verwarnung`: converters of Swiss consolidations may
+/// leave an inserted article's letter outside the bold number, on its own.
+static LETTER_OUTSIDE_BOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<head>\*\*(?:\S+\s+)?\d+)\*\*\s+(?P<letter>\p{Ll})(?P<rest>\s.*)?$")
+        .expect("the letter pattern is a valid regex")
+});
+
+/// The suffix joined to its number: `Art. 16*a*<sup>bis</sup> Zusatz` → `Art. 16a bis
+/// Zusatz`.
+fn joined_suffix(s: &str) -> Cow<'_, str> {
+    let mut t = Cow::Borrowed(s);
+    // A number has at most two suffixes (`16a`, then `bis`).
+    for _ in 0..2 {
+        let Some(c) = SET_OFF_SUFFIX.captures(&t) else {
+            break;
+        };
+        let suffix = c
+            .name("italic")
+            .or(c.name("sup"))
+            .map_or("", |m| m.as_str());
+        let head = &c["head"];
+        // `16a bis`, as the grammar reads a Latin suffix after a letter.
+        let space = if suffix.len() > 2 && head.ends_with(char::is_alphabetic) {
+            " "
+        } else {
+            ""
+        };
+        let rest = &t[c.get(0).map_or(0, |m| m.end())..];
+        let joined = format!("{head}{space}{suffix}{rest}");
+        t = Cow::Owned(joined);
+    }
+    t
+}
+
 /// `**Article 3**` → `Article 3`: Markdown emphasis around a heading is a heading marker.
 /// `*SECTION 1* ***Recognition***` (EUR-Lex in Markdown) is emphasis in pieces.
 pub(super) fn unemphasised(s: &str) -> Cow<'_, str> {
+    match LETTER_OUTSIDE_BOLD.captures(s) {
+        Some(c) => {
+            let rest = c.name("rest").map_or("", |m| m.as_str());
+            let joined = format!("{}{}**{rest}", &c["head"], &c["letter"]);
+            Cow::Owned(plain_heading(&joined).into_owned())
+        }
+        None => plain_heading(s),
+    }
+}
+
+/// [`unemphasised`] once a letter outside the bold is in.
+fn plain_heading(s: &str) -> Cow<'_, str> {
     let mut t = Cow::Borrowed(s);
     let pieces = s.len() > 2
         && s.starts_with('*')
@@ -578,7 +639,11 @@ pub(super) fn unemphasised(s: &str) -> Cow<'_, str> {
             t = Cow::Owned(inner.to_owned());
         }
     }
-    t
+    let joined = match joined_suffix(&t) {
+        Cow::Owned(joined) => Some(joined),
+        Cow::Borrowed(_) => None,
+    };
+    joined.map_or(t, Cow::Owned)
 }
 
 /// The lines that are headings, by index, and the lines shaped like article headings
@@ -997,6 +1062,162 @@ fn cut_back_matter(
     ));
 }
 
+/// The word an article heading opens with: `Article`, `Artikel`, `Art.`.
+fn heading_word(line: &Line) -> String {
+    unemphasised(&line.text)
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_lowercase()
+}
+
+/// A treaty published in two languages (`### Article  1` … then `### Artikel  1` …, as the
+/// Dutch treaty series gives an English text and its translation one after the other):
+/// the articles start again from the first number under another keyword, and from there
+/// on at least two articles, nearly all with numbers already read. The first language is
+/// read; the other version, from the heading above its first article, is not compared.
+/// Before, each of its articles was a duplicate, and all of it the last article's text.
+fn cut_translation(
+    lines: &[Line],
+    events: &mut Vec<Event>,
+    cx: &Context,
+    warnings: &mut Vec<String>,
+) {
+    let arts = article_events(events);
+    let Some(&first) = arts.first() else {
+        return;
+    };
+    let key = |k: usize| crate::model::number_key(&events[k].number);
+    let word = heading_word(&lines[events[first].line]);
+    let restart = arts.iter().position(|&k| {
+        k != first && key(k) == key(first) && heading_word(&lines[events[k].line]) != word
+    });
+    let Some(p) = restart else {
+        return;
+    };
+    let before: HashSet<String> = arts[..p].iter().map(|&k| key(k)).collect();
+    let after = &arts[p..];
+    let repeated = after.iter().filter(|&&k| before.contains(&key(k))).count();
+    if after.len() < 2 || repeated * 10 < after.len() * 9 {
+        return;
+    }
+    let other = unemphasised(&lines[events[arts[p]].line].text)
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_owned();
+    // The version's own headings above its first article (its title, a part) go with it.
+    let mut cut = arts[p];
+    while cut > 0 && events[cut - 1].kind != Kind::Article && !events[cut - 1].has_text(lines) {
+        cut -= 1;
+    }
+    let mut from = events[cut].line;
+    if let Some(above) = cut.checked_sub(1).map(|k| &mut events[k]) {
+        // `## Verdrag inzake de meren`: a heading without a number right above it.
+        if let Some(n) = above.body.iter().rposition(|&j| !lines[j].is_blank()) {
+            let j = above.body[n];
+            if matches!(lines[j].style, Style::Heading(_)) {
+                above.body.truncate(n);
+                from = j;
+            }
+        }
+    }
+    events.truncate(cut);
+    warnings.push(format!(
+        "the text from {} {} on repeats the articles under another keyword ('{}'), a version in another language: it is not compared",
+        cx.unit.name(),
+        lines[from].at,
+        other
+    ));
+}
+
+/// Cross-headings shown by name in the warning; the rest are counted.
+const CROSS_HEADINGS_SHOWN: usize = 3;
+
+/// A heading without a number right above an article heading groups the articles below
+/// it: UK Acts' cross-headings (`### Enforcement` over `#### 3 Offences`), a licence's
+/// centred `NO WARRANTY` over sections 11 and 12 of the GPL. It is no text of the
+/// article above, and an article set has no place for it: it is dropped, with a warning.
+/// It must be formatted as a heading no deeper than the article's own, or, in plain
+/// text, be a short line in capitals of its own, set in from the article headings
+/// (centred), under an article that has text besides.
+fn drop_cross_headings(
+    lines: &[Line],
+    events: &mut [Event],
+    cx: &Context,
+    warnings: &mut Vec<String>,
+) {
+    let mut dropped = Vec::new();
+    for k in 1..events.len() {
+        if events[k].kind != Kind::Article {
+            continue;
+        }
+        let heading = &lines[events[k].line];
+        let above = &mut events[k - 1];
+        let Some(n) = above.body.iter().rposition(|&j| !lines[j].is_blank()) else {
+            continue;
+        };
+        let line = &lines[above.body[n]];
+        let styled = match (line.style, heading.style) {
+            (Style::Heading(cross), Style::Heading(article)) => cross <= article,
+            _ => false,
+        };
+        let opens = n
+            .checked_sub(1)
+            .is_none_or(|m| lines[above.body[m]].is_blank());
+        let more = above.inline.is_some() || above.body[..n].iter().any(|&j| !lines[j].is_blank());
+        let centred = line.style == Style::Body
+            && heading.style == Style::Body
+            && opens
+            && more
+            && line.indent >= heading.indent + CENTRED
+            && capitals_heading(&line.text);
+        if styled || centred {
+            dropped.push(above.body[n]);
+            above.body.truncate(n);
+        }
+    }
+    if dropped.is_empty() {
+        return;
+    }
+    let named: Vec<String> = dropped
+        .iter()
+        .take(CROSS_HEADINGS_SHOWN)
+        .map(|&j| {
+            format!(
+                "{} {} ({})",
+                cx.unit.name(),
+                lines[j].at,
+                unemphasised(&lines[j].text)
+            )
+        })
+        .collect();
+    let more = dropped.len().saturating_sub(CROSS_HEADINGS_SHOWN);
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    warnings.push(format!(
+        "{} heading(s) without a number over articles (cross-headings) are not kept: {}{more}",
+        dropped.len(),
+        named.join(", ")
+    ));
+}
+
+/// How many columns further in than the article headings a centred line is set.
+const CENTRED: usize = 8;
+
+/// `NO WARRANTY`: a few words in capitals, no sentence.
+fn capitals_heading(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=6).contains(&words)
+        && text.chars().any(char::is_alphabetic)
+        && !text.chars().any(char::is_lowercase)
+        && !text.ends_with(['.', ',', ';', ':'])
+}
+
 /// Ends the articles at the first `Disposición …` heading after them: the additional,
 /// transitional, repealing and final provisions of a Spanish law are no articles (a
 /// correspondence of articles leaves them out) but units of their own, each running to
@@ -1063,6 +1284,16 @@ fn status_note(text: &str) -> bool {
     text.starts_with("Treedt in werking ")
 }
 
+/// `[^6]`, `[^note]`: a Markdown footnote reference, defined or not.
+fn markdown_note_reference(text: &str) -> bool {
+    text.match_indices("[^").any(|(i, _)| {
+        let label = &text[i + 2..];
+        label
+            .find(']')
+            .is_some_and(|end| end > 0 && !label[..end].contains(char::is_whitespace))
+    })
+}
+
 /// The title on the line(s) under a bare heading at `i`, and the index after it.
 fn title_below(
     lines: &[Line],
@@ -1082,8 +1313,10 @@ fn title_below(
         return (text.split_whitespace().count() <= CONTAINER_TITLE_WORDS)
             .then(|| (text.trim().to_owned(), j + 1));
     }
-    // A line with a note reference is text: a note cannot be carried in a title.
-    if starts_with_marker(&text) || text.contains(super::notes::OPEN) || status_note(&text) {
+    // A line with a note reference is text: a note cannot be carried in a title. A
+    // Markdown reference whose note the document lacks (`… alle Seen.[^6]`) is one too.
+    let note = text.contains(super::notes::OPEN) || markdown_note_reference(&text);
+    if starts_with_marker(&text) || note || status_note(&text) {
         return None;
     }
     if !headings::title_like(&text, max_words) {

@@ -169,7 +169,11 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
                 (c.rest.clone(), None)
             } else if form == Form::Running {
                 (String::new(), Some(c.rest.clone()))
-            } else if c.wrapped_on && !c.rest.ends_with(['.', ':']) && !c.rest.contains(". ") {
+            } else if c.wrapped_on
+                && !c.rest.ends_with(['.', ':'])
+                && !c.rest.contains(". ")
+                && marginal_dash(&c.rest).is_none()
+            {
                 (
                     String::new(),
                     Some(c.rest.clone()).filter(|r| !r.is_empty()),
@@ -377,6 +381,18 @@ pub(in crate::load::document) fn split_title(rest: &str) -> (String, Option<Stri
     if rest.is_empty() {
         return (String::new(), None);
     }
+    // `Short title, extent and commencement.—(1) This Act may be called …`: Indian and
+    // other Commonwealth statutes set the section's marginal title before a full stop and
+    // a dash, in sentence case; the text runs on after the dash.
+    if let Some((at, len)) = marginal_dash(rest) {
+        let (head, tail) = (rest[..at].trim(), rest[at + 1 + len..].trim());
+        if head.starts_with(char::is_uppercase)
+            && head.split_whitespace().count() <= ARTICLE_TITLE_WORDS
+            && full_stop(head).is_none()
+        {
+            return (head.to_owned(), (!tail.is_empty()).then(|| tail.to_owned()));
+        }
+    }
     let bare = rest.trim_end_matches(['.', ':']);
     if title_case(bare) && full_stop(bare).is_none() && bare.split_whitespace().count() <= 12 {
         return (bare.to_owned(), None);
@@ -391,6 +407,13 @@ pub(in crate::load::document) fn split_title(rest: &str) -> (String, Option<Stri
         }
     }
     (String::new(), Some(rest.to_owned()))
+}
+
+/// Where `.—` (or `.–`) stands in `rest`, and the dash's length.
+fn marginal_dash(rest: &str) -> Option<(usize, usize)> {
+    ['—', '–']
+        .iter()
+        .find_map(|d| rest.find(&format!(".{d}")).map(|at| (at, d.len_utf8())))
 }
 
 /// The first `. ` that ends a sentence, not an abbreviation (`U.S. GOVERNMENT`, `e.g. `):
@@ -643,6 +666,28 @@ mod tests {
             (
                 String::new(),
                 Some("This License applies to the work.".into())
+            )
+        );
+        // Commonwealth statutes: a sentence-case marginal title, a full stop and a dash.
+        assert_eq!(
+            split_title("Short title and commencement.—(1) This Act may be called the Lakes Act."),
+            (
+                "Short title and commencement".into(),
+                Some("(1) This Act may be called the Lakes Act.".into())
+            )
+        );
+        assert_eq!(
+            split_title("Definitions.–In this Act, unless the context otherwise requires,—"),
+            (
+                "Definitions".into(),
+                Some("In this Act, unless the context otherwise requires,—".into())
+            )
+        );
+        assert_eq!(
+            split_title("Whoever contravenes this Act. He is liable.—And so on."),
+            (
+                String::new(),
+                Some("Whoever contravenes this Act. He is liable.—And so on.".into())
             )
         );
     }
