@@ -53,7 +53,7 @@ fn main() -> draftdiff::Result<()> {
     let whole = best(runs, || compare(&base, &head, &options));
     let result = compare(&base, &head, &options);
     let json = best(runs, || {
-        draftdiff::render::json::write(&result, std::io::sink()).unwrap()
+        draftdiff::render::json::write_diff(&result, std::io::sink()).unwrap()
     });
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!("{base_name} → {head_name}, minimum of {runs} runs:");

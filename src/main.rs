@@ -192,7 +192,9 @@ fn run(cli: Cli) -> Result<Outcome> {
             // exit that reclaims it.
             let result = std::mem::ManuallyDrop::new(result);
             match format {
-                DiffFormat::Json => json(&*result)?,
+                DiffFormat::Json => {
+                    draftdiff::render::json::write_diff(&result, std::io::stdout().lock())?
+                }
                 DiffFormat::Text => emit(&text::diff_text(&result, style))?,
             }
             return Ok(outcome(!(exit_code && result.summary.changed() > 0)));

@@ -162,15 +162,16 @@ pub fn align(base: &Draft, head: &Draft) -> Alignment {
     align_beside(base, head, |_| ()).0
 }
 
-/// [`align`], with `beside` run on rayon's pool meanwhile, given the one-to-one links of
-/// identical text (stage 3) as `(base, head)` indices. The stages after that are mostly
-/// sequential, so the caller can put the other core to work on those pairs; later stages
-/// may still extend such a link into a split or merge, or drop it.
+/// [`align`], with `beside` run on rayon's pool while the later, mostly sequential stages
+/// work: first with the one-to-one links of identical text (stage 3), then with the other
+/// links found by similarity, splits and merges (stages 4–5), as `(base, head)` indices.
+/// The caller can put the other core to work on those pairs; later stages may still
+/// extend such a link, or drop it.
 pub fn align_beside<T: Send>(
     base: &Draft,
     head: &Draft,
-    beside: impl FnOnce(Vec<(usize, usize)>) -> T + Send,
-) -> (Alignment, T) {
+    beside: impl Fn(Vec<(Vec<usize>, Vec<usize>)>) -> T + Sync,
+) -> (Alignment, [T; 2]) {
     let b = Side::new(base);
     let h = Side::new(head);
     let mut links = Linker::new(b.len(), h.len());
@@ -179,28 +180,58 @@ pub fn align_beside<T: Send>(
     hints::apply(&b, &h, &mut links);
     placeholders::apply(&b, &h, &mut links);
     let canon = identical::apply(&b, &h, &mut links);
-    let identical: Vec<(usize, usize)> = links
+    let identical: Vec<(Vec<usize>, Vec<usize>)> = links
         .iter()
-        .filter(|(_, l)| l.method == Method::Identical)
-        .filter_map(|(_, l)| match (l.base.as_slice(), l.head.as_slice()) {
-            (&[i], &[j]) => Some((i, j)),
-            _ => None,
-        })
+        .filter(|(_, l)| is_identical_pair(l))
+        .map(|(_, l)| (l.base.clone(), l.head.clone()))
         .collect();
-    rayon::join(
-        move || after_identical(b, h, links, canon),
-        move || beside(identical),
-    )
+    let ((alignment, similar), identical) = rayon::join(
+        || after_identical(b, h, links, canon, &beside),
+        || beside(identical),
+    );
+    (alignment, [identical, similar])
 }
 
-/// Stages 4–9, and the alignment they leave.
-fn after_identical(b: Side, h: Side, mut links: Linker, canon: identical::Canon) -> Alignment {
+/// A one-to-one link of identical text: what `align_beside` offers first.
+fn is_identical_pair(l: &Link) -> bool {
+    l.method == Method::Identical && l.base.len() == 1 && l.head.len() == 1
+}
+
+/// Stages 4–9, and the alignment they leave; `beside` runs with the links of stages 4–5
+/// while stages 6–9 work.
+fn after_identical<T: Send>(
+    b: Side,
+    h: Side,
+    mut links: Linker,
+    canon: identical::Canon,
+    beside: &(impl Fn(Vec<(Vec<usize>, Vec<usize>)>) -> T + Sync),
+) -> (Alignment, T) {
     let model = similarity::Model::build(&b, &h, &links, &canon);
     model.rescore(&mut links);
     let provisional = chapters::map(&b, &h, &links);
     let pairs = model.candidate_pairs(&links);
     assign::similar(&b, &h, &pairs, &provisional, &mut links);
     splitmerge::apply(&pairs, &model, &mut links);
+    let similar: Vec<(Vec<usize>, Vec<usize>)> = links
+        .iter()
+        .filter(|(_, l)| !is_identical_pair(l))
+        .map(|(_, l)| (l.base.clone(), l.head.clone()))
+        .collect();
+    rayon::join(
+        move || after_similar(b, h, links, canon, model, pairs),
+        move || beside(similar),
+    )
+}
+
+/// Stages 6–9, and the alignment they leave.
+fn after_similar(
+    b: Side,
+    h: Side,
+    mut links: Linker,
+    canon: identical::Canon,
+    model: similarity::Model,
+    pairs: Vec<similarity::Pair>,
+) -> Alignment {
     let evidence = paragraphs::Evidence::build(
         &b,
         &h,

@@ -11,7 +11,6 @@
 //! its fast path for ASCII), so the check costs little more than reading both texts.
 
 use std::borrow::Cow;
-use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -61,7 +60,7 @@ impl Aspect {
         (Aspect::CrossReferences, "cross-reference numbers"),
     ];
 
-    fn bit(self) -> u8 {
+    const fn bit(self) -> u8 {
         1 << self as u8
     }
 }
@@ -73,6 +72,15 @@ struct Aspects(u8);
 impl Aspects {
     const ALL: Aspects = Aspects(0x7f);
     const NONE: Aspects = Aspects(0);
+    /// The aspects that change the characters of a text (and which text is normalised:
+    /// references masked or not); the others only drop some of its tokens.
+    const CHARACTERS: Aspects = Aspects(
+        Aspect::UnicodeForm.bit()
+            | Aspect::QuoteStyle.bit()
+            | Aspect::LetterCase.bit()
+            | Aspect::ParagraphNumbering.bit()
+            | Aspect::CrossReferences.bit(),
+    );
 
     fn has(self, a: Aspect) -> bool {
         self.0 & a.bit() != 0
@@ -102,8 +110,9 @@ pub(crate) fn explain(base: &str, head: &str) -> Option<String> {
 /// The fewest aspects that make the texts agree, switched off in [`Aspect::TRY_OFF`]'s
 /// order; `None` when even all of them do not.
 fn explanation(b: &Prepared<'_>, h: &Prepared<'_>) -> Option<Aspects> {
+    let mut passes = Passes::default();
     let mut on = Aspects::ALL;
-    if !same(b, h, on) {
+    if !passes.same(b, h, on) {
         return None;
     }
     for aspect in Aspect::TRY_OFF {
@@ -111,7 +120,7 @@ fn explanation(b: &Prepared<'_>, h: &Prepared<'_>) -> Option<Aspects> {
         // `on` always makes the texts agree; an aspect that changes neither text's
         // normalisation leaves them agreeing without a pass (splits and merges are
         // normalised whole, once per aspect, and most are ASCII without references).
-        if inert(aspect, b, h) || same(b, h, fewer) {
+        if inert(aspect, b, h) || passes.same(b, h, fewer) {
             on = fewer;
         }
     }
@@ -172,16 +181,47 @@ impl<'a> Prepared<'a> {
     }
 }
 
-fn same(a: &Prepared<'_>, b: &Prepared<'_>, on: Aspects) -> bool {
-    // Only the lines that differ need normalising. Texts that agree still agree once
-    // normalised (most renumbered articles differ only in their cross-references and need
-    // no pass at all); with no aspect on, normalising changes nothing and the tokens tile
-    // the text, so texts that differ still differ.
-    let (x, y) = differing_lines(a.source(on), b.source(on));
-    if x == y || on == Aspects::NONE {
-        return x == y;
+/// The normalised texts of one comparison, by the aspects that shaped their characters
+/// ([`Aspects::CHARACTERS`]): switching off whitespace or punctuation keeps more of the
+/// same tokens and needs no pass of its own (splits and merges were normalised whole once
+/// per aspect tried).
+#[derive(Default)]
+struct Passes {
+    done: Vec<(Aspects, Normalised, Normalised)>,
+}
+
+impl Passes {
+    /// Whether the texts agree with the aspects in `on`.
+    fn same(&mut self, a: &Prepared<'_>, b: &Prepared<'_>, on: Aspects) -> bool {
+        // Only the lines that differ need normalising. Texts that agree still agree once
+        // normalised (most renumbered articles differ only in their cross-references and
+        // need no pass at all); with no aspect on, normalising changes nothing and the
+        // tokens tile the text, so texts that differ still differ.
+        let (x, y) = differing_lines(a.source(on), b.source(on));
+        if x == y || on == Aspects::NONE {
+            return x == y;
+        }
+        let mut key = Aspects(on.0 & Aspects::CHARACTERS.0);
+        if x.is_ascii() && y.is_ascii() {
+            // Never looked at on an ASCII line.
+            key = key.without(Aspect::UnicodeForm);
+        }
+        let at = match self.done.iter().position(|(k, _, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                let pass = (key, Normalised::new(x, key), Normalised::new(y, key));
+                self.done.push(pass);
+                self.done.len() - 1
+            }
+        };
+        let (_, p, q) = &self.done[at];
+        p.agrees(q, on)
     }
-    normalised_equal(x, y, on)
+}
+
+#[cfg(test)]
+fn same(a: &Prepared<'_>, b: &Prepared<'_>, on: Aspects) -> bool {
+    Passes::default().same(a, b, on)
 }
 
 /// The two texts without the whole lines they share at the start and at the end.
@@ -233,21 +273,17 @@ fn common_suffix(a: &[u8], b: &[u8]) -> usize {
             .count()
 }
 
+#[cfg(test)]
 fn normalised_equal(x: &str, y: &str, on: Aspects) -> bool {
-    let (a, b) = (Normalised::new(x, on), Normalised::new(y, on));
-    a.tokens.len() == b.tokens.len()
-        && a.tokens
-            .iter()
-            .zip(&b.tokens)
-            .all(|(x, y)| a.text[x.clone()] == b.text[y.clone()])
+    Normalised::new(x, on).agrees(&Normalised::new(y, on), on)
 }
 
-/// A text with the aspects in `on` normalised away: one buffer and the byte ranges of its
-/// significant tokens (whitespace and punctuation tokens left out when those aspects are
-/// on).
+/// A text with the character aspects in `on` normalised away, and where each of its
+/// tokens ends, with its class.
 struct Normalised {
     text: String,
-    tokens: Vec<Range<usize>>,
+    /// The tokens tile the text: each starts where the one before it ends.
+    ends: Vec<(usize, Class)>,
 }
 
 impl Normalised {
@@ -291,18 +327,37 @@ impl Normalised {
                 }
             }
         }
-        let mut tokens = Vec::with_capacity(text.len() / 4);
+        let mut ends = Vec::with_capacity(text.len() / 3);
         for_each_bound(&text, |start, piece, class| {
+            ends.push((start + piece.len(), class));
+        });
+        Normalised { text, ends }
+    }
+
+    /// Whether the two texts have the same tokens that count with the aspects in `on`.
+    /// The same characters are the same tokens.
+    fn agrees(&self, other: &Normalised, on: Aspects) -> bool {
+        self.text == other.text || self.significant(on).eq(other.significant(on))
+    }
+
+    /// The tokens that count with the aspects in `on`: whitespace and punctuation are
+    /// left out when those aspects are on. (As bytes: a token is compared, never cut.)
+    fn significant(&self, on: Aspects) -> impl Iterator<Item = &[u8]> {
+        let mut start = 0;
+        let bytes = self.text.as_bytes();
+        self.ends.iter().filter_map(move |&(end, class)| {
+            let piece = &bytes[start..end];
+            start = end;
             let dropped = match class {
                 Class::Space | Class::Break => on.has(Aspect::Whitespace),
-                Class::Punct => on.has(Aspect::Punctuation) && !piece.contains(['[', ']']),
+                // Brackets are ASCII, never part of another character's bytes.
+                Class::Punct => {
+                    on.has(Aspect::Punctuation) && !piece.iter().any(|&b| b == b'[' || b == b']')
+                }
                 Class::Word => false,
             };
-            if !dropped {
-                tokens.push(start..start + piece.len());
-            }
-        });
-        Normalised { text, tokens }
+            (!dropped).then_some(piece)
+        })
     }
 }
 

@@ -32,25 +32,27 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
     let head_articles: Vec<ArticleRef> = head.articles().collect();
     // The alignment is the longest stage and mostly sequential: the word counts and the
     // article lookups of the notes are made beside it, on the other core.
-    // The pairs of identical text (but for the numbers they cite, or their layout) are
-    // known early in the alignment: they are redlined and classified on the core its
-    // later, mostly sequential stages leave idle.
-    let ((alignment, mut early_by_pair), ((base_words, head_words), texts)) = rayon::join(
-        || {
-            align::align_beside(base, head, |pairs| {
-                early_pairs(&base_articles, &head_articles, pairs)
-            })
-        },
-        || {
-            rayon::join(
-                || rayon::join(|| WordCounts::of(base), || WordCounts::of(head)),
-                || Texts {
-                    base: texts(base),
-                    head: texts(head),
-                },
-            )
-        },
-    );
+    // Most links are known before the alignment's later, mostly sequential stages: those
+    // of identical text (but for the numbers they cite, or their layout), then those of
+    // similar text, splits and merges. They are redlined and classified on the core
+    // those stages leave idle.
+    let ((alignment, [mut early_by_pair, similar]), ((base_words, head_words), texts)) =
+        rayon::join(
+            || {
+                align::align_beside(base, head, |links| {
+                    early_pairs(&base_articles, &head_articles, links)
+                })
+            },
+            || {
+                rayon::join(
+                    || rayon::join(|| WordCounts::of(base), || WordCounts::of(head)),
+                    || Texts {
+                        base: texts(base),
+                        head: texts(head),
+                    },
+                )
+            },
+        );
     let ctx = Context {
         base,
         head,
@@ -69,14 +71,17 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
     // pages).
     let mut keyed: Vec<((usize, usize, usize), Change)> =
         Vec::with_capacity(alignment.links.len() + alignment.added.len() + alignment.removed.len());
-    // A link the later stages kept one to one takes its early redline; the others
-    // (extended into a split or merge) are redlined now.
+    // A link the later stages kept as it was takes its early redline; the others
+    // (extended into a split or merge, or found later) are redlined now.
+    early_by_pair.extend(similar);
     let early: Vec<Option<Early>> = alignment
         .links
         .iter()
-        .map(|l| match (l.base.as_slice(), l.head.as_slice()) {
-            (&[i], &[j]) => early_by_pair.remove(&(i, j)),
-            _ => None,
+        .map(|l| {
+            early_by_pair
+                .remove(&(l.base[0], l.head[0]))
+                .filter(|(b, h, _)| *b == l.base && *h == l.head)
+                .map(|(_, _, early)| early)
         })
         .collect();
     drop(early_by_pair);
@@ -148,26 +153,34 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
     }
 }
 
-/// The redline of a pair of single articles with different texts, and its assessment
-/// (with the articles' word counts, as [`WordCounts`] has them): what
-/// [`Context::linked`] would compute for them.
+/// The redline of a link's texts, when they differ, and its assessment (with the
+/// articles' word counts, as [`WordCounts`] has them): what [`Context::linked`] would
+/// compute for the link.
 type Early = (redline::Redline, classify::Assessment);
 
-/// [`Early`] results for the `(base, head)` pairs whose texts differ.
+/// [`Early`] results for the links (base and head indices) whose texts differ, by their
+/// first base and head article, with the link they are for.
+type EarlyLinks = rustc_hash::FxHashMap<(usize, usize), (Vec<usize>, Vec<usize>, Early)>;
+
 fn early_pairs(
     base: &[ArticleRef],
     head: &[ArticleRef],
-    pairs: Vec<(usize, usize)>,
-) -> rustc_hash::FxHashMap<(usize, usize), Early> {
-    pairs
+    links: Vec<(Vec<usize>, Vec<usize>)>,
+) -> EarlyLinks {
+    links
         .into_par_iter()
-        .filter_map(|(i, j)| {
-            let (b, h) = (base[i].article.text.as_str(), head[j].article.text.as_str());
+        .filter_map(|(bs, hs)| {
+            let (b, h) = (link_text(base, &bs), link_text(head, &hs));
             (b != h).then(|| {
-                let diff = redline::redline(b, h);
-                let words = || (word_count(b), word_count(h));
-                let assessment = classify::assess_with(b, h, &diff, words);
-                ((i, j), (diff, assessment))
+                let diff = redline::redline(&b, &h);
+                let count = |articles: &[ArticleRef], at: &[usize]| {
+                    at.iter()
+                        .map(|&i| word_count(&articles[i].article.text))
+                        .sum()
+                };
+                let words = || (count(base, &bs), count(head, &hs));
+                let assessment = classify::assess_with(&b, &h, &diff, words);
+                ((bs[0], hs[0]), (bs, hs, (diff, assessment)))
             })
         })
         .collect()
@@ -483,6 +496,12 @@ impl Context<'_> {
         self.annotate(&mut change);
         change
     }
+}
+
+/// The text of the articles at `at` of one side, as a link is redlined ([`joined`]).
+fn link_text<'a>(articles: &[ArticleRef<'a>], at: &[usize]) -> Cow<'a, str> {
+    let texts: Vec<&ArticleRef<'a>> = at.iter().map(|&i| &articles[i]).collect();
+    joined(&texts)
 }
 
 /// The text a link is redlined as: one article's own text, borrowed (most links, and

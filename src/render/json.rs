@@ -28,6 +28,72 @@ pub fn write(value: &impl Serialize, out: impl Write) -> Result<()> {
     }
 }
 
+/// From this many changes on, [`write_diff`] serialises the changes on rayon's pool: the
+/// JSON is the last step of a diff, with the other core idle, and a large diff's JSON
+/// (24 MB at 10,000 articles) is a tenth of its work. Below, one thread is quicker.
+const PARALLEL_CHANGES: usize = 1_000;
+
+/// [`write`] for `diff --format json`, the same bytes: a large comparison's changes are
+/// serialised in blocks on rayon's pool, a group of blocks at a time (so that no more
+/// than a group is held in memory), and written in order.
+pub fn write_diff(comparison: &Comparison, out: impl Write) -> Result<()> {
+    if comparison.changes.len() < PARALLEL_CHANGES {
+        return write(comparison, out);
+    }
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    let written = write_changes_beside(comparison, &mut out, 128).and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("stdout", e)),
+        _ => Ok(()),
+    }
+}
+
+/// The comparison, its changes serialised `block` at a time on rayon's pool. The rest is
+/// serialised with an empty list of changes, which the blocks then fill in: serde_json's
+/// pretty printer writes each element of a list as a line break, the list's indentation
+/// and the element, with a comma before all but the first, so a block written as the only
+/// element of a list in a list (at the changes' depth) is its changes as the whole
+/// comparison would have them.
+fn write_changes_beside(
+    comparison: &Comparison,
+    out: &mut impl Write,
+    block: usize,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let shell = Comparison {
+        schema: comparison.schema,
+        base: comparison.base.clone(),
+        head: comparison.head.clone(),
+        summary: comparison.summary,
+        chapters: comparison.chapters.clone(),
+        changes: Vec::new(),
+        provisions: comparison.provisions.clone(),
+        notes: comparison.notes.clone(),
+    };
+    let shell = serde_json::to_vec_pretty(&shell)?;
+    // Only the top level's keys are indented by two spaces: line breaks inside strings
+    // are escaped.
+    const HOLE: &[u8] = b"\n  \"changes\": []";
+    let at = memchr::memmem::find(&shell, HOLE).expect("the changes' key") + HOLE.len() - 1;
+    out.write_all(&shell[..at])?;
+    let (open, close): (&[u8], &[u8]) = (b"[\n  [", b"\n  ]\n]");
+    for (g, group) in comparison.changes.chunks(block * 16).enumerate() {
+        let blocks: Vec<Vec<u8>> = group
+            .par_chunks(block)
+            .map(|changes| serde_json::to_vec_pretty(&[changes]))
+            .collect::<serde_json::Result<_>>()?;
+        for (i, bytes) in blocks.iter().enumerate() {
+            if g > 0 || i > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(&bytes[open.len()..bytes.len() - close.len()])?;
+        }
+    }
+    out.write_all(b"\n  ")?;
+    out.write_all(&shell[at..])?;
+    out.write_all(b"\n")
+}
+
 /// `impact --format json` (`draftdiff/impact/1`): a diff without its changes.
 #[derive(Debug, Serialize)]
 pub struct Impact<'a> {
@@ -107,6 +173,26 @@ impl<'a> ShownArticle<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn changes_serialised_in_blocks_are_the_comparison_as_serde_writes_it() {
+        let mut comparison = crate::render::fixture::sample();
+        let one = comparison.changes.clone();
+        for _ in 0..40 {
+            comparison.changes.extend(one.iter().cloned());
+        }
+        assert!(
+            comparison.changes.len() > 3 * 4 * 16,
+            "several groups of blocks"
+        );
+        let mut whole = Vec::new();
+        write(&comparison, &mut whole).unwrap();
+        for block in [1, 2, 3, 4, 1000] {
+            let mut blocks = Vec::new();
+            write_changes_beside(&comparison, &mut blocks, block).unwrap();
+            assert!(blocks == whole, "blocks of {block}");
+        }
+    }
 
     #[test]
     fn validation_is_ok_exactly_when_there_is_no_problem() {
