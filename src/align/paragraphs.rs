@@ -38,6 +38,17 @@ pub(crate) const MIN_WEIGHT: f64 = 40.0;
 /// articles: a whole paragraph of a short article, or one of a long article's several.
 pub(crate) const EDGE_SHARE: f64 = 0.15;
 
+/// ... or, to add a part to a link already made, this share, when one of its paragraphs
+/// is plainly the same paragraph ([`PART_DICE`]): a long article whose first paragraph
+/// alone became a new article (the duty to notify the Commission, moved out of a long
+/// article on reports) hands over a twentieth of its words, but that paragraph reads
+/// the same. Too little to pair two free articles on (a shared standard paragraph
+/// would), enough to say where a part of a linked one went.
+pub(crate) const PART_SHARE: f64 = 0.05;
+/// ... the Dice that makes a paragraph plainly the same: above [`PARA_SIM`], where
+/// rewritten paragraphs still meet.
+pub(crate) const PART_DICE: f64 = 0.45;
+
 /// A paragraph looks up this many of its rarest features (an article 48): a paragraph
 /// has fewer words, and its rarest ones find it.
 pub(crate) const PARA_QUERY: usize = 20;
@@ -74,6 +85,9 @@ pub(crate) struct Edge {
     pub(crate) h: usize,
     pub(crate) of_base: f64,
     pub(crate) of_head: f64,
+    /// Under [`EDGE_SHARE`], kept for its plainly equal paragraph ([`PART_SHARE`]): it
+    /// may add a part to a link, never make one.
+    pub(crate) part_only: bool,
 }
 
 impl Edge {
@@ -353,22 +367,31 @@ impl Evidence {
     }
 
     /// Article edges: the weight of the matched paragraphs between each pair of articles,
-    /// kept when it reaches [`EDGE_SHARE`] of either article. Strongest first.
+    /// kept when it reaches [`EDGE_SHARE`] of either article, or [`PART_SHARE`] with a
+    /// paragraph at [`PART_DICE`] (then `part_only`). Strongest first.
     pub(crate) fn edges(&self) -> Vec<Edge> {
-        let mut flow: FxHashMap<(usize, usize), f64> = FxHashMap::default();
+        // (shared weight, best paragraph Dice) of each pair of articles.
+        let mut flow: FxHashMap<(usize, usize), (f64, f64)> = FxHashMap::default();
         for l in &self.links {
             let key = (self.base[l.b].article, self.head[l.h].article);
-            *flow.entry(key).or_default() += l.shared;
+            let (weight, dice) = flow.entry(key).or_default();
+            *weight += l.shared;
+            *dice = dice.max(l.dice);
         }
         let mut out: Vec<Edge> = flow
             .into_iter()
-            .map(|((b, h), w)| Edge {
-                b,
-                h,
-                of_base: share(w, self.base_total.get(&b).copied().unwrap_or(0.0)),
-                of_head: share(w, self.head_total.get(&h).copied().unwrap_or(0.0)),
+            .filter_map(|((b, h), (w, dice))| {
+                let mut e = Edge {
+                    b,
+                    h,
+                    of_base: share(w, self.base_total.get(&b).copied().unwrap_or(0.0)),
+                    of_head: share(w, self.head_total.get(&h).copied().unwrap_or(0.0)),
+                    part_only: false,
+                };
+                e.part_only = e.strength() < EDGE_SHARE;
+                let kept = !e.part_only || (e.strength() >= PART_SHARE && dice >= PART_DICE);
+                kept.then_some(e)
             })
-            .filter(|e| e.strength() >= EDGE_SHARE)
             .collect();
         out.sort_by(|x, y| {
             y.strength()
@@ -391,12 +414,13 @@ pub(super) fn extendable(links: &Linker, id: usize, base: bool) -> bool {
 }
 
 /// Links articles by where their paragraphs went, strongest edge first: two free articles
-/// make a new link; a free article joins the link of its partner (a split part or a
-/// merged source found only through its paragraph); two linked articles are left alone.
+/// make a new link (unless the edge is `part_only`); a free article joins the link of its
+/// partner (a split part or a merged source found only through its paragraph); two
+/// linked articles are left alone.
 pub(super) fn apply(ev: &Evidence, model: &Model, links: &mut Linker) {
     for e in ev.edges() {
         match (links.of_base(e.b), links.of_head(e.h)) {
-            (None, None) => {
+            (None, None) if !e.part_only => {
                 let score = model.similarity(e.b, e.h);
                 links.add(vec![e.b], vec![e.h], score, Method::Paragraphs);
             }
