@@ -61,7 +61,7 @@ fn official_tables_are_reproduced_at_article_level_as_diff_links_them() {
 fn brussels_paragraph_rows_stay_at_their_floor() {
     let (para, _, _) = figures(BRUSSELS);
     assert_eq!(para.truth, 50, "paragraph links in the official table");
-    assert!(para.f1() >= 0.73, "paragraph F1 {:.3}", para.f1());
+    assert!(para.f1() >= 0.79, "paragraph F1 {:.3}", para.f1());
 }
 
 fn check(name: &str, table: &Path) -> assert_cmd::assert::Assert {

@@ -48,6 +48,10 @@ pub(crate) const PART_SHARE: f64 = 0.05;
 /// ... the Dice that makes a paragraph plainly the same: above [`PARA_SIM`], where
 /// rewritten paragraphs still meet.
 pub(crate) const PART_DICE: f64 = 0.45;
+/// A paragraph stayed in its source's successor, as well as going elsewhere, when it
+/// shares there this much of what it shares with the other place: the same ground of
+/// refusal in both, not a formula that every article of a part repeats.
+pub(crate) const STAYED: f64 = 0.8;
 
 /// A paragraph looks up this many of its rarest features (an article 48): a paragraph
 /// has fewer words, and its rarest ones find it.
@@ -113,6 +117,11 @@ pub(crate) struct Evidence {
     /// Paragraph → the links that hold it.
     by_base: Vec<Vec<usize>>,
     by_head: Vec<Vec<usize>>,
+    /// Every match found before each paragraph kept its best, as (base paragraph, head
+    /// paragraph): whether a paragraph stayed in its source's successor does not depend
+    /// on the successor being its best match (the same ground of refusal, word for word,
+    /// in the old article's successor and in a new article beside it).
+    found: FxHashMap<(usize, usize), f64>,
 }
 
 /// `- (a) …` → `(a) …`: a Markdown list item (EUR-Lex in Markdown) is marked by what
@@ -274,7 +283,7 @@ impl Evidence {
             }
             r
         };
-        let links = match_paragraphs(&base, &head);
+        let (links, found) = match_paragraphs(&base, &head);
         let mut by_base = vec![Vec::new(); base.len()];
         let mut by_head = vec![Vec::new(); head.len()];
         for (k, l) in links.iter().enumerate() {
@@ -288,6 +297,7 @@ impl Evidence {
             head_paras: ranges(&head),
             by_base,
             by_head,
+            found,
             base,
             head,
             links,
@@ -306,20 +316,39 @@ impl Evidence {
             return false;
         };
         from.clone().any(|p| {
-            let mine = self.by_base[p]
+            self.by_base[p]
                 .iter()
-                .filter(|&&k| to.contains(&self.links[k].h));
-            mine.into_iter().any(|&k| {
-                if split {
-                    !self.by_base[p]
-                        .iter()
-                        .any(|&o| link.head.contains(&self.head[self.links[o].h].article))
-                } else {
-                    let q = self.links[k].h;
-                    !self.by_head[q]
-                        .iter()
-                        .any(|&o| link.base.contains(&self.base[self.links[o].b].article))
-                }
+                .filter(|&&k| to.contains(&self.links[k].h))
+                .any(|&k| {
+                    let went = self.links[k].shared * STAYED;
+                    if split {
+                        !link.head.iter().any(|&a| self.stays(p, a, true, went))
+                    } else {
+                        let q = self.links[k].h;
+                        !link.base.iter().any(|&a| self.stays(q, a, false, went))
+                    }
+                })
+        })
+    }
+
+    /// Whether paragraph `p` (of the base when `base`) kept a link into article `a` on the
+    /// other side, or matched a paragraph of it with at least `weight` in common.
+    fn stays(&self, p: usize, a: usize, base: bool, weight: f64) -> bool {
+        let (kept, paras) = if base {
+            let mut kept = self.by_base[p]
+                .iter()
+                .map(|&k| self.head[self.links[k].h].article);
+            (kept.any(|x| x == a), self.head_paras.get(&a))
+        } else {
+            let mut kept = self.by_head[p]
+                .iter()
+                .map(|&k| self.base[self.links[k].b].article);
+            (kept.any(|x| x == a), self.base_paras.get(&a))
+        };
+        kept || paras.is_some_and(|r| {
+            r.clone().any(|x| {
+                let pair = if base { (p, x) } else { (x, p) };
+                self.found.get(&pair).is_some_and(|&w| w >= weight)
             })
         })
     }
@@ -446,11 +475,14 @@ fn share(part: f64, whole: f64) -> f64 {
 /// Paragraph pairs from an index of each side queried by the other, kept when they are
 /// the same paragraph ([`PARA_SIM`]) or one holds the other ([`PARA_PART`]) and they
 /// share enough weight ([`MIN_WEIGHT`]).
-fn match_paragraphs(base: &[Paragraph], head: &[Paragraph]) -> Vec<ParaLink> {
+fn match_paragraphs(
+    base: &[Paragraph],
+    head: &[Paragraph],
+) -> (Vec<ParaLink>, FxHashMap<(usize, usize), f64>) {
     let fb: Vec<&Features> = base.iter().map(|p| &p.features).collect();
     let fh: Vec<&Features> = head.iter().map(|p| &p.features).collect();
     if fb.is_empty() || fh.is_empty() {
-        return Vec::new();
+        return (Vec::new(), FxHashMap::default());
     }
     let keys = candidate_keys(&fb, &fh, PARA_QUERY, PARA_CANDIDATES);
     // Each candidate is weighed on its own, on both cores; collected in order.
@@ -472,7 +504,8 @@ fn match_paragraphs(base: &[Paragraph], head: &[Paragraph]) -> Vec<ParaLink> {
             })
         })
         .collect();
-    best_only(found, base.len(), head.len())
+    let all = found.iter().map(|l| ((l.b, l.h), l.shared)).collect();
+    (best_only(found, base.len(), head.len()), all)
 }
 
 /// Keeps each paragraph's best match (by shared weight; ties to the first), from either

@@ -1049,3 +1049,49 @@ fn a_clear_favourite_over_a_field_of_rivals_pairs_under_the_floor() {
     let a = align(&base, &head);
     assert!(a.removed.contains(&2), "{a:?}");
 }
+
+#[test]
+fn a_ground_kept_in_its_successor_and_quoted_beside_it_is_not_a_split() {
+    // The old grounds are points of their own; the successor runs them into one
+    // paragraph, so the new article that quotes ground (a) on its own line holds it more
+    // closely (and the successor's paragraph is closest to the longer ground (b)). It
+    // stayed all the same: the successor still has it, nearly word for word.
+    const GROUNDS: [&str; 6] = [
+        "if such recognition is manifestly contrary to the public policy of the Member State in which recognition is sought, regard being had to the fundamental rights of every party and to the welfare of the child concerned;",
+        "where it was given in default of appearance, if the respondent was not served with the document instituting the proceedings or with an equivalent document in sufficient time and in such a way as to enable the respondent to arrange for a defence, unless the respondent has accepted the judgment unequivocally;",
+        "if it is irreconcilable with a judgment given in proceedings between the same parties in the Member State addressed;",
+        "if it is irreconcilable with an earlier judgment given in another State, provided that the earlier judgment fulfils the conditions for recognition;",
+        "where it was given without the child having been given an opportunity to be heard, in violation of fundamental principles of procedure;",
+        "upon request of any person claiming that the judgment infringes his or her parental responsibility, if it was given without that person being heard.",
+    ];
+    let points: Vec<String> = GROUNDS
+        .iter()
+        .zip('a'..)
+        .map(|(g, k)| format!("({k}) {g}"))
+        .collect();
+    let old = format!("A judgment shall not be recognised:\n{}", points.join("\n"));
+    let new = format!(
+        "1. Recognition of a decision shall be refused: {}",
+        points.join(" ").replace("regard being had", "having regard")
+    ) + "\n2. In deciding whether to refuse recognition, the court shall take into account the best interests of the child, and shall not review the jurisdiction of the court of origin.\n3. The procedure for refusal of recognition shall be governed by the law of the Member State addressed in so far as it is not covered by this Regulation.";
+    let quoting = format!(
+        "1. A decision given in the absence of the child may be reviewed once the child has been heard by a judge of the State of habitual residence.\n2. Recognition may in addition be refused {}\n3. The review shall be concluded within six weeks of the request.\n4. The court that reviews the decision may stay the enforcement of the decision until the child has been heard.\n5. Member States shall tell the Commission which courts are competent for the review and the languages they accept.",
+        GROUNDS[0]
+    );
+    let base = draft(
+        "b",
+        vec![("I", "", vec![art("1", FILLER[0]), art("2", &old)])],
+    );
+    let head = draft(
+        "h",
+        vec![(
+            "I",
+            "",
+            vec![art("1", FILLER[0]), art("2", &new), art("3", &quoting)],
+        )],
+    );
+    let a = align(&base, &head);
+    let l = pair_of(&a, 1, 1).expect("grounds linked");
+    assert_eq!(l.head, vec![1], "{a:?}");
+    assert_eq!(a.added, vec![2]);
+}
