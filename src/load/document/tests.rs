@@ -424,6 +424,34 @@ fn annexes_and_correlation_tables_end_the_articles() {
     );
 }
 
+/// A short directive with a long annex list: the annex's `1.` … `8.` outnumber the three
+/// `Article` headings, yet are the annex's items, not the document's sections.
+#[test]
+fn an_annex_list_does_not_outvote_the_articles_above_it() {
+    let items: String = (1..=8)
+        .map(|k| format!("{k}. Lead in solder of type {k} for servers.\n"))
+        .collect();
+    let r = txt(&format!(
+        "Directive on substances\n\nArticle 1\nScope\n1. This Directive applies to devices.\n2. It does not apply to tools.\n\n\
+         Article 2\nPrevention\nDevices shall not contain lead, save as listed in the Annex.\n\n\
+         Article 3\nEntry into force\nThis Directive enters into force on the day after publication.\n\n\
+         ANNEX\nUses exempted from Article 2\n{items}"
+    ));
+    assert_eq!(
+        heads(&r.draft),
+        ["1: Scope", "2: Prevention", "3: Entry into force"]
+    );
+    assert_eq!(
+        articles(&r.draft)[0].text,
+        "1. This Directive applies to devices.\n2. It does not apply to tools.\n"
+    );
+    assert!(
+        r.warnings[0].starts_with("the back matter from line 16 on (ANNEX)"),
+        "{:?}",
+        r.warnings
+    );
+}
+
 /// An annex listed in a table of contents, before any article text, is not back matter.
 #[test]
 fn an_annex_in_the_table_of_contents_cuts_nothing() {
