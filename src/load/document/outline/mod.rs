@@ -138,12 +138,11 @@ pub(crate) fn build(
     let lists = styled_articles >= 2 && plain_numbers;
     // The items of an annex (`1.` … `32.` exempted uses) are no sections of the body:
     // only numbers above the back matter take part in the vote.
-    let back = annex_after_articles(lines, &found, wrap.width);
-    let numbered_above = numbered.keys().filter(|&&i| i < back).count();
-    if numbered.len() >= 2
-        && (keyword_articles < 2 || numbered_above > 2 * keyword_articles)
-        && !lists
-    {
+    let outvoted = || {
+        let back = annex_after_articles(lines, &found, wrap.width);
+        numbered.keys().filter(|&&i| i < back).count() > 2 * keyword_articles
+    };
+    if numbered.len() >= 2 && (keyword_articles < 2 || outvoted()) && !lists {
         // A licence or contract: its "Section 2.1." lines are references, not headings.
         for (&i, h) in &found {
             if h.keyword.can_be_article() {
