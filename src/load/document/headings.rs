@@ -482,7 +482,7 @@ static TOC_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Most words a title may have when it shares the line with the number after a plain
 /// space (`Art. 4 Catch limits`); longer runs are sentences.
-const SPACE_TITLE_WORDS: usize = 12;
+pub(crate) const SPACE_TITLE_WORDS: usize = 12;
 /// Most words of a title closed by a full stop after a bare section number (`4  INABILITY
 /// TO COMPLY DUE TO STATUTE OR REGULATION.`): longer, it is more likely a sentence.
 pub(crate) const CLOSED_TITLE_WORDS: usize = 8;

@@ -270,6 +270,44 @@ fn markdown_headings_and_emphasis() {
     assert_eq!(a[2].text, "Every **three** years.\n");
 }
 
+/// `**Article 3.** The Member States …`: the emphasis closes the heading, and the sentence
+/// after it on the same line is the article's first paragraph, neither title nor lost.
+#[test]
+fn text_running_on_after_an_emphasised_heading_is_the_first_paragraph() {
+    let r = read_str(
+        "x.md",
+        "# Orchard Rules\n\nThe Council adopts these rules on orchards and their upkeep:\n\n\
+         **Article 1.** Every orchard of more than two hectares shall be registered.\n\n\
+         **Article 2** Registered orchards are inspected once a year.\n\nNotice may be given.\n\n\
+         **Art. 3 –** The inspectors report to the council.\n\n\
+         _Article 4_ Reports are published within three months.\n\n\
+         *Article 5* These rules apply from the first day of spring.\n\n\
+         **Art. 6** Scope of the rules\n\nThey cover every orchard.\n",
+    )
+    .unwrap();
+    let d = &r.draft;
+    assert_eq!(
+        heads(d),
+        ["1: ", "2: ", "3: ", "4: ", "5: ", "6: Scope of the rules"]
+    );
+    let a = articles(d);
+    assert_eq!(
+        a[0].text,
+        "Every orchard of more than two hectares shall be registered.\n"
+    );
+    assert_eq!(
+        a[1].text,
+        "Registered orchards are inspected once a year.\nNotice may be given.\n"
+    );
+    assert_eq!(a[2].text, "The inspectors report to the council.\n");
+    assert_eq!(a[3].text, "Reports are published within three months.\n");
+    assert_eq!(
+        a[4].text,
+        "These rules apply from the first day of spring.\n"
+    );
+    assert_eq!(a[5].text, "They cover every orchard.\n");
+}
+
 /// The Dutch laws' Markdown export opens with an HTML `<meta>` tag, which renders as
 /// nothing: the title is the line after it.
 #[test]

@@ -674,7 +674,10 @@ fn headings_in(
         // `**Art. 14**[^16]`: a note on a heading (Swiss consolidations mark every amended
         // article so) must not hide it. The reference moves to the title, where a note
         // cannot be carried and is dropped with a warning (`notes::attach`).
-        let parsed = parse(&text).or_else(|| {
+        let run_on = (line.style == Style::Body)
+            .then(|| run_on_after_emphasis(lines, i))
+            .flatten();
+        let parsed = run_on.or_else(|| parse(&text)).or_else(|| {
             let (plain, marks) = super::notes::split_marks(&line.text)?;
             let mut h = parse(&unemphasised(&plain))?;
             h.title.push_str(&marks);
@@ -720,6 +723,45 @@ fn headings_in(
     }
     keep_in_sequence(&mut out, closed);
     (out, refused_articles)
+}
+
+/// `**Article 3.** The Member States …`, `**Art. 3 –** Text …`, `_Article 3_ Text …`:
+/// an emphasised article heading with text after the emphasis.
+static EMPHASISED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\*\*(?P<bold>[^*]+)\*\*|__(?P<under>[^_]+)__|\*(?P<star>[^*]+)\*|_(?P<italic>[^_]+)_)\s+(?P<rest>[^\s*_].*)$",
+    )
+    .expect("the emphasised-heading pattern is a valid regex")
+});
+
+/// The emphasis closes the heading: a sentence after it on the same line is the article's
+/// first paragraph. Read as one plain line, it was the title (`**Art. 3 –** The inspectors
+/// shall report.` after a dash), or the line no heading at all (`_Article 4_ Reports …`,
+/// `**Article 3** The Member States …` after a plain space), its article lost in the one
+/// above. A title after the emphasis (`**Art. 5** Scope`, words that end no sentence and
+/// do not run on) is left to the usual rules.
+fn run_on_after_emphasis(lines: &[Line], i: usize) -> Option<Heading> {
+    let c = EMPHASISED_HEAD.captures(lines[i].text.trim())?;
+    let head = ["bold", "under", "star", "italic"]
+        .iter()
+        .find_map(|n| c.name(n))?
+        .as_str();
+    let rest = c["rest"].trim();
+    let mut h = headings::parse(head)?;
+    let runs_on = lines.get(i + 1).is_some_and(|next| {
+        lines[i].wrapped && next.wrapped && next.text.starts_with(char::is_lowercase)
+    });
+    let sentence = !headings::title_like(rest, headings::SPACE_TITLE_WORDS) || runs_on;
+    if !h.keyword.can_be_article()
+        || h.text.is_some()
+        || !sentence
+        || rest.starts_with(char::is_lowercase)
+    {
+        return None;
+    }
+    h.text = Some(rest.to_owned());
+    h.sentence_title = false;
+    Some(h)
 }
 
 /// `§ 1 Delimitación del ámbito.`: a number, a plain space and one sentence, alone in
