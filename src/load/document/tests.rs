@@ -308,6 +308,41 @@ fn text_running_on_after_an_emphasised_heading_is_the_first_paragraph() {
     assert_eq!(a[5].text, "They cover every orchard.\n");
 }
 
+/// An amending act quotes the articles it inserts or replaces under its own keyword:
+/// after a line ending with a colon, a number ahead of the act's own run is the amending
+/// article's text, and the act's next article is read.
+#[test]
+fn articles_quoted_by_an_amending_act_are_its_text() {
+    let r = txt("REGULATION ON HARBOUR FEES\n\nArticle 1\n\nRegulation (EU) No 411/2015 is amended as follows:\n\n\
+         Article 5a\n\nReduced fees\n\nVessels under 12 metres pay half the fee.\n\n\
+         Article 5b\n\nSmall vessels are registered free of charge.\n\n\
+         Article 2\n\nRegulation (EU) No 88/2018 is amended as follows:\n\n\
+         Article 27\n\nPorts publish their fees every year.\n\n\
+         Article 3\n\nThis Regulation enters into force on the day after its publication.\n");
+    let d = &r.draft;
+    assert_eq!(heads(d), ["1: ", "2: ", "3: "]);
+    let a = articles(d);
+    assert_eq!(
+        a[0].text,
+        "Regulation (EU) No 411/2015 is amended as follows:\nArticle 5a\nReduced fees\n\
+         Vessels under 12 metres pay half the fee.\nArticle 5b\n\
+         Small vessels are registered free of charge.\n"
+    );
+    assert_eq!(
+        a[1].text,
+        "Regulation (EU) No 88/2018 is amended as follows:\nArticle 27\nPorts publish their fees every year.\n"
+    );
+    assert!(
+        r.warnings.iter().any(|w| w.contains("amending articles")),
+        "{:?}",
+        r.warnings
+    );
+    // A gap in the act's own numbering after a colon is no quotation: no `Article 3`
+    // comes back later.
+    let r = txt("Article 1\n\nThe fees are:\n\nArticle 4\n\nFees are paid yearly.\n\nArticle 5\n\nThis act applies at once.\n");
+    assert_eq!(heads(&r.draft), ["1: ", "4: ", "5: "]);
+}
+
 /// The Dutch laws' Markdown export opens with an HTML `<meta>` tag, which renders as
 /// nothing: the title is the line after it.
 #[test]

@@ -258,6 +258,7 @@ pub(crate) fn build(
             "found no article headings such as 'Article 1', 'Artículo 1', '§ 1' or numbered sections '1.', '2.' (see `draftdiff show FILE --explain`)",
         ));
     }
+    quoted_articles(lines, &mut found, is_article, cx, warnings, &mut refuse);
     let (mut pre, mut events) = events(lines, &found, is_article, wrap.width);
     cut_back_matter(lines, &mut events, cx, wrap.width, warnings);
     cut_translation(lines, &mut events, cx, warnings);
@@ -536,6 +537,86 @@ fn demote_duplicates(
             "{more} more heading lines were read as text for the same reasons; `show FILE --explain` lists them"
         ));
     }
+}
+
+/// `Regulation (EU) No 411/2015 is amended as follows:` / `Article 27` / …: an amending act
+/// quotes the articles it inserts or replaces, under the keyword of its own. A heading of
+/// the keyword of the article before it, right after a line ending with a colon, whose
+/// number is not the next of the act's own run but lies ahead of it (`5a`, `27` while the
+/// act is at its Article 2), is the amending article's text — when the run goes on later
+/// with that next number, so that a gap in an act's own numbering never swallows the rest.
+/// Articles quoted one after the other (`Article 5a`, `Article 5b`) are one quotation, up
+/// to the act's next article. Before, each became an article of the act.
+fn quoted_articles(
+    lines: &[Line],
+    found: &mut HashMap<usize, Heading>,
+    is_article: impl Fn(Keyword) -> bool,
+    cx: &Context,
+    warnings: &mut Vec<String>,
+    refuse: &mut impl FnMut(usize, &str),
+) {
+    let at = picked(found, |_, h| is_article(h.keyword));
+    let whole = |number: &str| -> Option<u64> {
+        let n = number.trim();
+        n.parse()
+            .ok()
+            .or_else(|| crate::roman::value(n).map(u64::from))
+    };
+    let lead = |number: &str| leading_value(number).or_else(|| whole(number));
+    let after_colon = |i: usize| {
+        (0..i)
+            .rev()
+            .find(|&p| !lines[p].is_blank())
+            .is_some_and(|p| !found.contains_key(&p) && lines[p].text.trim_end().ends_with(':'))
+    };
+    let mut quoted = Vec::new();
+    let mut own: Option<usize> = None;
+    let mut quoting = false;
+    for (n, &i) in at.iter().enumerate() {
+        let Some(last) = own else {
+            own = Some(i);
+            continue;
+        };
+        let (Some(next), Some(ahead)) = (
+            lead(&found[&last].number).map(|v| v + 1),
+            lead(&found[&i].number),
+        ) else {
+            own = Some(i);
+            quoting = false;
+            continue;
+        };
+        let resumes = || {
+            at[n + 1..]
+                .iter()
+                .any(|j| whole(&found[j].number) == Some(next))
+        };
+        let quote = whole(&found[&i].number) != Some(next)
+            && ahead + 1 >= next
+            && heading_word(&lines[i]) == heading_word(&lines[last])
+            && (quoting || after_colon(i))
+            && resumes();
+        if quote {
+            quoted.push(i);
+        } else {
+            own = Some(i);
+        }
+        quoting = quote;
+    }
+    if quoted.is_empty() {
+        return;
+    }
+    for &i in &quoted {
+        found.remove(&i);
+        refuse(
+            i,
+            "a quotation: an amending article inserts or replaces it in another act",
+        );
+    }
+    warnings.push(format!(
+        "{} line(s) shaped like article headings were read as text of the amending articles that quote them ({})",
+        quoted.len(),
+        places(lines, &quoted, cx.unit)
+    ));
 }
 
 /// The value of the digits an article number starts with (`12a` → 12), to compare
