@@ -343,6 +343,63 @@ fn articles_quoted_by_an_amending_act_are_its_text() {
     assert_eq!(heads(&r.draft), ["1: ", "4: ", "5: "]);
 }
 
+/// Czech parts are numbered by ordinal words after the keyword (`ČÁST PRVNÍ`), Slovak ones
+/// before it (`PRVÁ ČASŤ`); `Díl` / `Diel` divide a part or a `HLAVA`, above `§` sections.
+#[test]
+fn czech_and_slovak_parts_numbered_in_words() {
+    let r = txt("ZÁKON O SADECH\n\nČÁST PRVNÍ\n\nZÁKLADNÍ USTANOVENÍ\n\nHLAVA I\n\nROZSAH\n\n§ 1\n\nZákon upravuje sady.\n\n\
+         § 2\n\nSadem je pozemek se stromy.\n\nČÁST DRUHÁ\n\nPÉČE O SADY\n\nDíl 1\n\nObecní sady\n\n§ 3\n\nObec pečuje o sady.\n\n\
+         Díl 2\n\nJiné sady\n\n§ 4\n\nVlastník pečuje o sad.\n\nČÁST TŘETÍ\n\nÚČINNOST\n\n§ 5\n\nZákon platí ihned.\n");
+    let d = &r.draft;
+    assert_eq!(heads(d), ["1: ", "2: ", "3: ", "4: ", "5: "]);
+    assert_eq!(
+        chapter_heads(d),
+        [
+            ("PRVNÍ", "ZÁKLADNÍ USTANOVENÍ"),
+            ("DRUHÁ", "PÉČE O SADY"),
+            ("TŘETÍ", "ÚČINNOST")
+        ]
+    );
+    let sections: Vec<Option<&str>> = articles(d).iter().map(|a| a.section.as_deref()).collect();
+    assert_eq!(sections, [Some("I"), Some("I"), Some("1"), Some("2"), None]);
+    assert_eq!(articles(d)[1].text, "Sadem je pozemek se stromy.\n");
+    let r = txt(
+        "ZÁKON O SADOCH\n\nPRVÁ ČASŤ\n\nZÁKLADNÉ USTANOVENIA\n\n§ 1\n\nZákon upravuje sady.\n\n\
+         DRUHÁ ČASŤ\n\nSTAROSTLIVOSŤ\n\nDiel 1\n\nObecné sady\n\n§ 2\n\nObec sa stará o sady.\n\n\
+         TRETIA ČASŤ\n\nÚČINNOSŤ\n\n§ 3\n\nZákon platí ihneď.\n",
+    );
+    let d = &r.draft;
+    assert_eq!(heads(d), ["1: ", "2: ", "3: "]);
+    assert_eq!(
+        chapter_heads(d),
+        [
+            ("PRVÁ", "ZÁKLADNÉ USTANOVENIA"),
+            ("DRUHÁ", "STAROSTLIVOSŤ"),
+            ("TRETIA", "ÚČINNOSŤ")
+        ]
+    );
+    assert_eq!(articles(d)[1].section.as_deref(), Some("1"));
+}
+
+/// `Titre liminaire`, `Chapitre liminaire`, `Article liminaire`: a French preliminary
+/// division or article, numbered by that word.
+#[test]
+fn french_preliminary_divisions_and_articles() {
+    let r = txt("LOI SUR LES VERGERS\n\nTitre liminaire : Principes\n\nArticle liminaire\n\nLes vergers servent le bien commun.\n\n\
+         Titre Ier : Des vergers publics\n\nChapitre liminaire\n\nArticle 1\n\nLa commune entretient les vergers.\n\n\
+         Chapitre Ier : Accès\n\nArticle 2\n\nLes vergers publics sont ouverts.\n");
+    let d = &r.draft;
+    assert_eq!(heads(d), ["liminaire: ", "1: ", "2: "]);
+    assert_eq!(
+        chapter_heads(d),
+        [("liminaire", "Principes"), ("I", "Des vergers publics")]
+    );
+    let a = articles(d);
+    assert_eq!(a[0].text, "Les vergers servent le bien commun.\n");
+    assert_eq!(a[1].section.as_deref(), Some("liminaire"));
+    assert_eq!(a[2].section.as_deref(), Some("I"));
+}
+
 /// The Dutch laws' Markdown export opens with an HTML `<meta>` tag, which renders as
 /// nothing: the title is the line after it.
 #[test]
