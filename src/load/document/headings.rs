@@ -443,14 +443,14 @@ static CONVERTER_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(X+\)\s*").expect("the marker pattern is a valid regex"));
 
 /// `ANNEX II`, `Annex 3 – Correlation table`, `APPENDIX A`, `ADDENDUM: How to use …`,
-/// `SCHEDULE 1`, `ANNEX TO THE
+/// `SCHEDULE 1`, `SCHEDULES` (over a UK Act's schedules), `ANNEX TO THE
 /// CONVENTION`, `PROTOCOL ON …`, `Correlation table`, `Anlage 1 …`, `ANEXO`, `Bijlage 2`,
 /// the supplementary provisions of a Korean or Japanese statute (`부칙 <제1234호>`, `附　則`,
 /// which number their own articles from 1 again): the heading of back matter, whose text
 /// is no article's.
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|ADDENDUM|Addendum|SCHEDULE|Schedule|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato)(?:\s+(?:[IVXLCDM]{1,6}|\d{1,3}[A-Za-z]?|[A-Z]))?\s*(?:[.:–—-]\s*(?P<title>.*)|\s+\((?:zu|to|al)\s[^)]*\))?|(?:ANNEX|APPENDIX|ADDENDUM|SCHEDULE|PROTOCOL)\b[^a-z]*|(?i:correlation table|table of correspondence|correspondence table|table of equivalences|end of terms and conditions)|(?:부\s*칙|附\s*[則则])(?:\s*[<〈(（].*)?)$",
+        r"^(?:(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|ADDENDUM|Addendum|SCHEDULES?|Schedules?|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato)(?:\s+(?:[IVXLCDM]{1,6}|\d{1,3}[A-Za-z]?|[A-Z]))?\s*(?:[.:–—-]\s*(?P<title>.*)|\s+\((?:zu|to|al)\s[^)]*\))?|(?:ANNEX|APPENDIX|ADDENDUM|SCHEDULES?|PROTOCOL)\b[^a-z]*|(?i:correlation table|table of correspondence|correspondence table|table of equivalences|end of terms and conditions)|(?:부\s*칙|附\s*[則则])(?:\s*[<〈(（].*)?)$",
     )
     .expect("the annex pattern is a valid regex")
 });
@@ -471,7 +471,7 @@ pub(crate) fn is_annex(line: &str) -> bool {
 /// The words that open back matter, in the languages of the keywords.
 static ANNEX_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|ADDENDUM|Addendum|SCHEDULE|Schedule|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato|Schlussformel)(?:\s|$|[.:–—-])",
+        r"^(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|ADDENDUM|Addendum|SCHEDULES?|Schedules?|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato|Schlussformel)(?:\s|$|[.:–—-])",
     )
     .expect("the annex-word pattern is a valid regex")
 });

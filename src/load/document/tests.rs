@@ -400,6 +400,37 @@ fn french_preliminary_divisions_and_articles() {
     assert_eq!(a[2].section.as_deref(), Some("I"));
 }
 
+/// A UK Act numbers its sections without a keyword, then its schedules number their own
+/// paragraphs from 1 again: the schedules are back matter, however long their run.
+#[test]
+fn a_uk_acts_schedules_end_its_bare_numbered_sections() {
+    let schedules = "1 Registration\n\nThe fee for registration is ten pounds.\n\n\
+         2 Renewal\n\nThe fee for renewal is five pounds.\n\n3 Copies\n\nA copy of the register costs one pound.\n\n\
+         4 Inspection\n\nAn inspection costs twenty pounds.\n\n5 Transfer\n\nA transfer costs two pounds.\n\n\
+         Schedule 2\n\nForms\n\n1 Application\n\nForm A is the form of application.\n";
+    for heading in ["SCHEDULES\n\nSCHEDULE 1", "Schedule 1"] {
+        let r = txt(&format!(
+            "Orchards Act 2030\n\n1 Short title\n\nThis Act may be cited as the Orchards Act 2030.\n\n\
+             2 Interpretation\n\nIn this Act an orchard is land planted with fruit trees.\n\n\
+             3 Commencement\n\nThis Act comes into force on 1 January 2031.\n\n{heading}\n\nFees\n\n{schedules}"
+        ));
+        assert_eq!(
+            heads(&r.draft),
+            ["1: Short title", "2: Interpretation", "3: Commencement"],
+            "{heading}"
+        );
+        assert_eq!(
+            articles(&r.draft)[2].text,
+            "This Act comes into force on 1 January 2031.\n"
+        );
+        assert!(
+            r.warnings.iter().any(|w| w.contains("back matter")),
+            "{:?}",
+            r.warnings
+        );
+    }
+}
+
 /// The Dutch laws' Markdown export opens with an HTML `<meta>` tag, which renders as
 /// nothing: the title is the line after it.
 #[test]
