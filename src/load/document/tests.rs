@@ -431,6 +431,36 @@ fn a_uk_acts_schedules_end_its_bare_numbered_sections() {
     }
 }
 
+/// An EU act's `ANNEX` listing `1.` … `32.` after its `Article 1` … `Article 11`: the
+/// annex is back matter, and its longer list does not outvote the articles.
+#[test]
+fn an_annex_list_does_not_outvote_the_articles() {
+    let mut text = String::from("DIRECTIVE ON ORCHARD LADDERS\n\nThe Council has adopted this directive on ladders used in orchards:\n\n");
+    for n in 1..=11 {
+        text.push_str(&format!(
+            "Article {n}\n\nMember States shall ensure that ladders of class {n} are safe.\n\n"
+        ));
+    }
+    text.push_str("ANNEX\n\nLIST OF LADDERS\n\n");
+    for n in 1..=32 {
+        text.push_str(&format!(
+            "{n}. Ladder {n} of the catalogue, with its rungs.\n\n"
+        ));
+    }
+    let r = txt(&text);
+    let numbers: Vec<String> = articles(&r.draft)
+        .iter()
+        .map(|a| a.number.clone())
+        .collect();
+    let expected: Vec<String> = (1..=11).map(|n| n.to_string()).collect();
+    assert_eq!(numbers, expected);
+    assert!(
+        r.warnings.iter().any(|w| w.contains("back matter")),
+        "{:?}",
+        r.warnings
+    );
+}
+
 /// The Dutch laws' Markdown export opens with an HTML `<meta>` tag, which renders as
 /// nothing: the title is the line after it.
 #[test]

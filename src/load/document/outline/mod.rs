@@ -110,7 +110,10 @@ pub(crate) fn build(
     let mut numbered = if cx.rules.article_pattern.is_some() {
         HashMap::new()
     } else {
-        numbered::sections(lines, wrap.width)
+        let headed: HashSet<usize> = picked(&found, |_, h| h.keyword.can_be_article())
+            .into_iter()
+            .collect();
+        numbered::sections(lines, wrap.width, &headed)
     };
     // A document that formats its headings as headings has shown which lines are: plain
     // lines numbered `1.`, `2.` under them are paragraphs and lists.

@@ -64,8 +64,13 @@ struct Candidate {
 }
 
 /// The section headings of a document numbered without keywords, by line index; empty
-/// when no run of at least two sections is found.
-pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> {
+/// when no run of at least two sections is found. `headed` are the lines the grammar took
+/// for article headings, which open the body as sections do (see [`body_end`]).
+pub(super) fn sections(
+    lines: &[Line],
+    width: usize,
+    headed: &HashSet<usize>,
+) -> HashMap<usize, Heading> {
     let mut groups: HashMap<(Form, usize), Vec<Candidate>> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() || line.style == Style::Title {
@@ -142,7 +147,10 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
     }
     // `SCHEDULE 1` / `1 Registration` …: a schedule's own numbered paragraphs are back
     // matter, never sections, however long their run.
-    let heads: HashSet<usize> = groups.values().flatten().map(|c| c.line).collect();
+    // `Article 1` … `Article 11`, then an `ANNEX` listing `1.` … `32.`: the annex's list
+    // does not outvote the articles either.
+    let mut heads: HashSet<usize> = groups.values().flatten().map(|c| c.line).collect();
+    heads.extend(headed);
     let end = body_end(lines, &heads, width);
     for candidates in groups.values_mut() {
         candidates.retain(|c| c.line < end);
@@ -489,7 +497,7 @@ mod tests {
 
     fn numbers(text: &str) -> Vec<(String, String, Option<String>)> {
         let lines = doc(text);
-        let found = sections(&lines, 80);
+        let found = sections(&lines, 80, &HashSet::new());
         let mut keys: Vec<usize> = found.keys().copied().collect();
         keys.sort_unstable();
         keys.into_iter()
@@ -632,7 +640,7 @@ mod tests {
         ]
         .concat();
         let lines = doc(&text);
-        let found = sections(&lines, 80);
+        let found = sections(&lines, 80, &HashSet::new());
         let mut at: Vec<usize> = found.keys().map(|&k| lines[k].at).collect();
         at.sort_unstable();
         assert_eq!(at, [1, 8, 17, 20]);
@@ -648,7 +656,7 @@ mod tests {
             })
             .collect();
         let lines = doc(&text);
-        let found = sections(&lines, 80);
+        let found = sections(&lines, 80, &HashSet::new());
         let mut at: Vec<usize> = found.keys().map(|&k| lines[k].at).collect();
         at.sort_unstable();
         assert_eq!((at.len(), at[0]), (4, 1));
