@@ -87,14 +87,19 @@ const LATIN: &str = "bis|ter|quater|quáter|quinquies|sexies|septies|octies|novi
 undecies|duodecies|terdecies|quaterdecies|quindecies";
 
 /// Numbers and ordinals written as words, in the languages of the keywords. Longest first,
-/// so that `treinta y uno` is not read as `treinta`.
+/// so that `treinta y uno` is not read as `treinta`. French codes and laws open with a
+/// `Titre liminaire`, `Chapitre liminaire` or `Article liminaire`: a preliminary division
+/// or article numbered by that word. Czech laws number their parts with ordinals after the
+/// keyword (`ČÁST PRVNÍ`, `ČÁST DRUHÁ`).
 const WORDS: &str = "(?:(?:veinti|treinta y |cuarenta y |cincuenta y |sesenta y )?\
 (?:uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))|diez|once|doce|trece|catorce|quince|\
 dieciséis|dieciseis|diecisiete|dieciocho|diecinueve|veinte|treinta|cuarenta|cincuenta|sesenta|\
 primero|primera|segundo|segunda|tercero|tercera|cuarto|cuarta|quinto|quinta|sexto|sexta|\
 séptimo|séptima|octavo|octava|noveno|novena|décimo|décima|undécimo|undécima|duodécimo|\
 duodécima|único|única|preliminar|premier|première|deuxième|troisième|quatrième|cinquième|\
-sixième|septième|huitième|neuvième|dixième|unique|préliminaire|eleven|twelve|thirteen|\
+sixième|septième|huitième|neuvième|dixième|unique|préliminaire|liminaire|\
+první|druhá|druhý|třetí|čtvrtá|čtvrtý|pátá|pátý|šestá|šestý|sedmá|sedmý|osmá|osmý|devátá|\
+devátý|desátá|desátý|jedenáctá|dvanáctá|třináctá|čtrnáctá|patnáctá|eleven|twelve|thirteen|\
 fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|one|two|three|four|five|six|\
 seven|eight|nine|ten|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\
 preliminary";
@@ -111,6 +116,10 @@ const KEYWORDS: &[(&str, Keyword)] = &[
     ("sous-section", Keyword::Subdivision),
     ("paragraaf", Keyword::Subdivision),
     ("untertitel", Keyword::Subdivision),
+    // Czech and Slovak: `ČÁST` › `HLAVA` › `Díl` › `Oddíl` (containers nest in the order
+    // they first appear).
+    ("díl", Keyword::Subdivision),
+    ("diel", Keyword::Subdivision),
     ("abschnitt", Keyword::Division),
     ("afdeling", Keyword::Division),
     ("sección", Keyword::Division),
@@ -280,10 +289,11 @@ static HEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `Erster Abschnitt`, `1. Abschnitt - …`, `I. Teil - …`: the number before the keyword,
-/// as German statutes write their divisions.
+/// as German statutes write their divisions; Slovak ones write the ordinal first too
+/// (`PRVÁ ČASŤ`, `DRUHÁ HLAVA`, `Prvý diel`).
 static ORDINAL_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<n>\d{1,3}[a-z]?\.|[IVXLCDM]{1,8}\.|(?:Erst|Zweit|Dritt|Viert|Fünft|Sechst|Siebt|Siebent|Acht|Neunt|Zehnt|Elft|Zwölft)(?:er|es|e))\s+(?P<kw>Teil|Abschnitt|Unterabschnitt|Kapitel|Buch|Titel|Untertitel)\b(?P<rest>.*)$",
+        r"^(?:(?P<n>\d{1,3}[a-z]?\.|[IVXLCDM]{1,8}\.|(?:Erst|Zweit|Dritt|Viert|Fünft|Sechst|Siebt|Siebent|Acht|Neunt|Zehnt|Elft|Zwölft)(?:er|es|e))\s+(?P<kw>Teil|Abschnitt|Unterabschnitt|Kapitel|Buch|Titel|Untertitel)|(?P<sk>(?i:prvá|druhá|tretia|štvrtá|piata|šiesta|siedma|ôsma|deviata|desiata|jedenásta|dvanásta|trinásta|štrnásta|pätnásta|prvý|druhý|tretí|štvrtý|piaty|šiesty|siedmy|ôsmy|deviaty|desiaty))\s+(?P<skw>(?i:časť|hlava|diel|oddiel)))\b(?P<rest>.*)$",
     )
     .expect("the ordinal-first pattern is a valid regex")
 });
@@ -433,14 +443,14 @@ static CONVERTER_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(X+\)\s*").expect("the marker pattern is a valid regex"));
 
 /// `ANNEX II`, `Annex 3 – Correlation table`, `APPENDIX A`, `ADDENDUM: How to use …`,
-/// `SCHEDULE 1`, `ANNEX TO THE
+/// `SCHEDULE 1`, `SCHEDULES` (over a UK Act's schedules), `ANNEX TO THE
 /// CONVENTION`, `PROTOCOL ON …`, `Correlation table`, `Anlage 1 …`, `ANEXO`, `Bijlage 2`,
 /// the supplementary provisions of a Korean or Japanese statute (`부칙 <제1234호>`, `附　則`,
 /// which number their own articles from 1 again): the heading of back matter, whose text
 /// is no article's.
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|ADDENDUM|Addendum|SCHEDULE|Schedule|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato)(?:\s+(?:[IVXLCDM]{1,6}|\d{1,3}[A-Za-z]?|[A-Z]))?\s*(?:[.:–—-]\s*(?P<title>.*)|\s+\((?:zu|to|al)\s[^)]*\))?|(?:ANNEX|APPENDIX|ADDENDUM|SCHEDULE|PROTOCOL)\b[^a-z]*|(?i:correlation table|table of correspondence|correspondence table|table of equivalences|end of terms and conditions)|(?:부\s*칙|附\s*[則则])(?:\s*[<〈(（].*)?)$",
+        r"^(?:(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|ADDENDUM|Addendum|SCHEDULES?|Schedules?|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato)(?:\s+(?:[IVXLCDM]{1,6}|\d{1,3}[A-Za-z]?|[A-Z]))?\s*(?:[.:–—-]\s*(?P<title>.*)|\s+\((?:zu|to|al)\s[^)]*\))?|(?:ANNEX|APPENDIX|ADDENDUM|SCHEDULES?|PROTOCOL)\b[^a-z]*|(?i:correlation table|table of correspondence|correspondence table|table of equivalences|end of terms and conditions)|(?:부\s*칙|附\s*[則则])(?:\s*[<〈(（].*)?)$",
     )
     .expect("the annex pattern is a valid regex")
 });
@@ -461,7 +471,7 @@ pub(crate) fn is_annex(line: &str) -> bool {
 /// The words that open back matter, in the languages of the keywords.
 static ANNEX_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|ADDENDUM|Addendum|SCHEDULE|Schedule|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato|Schlussformel)(?:\s|$|[.:–—-])",
+        r"^(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|ADDENDUM|Addendum|SCHEDULES?|Schedules?|EXHIBIT|Exhibit|Anlage|ANLAGE|Anhang|ANHANG|ANEXO|Anexo|ANNEXE|Annexe|BIJLAGE|Bijlage|ALLEGATO|Allegato|Schlussformel)(?:\s|$|[.:–—-])",
     )
     .expect("the annex-word pattern is a valid regex")
 });
@@ -482,7 +492,7 @@ static TOC_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Most words a title may have when it shares the line with the number after a plain
 /// space (`Art. 4 Catch limits`); longer runs are sentences.
-const SPACE_TITLE_WORDS: usize = 12;
+pub(crate) const SPACE_TITLE_WORDS: usize = 12;
 /// Most words of a title closed by a full stop after a bare section number (`4  INABILITY
 /// TO COMPLY DUE TO STATUTE OR REGULATION.`): longer, it is more likely a sentence.
 pub(crate) const CLOSED_TITLE_WORDS: usize = 8;
@@ -593,8 +603,12 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         );
     }
     if let Some(c) = ORDINAL_FIRST.captures(line) {
-        let keyword = keyword(&c["kw"])?;
-        let number = c["n"].trim_end_matches('.').to_owned();
+        let (kw, n) = match (c.name("kw"), c.name("n")) {
+            (Some(kw), Some(n)) => (kw.as_str(), n.as_str()),
+            _ => (c.name("skw")?.as_str(), c.name("sk")?.as_str()),
+        };
+        let keyword = keyword(kw)?;
+        let number = n.trim_end_matches('.').to_owned();
         return finish(keyword, number, &c["rest"], styled);
     }
     if let Some(c) = SPACED_LETTER.captures(line) {

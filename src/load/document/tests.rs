@@ -270,6 +270,197 @@ fn markdown_headings_and_emphasis() {
     assert_eq!(a[2].text, "Every **three** years.\n");
 }
 
+/// `**Article 3.** The Member States …`: the emphasis closes the heading, and the sentence
+/// after it on the same line is the article's first paragraph, neither title nor lost.
+#[test]
+fn text_running_on_after_an_emphasised_heading_is_the_first_paragraph() {
+    let r = read_str(
+        "x.md",
+        "# Orchard Rules\n\nThe Council adopts these rules on orchards and their upkeep:\n\n\
+         **Article 1.** Every orchard of more than two hectares shall be registered.\n\n\
+         **Article 2** Registered orchards are inspected once a year.\n\nNotice may be given.\n\n\
+         **Art. 3 –** The inspectors report to the council.\n\n\
+         _Article 4_ Reports are published within three months.\n\n\
+         *Article 5* These rules apply from the first day of spring.\n\n\
+         **Art. 6** Scope of the rules\n\nThey cover every orchard.\n",
+    )
+    .unwrap();
+    let d = &r.draft;
+    assert_eq!(
+        heads(d),
+        ["1: ", "2: ", "3: ", "4: ", "5: ", "6: Scope of the rules"]
+    );
+    let a = articles(d);
+    assert_eq!(
+        a[0].text,
+        "Every orchard of more than two hectares shall be registered.\n"
+    );
+    assert_eq!(
+        a[1].text,
+        "Registered orchards are inspected once a year.\nNotice may be given.\n"
+    );
+    assert_eq!(a[2].text, "The inspectors report to the council.\n");
+    assert_eq!(a[3].text, "Reports are published within three months.\n");
+    assert_eq!(
+        a[4].text,
+        "These rules apply from the first day of spring.\n"
+    );
+    assert_eq!(a[5].text, "They cover every orchard.\n");
+}
+
+/// An amending act quotes the articles it inserts or replaces under its own keyword:
+/// after a line ending with a colon, a number ahead of the act's own run is the amending
+/// article's text, and the act's next article is read.
+#[test]
+fn articles_quoted_by_an_amending_act_are_its_text() {
+    let r = txt("REGULATION ON HARBOUR FEES\n\nArticle 1\n\nRegulation (EU) No 411/2015 is amended as follows:\n\n\
+         Article 5a\n\nReduced fees\n\nVessels under 12 metres pay half the fee.\n\n\
+         Article 5b\n\nSmall vessels are registered free of charge.\n\n\
+         Article 2\n\nRegulation (EU) No 88/2018 is amended as follows:\n\n\
+         Article 27\n\nPorts publish their fees every year.\n\n\
+         Article 3\n\nThis Regulation enters into force on the day after its publication.\n");
+    let d = &r.draft;
+    assert_eq!(heads(d), ["1: ", "2: ", "3: "]);
+    let a = articles(d);
+    assert_eq!(
+        a[0].text,
+        "Regulation (EU) No 411/2015 is amended as follows:\nArticle 5a\nReduced fees\n\
+         Vessels under 12 metres pay half the fee.\nArticle 5b\n\
+         Small vessels are registered free of charge.\n"
+    );
+    assert_eq!(
+        a[1].text,
+        "Regulation (EU) No 88/2018 is amended as follows:\nArticle 27\nPorts publish their fees every year.\n"
+    );
+    assert!(
+        r.warnings.iter().any(|w| w.contains("amending articles")),
+        "{:?}",
+        r.warnings
+    );
+    // A gap in the act's own numbering after a colon is no quotation: no `Article 3`
+    // comes back later.
+    let r = txt("Article 1\n\nThe fees are:\n\nArticle 4\n\nFees are paid yearly.\n\nArticle 5\n\nThis act applies at once.\n");
+    assert_eq!(heads(&r.draft), ["1: ", "4: ", "5: "]);
+}
+
+/// Czech parts are numbered by ordinal words after the keyword (`ČÁST PRVNÍ`), Slovak ones
+/// before it (`PRVÁ ČASŤ`); `Díl` / `Diel` divide a part or a `HLAVA`, above `§` sections.
+#[test]
+fn czech_and_slovak_parts_numbered_in_words() {
+    let r = txt("ZÁKON O SADECH\n\nČÁST PRVNÍ\n\nZÁKLADNÍ USTANOVENÍ\n\nHLAVA I\n\nROZSAH\n\n§ 1\n\nZákon upravuje sady.\n\n\
+         § 2\n\nSadem je pozemek se stromy.\n\nČÁST DRUHÁ\n\nPÉČE O SADY\n\nDíl 1\n\nObecní sady\n\n§ 3\n\nObec pečuje o sady.\n\n\
+         Díl 2\n\nJiné sady\n\n§ 4\n\nVlastník pečuje o sad.\n\nČÁST TŘETÍ\n\nÚČINNOST\n\n§ 5\n\nZákon platí ihned.\n");
+    let d = &r.draft;
+    assert_eq!(heads(d), ["1: ", "2: ", "3: ", "4: ", "5: "]);
+    assert_eq!(
+        chapter_heads(d),
+        [
+            ("PRVNÍ", "ZÁKLADNÍ USTANOVENÍ"),
+            ("DRUHÁ", "PÉČE O SADY"),
+            ("TŘETÍ", "ÚČINNOST")
+        ]
+    );
+    let sections: Vec<Option<&str>> = articles(d).iter().map(|a| a.section.as_deref()).collect();
+    assert_eq!(sections, [Some("I"), Some("I"), Some("1"), Some("2"), None]);
+    assert_eq!(articles(d)[1].text, "Sadem je pozemek se stromy.\n");
+    let r = txt(
+        "ZÁKON O SADOCH\n\nPRVÁ ČASŤ\n\nZÁKLADNÉ USTANOVENIA\n\n§ 1\n\nZákon upravuje sady.\n\n\
+         DRUHÁ ČASŤ\n\nSTAROSTLIVOSŤ\n\nDiel 1\n\nObecné sady\n\n§ 2\n\nObec sa stará o sady.\n\n\
+         TRETIA ČASŤ\n\nÚČINNOSŤ\n\n§ 3\n\nZákon platí ihneď.\n",
+    );
+    let d = &r.draft;
+    assert_eq!(heads(d), ["1: ", "2: ", "3: "]);
+    assert_eq!(
+        chapter_heads(d),
+        [
+            ("PRVÁ", "ZÁKLADNÉ USTANOVENIA"),
+            ("DRUHÁ", "STAROSTLIVOSŤ"),
+            ("TRETIA", "ÚČINNOSŤ")
+        ]
+    );
+    assert_eq!(articles(d)[1].section.as_deref(), Some("1"));
+}
+
+/// `Titre liminaire`, `Chapitre liminaire`, `Article liminaire`: a French preliminary
+/// division or article, numbered by that word.
+#[test]
+fn french_preliminary_divisions_and_articles() {
+    let r = txt("LOI SUR LES VERGERS\n\nTitre liminaire : Principes\n\nArticle liminaire\n\nLes vergers servent le bien commun.\n\n\
+         Titre Ier : Des vergers publics\n\nChapitre liminaire\n\nArticle 1\n\nLa commune entretient les vergers.\n\n\
+         Chapitre Ier : Accès\n\nArticle 2\n\nLes vergers publics sont ouverts.\n");
+    let d = &r.draft;
+    assert_eq!(heads(d), ["liminaire: ", "1: ", "2: "]);
+    assert_eq!(
+        chapter_heads(d),
+        [("liminaire", "Principes"), ("I", "Des vergers publics")]
+    );
+    let a = articles(d);
+    assert_eq!(a[0].text, "Les vergers servent le bien commun.\n");
+    assert_eq!(a[1].section.as_deref(), Some("liminaire"));
+    assert_eq!(a[2].section.as_deref(), Some("I"));
+}
+
+/// A UK Act numbers its sections without a keyword, then its schedules number their own
+/// paragraphs from 1 again: the schedules are back matter, however long their run.
+#[test]
+fn a_uk_acts_schedules_end_its_bare_numbered_sections() {
+    let schedules = "1 Registration\n\nThe fee for registration is ten pounds.\n\n\
+         2 Renewal\n\nThe fee for renewal is five pounds.\n\n3 Copies\n\nA copy of the register costs one pound.\n\n\
+         4 Inspection\n\nAn inspection costs twenty pounds.\n\n5 Transfer\n\nA transfer costs two pounds.\n\n\
+         Schedule 2\n\nForms\n\n1 Application\n\nForm A is the form of application.\n";
+    for heading in ["SCHEDULES\n\nSCHEDULE 1", "Schedule 1"] {
+        let r = txt(&format!(
+            "Orchards Act 2030\n\n1 Short title\n\nThis Act may be cited as the Orchards Act 2030.\n\n\
+             2 Interpretation\n\nIn this Act an orchard is land planted with fruit trees.\n\n\
+             3 Commencement\n\nThis Act comes into force on 1 January 2031.\n\n{heading}\n\nFees\n\n{schedules}"
+        ));
+        assert_eq!(
+            heads(&r.draft),
+            ["1: Short title", "2: Interpretation", "3: Commencement"],
+            "{heading}"
+        );
+        assert_eq!(
+            articles(&r.draft)[2].text,
+            "This Act comes into force on 1 January 2031.\n"
+        );
+        assert!(
+            r.warnings.iter().any(|w| w.contains("back matter")),
+            "{:?}",
+            r.warnings
+        );
+    }
+}
+
+/// An EU act's `ANNEX` listing `1.` … `32.` after its `Article 1` … `Article 11`: the
+/// annex is back matter, and its longer list does not outvote the articles.
+#[test]
+fn an_annex_list_does_not_outvote_the_articles() {
+    let mut text = String::from("DIRECTIVE ON ORCHARD LADDERS\n\nThe Council has adopted this directive on ladders used in orchards:\n\n");
+    for n in 1..=11 {
+        text.push_str(&format!(
+            "Article {n}\n\nMember States shall ensure that ladders of class {n} are safe.\n\n"
+        ));
+    }
+    text.push_str("ANNEX\n\nLIST OF LADDERS\n\n");
+    for n in 1..=32 {
+        text.push_str(&format!(
+            "{n}. Ladder {n} of the catalogue, with its rungs.\n\n"
+        ));
+    }
+    let r = txt(&text);
+    let numbers: Vec<String> = articles(&r.draft)
+        .iter()
+        .map(|a| a.number.clone())
+        .collect();
+    let expected: Vec<String> = (1..=11).map(|n| n.to_string()).collect();
+    assert_eq!(numbers, expected);
+    assert!(
+        r.warnings.iter().any(|w| w.contains("back matter")),
+        "{:?}",
+        r.warnings
+    );
+}
+
 /// The Dutch laws' Markdown export opens with an HTML `<meta>` tag, which renders as
 /// nothing: the title is the line after it.
 #[test]

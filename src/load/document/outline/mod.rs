@@ -110,7 +110,10 @@ pub(crate) fn build(
     let mut numbered = if cx.rules.article_pattern.is_some() {
         HashMap::new()
     } else {
-        numbered::sections(lines, wrap.width)
+        let headed: HashSet<usize> = picked(&found, |_, h| h.keyword.can_be_article())
+            .into_iter()
+            .collect();
+        numbered::sections(lines, wrap.width, &headed)
     };
     // A document that formats its headings as headings has shown which lines are: plain
     // lines numbered `1.`, `2.` under them are paragraphs and lists.
@@ -261,6 +264,7 @@ pub(crate) fn build(
             "found no article headings such as 'Article 1', 'Artículo 1', '§ 1' or numbered sections '1.', '2.' (see `draftdiff show FILE --explain`)",
         ));
     }
+    quoted_articles(lines, &mut found, is_article, cx, warnings, &mut refuse);
     let (mut pre, mut events) = events(lines, &found, is_article, wrap.width);
     cut_back_matter(lines, &mut events, cx, wrap.width, warnings);
     cut_translation(lines, &mut events, cx, warnings);
@@ -541,6 +545,86 @@ fn demote_duplicates(
     }
 }
 
+/// `Regulation (EU) No 411/2015 is amended as follows:` / `Article 27` / …: an amending act
+/// quotes the articles it inserts or replaces, under the keyword of its own. A heading of
+/// the keyword of the article before it, right after a line ending with a colon, whose
+/// number is not the next of the act's own run but lies ahead of it (`5a`, `27` while the
+/// act is at its Article 2), is the amending article's text — when the run goes on later
+/// with that next number, so that a gap in an act's own numbering never swallows the rest.
+/// Articles quoted one after the other (`Article 5a`, `Article 5b`) are one quotation, up
+/// to the act's next article. Before, each became an article of the act.
+fn quoted_articles(
+    lines: &[Line],
+    found: &mut HashMap<usize, Heading>,
+    is_article: impl Fn(Keyword) -> bool,
+    cx: &Context,
+    warnings: &mut Vec<String>,
+    refuse: &mut impl FnMut(usize, &str),
+) {
+    let at = picked(found, |_, h| is_article(h.keyword));
+    let whole = |number: &str| -> Option<u64> {
+        let n = number.trim();
+        n.parse()
+            .ok()
+            .or_else(|| crate::roman::value(n).map(u64::from))
+    };
+    let lead = |number: &str| leading_value(number).or_else(|| whole(number));
+    let after_colon = |i: usize| {
+        (0..i)
+            .rev()
+            .find(|&p| !lines[p].is_blank())
+            .is_some_and(|p| !found.contains_key(&p) && lines[p].text.trim_end().ends_with(':'))
+    };
+    let mut quoted = Vec::new();
+    let mut own: Option<usize> = None;
+    let mut quoting = false;
+    for (n, &i) in at.iter().enumerate() {
+        let Some(last) = own else {
+            own = Some(i);
+            continue;
+        };
+        let (Some(next), Some(ahead)) = (
+            lead(&found[&last].number).map(|v| v + 1),
+            lead(&found[&i].number),
+        ) else {
+            own = Some(i);
+            quoting = false;
+            continue;
+        };
+        let resumes = || {
+            at[n + 1..]
+                .iter()
+                .any(|j| whole(&found[j].number) == Some(next))
+        };
+        let quote = whole(&found[&i].number) != Some(next)
+            && ahead + 1 >= next
+            && heading_word(&lines[i]) == heading_word(&lines[last])
+            && (quoting || after_colon(i))
+            && resumes();
+        if quote {
+            quoted.push(i);
+        } else {
+            own = Some(i);
+        }
+        quoting = quote;
+    }
+    if quoted.is_empty() {
+        return;
+    }
+    for &i in &quoted {
+        found.remove(&i);
+        refuse(
+            i,
+            "a quotation: an amending article inserts or replaces it in another act",
+        );
+    }
+    warnings.push(format!(
+        "{} line(s) shaped like article headings were read as text of the amending articles that quote them ({})",
+        quoted.len(),
+        places(lines, &quoted, cx.unit)
+    ));
+}
+
 /// The value of the digits an article number starts with (`12a` → 12), to compare
 /// neighbours in a sequence.
 fn leading_value(number: &str) -> Option<u64> {
@@ -677,7 +761,10 @@ fn headings_in(
         // `**Art. 14**[^16]`: a note on a heading (Swiss consolidations mark every amended
         // article so) must not hide it. The reference moves to the title, where a note
         // cannot be carried and is dropped with a warning (`notes::attach`).
-        let parsed = parse(&text).or_else(|| {
+        let run_on = (line.style == Style::Body)
+            .then(|| run_on_after_emphasis(lines, i))
+            .flatten();
+        let parsed = run_on.or_else(|| parse(&text)).or_else(|| {
             let (plain, marks) = super::notes::split_marks(&line.text)?;
             let mut h = parse(&unemphasised(&plain))?;
             h.title.push_str(&marks);
@@ -723,6 +810,45 @@ fn headings_in(
     }
     keep_in_sequence(&mut out, closed);
     (out, refused_articles)
+}
+
+/// `**Article 3.** The Member States …`, `**Art. 3 –** Text …`, `_Article 3_ Text …`:
+/// an emphasised article heading with text after the emphasis.
+static EMPHASISED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\*\*(?P<bold>[^*]+)\*\*|__(?P<under>[^_]+)__|\*(?P<star>[^*]+)\*|_(?P<italic>[^_]+)_)\s+(?P<rest>[^\s*_].*)$",
+    )
+    .expect("the emphasised-heading pattern is a valid regex")
+});
+
+/// The emphasis closes the heading: a sentence after it on the same line is the article's
+/// first paragraph. Read as one plain line, it was the title (`**Art. 3 –** The inspectors
+/// shall report.` after a dash), or the line no heading at all (`_Article 4_ Reports …`,
+/// `**Article 3** The Member States …` after a plain space), its article lost in the one
+/// above. A title after the emphasis (`**Art. 5** Scope`, words that end no sentence and
+/// do not run on) is left to the usual rules.
+fn run_on_after_emphasis(lines: &[Line], i: usize) -> Option<Heading> {
+    let c = EMPHASISED_HEAD.captures(lines[i].text.trim())?;
+    let head = ["bold", "under", "star", "italic"]
+        .iter()
+        .find_map(|n| c.name(n))?
+        .as_str();
+    let rest = c["rest"].trim();
+    let mut h = headings::parse(head)?;
+    let runs_on = lines.get(i + 1).is_some_and(|next| {
+        lines[i].wrapped && next.wrapped && next.text.starts_with(char::is_lowercase)
+    });
+    let sentence = !headings::title_like(rest, headings::SPACE_TITLE_WORDS) || runs_on;
+    if !h.keyword.can_be_article()
+        || h.text.is_some()
+        || !sentence
+        || rest.starts_with(char::is_lowercase)
+    {
+        return None;
+    }
+    h.text = Some(rest.to_owned());
+    h.sentence_title = false;
+    Some(h)
 }
 
 /// `§ 1 Delimitación del ámbito.`: a number, a plain space and one sentence, alone in

@@ -10,13 +10,13 @@
 //! title on the heading line is split from the text after it when it reads as one
 //! (`Grant of Copyright License.`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::super::headings::{self, Heading, Keyword, ARTICLE_TITLE_WORDS, CLOSED_TITLE_WORDS};
-use super::super::paragraphs::ends_early;
+use super::super::paragraphs::{ends_early, ends_sentence};
 use super::super::{Line, Style};
 use super::{boundary_before, unemphasised};
 
@@ -64,8 +64,13 @@ struct Candidate {
 }
 
 /// The section headings of a document numbered without keywords, by line index; empty
-/// when no run of at least two sections is found.
-pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> {
+/// when no run of at least two sections is found. `headed` are the lines the grammar took
+/// for article headings, which open the body as sections do (see [`body_end`]).
+pub(super) fn sections(
+    lines: &[Line],
+    width: usize,
+    headed: &HashSet<usize>,
+) -> HashMap<usize, Heading> {
     let mut groups: HashMap<(Form, usize), Vec<Candidate>> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() || line.style == Style::Title {
@@ -140,6 +145,17 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
                 });
         }
     }
+    // `SCHEDULE 1` / `1 Registration` …: a schedule's own numbered paragraphs are back
+    // matter, never sections, however long their run.
+    // `Article 1` … `Article 11`, then an `ANNEX` listing `1.` … `32.`: the annex's list
+    // does not outvote the articles either.
+    let mut heads: HashSet<usize> = groups.values().flatten().map(|c| c.line).collect();
+    heads.extend(headed);
+    let end = body_end(lines, &heads, width);
+    for candidates in groups.values_mut() {
+        candidates.retain(|c| c.line < end);
+    }
+    groups.retain(|_, candidates| !candidates.is_empty());
     let best = with_borrowed_starts(one_column_apart(groups))
         .into_iter()
         .map(|((form, indent), candidates)| (longest_run(&candidates), form, indent, candidates))
@@ -186,6 +202,31 @@ pub(super) fn sections(lines: &[Line], width: usize) -> HashMap<usize, Heading> 
             (c.line, heading)
         })
         .collect()
+}
+
+/// Where the body ends: at the first annex, appendix or schedule heading after a heading
+/// with a sentence of text under it (`SCHEDULES` after section 4 of a UK Act), as for the
+/// articles (`cut_back_matter`). An entry in a table of contents has no sentence under it
+/// and ends nothing.
+fn body_end(lines: &[Line], heads: &HashSet<usize>, width: usize) -> usize {
+    let (mut headed, mut text) = (false, false);
+    for (j, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            continue;
+        }
+        if heads.contains(&j) {
+            headed = true;
+            continue;
+        }
+        let styled = matches!(line.style, Style::Heading(_));
+        let plain = unemphasised(&line.text);
+        let annex = headings::is_annex(&plain) || (styled && headings::is_annex_styled(&plain));
+        if annex && text && (styled || boundary_before(lines, j, width)) {
+            return j;
+        }
+        text |= headed && ends_sentence(&plain);
+    }
+    lines.len()
 }
 
 /// The candidates of each form with indentations one column apart joined, at the smaller:
@@ -456,7 +497,7 @@ mod tests {
 
     fn numbers(text: &str) -> Vec<(String, String, Option<String>)> {
         let lines = doc(text);
-        let found = sections(&lines, 80);
+        let found = sections(&lines, 80, &HashSet::new());
         let mut keys: Vec<usize> = found.keys().copied().collect();
         keys.sort_unstable();
         keys.into_iter()
@@ -599,7 +640,7 @@ mod tests {
         ]
         .concat();
         let lines = doc(&text);
-        let found = sections(&lines, 80);
+        let found = sections(&lines, 80, &HashSet::new());
         let mut at: Vec<usize> = found.keys().map(|&k| lines[k].at).collect();
         at.sort_unstable();
         assert_eq!(at, [1, 8, 17, 20]);
@@ -615,7 +656,7 @@ mod tests {
             })
             .collect();
         let lines = doc(&text);
-        let found = sections(&lines, 80);
+        let found = sections(&lines, 80, &HashSet::new());
         let mut at: Vec<usize> = found.keys().map(|&k| lines[k].at).collect();
         at.sort_unstable();
         assert_eq!((at.len(), at[0]), (4, 1));
