@@ -139,13 +139,10 @@ pub(crate) fn build(
         .filter(|(&i, h)| h.keyword.can_be_article() && styled(i))
         .count();
     let lists = styled_articles >= 2 && plain_numbers;
-    // The items of an annex (`1.` … `32.` exempted uses) are no sections of the body:
-    // only numbers above the back matter take part in the vote.
-    let outvoted = || {
-        let back = annex_after_articles(lines, &found, wrap.width);
-        numbered.keys().filter(|&&i| i < back).count() > 2 * keyword_articles
-    };
-    if numbered.len() >= 2 && (keyword_articles < 2 || outvoted()) && !lists {
+    if numbered.len() >= 2
+        && (keyword_articles < 2 || numbered.len() > 2 * keyword_articles)
+        && !lists
+    {
         // A licence or contract: its "Section 2.1." lines are references, not headings.
         for (&i, h) in &found {
             if h.keyword.can_be_article() {
@@ -1189,29 +1186,6 @@ fn cut_back_matter(
         lines[first].at,
         names.join(", ")
     ));
-}
-
-/// The first annex, appendix or schedule heading below the first keyword article heading
-/// (the line count when there is none): where the back matter would start.
-fn annex_after_articles(lines: &[Line], found: &HashMap<usize, Heading>, width: usize) -> usize {
-    let Some(first) = found
-        .iter()
-        .filter(|(_, h)| h.keyword.can_be_article())
-        .map(|(&i, _)| i)
-        .min()
-    else {
-        return lines.len();
-    };
-    (first + 1..lines.len())
-        .find(|&j| {
-            let line = &lines[j];
-            let styled = matches!(line.style, Style::Heading(_));
-            let text = unemphasised(&line.text);
-            !line.is_blank()
-                && (headings::is_annex(&text) || (styled && headings::is_annex_styled(&text)))
-                && (styled || boundary_before(lines, j, width))
-        })
-        .unwrap_or(lines.len())
 }
 
 /// The word an article heading opens with: `Article`, `Artikel`, `Art.`.
