@@ -149,8 +149,15 @@ pub(super) fn sections(
     // matter, never sections, however long their run.
     // `Article 1` … `Article 11`, then an `ANNEX` listing `1.` … `32.`: the annex's list
     // does not outvote the articles either.
-    let mut heads: HashSet<usize> = groups.values().flatten().map(|c| c.line).collect();
-    heads.extend(headed);
+    let mut heads = vec![false; lines.len()];
+    for i in groups
+        .values()
+        .flatten()
+        .map(|c| c.line)
+        .chain(headed.iter().copied())
+    {
+        heads[i] = true;
+    }
     let end = body_end(lines, &heads, width);
     for candidates in groups.values_mut() {
         candidates.retain(|c| c.line < end);
@@ -208,23 +215,26 @@ pub(super) fn sections(
 /// with a sentence of text under it (`SCHEDULES` after section 4 of a UK Act), as for the
 /// articles (`cut_back_matter`). An entry in a table of contents has no sentence under it
 /// and ends nothing.
-fn body_end(lines: &[Line], heads: &HashSet<usize>, width: usize) -> usize {
+fn body_end(lines: &[Line], heads: &[bool], width: usize) -> usize {
     let (mut headed, mut text) = (false, false);
     for (j, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
         }
-        if heads.contains(&j) {
+        if heads[j] {
             headed = true;
             continue;
         }
         let styled = matches!(line.style, Style::Heading(_));
         let plain = unemphasised(&line.text);
+        if !text {
+            text = headed && ends_sentence(&plain);
+            continue;
+        }
         let annex = headings::is_annex(&plain) || (styled && headings::is_annex_styled(&plain));
-        if annex && text && (styled || boundary_before(lines, j, width)) {
+        if annex && (styled || boundary_before(lines, j, width)) {
             return j;
         }
-        text |= headed && ends_sentence(&plain);
     }
     lines.len()
 }
