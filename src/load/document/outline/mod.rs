@@ -110,9 +110,7 @@ pub(crate) fn build(
     let mut numbered = if cx.rules.article_pattern.is_some() {
         HashMap::new()
     } else {
-        let headed: HashSet<usize> = picked(&found, |_, h| h.keyword.can_be_article())
-            .into_iter()
-            .collect();
+        let headed = picked(&found, |_, h| h.keyword.can_be_article());
         numbered::sections(lines, wrap.width, &headed)
     };
     // A document that formats its headings as headings has shown which lines are: plain

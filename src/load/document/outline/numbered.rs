@@ -10,7 +10,7 @@
 //! title on the heading line is split from the text after it when it reads as one
 //! (`Grant of Copyright License.`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -66,11 +66,7 @@ struct Candidate {
 /// The section headings of a document numbered without keywords, by line index; empty
 /// when no run of at least two sections is found. `headed` are the lines the grammar took
 /// for article headings, which open the body as sections do (see [`body_end`]).
-pub(super) fn sections(
-    lines: &[Line],
-    width: usize,
-    headed: &HashSet<usize>,
-) -> HashMap<usize, Heading> {
+pub(super) fn sections(lines: &[Line], width: usize, headed: &[usize]) -> HashMap<usize, Heading> {
     let mut groups: HashMap<(Form, usize), Vec<Candidate>> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() || line.style == Style::Title {
@@ -507,7 +503,7 @@ mod tests {
 
     fn numbers(text: &str) -> Vec<(String, String, Option<String>)> {
         let lines = doc(text);
-        let found = sections(&lines, 80, &HashSet::new());
+        let found = sections(&lines, 80, &[]);
         let mut keys: Vec<usize> = found.keys().copied().collect();
         keys.sort_unstable();
         keys.into_iter()
@@ -650,7 +646,7 @@ mod tests {
         ]
         .concat();
         let lines = doc(&text);
-        let found = sections(&lines, 80, &HashSet::new());
+        let found = sections(&lines, 80, &[]);
         let mut at: Vec<usize> = found.keys().map(|&k| lines[k].at).collect();
         at.sort_unstable();
         assert_eq!(at, [1, 8, 17, 20]);
@@ -666,7 +662,7 @@ mod tests {
             })
             .collect();
         let lines = doc(&text);
-        let found = sections(&lines, 80, &HashSet::new());
+        let found = sections(&lines, 80, &[]);
         let mut at: Vec<usize> = found.keys().map(|&k| lines[k].at).collect();
         at.sort_unstable();
         assert_eq!((at.len(), at[0]), (4, 1));
