@@ -70,6 +70,7 @@ pub(crate) fn lines(
         .map(|(i, l)| (i + 1, Cow::Borrowed(l)))
         .collect();
     unframe(&mut raw);
+    unmark_consolidation(&mut raw, warnings);
     let mut out = Vec::with_capacity(raw.len());
     if markdown {
         if let Some((title, skip)) = front_matter(&raw) {
@@ -188,6 +189,42 @@ fn unframe(raw: &mut [(usize, Cow<str>)]) {
         raw[i].1 = Cow::Borrowed("");
         raw[end].1 = Cow::Borrowed("");
         i = end + 1;
+    }
+}
+
+/// EUR-Lex's marks of provenance in a consolidated text: a line `▼B`, `▼M3` or `▼C1`
+/// above the text that act brought in (`▼M5 —————` where it deleted some), and
+/// `►M1 … ◄` around a word or phrase. They are the publisher's, not the law's: two
+/// consolidations of one article carry different marks over the same words, so kept,
+/// they would be changes, and a `▼B` above the first heading would be the title.
+static CONSOLIDATION_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:▼[A-Z]\d{0,3}\s*)+(?:[—–-]{3,})?$")
+        .expect("the consolidation-mark pattern is valid")
+});
+static CONSOLIDATION_INLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"►[A-Z]\d{0,3} ?| ?◄").expect("the inline-mark pattern is valid"));
+
+/// Blanks the lines that are only consolidation marks and takes the inline marks out of
+/// the text, counting both in one warning.
+fn unmark_consolidation(raw: &mut [(usize, Cow<str>)], warnings: &mut Vec<String>) {
+    let mut marks = 0;
+    for (_, l) in raw.iter_mut() {
+        if !l.contains(['▼', '►', '◄']) {
+            continue;
+        }
+        if CONSOLIDATION_LINE.is_match(l.trim()) {
+            marks += 1;
+            *l = Cow::Borrowed("");
+        } else if l.contains('►') && CONSOLIDATION_INLINE.is_match(l) {
+            marks += CONSOLIDATION_INLINE.find_iter(l).count();
+            *l = Cow::Owned(CONSOLIDATION_INLINE.replace_all(l, "").into_owned());
+        }
+    }
+    if marks > 0 {
+        warnings.push(format!(
+            "dropped {marks} consolidation mark(s) (▼B, ►M1 … ◄): they tell which act brought \
+             the text in, and are not part of it"
+        ));
     }
 }
 
@@ -438,6 +475,37 @@ mod tests {
     fn error(bytes: &[u8]) -> String {
         let f = SourceFile::new("d/x.txt".into(), "x.txt", bytes.to_vec());
         lines(&f, false, &mut Vec::new()).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn consolidation_marks_are_not_text() {
+        let (l, w) = read(
+            "▼B\n\nArticle 1\n\n1.   Rules ►M1 of origin ◄ apply.\n\n▼M2 —————\n\n▼M3\n\n2.   More.\n"
+                .as_bytes(),
+            false,
+        );
+        assert_eq!(
+            texts(&l),
+            [
+                "",
+                "",
+                "Article 1",
+                "",
+                "1.   Rules of origin apply.",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "2.   More."
+            ]
+        );
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("dropped 5 consolidation mark(s)"), "{w:?}");
+        // An arrow in ordinary text is text.
+        let (l, w) = read("Article 1\nPress ► to play.\n".as_bytes(), false);
+        assert_eq!(texts(&l), ["Article 1", "Press ► to play."]);
+        assert!(w.is_empty());
     }
 
     #[test]
