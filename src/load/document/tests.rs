@@ -615,6 +615,30 @@ fn annexes_and_correlation_tables_end_the_articles() {
     );
 }
 
+/// EU acts give some chapters titles of eighty words; alone between the chapter's heading
+/// and its first article, such a line is the title, not text lost outside any article.
+#[test]
+fn a_chapter_title_of_many_words_is_still_its_title() {
+    let long = "Procedure for comparison of data for applicants for international protection, \
+                third-country nationals and stateless persons apprehended crossing the border, \
+                persons registered for the purpose of an admission procedure, persons \
+                disembarked following a search and rescue operation and beneficiaries of \
+                temporary protection";
+    let r = txt(&format!(
+        "Regulation\n\nCHAPTER I\nGeneral\n\nArticle 1\nScope\nThis applies.\n\n\
+         CHAPTER II\n{long}\n\nArticle 2\nComparison\nData shall be compared.\n"
+    ));
+    assert_eq!(heads(&r.draft), ["1: Scope", "2: Comparison"]);
+    assert_eq!(chapter_heads(&r.draft), [("I", "General"), ("II", long)]);
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    // A sentence in that place is text, as before.
+    let r = txt(
+        "Regulation\n\nCHAPTER I\nGeneral\n\nArticle 1\nScope\nThis applies.\n\n\
+         CHAPTER II\nThe Member States shall apply this chapter to every person who crosses the border, whatever the reason for the crossing and whatever the person's status.\n\nArticle 2\nComparison\nData shall be compared.\n",
+    );
+    assert_eq!(chapter_heads(&r.draft)[1], ("II", ""));
+}
+
 /// A short directive with a long annex list: the annex's `1.` … `8.` outnumber the three
 /// `Article` headings, yet are the annex's items, not the document's sections.
 #[test]

@@ -1033,7 +1033,12 @@ fn events(
         }
         let mut next = i + 1;
         if title.is_empty() && text.is_none() {
-            if let Some((below, after)) = title_below(lines, i, found, max_words, width) {
+            let below = title_below(lines, i, found, max_words, width).or_else(|| {
+                matches!(kind, Kind::Container(_))
+                    .then(|| long_container_title(lines, i, found))
+                    .flatten()
+            });
+            if let Some((below, after)) = below {
                 title = below;
                 next = after;
             }
@@ -1399,6 +1404,36 @@ fn long_title_below(lines: &[Line], j: usize, text: &str) -> Option<(String, usi
     (alone && numbered_next && headings::title_like(text, CONTAINER_TITLE_WORDS))
         .then(|| (text.trim().to_owned(), j + 1))
 }
+
+/// `CHAPTER IX` / `Procedure for comparison of data for applicants for international
+/// protection, third-country nationals … and beneficiaries of temporary protection` /
+/// `Article 27`: an EU act may give a chapter a title of eighty words. A line alone
+/// between a container's heading and the next heading cannot be text (no article has
+/// begun), so it is the title whatever its length, unless it reads as a sentence.
+fn long_container_title(
+    lines: &[Line],
+    i: usize,
+    found: &HashMap<usize, Heading>,
+) -> Option<(String, usize)> {
+    let j = (i + 1..lines.len().min(i + 4)).find(|&j| !lines[j].is_blank())?;
+    let next = (j + 1..lines.len()).find(|&k| !lines[k].is_blank())?;
+    let text = unemphasised(&lines[j].text);
+    let alone = lines.get(j + 1).is_some_and(Line::is_blank);
+    let heading_next = found.contains_key(&next);
+    let words = text.split_whitespace().count();
+    let shaped = text.starts_with(|c: char| !c.is_lowercase())
+        && !text.trim_end().ends_with(['.', ',', ';', ':'])
+        && !starts_with_marker(&text);
+    (alone
+        && heading_next
+        && shaped
+        && words <= LONG_CONTAINER_TITLE_WORDS
+        && !found.contains_key(&j))
+    .then(|| (text.trim().to_owned(), j + 1))
+}
+
+/// The longest container title taken from a line alone between two headings.
+const LONG_CONTAINER_TITLE_WORDS: usize = 150;
 
 /// `Treedt in werking op een nader te bepalen tijdstip`, `Treedt in werking per
 /// 01-01-2015`: the Dutch consolidations (wetten.overheid.nl) note under an article's
