@@ -165,7 +165,9 @@ fn marker(line: &str) -> Option<u8> {
         };
         return match (open, rest.first(), rest.get(1)) {
             (true, Some(b')'), _) => Some(0),
-            (false, Some(b'.'), Some(c)) if c.is_ascii_whitespace() => Some(1),
+            (false, Some(b'.'), _) if text_follows_stop(&line[line.len() - rest.len() + 1..]) => {
+                Some(1)
+            }
             // `1 - A presente lei …`: Portuguese statutes number paragraphs with a dash.
             (false, Some(b' '), Some(b'-')) if rest.get(2) == Some(&b' ') => Some(1),
             _ => None,
@@ -173,6 +175,22 @@ fn marker(line: &str) -> Option<u8> {
     }
     let letters = s.iter().take_while(|c| c.is_ascii_lowercase()).count();
     (letters == 1 && s.get(1) == Some(&b')')).then_some(2)
+}
+
+/// The letter of a lettered marker (`(b)`, `b)`): [`marker`] said it is one.
+fn letter_of(line: &str) -> u8 {
+    let t = unbulleted(line).as_bytes();
+    t[usize::from(t.first() == Some(&b'('))]
+}
+
+/// Whether what follows the stop of `1.` opens a paragraph's text: a space, or, run on
+/// without one as EUR-Lex's two-column layout comes out in plain text (`1.‘Protocol’
+/// means …`, `2.The Commission …`), a quotation mark or a capital letter. A digit or a
+/// lower-case letter is a number running on (`1.5 million`, `3.b`).
+pub(crate) fn text_follows_stop(rest: &str) -> bool {
+    rest.chars().next().is_some_and(|c| {
+        c.is_whitespace() || c.is_uppercase() || matches!(c, '‘' | '“' | '"' | '\'' | '«' | '„')
+    })
 }
 
 /// The byte ranges of an article's paragraphs. The top level is the highest kind of
@@ -196,9 +214,19 @@ fn cut(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     let top = lines.iter().filter_map(|(_, l)| marker(l)).min();
     let mut starts: Vec<(usize, usize)> = vec![(0, 0)];
     let mut blank = false;
+    let mut last_letter: Option<u8> = None;
     for (k, &(at, line)) in lines.iter().enumerate() {
         let empty = line.trim().is_empty();
         let opens = match top {
+            Some(2) if marker(line) == Some(2) => {
+                let letter = letter_of(line);
+                let roman_inside = matches!(letter, b'i' | b'v' | b'x')
+                    && last_letter.is_some_and(|p| p + 1 != letter);
+                if !roman_inside {
+                    last_letter = Some(letter);
+                }
+                !roman_inside
+            }
             Some(kind) => marker(line) == Some(kind),
             None => blank && !empty,
         };
@@ -583,6 +611,28 @@ mod tests {
         assert_eq!(marker("- one"), None);
     }
 
+    /// `(i)` after `(h)` is the ninth point; `(i)` after `(i)`, or after `(c)`, opens a
+    /// list of roman sub-items inside the point above (EU definitions articles).
+    #[test]
+    fn a_roman_one_inside_a_point_is_not_a_point() {
+        let text = "For the purposes:\n(h) 'minor' means a child;\n(i) 'family' means:\n(i) the spouse;\n(ii) the children;\n(j) 'visa' means:\n(i) a long-stay visa;\n(k) 'relative' means an aunt.\n";
+        assert_eq!(
+            pieces(text),
+            vec![
+                "For the purposes:",
+                "(h) 'minor' means a child;",
+                "(i) 'family' means:\n(i) the spouse;\n(ii) the children;",
+                "(j) 'visa' means:\n(i) a long-stay visa;",
+                "(k) 'relative' means an aunt."
+            ]
+        );
+        // A list of roman items alone still opens at its first.
+        assert_eq!(
+            pieces("Either:\n(i) one;\n(ii) two.\n"),
+            vec!["Either:", "(i) one;\n(ii) two."]
+        );
+    }
+
     #[test]
     fn unnumbered_articles_are_cut_at_blank_lines() {
         assert_eq!(
@@ -597,6 +647,10 @@ mod tests {
         assert_eq!(marker("1.5 million people"), None);
         assert_eq!(marker("(12) text"), Some(0));
         assert_eq!(marker("3. text"), Some(1));
+        assert_eq!(marker("3.‘Party’ means"), Some(1));
+        assert_eq!(marker("3.The Commission"), Some(1));
+        assert_eq!(marker("3.b"), None);
+        assert_eq!(marker("3."), None);
         assert_eq!(marker("(c) text"), Some(2));
         assert_eq!(marker("b) text"), Some(2));
     }

@@ -63,7 +63,9 @@ pub(crate) fn marker(text: &str) -> Option<String> {
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && digits <= 3 {
         let rest = &t.as_bytes()[digits..];
-        if rest.first() == Some(&b'.') && rest.get(1).is_some_and(u8::is_ascii_whitespace) {
+        if rest.first() == Some(&b'.')
+            && crate::align::paragraphs::text_follows_stop(&t[digits + 1..])
+        {
             return Some(t[..digits].to_owned());
         }
         return None;
