@@ -408,6 +408,14 @@ fn tokenize(s: &str) -> std::result::Result<Vec<Tok>, String> {
                 .ok_or("a bracket is not closed")?;
             let inner: String = b[i + 1..i + close].iter().collect();
             let inner = inner.trim().to_lowercase();
+            if inner.contains(char::is_whitespace) {
+                // `Article 8(2) (first sentence)`: words in brackets say which part, as
+                // `, first sentence` does.
+                out.push(Tok::Comma);
+                out.extend(tokenize(&inner)?);
+                i += close + 1;
+                continue;
+            }
             if inner.is_empty() || !inner.chars().all(|c| c.is_alphanumeric()) {
                 return Err(format!("`({inner})` is not a paragraph"));
             }
@@ -688,6 +696,14 @@ mod tests {
         assert_eq!(
             refs("Article 9, first subparagraph"),
             vec![r("9", &[&["¶1"]])]
+        );
+        assert_eq!(
+            refs("Article 8(2) (first sentence)"),
+            refs("Article 8(2), first sentence")
+        );
+        assert_eq!(
+            refs("Article 8(2) (first sentence)"),
+            vec![r("8", &[&["2"]])]
         );
         assert_eq!(
             refs("Articles 42 and 47(1)"),
