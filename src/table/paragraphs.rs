@@ -210,9 +210,83 @@ pub(crate) fn correspond(
             }
         }
     }
+    absorbed(bases, heads, &mut out);
     out.sort_by_key(|x| (x.base, x.head));
     out.dedup_by_key(|x| (x.base, x.head));
     out
+}
+
+/// Points too short to pair on their own (`(c) sex;`, a word or two under
+/// [`MIN_SHARED`]) that went with their neighbours: an unpaired paragraph whose paired
+/// neighbours on both sides (or its one neighbour, at the start or end of its article)
+/// went to the same paragraph, which holds at least [`HELD`] of its words, went there
+/// too. A recast that turns a list of points into a paragraph's list does this to every
+/// point; the long ones pair by themselves, the short ones only by where they stand.
+/// Both directions: a short new point between two that came from one old paragraph.
+fn absorbed(
+    bases: &[(usize, &[Paragraph])],
+    heads: &[(usize, &[Paragraph])],
+    out: &mut Vec<ParaPair>,
+) {
+    let mut found = Vec::new();
+    for from_base in [true, false] {
+        let (mine, theirs) = if from_base {
+            (bases, heads)
+        } else {
+            (heads, bases)
+        };
+        let ends = |x: &ParaPair| {
+            if from_base {
+                (x.base, x.head)
+            } else {
+                (x.head, x.base)
+            }
+        };
+        for &(ai, ps) in mine {
+            // Where each paragraph of this article went, when it went to one place only.
+            let went: Vec<Option<(usize, usize)>> = (0..ps.len())
+                .map(|k| {
+                    let mut to = out.iter().map(ends).filter(|(m, _)| *m == (ai, k));
+                    match (to.next(), to.next()) {
+                        (Some((_, t)), None) => Some(t),
+                        _ => None,
+                    }
+                })
+                .collect();
+            let paired = |k: usize| out.iter().any(|x| ends(x).0 == (ai, k));
+            for k in (0..ps.len()).filter(|&k| !paired(k)) {
+                let before = (0..k).rev().find(|&j| paired(j));
+                let after = (k + 1..ps.len()).find(|&j| paired(j));
+                let target = match (before.map(|j| went[j]), after.map(|j| went[j])) {
+                    (Some(Some(x)), Some(Some(y))) if x == y => Some(x),
+                    (Some(Some(x)), None) | (None, Some(Some(x))) => Some(x),
+                    _ => None,
+                };
+                let Some((ti, tq)) = target else { continue };
+                let Some(&(_, tps)) = theirs.iter().find(|(i, _)| *i == ti) else {
+                    continue;
+                };
+                let (x, y) = (&ps[k].features, &tps[tq].features);
+                if x.total > 0.0 && x.shared(y) / x.total >= HELD {
+                    let d = dice(x.shared(y), x.total, y.total);
+                    found.push(if from_base {
+                        ParaPair {
+                            base: (ai, k),
+                            head: (ti, tq),
+                            dice: d,
+                        }
+                    } else {
+                        ParaPair {
+                            base: (ti, tq),
+                            head: (ai, k),
+                            dice: d,
+                        }
+                    });
+                }
+            }
+        }
+    }
+    out.extend(found);
 }
 
 /// The pairs of `ps` and `qs` in order (neither side crossing) whose total Dice is
@@ -292,5 +366,30 @@ mod tests {
             .map(|p| (p.base, p.head))
             .collect();
         assert_eq!(pairs, vec![((0, 0), (0, 0)), ((0, 1), (0, 1))]);
+    }
+
+    /// Old points (a)–(c) became new paragraph 1's list: (a) and (c) are long enough to
+    /// pair, (b) `sex;` is not, yet it stands between them and its word is in the list.
+    #[test]
+    fn a_short_point_goes_where_its_neighbours_went() {
+        let weights = crate::align::index::Rarity::default().weights();
+        let mut buf = Vec::new();
+        let old = "(a) fingerprint data taken of every finger by the national authority;\n\
+                   (b) sex;\n\
+                   (c) reference number used by the member state of origin of the data;\n\
+                   (d) nothing of this kind survives anywhere at all.\n";
+        let new = "1. The following data:\n(a) fingerprint data taken of every finger by the \
+                   national authority;\n(b) sex;\n(c) reference number used by the member \
+                   state of origin of the data;\n\
+                   2. A new rule on facial images stored in the system.\n";
+        let (b, h) = (cut(old, &weights, &mut buf), cut(new, &weights, &mut buf));
+        let pairs: Vec<((usize, usize), (usize, usize))> = correspond(&[(0, &b)], &[(0, &h)])
+            .iter()
+            .map(|p| (p.base, p.head))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![((0, 0), (0, 0)), ((0, 1), (0, 0)), ((0, 2), (0, 0))]
+        );
     }
 }
