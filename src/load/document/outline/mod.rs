@@ -205,24 +205,20 @@ pub(crate) fn build(
                 h.keyword = Keyword::Chapter;
             }
         }
-        for &i in &quoted {
-            refuse(i, "a quotation: the document's articles are its sections");
-            found.remove(&i);
-        }
-        if !holding.is_empty() {
-            warnings.push(format!(
-                "{} 'Article' heading(s) without text of their own were read as chapters holding the document's {sections} sections ({})",
-                holding.len(),
-                places(lines, &holding, cx.unit)
-            ));
-        }
-        if !quoted.is_empty() {
-            warnings.push(format!(
-                "{} line(s) shaped like 'Article' headings were read as text: the document's articles are its {sections} sections ({})",
-                quoted.len(),
-                places(lines, &quoted, cx.unit)
-            ));
-        }
+        unhead(
+            &mut found,
+            &quoted,
+            "a quotation: the document's articles are its sections",
+            &mut refuse,
+        );
+        let chapters = format!(
+            "'Article' heading(s) without text of their own were read as chapters holding the document's {sections} sections"
+        );
+        warn_at(warnings, lines, cx.unit, &holding, &chapters);
+        let text = format!(
+            "line(s) shaped like 'Article' headings were read as text: the document's articles are its {sections} sections"
+        );
+        warn_at(warnings, lines, cx.unit, &quoted, &text);
     }
     if !statute {
         // `Art. 1º …` then `§ 1º Para os fins desta Lei, …`: where articles hold the
@@ -231,20 +227,15 @@ pub(crate) fn build(
         let paragraphs = picked(&found, |_, h| {
             h.keyword == Keyword::Section && h.text.is_some()
         });
-        for &i in &paragraphs {
-            refuse(
-                i,
-                "a paragraph: text follows its number, in a document of articles",
-            );
-            found.remove(&i);
-        }
-        if !paragraphs.is_empty() {
-            warnings.push(format!(
-                "{} line(s) shaped like section headings were read as numbered paragraphs of the articles, since text follows their numbers ({})",
-                paragraphs.len(),
-                places(lines, &paragraphs, cx.unit)
-            ));
-        }
+        unhead(
+            &mut found,
+            &paragraphs,
+            "a paragraph: text follows its number, in a document of articles",
+            &mut refuse,
+        );
+        let what = "line(s) shaped like section headings were read as numbered paragraphs of the \
+                    articles, since text follows their numbers";
+        warn_at(warnings, lines, cx.unit, &paragraphs, what);
     }
     let is_article = |k: Keyword| {
         if statute {
@@ -356,18 +347,40 @@ fn prefer_styled(
         return;
     }
     plain.sort_unstable();
-    for &i in &plain {
+    unhead(
+        found,
+        &plain,
+        "not formatted as a heading, in a document whose article headings are",
+        refuse,
+    );
+    warn_at(
+        warnings,
+        lines,
+        cx.unit,
+        &plain,
+        "line(s) shaped like article headings but not formatted as headings were read as text",
+    );
+}
+
+/// Takes the lines `at` out of the headings found, telling `refuse` why for each.
+fn unhead(
+    found: &mut HashMap<usize, Heading>,
+    at: &[usize],
+    why: &str,
+    refuse: &mut impl FnMut(usize, &str),
+) {
+    for &i in at {
         found.remove(&i);
-        refuse(
-            i,
-            "not formatted as a heading, in a document whose article headings are",
-        );
+        refuse(i, why);
     }
-    warnings.push(format!(
-        "{} line(s) shaped like article headings but not formatted as headings were read as text ({})",
-        plain.len(),
-        places(lines, &plain, cx.unit)
-    ));
+}
+
+/// One warning for the lines `at`, when there are any: how many, `what` befell them, and
+/// where they are.
+fn warn_at(warnings: &mut Vec<String>, lines: &[Line], unit: Unit, at: &[usize], what: &str) {
+    if !at.is_empty() {
+        warnings.push(format!("{} {what} ({})", at.len(), places(lines, at, unit)));
+    }
 }
 
 /// "line 648", "lines 593, 941, 1758, 1867, 1869, …": where the lines a warning is about
@@ -606,18 +619,15 @@ fn quoted_articles(
     if quoted.is_empty() {
         return;
     }
-    for &i in &quoted {
-        found.remove(&i);
-        refuse(
-            i,
-            "a quotation: an amending article inserts or replaces it in another act",
-        );
-    }
-    warnings.push(format!(
-        "{} line(s) shaped like article headings were read as text of the amending articles that quote them ({})",
-        quoted.len(),
-        places(lines, &quoted, cx.unit)
-    ));
+    unhead(
+        found,
+        &quoted,
+        "a quotation: an amending article inserts or replaces it in another act",
+        refuse,
+    );
+    let what = "line(s) shaped like article headings were read as text of the amending articles \
+                that quote them";
+    warn_at(warnings, lines, cx.unit, &quoted, what);
 }
 
 /// The value of the digits an article number starts with (`12a` → 12), to compare
