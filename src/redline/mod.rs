@@ -1,9 +1,10 @@
 //! Word-level redlines: the `redline` stage of the pipeline (docs/architecture.md).
 //!
 //! Two texts are split into Unicode words, with whitespace and punctuation as tokens of
-//! their own (`tokens`). The common prefix and suffix are split off, the changed middle
-//! is diffed with `similar` (Patience), a lone insertion or deletion is slid to the most
-//! readable of its equivalent positions (`slide`), and the result is cleaned up so it
+//! their own (`tokens`); a pair that shares a long start or end is tokenised only around
+//! its changed middle (`trim`). The common prefix and suffix are split off, the changed
+//! middle is diffed with `similar` (Patience), a lone insertion or deletion is slid to the
+//! most readable of its equivalent positions (`slide`), and the result is cleaned up so it
 //! reads like Word's compare (`cleanup`): whole words, a rewritten phrase as one deletion
 //! followed by one insertion, small unchanged islands absorbed into the change around them.
 //!
