@@ -90,7 +90,8 @@ fn stretch(
         && Instant::now() < deadline;
     if refine {
         let offset = (b.start, h.start);
-        super::word_runs(&base.ids[b], &head.ids[h], offset, deadline, out);
+        let (b, h) = (&base.ids[b], &head.ids[h]);
+        super::word_runs(b, h, super::common_ends(b, h), offset, deadline, out);
     } else {
         super::replaced(b, h, out);
     }

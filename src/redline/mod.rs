@@ -1,9 +1,10 @@
 //! Word-level redlines: the `redline` stage of the pipeline (docs/architecture.md).
 //!
 //! Two texts are split into Unicode words, with whitespace and punctuation as tokens of
-//! their own (`tokens`). The common prefix and suffix are split off, the changed middle
-//! is diffed with `similar` (Patience), a lone insertion or deletion is slid to the most
-//! readable of its equivalent positions (`slide`), and the result is cleaned up so it
+//! their own (`tokens`); a pair that shares a long start or end is tokenised only around
+//! its changed middle (`trim`). The common prefix and suffix are split off, the changed
+//! middle is diffed with `similar` (Patience), a lone insertion or deletion is slid to the
+//! most readable of its equivalent positions (`slide`), and the result is cleaned up so it
 //! reads like Word's compare (`cleanup`): whole words, a rewritten phrase as one deletion
 //! followed by one insertion, small unchanged islands absorbed into the change around them.
 //!
@@ -30,6 +31,7 @@ mod cleanup;
 mod coarse;
 mod slide;
 pub(crate) mod tokens;
+mod trim;
 
 use std::ops::Range;
 use std::time::{Duration, Instant};
@@ -39,6 +41,7 @@ use similar::{Algorithm, DiffTag};
 use crate::change::{Op, Segment};
 use cleanup::Run;
 use tokens::Tokens;
+use trim::Cut;
 
 /// Above this many tokens (base and head together) the word diff is preceded by a
 /// sentence-level alignment. A token is a word, a run of whitespace or a punctuation mark,
@@ -210,6 +213,10 @@ fn push(segments: &mut Vec<Segment>, s: Segment) {
 }
 
 /// The word-level redline of two texts (see [`redline`]).
+///
+/// A pair that differs only in its middle is tokenised around the middle (`trim`): the
+/// redline of the two windows, with the text cut off added back to its first and last
+/// equal segments, is the redline of the whole texts.
 fn word_redline(base: &str, head: &str) -> Redline {
     if base == head {
         return Redline {
@@ -222,19 +229,50 @@ fn word_redline(base: &str, head: &str) -> Redline {
             coarse: false,
         };
     }
+    // Texts this short never take the coarse fallback, whole or cut: a token is a byte
+    // at least.
+    if base.len() + head.len() <= FINE_TOKEN_LIMIT {
+        let cut = Cut::of(base, head);
+        if cut != Cut::NONE {
+            let (bw, hw) = (cut.window(base), cut.window(head));
+            let (b, h) = (Tokens::new(bw), Tokens::new(hw));
+            let ends = common_ends(&b.ids, &h.ids);
+            if cut.holds(ends.0, ends.1) {
+                let mut r = fine_redline(&b, &h, ends);
+                let after = &base[base.len() - cut.back..];
+                restore(&mut r.segments, &base[..cut.front], after);
+                return r;
+            }
+        }
+    }
+    whole_redline(base, head)
+}
+
+/// The word-level redline of two different texts, tokenised whole.
+fn whole_redline(base: &str, head: &str) -> Redline {
     let b = Tokens::new(base);
     let h = Tokens::new(head);
-    let (runs, coarse) = if b.len() + h.len() > FINE_TOKEN_LIMIT {
-        (coarse::runs(&b, &h, TIME_BUDGET), true)
-    } else {
-        // The budget covers the diff; tokenising is linear and comes first.
-        let deadline = Instant::now() + TIME_BUDGET;
-        let mut runs = Vec::new();
-        word_runs(&b.ids, &h.ids, (0, 0), deadline, &mut runs);
-        (runs, Instant::now() > deadline)
-    };
-    let runs = slide::slide(&b, &h, runs);
-    let cleaned = cleanup::clean(&b, &h, runs);
+    if b.len() + h.len() > FINE_TOKEN_LIMIT {
+        let runs = coarse::runs(&b, &h, TIME_BUDGET);
+        return finish(&b, &h, runs, true);
+    }
+    let ends = common_ends(&b.ids, &h.ids);
+    fine_redline(&b, &h, ends)
+}
+
+/// The word diff of two token streams whose common prefix and suffix (`ends`, the suffix
+/// counted after the prefix) are known, slid and cleaned up.
+fn fine_redline(b: &Tokens<'_>, h: &Tokens<'_>, ends: (usize, usize)) -> Redline {
+    // The budget covers the diff; tokenising is linear and comes first.
+    let deadline = Instant::now() + TIME_BUDGET;
+    let mut runs = Vec::new();
+    word_runs(&b.ids, &h.ids, ends, (0, 0), deadline, &mut runs);
+    finish(b, h, runs, Instant::now() > deadline)
+}
+
+fn finish(b: &Tokens<'_>, h: &Tokens<'_>, runs: Vec<Run>, coarse: bool) -> Redline {
+    let runs = slide::slide(b, h, runs);
+    let cleaned = cleanup::clean(b, h, runs);
     Redline {
         segments: cleaned.segments,
         inserted: cleaned.inserted,
@@ -243,28 +281,51 @@ fn word_redline(base: &str, head: &str) -> Redline {
     }
 }
 
+/// Adds the text cut off before and after the windows back to the segments, as the whole
+/// texts' first and last equal runs would hold it.
+fn restore(segments: &mut Vec<Segment>, before: &str, after: &str) {
+    if !before.is_empty() {
+        match segments.first_mut() {
+            Some(first) if first.op == Op::Equal => first.text.insert_str(0, before),
+            _ => segments.insert(0, Segment::new(Op::Equal, before)),
+        }
+    }
+    if !after.is_empty() {
+        match segments.last_mut() {
+            Some(last) if last.op == Op::Equal => last.text.push_str(after),
+            _ => segments.push(Segment::new(Op::Equal, after)),
+        }
+    }
+}
+
+/// The common prefix of two token-id slices, and the common suffix of what follows it.
+fn common_ends(base: &[u64], head: &[u64]) -> (usize, usize) {
+    let prefix = base.iter().zip(head).take_while(|(b, h)| b == h).count();
+    let suffix = base[prefix..]
+        .iter()
+        .rev()
+        .zip(head[prefix..].iter().rev())
+        .take_while(|(b, h)| b == h)
+        .count();
+    (prefix, suffix)
+}
+
 /// Below this many tokens in the changed middle (both sides), the diff runs without a
 /// deadline: its worst case is then a few milliseconds, and reading the clock is not free.
 const NO_DEADLINE_BELOW: usize = 2_000;
 
 /// Diff two token-id slices and append the raw runs, shifted by `offset` (the slices'
-/// starting token indices in the whole texts). The common prefix and suffix are split off
-/// first, so `similar` only sees the changed middle.
+/// starting token indices in the whole texts). The common prefix and suffix (`ends`, from
+/// [`common_ends`]) are split off first, so `similar` only sees the changed middle.
 fn word_runs(
     base: &[u64],
     head: &[u64],
+    (prefix, suffix): (usize, usize),
     offset: (usize, usize),
     deadline: Instant,
     out: &mut Vec<Run>,
 ) {
-    let prefix = base.iter().zip(head).take_while(|(b, h)| b == h).count();
     let (b_rest, h_rest) = (&base[prefix..], &head[prefix..]);
-    let suffix = b_rest
-        .iter()
-        .rev()
-        .zip(h_rest.iter().rev())
-        .take_while(|(b, h)| b == h)
-        .count();
     let b_mid = &b_rest[..b_rest.len() - suffix];
     let h_mid = &h_rest[..h_rest.len() - suffix];
     let (ob, oh) = offset;

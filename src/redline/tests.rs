@@ -332,6 +332,109 @@ proptest! {
     }
 }
 
+/// Pieces for long texts where a slide has room: a few words repeated often, spaces,
+/// line breaks, and the pieces the tokeniser treats specially.
+fn repetitive_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        8 => prop::sample::select(vec!["a", "b", "the", "12", "13", "Article"]).prop_map(str::to_owned),
+        6 => Just(" ".to_owned()),
+        1 => Just("\n".to_owned()),
+        1 => piece(),
+        1 => prop::sample::select(vec![
+            "\n", "\n\n", "\r\n", "  ", ". ", "a b ", "12(3)", "can't", "_", "|", "\\|",
+            "\u{301}", "é", "\u{a0}", "\u{200d}",
+        ])
+        .prop_map(str::to_owned),
+    ]
+}
+
+/// A long text and a copy with one to three small edits (up to three pieces replaced by up
+/// to three others, or a stretch of the text around the edit repeated, which slides), at
+/// random places or within a few pieces of either end.
+fn near_equal() -> impl Strategy<Value = (String, String)> {
+    let words = prop::collection::vec(repetitive_piece(), 100..700);
+    let edit = (
+        any::<prop::sample::Index>(),
+        0..6u8,
+        0..4usize,
+        prop::collection::vec(repetitive_piece(), 0..4),
+        1..12usize,
+    );
+    let edits = prop::collection::vec(edit, 1..3);
+    (words, edits).prop_map(|(words, edits)| {
+        let mut head = words.clone();
+        for (at, place, drop, insert, repeat) in edits {
+            let len = head.len();
+            let at = match place {
+                0 => at.index(len.min(6) + 1),
+                1 => len - at.index(len.min(6) + 1),
+                _ => at.index(len + 1),
+            };
+            let end = (at + drop).min(len);
+            let new = if place >= 4 {
+                head[at.saturating_sub(repeat)..at].to_vec()
+            } else {
+                insert
+            };
+            head.splice(at..end, new);
+        }
+        (words.concat(), head.concat())
+    })
+}
+
+/// A long text with a periodic stretch (`a a a …`, `the\nthe\n…`) that the copy has a
+/// few periods more or fewer of: the edit can slide up to the whole stretch, so these pairs
+/// test the margin a cut leaves for the slide.
+fn periodic() -> impl Strategy<Value = (String, String)> {
+    let text = || prop::collection::vec(repetitive_piece(), 0..250);
+    let unit = prop::sample::select(vec![
+        "a ", " a", "the ", "a b ", "12 ", "\n", "a\n", " ", ". ", "a, ", "(a) ", "\r\n",
+    ]);
+    (text(), unit, 1..100usize, 1..4usize, any::<bool>(), text()).prop_map(
+        |(pre, unit, periods, change, more, post)| {
+            let (pre, post) = (pre.concat(), post.concat());
+            let other = if more {
+                periods + change
+            } else {
+                periods.saturating_sub(change)
+            };
+            let side = |n: usize| format!("{pre}{}{post}", unit.repeat(n));
+            (side(periods), side(other))
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3_000))]
+    /// Tokenising only around the changed middle (`trim`) gives the redline of the whole
+    /// texts: segments, word counts and all.
+    #[test]
+    fn the_trimmed_redline_is_the_whole_redline(
+        (base, head) in prop_oneof![near_equal(), periodic()]
+    ) {
+        prop_assume!(base != head);
+        prop_assert_eq!(word_redline(&base, &head), whole_redline(&base, &head));
+    }
+}
+
+/// The trimmed path is taken on texts like the property test's, so that the test above
+/// tests it.
+#[test]
+fn near_equal_texts_are_trimmed() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let mut trimmed = [0; 3];
+    for _ in 0..300 {
+        let (base, head) = near_equal().new_tree(&mut runner).unwrap().current();
+        let cut = trim::Cut::of(&base, &head);
+        trimmed[usize::from(cut.front > 0) + usize::from(cut.back > 0)] += 1;
+    }
+    assert!(
+        trimmed[1] > 60 && trimmed[2] > 30,
+        "of 300 pairs, {trimmed:?} cut on no, one and both sides"
+    );
+}
+
 /// Found by the fuzzer: an insertion that repeats the whole base text slides to the start,
 /// and the text it passes must reappear after it.
 #[test]
