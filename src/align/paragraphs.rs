@@ -217,8 +217,8 @@ fn cut(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     let mut last_letter: Option<u8> = None;
     for (k, &(at, line)) in lines.iter().enumerate() {
         let empty = line.trim().is_empty();
-        let opens = match top {
-            Some(2) if marker(line) == Some(2) => {
+        let opens = match (top, top.and_then(|_| marker(line))) {
+            (Some(2), Some(2)) => {
                 let letter = letter_of(line);
                 let roman_inside = matches!(letter, b'i' | b'v' | b'x')
                     && last_letter.is_some_and(|p| p + 1 != letter);
@@ -227,8 +227,8 @@ fn cut(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
                 }
                 !roman_inside
             }
-            Some(kind) => marker(line) == Some(kind),
-            None => blank && !empty,
+            (Some(kind), m) => m == Some(kind),
+            (None, _) => blank && !empty,
         };
         if opens && at > 0 {
             starts.push((at, k));

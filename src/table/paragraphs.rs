@@ -243,21 +243,21 @@ fn absorbed(
             }
         };
         for &(ai, ps) in mine {
-            // Where each paragraph of this article went, when it went to one place only.
-            let went: Vec<Option<(usize, usize)>> = (0..ps.len())
-                .map(|k| {
-                    let mut to = out.iter().map(ends).filter(|(m, _)| *m == (ai, k));
-                    match (to.next(), to.next()) {
-                        (Some((_, t)), None) => Some(t),
-                        _ => None,
-                    }
-                })
-                .collect();
-            let paired = |k: usize| out.iter().any(|x| ends(x).0 == (ai, k));
+            // Where each paragraph of this article went: one pass over the pairs.
+            let mut to: Vec<Vec<(usize, usize)>> = vec![Vec::new(); ps.len()];
+            for (m, t) in out.iter().map(ends).filter(|(m, _)| m.0 == ai) {
+                to[m.1].push(t);
+            }
+            let paired = |k: usize| !to[k].is_empty();
+            // ... when it went to one place only.
+            let went = |k: usize| match to[k].as_slice() {
+                [t] => Some(*t),
+                _ => None,
+            };
             for k in (0..ps.len()).filter(|&k| !paired(k)) {
                 let before = (0..k).rev().find(|&j| paired(j));
                 let after = (k + 1..ps.len()).find(|&j| paired(j));
-                let target = match (before.map(|j| went[j]), after.map(|j| went[j])) {
+                let target = match (before.map(went), after.map(went)) {
                     (Some(Some(x)), Some(Some(y))) if x == y => Some(x),
                     (Some(Some(x)), None) | (None, Some(Some(x))) => Some(x),
                     _ => None,
