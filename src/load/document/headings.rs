@@ -11,6 +11,7 @@
 //! decided by `outline`. The forms and their sources are catalogued in
 //! `docs/documents.md`.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -273,8 +274,8 @@ static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     // The keyword: a word followed by a space or a full stop (`Art. 1`, `Art.1`,
     // `Art 49`), or the section sign (`§ 1`, `§§ 53 bis 58`, `§12`).
     let keyword = format!(r"(?P<kw>(?i:{words})(?:\.\s*|\s+)|§§?\s*)");
-    // A number as written: a French code's letter prefix (`L. 313-11`, `R.1`, `R*311-1`,
-    // `LO. 111`), digits
+    // A number in brackets (`Article (1)`), or as written: a French code's letter prefix
+    // (`L. 313-11`, `R.1`, `R*311-1`, `LO. 111`), digits
     // with hyphen, colon or dot parts (`171-9`, `1:1`, `4.1`, `83.0a`), a letter suffix
     // (`12a`, `12A`, Bulgarian `2а`, Greek `5α`), a Latin one (`17 bis`, Italian
     // `1-bis`), an ordinal sign (`2.º`, `1er`), and a Portuguese insertion after it
@@ -283,7 +284,7 @@ static HEAD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<arabic>(?:(?:LO|L|R|D|A)\*?\.?\s?)?\d{{1,9}}(?:[-:.]\d{{1,4}})*(?:\p{{Ll}}{{1,2}}\b|[A-Z]\b)?(?:[\s-]?(?i:{LATIN})\b)?)(?P<ordinal>\.?\s?[º°ª]|er\b|re\b)?(?P<osuffix>-[A-Z]\b)?"
     );
     let pattern = format!(
-        r"^{keyword}(?:{arabic}|(?P<roman>[IVXLCDM]{{1,8}})(?P<rsuffix>\s?(?i:{LATIN})|\s[a-z]|[a-z]{{1,2}})?\b|(?P<letter>[A-Z])\b|(?P<word>(?i:{WORDS}))\b)(?P<rest>.*)$"
+        r"^{keyword}(?:\((?P<bracketed>\d{{1,4}}[a-z]?)\)|{arabic}|(?P<roman>[IVXLCDM]{{1,8}})(?P<rsuffix>\s?(?i:{LATIN})|\s[a-z]|[a-z]{{1,2}})?\b|(?P<letter>[A-Z])\b|(?P<word>(?i:{WORDS}))\b)(?P<rest>.*)$"
     );
     Regex::new(&pattern).expect("the heading pattern is a valid regex")
 });
@@ -383,10 +384,10 @@ fn east_asian(line: &str) -> Option<Heading> {
         "節" | "节" | "절" => Keyword::Division,
         _ => Keyword::Part,
     };
-    let mut number = han_number(&c["n"])?.to_string();
+    let mut number = han_number(&ascii_digits(&c["n"]))?.to_string();
     for branch in c["branch"].split(['の', '之', '의']).skip(1) {
         number.push('-');
-        number.push_str(&han_number(branch.trim())?.to_string());
+        number.push_str(&han_number(&ascii_digits(branch.trim()))?.to_string());
     }
     // `第三条の規定により`, `제3조에 따른`, `제3조 제1항에 따라`: a sentence citing the article.
     let spaced = c["rest"].starts_with(char::is_whitespace);
@@ -537,6 +538,34 @@ const ENGLISH_WORDS: &[&str] = &[
 ];
 
 /// Reads `line` as a heading, or `None` when it is not shaped like one.
+/// The first digit (zero) of each run of ten decimal digits, besides ASCII, that laws
+/// number their articles in: Arabic-Indic and Persian, N'Ko, the Indic scripts, Thai, Lao,
+/// Tibetan, Myanmar, Khmer, Mongolian, and the fullwidth digits of Japanese and Chinese
+/// text (`第１条`, `अनुच्छेद १`, `ماده ۱`, `มาตรา ๑`). Unicode keeps each such run
+/// contiguous, so a digit's value is its distance from its zero.
+const DIGIT_ZEROS: [u32; 22] = [
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x19D0, 0xFF10,
+];
+
+/// A number written in any script's decimal digits, in ASCII digits: the ids of two
+/// versions compare, and the outline counts, whatever digits each was typed in.
+pub(crate) fn ascii_digits(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    let digit = |c: char| {
+        DIGIT_ZEROS
+            .iter()
+            .find(|&&zero| (zero..zero + 10).contains(&u32::from(c)))
+            .and_then(|&zero| char::from_digit(u32::from(c) - zero, 10))
+    };
+    if !s.chars().any(|c| digit(c).is_some()) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(|c| digit(c).unwrap_or(c)).collect())
+}
+
 pub(crate) fn parse(line: &str) -> Option<Heading> {
     parse_with(line, false)
 }
@@ -645,7 +674,11 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
     let mut rest = caps.name("rest").map_or("", |m| m.as_str()).to_owned();
     // The text runs on after an ordinal sign: it has no title sentence.
     let mut run_on = false;
-    let number = if let Some(m) = caps.name("arabic") {
+    let number = if let Some(m) = caps.name("bracketed") {
+        // `Article (1)`, `المادة (1)`: the number in brackets, as the laws of several Arab
+        // states and their English translations write it.
+        m.as_str().to_owned()
+    } else if let Some(m) = caps.name("arabic") {
         let mut number = collapse(m.as_str());
         // `12th` is an ordinal in a sentence; `2aa` is an article inserted twice over.
         if ["st", "nd", "rd", "th"].iter().any(|o| number.ends_with(o)) {
@@ -741,6 +774,7 @@ pub(crate) fn collapse(s: &str) -> String {
 
 /// Splits what follows the number into title and text, or refuses the line.
 fn finish(keyword: Keyword, number: String, rest: &str, styled: bool) -> Option<Heading> {
+    let number = ascii_digits(&number).into_owned();
     let mut rest = rest.to_owned();
     let toc = match TOC_TAIL.find(&rest) {
         Some(m) => {
@@ -1348,6 +1382,8 @@ mod tests {
             ),
             ("第二十三条の二", Article, "23-2", "", None),
             ("第1条 定義", Article, "1", "定義", None),
+            // Fullwidth digits, as Japanese texts often type them.
+            ("第１２条 定義", Article, "12", "定義", None),
             ("第3条（適用範囲）", Article, "3", "適用範囲", None),
             ("第一章　総則", Chapter, "1", "総則", None),
             ("第二編 物権", Part, "2", "物権", None),
@@ -1721,6 +1757,29 @@ mod tests {
         assert!(!parse("Article 2 –").unwrap().dashed);
         assert!(parse("Section 1. You are permitted").unwrap().stopped);
         assert!(!parse("Art. 4 Catch limits").unwrap().stopped);
+    }
+
+    /// The number's digits in another script, or in brackets, make the same id.
+    #[test]
+    fn numbers_in_other_digits_or_in_brackets() {
+        for (line, number, title) in [
+            ("Article (12) Definitions", "12", "Definitions"),
+            ("ARTICLE (3)", "3", ""),
+            ("Artikel ٤", "4", ""),
+            ("Article १२", "12", ""),
+            ("Art. ５", "5", ""),
+        ] {
+            let h = parse(line).unwrap_or_else(|| panic!("not a heading: {line:?}"));
+            assert_eq!(
+                (h.number.as_str(), h.title.as_str()),
+                (number, title),
+                "{line}"
+            );
+        }
+        assert_eq!(ascii_digits("१२३ ۴۵ ๖"), "123 45 6");
+        assert!(matches!(ascii_digits("12 and ½"), Cow::Borrowed(_)));
+        // A sentence citing a bracketed article is still a sentence.
+        assert!(parse("Article (2) shall not apply to minors.").is_none());
     }
 
     #[test]

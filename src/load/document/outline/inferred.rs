@@ -1,6 +1,7 @@
 //! The article keyword of a language the grammar does not know, read off the document:
-//! the word that heads a run of standalone lines numbered 1, 2, 3 … (`Erthygl 1`,
-//! `Pasal 2`, `Madde 3`). Only a document that would otherwise be refused for having no
+//! the words that head a run of standalone lines numbered 1, 2, 3 … (`Erthygl 1`,
+//! `Pasal 2`, `Kifungu cha 3.`, `المادة (4)`, `अनुच्छेद ५`), or that follow the number
+//! (`1 бап`, `2-modda`). Only a document that would otherwise be refused for having no
 //! article headings is read this way, so no document the grammar reads changes.
 
 use std::collections::HashMap;
@@ -8,24 +9,37 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::super::headings::{Heading, Keyword};
+use super::super::headings::{ascii_digits, collapse, Heading, Keyword};
 use super::super::{Line, Style};
 use super::{boundary_before, unemphasised};
 
-/// A word, a number, and at most a title after a separator: `Erthygl 1`, `Pasal 2.`,
-/// `Madde 3 – Amaç`.
+/// One to three words, a number (in any script's digits, perhaps in brackets or after
+/// `№`), and at most a title after a separator: `Erthygl 1`, `Pasal 2.`, `Madde 3 –
+/// Amaç`, `Kifungu cha 4.`, `Doka ta 5:-`, `المادة (6)`, `BAB : 7`, `دفعہ ۸۔`.
 static KEYED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<word>\p{L}[\p{L}\p{M}'’-]{1,20})\.?\s+(?P<n>\d{1,3})\s*[.:]?\s*(?:[-–—:.]\s*(?P<title>\S.{0,80}))?$")
+    Regex::new(r"^(?P<word>\p{L}[\p{L}\p{M}'’-]{1,20}(?:\s+\p{L}[\p{L}\p{M}'’-]{0,20}){0,2})(?:\s*[.:]\s*|\s+)(?:№\s*)?\(?(?P<n>\d{1,3})\)?\s*[.:：۔]?[-–—]?\s*(?:[-–—:.]\s*(?P<title>\S.{0,80}))?$")
         .expect("the keyed-heading pattern is a valid regex")
 });
 
-/// A keyword as first written, and its headings so far: (line, number, title).
+/// The number first, then one word: `1 бап`, `2‐modda`, `3 статья.`.
+static NUMBER_KEYED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<n>\d{1,3})\.?\s*[-‐]?\s*(?P<word>\p{L}[\p{L}\p{M}'’-]{1,20})\.?$")
+        .expect("the number-first heading pattern is a valid regex")
+});
+
+/// A keyword as first written (with `#` where the number stands), and its headings so
+/// far: (line, number, title).
 type Run = (String, Vec<(usize, u32, String)>);
 
 /// Fewer headings than this in a run are no evidence of a keyword.
 const MIN_RUN: usize = 3;
 
-/// The inferred keyword and its article headings by line index, or `None`.
+/// Numbers a run may skip between two headings: an article repealed without a trace, or
+/// a heading mistyped, costs one article its heading, not the rest of the document theirs.
+const MAX_SKIPPED: u32 = 2;
+
+/// The inferred heading form (`Erthygl #`, `# бап`) and its article headings by line
+/// index, or `None`.
 pub(super) fn headings(lines: &[Line], width: usize) -> Option<(String, HashMap<usize, Heading>)> {
     // Per keyword (lower-cased), the lines numbered 1, 2, 3 … in document order.
     let mut runs: HashMap<String, Run> = HashMap::new();
@@ -38,18 +52,23 @@ pub(super) fn headings(lines: &[Line], width: usize) -> Option<(String, HashMap<
             continue;
         }
         let text = unemphasised(&line.text);
-        let Some(c) = KEYED.captures(text.trim()) else {
+        let text = text.trim();
+        let (form, c) = match KEYED.captures(text) {
+            Some(c) => (format!("{} #", collapse(&c["word"])), c),
+            None => match NUMBER_KEYED.captures(text) {
+                Some(c) => (format!("# {}", &c["word"]), c),
+                None => continue,
+            },
+        };
+        let Ok(n) = ascii_digits(&c["n"]).parse::<u32>() else {
             continue;
         };
-        let Ok(n) = c["n"].parse::<u32>() else {
-            continue;
-        };
-        let word = c["word"].to_owned();
         let (_, run) = runs
-            .entry(word.to_lowercase())
-            .or_insert_with(|| (word.clone(), Vec::new()));
-        let expected = run.last().map_or(1, |&(_, last, _)| last + 1);
-        if n == expected {
+            .entry(form.to_lowercase())
+            .or_insert_with(|| (form.clone(), Vec::new()));
+        let next = run.last().map_or(1, |&(_, last, _)| last + 1);
+        let skipped = if run.is_empty() { 0 } else { MAX_SKIPPED };
+        if (next..=next + skipped).contains(&n) {
             let title = c.name("title").map_or("", |t| t.as_str()).trim();
             run.push((i, n, title.trim_end_matches('.').to_owned()));
         }
@@ -99,13 +118,65 @@ mod tests {
         assert_eq!(
             got,
             Some((
-                "Erthygl".to_owned(),
+                "Erthygl #".to_owned(),
                 vec![
                     ("1".into(), String::new()),
                     ("2".into(), "Cydraddoldeb".into()),
                     ("3".into(), String::new())
                 ]
             ))
+        );
+    }
+
+    #[test]
+    fn several_words_other_digits_brackets_or_the_number_first_are_keywords_too() {
+        let numbers = |got: Option<(String, Vec<(String, String)>)>| {
+            got.map(|(form, found)| (form, found.into_iter().map(|(n, _)| n).collect::<Vec<_>>()))
+        };
+        let three = || vec!["1".to_owned(), "2".into(), "3".into()];
+        assert_eq!(
+            numbers(read("Kifungu cha 1.\n\nMaandishi.\n\nKifungu cha 2.\n\nMaandishi.\n\nKifungu cha 3.\n\nMaandishi.\n")),
+            Some(("Kifungu cha #".to_owned(), three()))
+        );
+        assert_eq!(
+            numbers(read(
+                "Doka ta 1:-\n\nRubutu.\n\nDoka ta 2:-\n\nRubutu.\n\nDoka ta 3:-\n\nRubutu.\n"
+            )),
+            Some(("Doka ta #".to_owned(), three()))
+        );
+        assert_eq!(
+            numbers(read(
+                "अनुच्छेद १.\n\nपाठ।\n\nअनुच्छेद २.\n\nपाठ।\n\nअनुच्छेद ३.\n\nपाठ।\n"
+            )),
+            Some(("अनुच्छेद #".to_owned(), three()))
+        );
+        assert_eq!(
+            numbers(read(
+                "المادة (1)\n\nنص.\n\nالمادة (2)\n\nنص.\n\nالمادة (3)\n\nنص.\n"
+            )),
+            Some(("المادة #".to_owned(), three()))
+        );
+        assert_eq!(
+            numbers(read(
+                "1 бап\n\nМәтін.\n\n2 бап\n\nМәтін.\n\n3 бап\n\nМәтін.\n"
+            )),
+            Some(("# бап".to_owned(), three()))
+        );
+    }
+
+    #[test]
+    fn a_missing_heading_costs_one_article_not_the_rest() {
+        let numbers = |text: &str| {
+            read(text).map(|(_, found)| found.into_iter().map(|(n, _)| n).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            numbers("Pasal 1\n\nA.\n\nPasal 2\n\nB.\n\nPsal 3\n\nC.\n\nPasal 4\n\nD.\n\nPasal 5\n\nE.\n"),
+            Some(vec!["1".into(), "2".into(), "4".into(), "5".into()])
+        );
+        // Too far a jump is a number in the text, not the next heading.
+        assert_eq!(
+            numbers("Pasal 1\n\nA.\n\nPasal 2\n\nB.\n\nPasal 3\n\nC.\n\nPasal 9\n\nD.\n"),
+            Some(vec!["1".into(), "2".into(), "3".into()])
         );
     }
 

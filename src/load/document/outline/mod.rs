@@ -158,10 +158,12 @@ pub(crate) fn build(
         found.extend(numbered);
     }
     if cx.rules.article_pattern.is_none() && !found.values().any(|h| h.keyword.can_be_article()) {
-        if let Some((word, inferred)) = inferred::headings(lines, wrap.width) {
+        if let Some((form, inferred)) = inferred::headings(lines, wrap.width) {
             warnings.push(format!(
-                "no known article keyword: read the {} headings '{word} 1', '{word} 2' … as the articles",
-                inferred.len()
+                "no known article keyword: read the {} headings '{}', '{}' … as the articles",
+                inferred.len(),
+                form.replacen('#', "1", 1),
+                form.replacen('#', "2", 1)
             ));
             found.extend(inferred);
         }
