@@ -1052,7 +1052,12 @@ pub(crate) fn title_like(s: &str, max_words: usize) -> bool {
     let last = s.chars().last().unwrap_or(first);
     !first.is_lowercase()
         && !matches!(first, ',' | ';' | ':' | ')')
-        && !matches!(last, '.' | ',' | ';' | ':' | '-' | '—' | '–')
+        // A sentence's stop in any script (`。`, `।`, `۔`, `።`) ends text, never a title.
+        && !matches!(
+            last,
+            '.' | ',' | ';' | ':' | '-' | '—' | '–' | '。' | '，' | '、' | '；' | '：' | '！'
+                | '？' | '।' | '۔' | '።' | '։'
+        )
         && s.split_whitespace().count() <= max_words
         && s.chars().count() <= 200
 }
@@ -1785,6 +1790,16 @@ mod tests {
     #[test]
     fn title_likeness() {
         assert!(title_like("Definitions", 12));
+        assert!(title_like("目的", 12));
+        // A sentence without spaces is one "word", but its stop says what it is.
+        assert!(!title_like(
+            "すべての人間は、生まれながらにして自由である。",
+            12
+        ));
+        assert!(!title_like(
+            "सभी मनुष्यों को गौरव और अधिकारों के मामले में स्वतंत्रता प्राप्त है।",
+            12
+        ));
         assert!(title_like("[Deleted]", 12));
         assert!(!title_like("shall apply", 12));
         assert!(!title_like("The Parties agree.", 12));

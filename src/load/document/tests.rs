@@ -1492,6 +1492,22 @@ fn closed_titles_after_a_plain_space_are_headings_in_sequence() {
     assert!(articles(&r.draft)[0].text.contains("Article 6 Applies"));
 }
 
+/// `第１条` alone, its text in the paragraph below: a sentence of unspaced script is one
+/// "word", but its `。` says it is text, not the article's title.
+#[test]
+fn a_sentence_under_a_bare_east_asian_heading_is_its_text() {
+    let r = txt(
+        "世界人権宣言\n\n第１条\n\nすべての人間は、生まれながらにして自由である。\n\n\
+         第２条\n\nすべて人は、差別をも受けることなく、権利を享有することができる。\n\n\
+         第３条\n\n生存\n\nすべての人は、生命に対する権利を有する。\n",
+    );
+    assert_eq!(heads(&r.draft), ["1: ", "2: ", "3: 生存"]);
+    assert_eq!(
+        articles(&r.draft)[0].text,
+        "すべての人間は、生まれながらにして自由である。\n"
+    );
+}
+
 /// `（目的）` over `第一条　…`: a bracketed title on the line above a heading is its title,
 /// not the last line of the article before, unless it is all that article has.
 #[test]
