@@ -8,6 +8,7 @@
 //! `.docx` and a `.txt` of the same text read alike.
 
 mod docx;
+pub(crate) mod former;
 mod headings;
 mod notes;
 mod outline;
@@ -140,6 +141,7 @@ fn read_explained(
     };
     let mut draft = outline::build(&lines, &context, &mut warnings, verdicts)?;
     notes::attach(&mut draft, &notes, &mut warnings);
+    former::read(&mut draft, &mut warnings);
     Ok(Reading { draft, warnings })
 }
 
