@@ -102,3 +102,15 @@ fn a_note_is_neither_title_nor_text() {
     let warned = String::from_utf8(out.stderr).unwrap();
     assert!(warned.contains("read 3 notes"), "{warned}");
 }
+
+#[test]
+fn a_merge_of_untitled_articles_has_no_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    std::fs::write(&a, OLD).unwrap();
+    std::fs::write(&b, NEW).unwrap();
+    let out = draftdiff().arg("diff").arg(&a).arg(&b).output().unwrap();
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains("\nArticles 3 + 4 → 3\nmerged"), "{report}");
+    assert!(!report.contains("→ 3 ;"), "{report}");
+}

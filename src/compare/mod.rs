@@ -528,10 +528,13 @@ pub fn join_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
+/// The titles of a split's or merge's articles, those without one left out: two untitled
+/// articles merged are untitled, not `; `.
 fn join_titles(articles: &[&ArticleRef]) -> String {
     articles
         .iter()
         .map(|a| a.article.title.as_str())
+        .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join("; ")
 }
