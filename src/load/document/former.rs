@@ -27,8 +27,12 @@ static NOTE: LazyLock<Regex> = LazyLock::new(|| {
     let group = format!(
         r"{open}\s+{number}(?:{join}{number})*(?:\s+(?:del\s+|of\s+the\s+)?\p{{Lu}}[\p{{Lu}}-]{{1,8}})?"
     );
-    Regex::new(&format!(r"^\(?\s*{group}(?:{join}{group})*\s*\)?$"))
-        .expect("the former-number note pattern is a valid regex")
+    // A footnote mark may follow (`(ex Article 1 TEU) (2)`: the treaties' note that the
+    // references are indicative).
+    Regex::new(&format!(
+        r"^\(?\s*{group}(?:{join}{group})*\s*\)?(?:\s*\(\d{{1,3}}\)|\s*\[\^?\w+\])?$"
+    ))
+    .expect("the former-number note pattern is a valid regex")
 });
 
 /// The words that open each group of a note: `ex Articles`, `ex-article`, `antiguo artículo`.
@@ -44,6 +48,11 @@ static TREATY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the former-number treaty pattern is a valid regex")
 });
 
+/// A footnote mark after a note.
+static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\)\s*(?:\(\d{1,3}\)|\[\^?\w+\])$").expect("the footnote pattern is a valid regex")
+});
+
 /// An article number in a group: `81`, `11a`, `64(1)` (the paragraph is dropped).
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?P<n>\d{1,4}[a-z]?)\b(?:\(\d+\))*")
@@ -57,6 +66,7 @@ pub(crate) fn hints(line: &str) -> Option<Vec<String>> {
     if !NOTE.is_match(line) {
         return None;
     }
+    let line = FOOTNOTE.find(line).map_or(line, |m| &line[..m.start()]);
     let opens: Vec<regex::Match> = OPEN.find_iter(line).collect();
     let mut out = Vec::new();
     for (k, open) in opens.iter().enumerate() {
@@ -123,6 +133,7 @@ mod tests {
         assert_eq!(hint("(ex-Artikel 5 EGV)"), ["ex EGV:5"]);
         assert_eq!(hint("(antiguo artículo 3 TCE)"), ["ex TCE:3"]);
         assert_eq!(hint("(ex Article 7)"), ["ex:7"]);
+        assert_eq!(hint("(ex Article 1 TEU) (2)"), ["ex TEU:1"]);
         // A bracketed line under a heading may have become its title without them.
         assert_eq!(hint("ex Article 5 TEC"), ["ex TEC:5"]);
         // Text that mentions a former article is no note.
