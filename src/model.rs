@@ -304,21 +304,89 @@ impl Draft {
 /// Words as a reader counts them: Unicode word boundaries, punctuation excluded.
 ///
 /// Words never cross a line break (UAX #29 always breaks around CR, LF and the other
-/// newlines), so each line is counted on its own: an ASCII line by `ascii_words`, any
-/// other by the full segmentation.
+/// newlines), so each line is counted on its own: an ASCII line by `ascii_words`, a line
+/// of Latin letters and common marks by `ascii_words` over its [`latin_proxy`], any other
+/// by the full segmentation.
 pub fn word_count(text: &str) -> usize {
     if text.is_ascii() {
         return ascii_words(text.as_bytes());
     }
+    let mut proxy = Vec::new();
     text.split_inclusive('\n')
         .map(|line| {
             if line.is_ascii() {
                 ascii_words(line.as_bytes())
+            } else if latin_proxy(line, &mut proxy, None) {
+                ascii_words(&proxy)
             } else {
                 line.unicode_words().count()
             }
         })
         .sum()
+}
+
+/// The ASCII byte that plays the part of a non-ASCII character in UAX #29's word rules,
+/// for the characters of Latin-script texts: the letters of Latin-1 and Latin Extended-A
+/// (ALetter, as `a`), the curly apostrophes (MidNumLet, as `'`), and signs that stand
+/// alone (WB999, as `#`: none is a letter, digit or whitespace to `char`, except the
+/// no-break space, which UAX #29 does not join to spaces). `None` for any other
+/// character. `latin_proxy_matches_the_unicode_segmentation` checks each one against the
+/// full segmentation in every context of two characters.
+pub(crate) fn latin_proxy_byte(c: char) -> Option<u8> {
+    match c {
+        '\u{aa}'
+        | '\u{b5}'
+        | '\u{ba}'
+        | '\u{c0}'..='\u{d6}'
+        | '\u{d8}'..='\u{f6}'
+        | '\u{f8}'..='\u{17f}' => Some(b'a'),
+        '\u{2018}' | '\u{2019}' => Some(b'\''),
+        '\u{a0}' | '\u{a7}' | '\u{ab}' | '\u{b0}' | '\u{bb}' | '\u{d7}' | '\u{f7}' | '\u{2013}'
+        | '\u{2014}' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2026}' | '\u{20ac}' => Some(b'#'),
+        _ => None,
+    }
+}
+
+/// Writes into `proxy` (cleared first) one ASCII byte for each character of `line`: the
+/// character itself if it is ASCII, else its [`latin_proxy_byte`]; `false` if a character
+/// has none (`proxy` then holds a prefix). The ASCII scanners read the proxy as UAX #29
+/// reads the line, a byte for a character. With `starts`, also writes the byte offset in
+/// `line` of each character, then `line.len()`.
+pub(crate) fn latin_proxy(line: &str, proxy: &mut Vec<u8>, starts: Option<&mut Vec<u32>>) -> bool {
+    proxy.clear();
+    proxy.reserve(line.len());
+    match starts {
+        None => {
+            for c in line.chars() {
+                let b = if c.is_ascii() {
+                    c as u8
+                } else {
+                    match latin_proxy_byte(c) {
+                        Some(b) => b,
+                        None => return false,
+                    }
+                };
+                proxy.push(b);
+            }
+        }
+        Some(starts) => {
+            starts.clear();
+            for (i, c) in line.char_indices() {
+                let b = if c.is_ascii() {
+                    c as u8
+                } else {
+                    match latin_proxy_byte(c) {
+                        Some(b) => b,
+                        None => return false,
+                    }
+                };
+                proxy.push(b);
+                starts.push(i as u32);
+            }
+            starts.push(line.len() as u32);
+        }
+    }
+    true
 }
 
 /// What a byte is to UAX #29's word rules, for ASCII text.
@@ -603,7 +671,7 @@ mod tests {
         let pieces = prop::sample::select(vec![
             "a", "Z", "0", "9", "_", ":", ".", "'", ",", ";", " ", "  ", "\n", "\r\n", "\r", "\t",
             "-", "\"", "é", "\u{301}", "\u{200d}", "\u{a0}", "٣", "…", "’", "ः", "日本", "\u{b}",
-            "\u{85}",
+            "\u{85}", "ä", "ß", "§", "–", "‘", "«", "\u{17f}", "\u{202f}", "\u{b7}", "²", "ª",
         ]);
         proptest!(ProptestConfig::with_cases(20_000), |(parts in prop::collection::vec(pieces, 0..40))| {
             let text: String = parts.concat();
