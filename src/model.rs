@@ -389,6 +389,33 @@ pub(crate) fn latin_proxy(line: &str, proxy: &mut Vec<u8>, starts: Option<&mut V
     true
 }
 
+/// Calls `f` with the byte offset and the text of each word of `text`, as
+/// `unicode_word_indices` finds them: line by line (words never cross a line break), an
+/// ASCII line by [`for_each_ascii_word`], a line of Latin letters and common marks by the
+/// same scanner over its [`latin_proxy`], any other by the full segmentation.
+pub(crate) fn for_each_word_index<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)) {
+    if text.is_ascii() {
+        return for_each_ascii_word(text.as_bytes(), |r| f(r.start, &text[r]));
+    }
+    let (mut proxy, mut starts) = (Vec::new(), Vec::new());
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.is_ascii() {
+            for_each_ascii_word(line.as_bytes(), |r| f(at + r.start, &line[r]));
+        } else if latin_proxy(line, &mut proxy, Some(&mut starts)) {
+            for_each_ascii_word(&proxy, |r| {
+                let (start, end) = (starts[r.start] as usize, starts[r.end] as usize);
+                f(at + start, &line[start..end]);
+            });
+        } else {
+            for (i, word) in line.unicode_word_indices() {
+                f(at + i, word);
+            }
+        }
+        at += line.len();
+    }
+}
+
 /// What a byte is to UAX #29's word rules, for ASCII text.
 const LETTER: u8 = 1;
 const DIGIT: u8 = 2;

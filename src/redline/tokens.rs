@@ -503,7 +503,11 @@ mod tests {
             Ok(())
         }
         proptest!(ProptestConfig::with_cases(20_000), |(parts in prop::collection::vec(pieces, 0..40))| {
-            same_as_whole(&parts.concat())?;
+            let text = parts.concat();
+            same_as_whole(&text)?;
+            let mut words = Vec::new();
+            crate::model::for_each_word_index(&text, |i, w| words.push((i, w)));
+            prop_assert_eq!(words, text.unicode_word_indices().collect::<Vec<_>>(), "{:?}", text);
         });
         let ascii =
             prop::collection::vec(0u8..128, 0..80).prop_map(|b| String::from_utf8(b).unwrap());
@@ -545,6 +549,10 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{text:?}");
             assert_eq!(word_count(text), text.unicode_words().count(), "{text:?}");
+            let mut words = Vec::new();
+            crate::model::for_each_word_index(text, |i, w| words.push((i, w)));
+            let want: Vec<_> = text.unicode_word_indices().collect();
+            assert_eq!(words, want, "{text:?}");
         };
         for &c in &table {
             let c = c.to_string();
