@@ -352,39 +352,41 @@ pub(crate) fn latin_proxy_byte(c: char) -> Option<u8> {
 /// has none (`proxy` then holds a prefix). The ASCII scanners read the proxy as UAX #29
 /// reads the line, a byte for a character. With `starts`, also writes the byte offset in
 /// `line` of each character, then `line.len()`.
-pub(crate) fn latin_proxy(line: &str, proxy: &mut Vec<u8>, starts: Option<&mut Vec<u32>>) -> bool {
+pub(crate) fn latin_proxy(
+    line: &str,
+    proxy: &mut Vec<u8>,
+    mut starts: Option<&mut Vec<u32>>,
+) -> bool {
     proxy.clear();
     proxy.reserve(line.len());
-    match starts {
-        None => {
-            for c in line.chars() {
-                let b = if c.is_ascii() {
-                    c as u8
-                } else {
-                    match latin_proxy_byte(c) {
-                        Some(b) => b,
-                        None => return false,
-                    }
-                };
-                proxy.push(b);
-            }
+    if let Some(starts) = starts.as_deref_mut() {
+        starts.clear();
+        starts.reserve(line.len() + 1);
+    }
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII is its own proxy, copied at once.
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+        proxy.extend_from_slice(&bytes[i..i + run]);
+        if let Some(starts) = starts.as_deref_mut() {
+            starts.extend((i..i + run).map(|k| k as u32));
         }
-        Some(starts) => {
-            starts.clear();
-            for (i, c) in line.char_indices() {
-                let b = if c.is_ascii() {
-                    c as u8
-                } else {
-                    match latin_proxy_byte(c) {
-                        Some(b) => b,
-                        None => return false,
-                    }
-                };
-                proxy.push(b);
-                starts.push(i as u32);
-            }
-            starts.push(line.len() as u32);
+        i += run;
+        let Some(c) = line[i..].chars().next() else {
+            break;
+        };
+        let Some(b) = latin_proxy_byte(c) else {
+            return false;
+        };
+        proxy.push(b);
+        if let Some(starts) = starts.as_deref_mut() {
+            starts.push(i as u32);
         }
+        i += c.len_utf8();
+    }
+    if let Some(starts) = starts {
+        starts.push(line.len() as u32);
     }
     true
 }
