@@ -304,21 +304,118 @@ impl Draft {
 /// Words as a reader counts them: Unicode word boundaries, punctuation excluded.
 ///
 /// Words never cross a line break (UAX #29 always breaks around CR, LF and the other
-/// newlines), so each line is counted on its own: an ASCII line by `ascii_words`, any
-/// other by the full segmentation.
+/// newlines), so each line is counted on its own: an ASCII line by `ascii_words`, a line
+/// of Latin letters and common marks by `ascii_words` over its [`latin_proxy`], any other
+/// by the full segmentation.
 pub fn word_count(text: &str) -> usize {
     if text.is_ascii() {
         return ascii_words(text.as_bytes());
     }
+    let mut proxy = Vec::new();
     text.split_inclusive('\n')
         .map(|line| {
             if line.is_ascii() {
                 ascii_words(line.as_bytes())
+            } else if latin_proxy(line, &mut proxy, None) {
+                ascii_words(&proxy)
             } else {
                 line.unicode_words().count()
             }
         })
         .sum()
+}
+
+/// The ASCII byte that plays the part of a non-ASCII character in UAX #29's word rules,
+/// for the characters of Latin-script texts: the letters of Latin-1 and Latin Extended-A
+/// (ALetter, as `a`), the curly apostrophes (MidNumLet, as `'`), and signs that stand
+/// alone (WB999, as `#`: none is a letter, digit or whitespace to `char`, except the
+/// no-break space, which UAX #29 does not join to spaces). `None` for any other
+/// character. `latin_proxy_matches_the_unicode_segmentation` checks each one against the
+/// full segmentation in every context of two characters.
+pub(crate) fn latin_proxy_byte(c: char) -> Option<u8> {
+    match c {
+        '\u{aa}'
+        | '\u{b5}'
+        | '\u{ba}'
+        | '\u{c0}'..='\u{d6}'
+        | '\u{d8}'..='\u{f6}'
+        | '\u{f8}'..='\u{17f}' => Some(b'a'),
+        '\u{2018}' | '\u{2019}' => Some(b'\''),
+        '\u{a0}' | '\u{a7}' | '\u{ab}' | '\u{b0}' | '\u{bb}' | '\u{d7}' | '\u{f7}' | '\u{2013}'
+        | '\u{2014}' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2026}' | '\u{20ac}' => Some(b'#'),
+        _ => None,
+    }
+}
+
+/// Writes into `proxy` (cleared first) one ASCII byte for each character of `line`: the
+/// character itself if it is ASCII, else its [`latin_proxy_byte`]; `false` if a character
+/// has none (`proxy` then holds a prefix). The ASCII scanners read the proxy as UAX #29
+/// reads the line, a byte for a character. With `starts`, also writes the byte offset in
+/// `line` of each character, then `line.len()`.
+pub(crate) fn latin_proxy(
+    line: &str,
+    proxy: &mut Vec<u8>,
+    mut starts: Option<&mut Vec<u32>>,
+) -> bool {
+    proxy.clear();
+    proxy.reserve(line.len());
+    if let Some(starts) = starts.as_deref_mut() {
+        starts.clear();
+        starts.reserve(line.len() + 1);
+    }
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII is its own proxy, copied at once.
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+        proxy.extend_from_slice(&bytes[i..i + run]);
+        if let Some(starts) = starts.as_deref_mut() {
+            starts.extend((i..i + run).map(|k| k as u32));
+        }
+        i += run;
+        let Some(c) = line[i..].chars().next() else {
+            break;
+        };
+        let Some(b) = latin_proxy_byte(c) else {
+            return false;
+        };
+        proxy.push(b);
+        if let Some(starts) = starts.as_deref_mut() {
+            starts.push(i as u32);
+        }
+        i += c.len_utf8();
+    }
+    if let Some(starts) = starts {
+        starts.push(line.len() as u32);
+    }
+    true
+}
+
+/// Calls `f` with the byte offset and the text of each word of `text`, as
+/// `unicode_word_indices` finds them: line by line (words never cross a line break), an
+/// ASCII line by [`for_each_ascii_word`], a line of Latin letters and common marks by the
+/// same scanner over its [`latin_proxy`], any other by the full segmentation.
+pub(crate) fn for_each_word_index<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)) {
+    if text.is_ascii() {
+        return for_each_ascii_word(text.as_bytes(), |r| f(r.start, &text[r]));
+    }
+    let (mut proxy, mut starts) = (Vec::new(), Vec::new());
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.is_ascii() {
+            for_each_ascii_word(line.as_bytes(), |r| f(at + r.start, &line[r]));
+        } else if latin_proxy(line, &mut proxy, Some(&mut starts)) {
+            for_each_ascii_word(&proxy, |r| {
+                let (start, end) = (starts[r.start] as usize, starts[r.end] as usize);
+                f(at + start, &line[start..end]);
+            });
+        } else {
+            for (i, word) in line.unicode_word_indices() {
+                f(at + i, word);
+            }
+        }
+        at += line.len();
+    }
 }
 
 /// What a byte is to UAX #29's word rules, for ASCII text.
@@ -603,7 +700,7 @@ mod tests {
         let pieces = prop::sample::select(vec![
             "a", "Z", "0", "9", "_", ":", ".", "'", ",", ";", " ", "  ", "\n", "\r\n", "\r", "\t",
             "-", "\"", "é", "\u{301}", "\u{200d}", "\u{a0}", "٣", "…", "’", "ः", "日本", "\u{b}",
-            "\u{85}",
+            "\u{85}", "ä", "ß", "§", "–", "‘", "«", "\u{17f}", "\u{202f}", "\u{b7}", "²", "ª",
         ]);
         proptest!(ProptestConfig::with_cases(20_000), |(parts in prop::collection::vec(pieces, 0..40))| {
             let text: String = parts.concat();

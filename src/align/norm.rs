@@ -7,6 +7,7 @@
 //! insertion does not make an article look different.
 
 use std::hash::{DefaultHasher, Hasher};
+use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -118,6 +119,104 @@ fn squeeze(out: &mut Vec<u8>, start: usize, after_space: bool) {
 /// `ș` for `ş`, `ARTICULO` for `ARTÍCULO`) still says the same thing, and the redline
 /// shows what changed.
 fn push_unicode(line: &str, out: &mut Vec<u8>) {
+    let start = out.len();
+    if !push_latin(line, out) {
+        out.truncate(start);
+        push_unicode_whole(line, out);
+    }
+}
+
+/// The canonical form of each character of Latin-1, Latin Extended-A and -B and General
+/// Punctuation, alone: what [`push_unicode_whole`] writes for it (`" "` for whitespace),
+/// or `None` where it would not be the character's own (a character whose decomposition
+/// holds a mark that canonical ordering could move and that is kept, or whitespace beside
+/// other text).
+static LATIN: LazyLock<Vec<Option<Box<str>>>> = LazyLock::new(|| {
+    use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+    let fold = |c: char| {
+        let decomposed: Vec<char> = std::iter::once(c).nfkd().collect();
+        if decomposed
+            .iter()
+            .any(|&d| canonical_combining_class(d) != 0 && !is_combining_mark(d))
+        {
+            return None;
+        }
+        let mut out = Vec::new();
+        push_unicode_whole(&c.to_string(), &mut out);
+        let out = String::from_utf8(out).ok()?;
+        let lowered: String = decomposed
+            .into_iter()
+            .filter(|&d| !is_combining_mark(d))
+            .flat_map(char::to_lowercase)
+            .collect();
+        match lowered.chars().filter(|d| d.is_whitespace()).count() {
+            0 => Some(out.into_boxed_str()),
+            1 if lowered.chars().count() == 1 => Some(" ".into()),
+            _ => None,
+        }
+    };
+    LATIN_RANGES
+        .iter()
+        .flat_map(|r| r.clone())
+        .map(|c| char::from_u32(c).and_then(fold))
+        .collect()
+});
+
+/// The characters of [`LATIN`], in order.
+const LATIN_RANGES: [std::ops::Range<u32>; 2] = [0x80..0x250, 0x2000..0x2070];
+
+/// The entry of `c` in [`LATIN`].
+fn latin_fold(c: char) -> Option<&'static str> {
+    let c = c as u32;
+    let [low, punct] = &LATIN_RANGES;
+    let i = if low.contains(&c) {
+        c - low.start
+    } else if punct.contains(&c) {
+        c - punct.start + low.len() as u32
+    } else {
+        return None;
+    };
+    LATIN[i as usize].as_deref()
+}
+
+/// [`push_unicode_whole`] for a line of ASCII and [`LATIN`] characters, a character at a
+/// time: NFKD decomposes each character on its own, canonical ordering only moves marks
+/// (which are dropped, and [`LATIN`] holds no character with another mark), and lower
+/// casing is per character, so the line's form is its characters' forms one after the
+/// other, with whitespace squeezed as the whole line's would be. `false` (with `out`
+/// partly written) at the first character of no such form.
+fn push_latin(line: &str, out: &mut Vec<u8>) -> bool {
+    let mut last_space = out.last().is_none_or(|&c| c == b' ');
+    for c in line.chars() {
+        let (space, bytes) = if c.is_ascii() {
+            let b = c as u8;
+            (c.is_whitespace(), b.to_ascii_lowercase())
+        } else {
+            match latin_fold(c) {
+                Some(" ") => (true, 0),
+                Some(s) => {
+                    out.extend_from_slice(s.as_bytes());
+                    last_space &= s.is_empty();
+                    continue;
+                }
+                None => return false,
+            }
+        };
+        if space {
+            if !last_space {
+                out.push(b' ');
+            }
+            last_space = true;
+        } else {
+            out.push(bytes);
+            last_space = false;
+        }
+    }
+    true
+}
+
+/// [`push_unicode`] for any line, through the full normalisation.
+fn push_unicode_whole(line: &str, out: &mut Vec<u8>) {
     let mut last_space = out.last().is_none_or(|&c| c == b' ');
     let mut utf8 = [0u8; 4];
     let base = line
@@ -284,6 +383,53 @@ mod tests {
         assert_eq!(normalise(a), normalise(b));
         // NFKD: the ligature and the full-width letters fold to plain ones.
         assert_eq!(normalise("ﬁnal ＡＢＣ"), "final abc");
+    }
+
+    fn same_as_whole(line: &str) {
+        for before in [&b""[..], b"x", b"x "] {
+            let (mut fast, mut whole) = (before.to_vec(), before.to_vec());
+            push_unicode(line, &mut fast);
+            push_unicode_whole(line, &mut whole);
+            assert_eq!(fast, whole, "{line:?} after {before:?}");
+        }
+    }
+
+    /// Every character of [`LATIN`]'s ranges, with or without a form of its own, in
+    /// contexts of letters, marks, whitespace and other Latin characters, folds as the
+    /// whole line's normalisation folds it.
+    #[test]
+    fn latin_lines_fold_like_the_whole_normalisation() {
+        let chars: Vec<char> = LATIN_RANGES
+            .iter()
+            .flat_map(|r| r.clone())
+            .filter_map(char::from_u32)
+            .collect();
+        let own = chars.iter().filter(|&&c| latin_fold(c).is_some()).count();
+        assert!(own > 550, "{own}");
+        assert_eq!(latin_fold('\u{a0}'), Some(" "));
+        assert_eq!(latin_fold('Ä'), Some("a"));
+        let contexts = [
+            "", "a", "Q", " ", "  ", "\t", "\u{b}", "\u{1c}", "1", ".", "é", "\u{301}", "\u{a0}",
+            "ß", "İ", "\u{2003}", "\u{308}x", "ǅ", "ﬁ", "Σ", "\u{345}", "\u{85}",
+        ];
+        for c in chars {
+            for x in contexts {
+                for y in contexts {
+                    same_as_whole(&format!("{x}{c}{y}"));
+                    same_as_whole(&format!("{c}{x}{c}{y}"));
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+        #[test]
+        fn latin_lines_fold_like_the_whole_normalisation_at_random(
+            line in "[a-zA-Z0-9 \t\u{b}.,äöüßÄÖÜéÈçñ§–„“”’\u{a0}\u{2003}\u{202f}\u{301}İǅ¼¨ſŉ]{0,40}"
+        ) {
+            same_as_whole(&line);
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::redline::tokens::{for_each_bound, Class};
 
@@ -295,26 +295,29 @@ impl Normalised {
             } else {
                 line
             };
-            let at = text.len();
             if line.is_ascii() {
-                // Fast path: NFKC is the identity and only the backtick is a quote to fold.
-                match on.has(Aspect::QuoteStyle) && line.contains('`') {
-                    true => text.push_str(&line.replace('`', "'")),
-                    false => text.push_str(line),
-                }
-                if on.has(Aspect::LetterCase) {
-                    if let Some(added) = text.get_mut(at..) {
-                        added.make_ascii_lowercase();
-                    }
-                }
+                push_ascii(&mut text, line, on);
                 continue;
             }
-            let composed: Cow<'_, str> = if on.has(Aspect::UnicodeForm) {
+            // A line the quick check finds in NFKC already (most accented Latin text) is its
+            // own NFKC, by the definition of the check.
+            let composed: Cow<'_, str> = if on.has(Aspect::UnicodeForm)
+                && is_nfkc_quick(line.chars()) != IsNormalized::Yes
+            {
                 Cow::Owned(line.nfkc().collect())
             } else {
                 Cow::Borrowed(line)
             };
-            for c in composed.chars() {
+            let mut rest = composed.as_ref();
+            while !rest.is_empty() {
+                // Each run of ASCII as an ASCII line is taken: at once.
+                let run = rest.bytes().take_while(u8::is_ascii).count();
+                push_ascii(&mut text, &rest[..run], on);
+                rest = &rest[run..];
+                let Some(c) = rest.chars().next() else {
+                    break;
+                };
+                rest = &rest[c.len_utf8()..];
                 let c = if on.has(Aspect::QuoteStyle) {
                     fold_quote(c)
                 } else {
@@ -358,6 +361,21 @@ impl Normalised {
             };
             (!dropped).then_some(piece)
         })
+    }
+}
+
+/// Appends ASCII text with the character aspects in `on` normalised: NFKC is the identity
+/// on it and only the backtick is a quote to fold.
+fn push_ascii(text: &mut String, ascii: &str, on: Aspects) {
+    let at = text.len();
+    match on.has(Aspect::QuoteStyle) && ascii.contains('`') {
+        true => text.push_str(&ascii.replace('`', "'")),
+        false => text.push_str(ascii),
+    }
+    if on.has(Aspect::LetterCase) {
+        if let Some(added) = text.get_mut(at..) {
+            added.make_ascii_lowercase();
+        }
     }
 }
 
@@ -425,6 +443,35 @@ mod tests {
                 let on = Aspects(bits);
                 let whole = normalised_equal(b.source(on), h.source(on), on);
                 proptest::prop_assert_eq!(same(&b, &h, on), whole, "{:?}", on);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A line the quick check passes is its own NFKC, so skipping the composition
+        /// changes no normalised text.
+        #[test]
+        fn a_line_in_nfkc_by_the_quick_check_is_its_own_nfkc(
+            line in "[a-zA-Z .`'\"äöüßÄÖÜéèçñ§–„“’\u{a0}\u{2003}\u{301}\u{308}İǅ¼¨ſﬁＡ가\u{1100}\u{1161}]{0,30}",
+        ) {
+            if is_nfkc_quick(line.chars()) == IsNormalized::Yes {
+                proptest::prop_assert_eq!(line.nfkc().collect::<String>(), line.clone());
+            }
+            for bits in 0..=Aspects::ALL.0 {
+                let on = Aspects(bits).without(Aspect::ParagraphNumbering);
+                let composed: String = match on.has(Aspect::UnicodeForm) {
+                    true => line.nfkc().collect(),
+                    false => line.clone(),
+                };
+                let quoted = composed.chars().map(|c| match on.has(Aspect::QuoteStyle) {
+                    true => fold_quote(c),
+                    false => c,
+                });
+                let whole: String = match on.has(Aspect::LetterCase) {
+                    true => quoted.flat_map(char::to_lowercase).collect(),
+                    false => quoted.collect(),
+                };
+                proptest::prop_assert_eq!(Normalised::new(&line, on).text, whole, "{:?}", on);
             }
         }
     }

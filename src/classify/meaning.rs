@@ -18,8 +18,6 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::change::{Op, Segment};
 
 /// Modal verbs of obligation and permission. "would", "could" and "might" are left out:
@@ -170,9 +168,13 @@ impl Side {
         {
             self.references.push(text[r.clone()].to_owned());
         }
-        for (offset, word) in piece.unicode_word_indices() {
+        crate::model::for_each_word_index(piece, |offset, word| {
             let start = range.start + offset;
-            let lower = word.to_lowercase().replace('\u{2019}', "'");
+            let lower = word.to_lowercase();
+            let lower = match lower.contains('\u{2019}') {
+                true => lower.replace('\u{2019}', "'"),
+                false => lower,
+            };
             if let Some(stem) = lower.strip_suffix("n't") {
                 if let Some(modal) = contraction(stem) {
                     self.modals.push(modal.to_owned());
@@ -195,7 +197,7 @@ impl Side {
             } else if PERIODS.contains(&lower.strip_suffix('s').unwrap_or(&lower)) {
                 self.periods.push(lower.trim_end_matches('s').to_owned());
             }
-        }
+        });
     }
 }
 

@@ -204,15 +204,31 @@ pub(crate) fn note_reference(s: &str) -> Option<usize> {
 ///
 /// A text with non-ASCII characters is taken line by line (UAX #29 always breaks before
 /// and after a line break, and keeps CR LF together, WB3–WB3b), so that only its
-/// non-ASCII lines need the full segmentation.
+/// non-ASCII lines need more: a line of Latin letters and common marks is scanned as its
+/// ASCII proxy ([`crate::model::latin_proxy`]), any other takes the full segmentation.
 fn for_each_uax29<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str, Class)) {
     if text.is_ascii() {
         return for_each_ascii(text, f);
     }
+    let (mut proxy, mut starts) = (Vec::new(), Vec::new());
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         if line.is_ascii() {
             for_each_ascii(line, |i, piece, class| f(at + i, piece, class));
+        } else if crate::model::latin_proxy(line, &mut proxy, Some(&mut starts)) {
+            // The proxy is ASCII by construction; its pieces are the line's, a byte for a
+            // character. A piece with a non-ASCII character is classed from its own text.
+            let proxy = std::str::from_utf8(&proxy).expect("a proxy is ASCII");
+            for_each_ascii(proxy, |i, p, class| {
+                let (start, end) = (starts[i] as usize, starts[i + p.len()] as usize);
+                let piece = &line[start..end];
+                let class = if piece.len() == p.len() {
+                    class
+                } else {
+                    classify(piece)
+                };
+                f(at + start, piece, class);
+            });
         } else {
             for (i, piece) in line.split_word_bound_indices() {
                 f(at + i, piece, classify(piece));
@@ -473,7 +489,8 @@ mod tests {
         let pieces = prop::sample::select(vec![
             "a", "Z", "0", "_", ":", ".", "'", ",", " ", "  ", "\n", "\r\n", "\r", "\t", "-", "\"",
             "é", "\u{301}", "\u{200d}", "\u{a0}", "٣", "…", "’", "ः", "日本", "\u{b}", "\u{85}",
-            "\u{2028}", "👍", "|", "9", ";", "__", "\u{c}", "~",
+            "\u{2028}", "👍", "|", "9", ";", "__", "\u{c}", "~", "ä", "ß", "§", "–", "‘", "«", "Ü",
+            "\u{17f}", "\u{202f}", "\u{b7}", "²",
         ]);
         fn same_as_whole(text: &str) -> Result<(), TestCaseError> {
             let mut got = Vec::new();
@@ -486,13 +503,73 @@ mod tests {
             Ok(())
         }
         proptest!(ProptestConfig::with_cases(20_000), |(parts in prop::collection::vec(pieces, 0..40))| {
-            same_as_whole(&parts.concat())?;
+            let text = parts.concat();
+            same_as_whole(&text)?;
+            let mut words = Vec::new();
+            crate::model::for_each_word_index(&text, |i, w| words.push((i, w)));
+            prop_assert_eq!(words, text.unicode_word_indices().collect::<Vec<_>>(), "{:?}", text);
         });
         let ascii =
             prop::collection::vec(0u8..128, 0..80).prop_map(|b| String::from_utf8(b).unwrap());
         proptest!(ProptestConfig::with_cases(20_000), |(text in ascii)| {
             same_as_whole(&text)?;
         });
+    }
+
+    /// Every character with a Latin proxy, in every context of two characters drawn from
+    /// the ASCII classes and the proxies' own kinds, is segmented, classed and counted as
+    /// the full segmentation does it.
+    #[test]
+    fn latin_proxy_matches_the_unicode_segmentation() {
+        use crate::model::{latin_proxy_byte, word_count};
+        let table: Vec<char> = ('\u{80}'..='\u{2fff}')
+            .filter(|&c| latin_proxy_byte(c).is_some())
+            .collect();
+        assert!(table.len() > 200);
+        for &c in &table {
+            let b = latin_proxy_byte(c).expect("in the table");
+            // Only letters stand for letters; nothing else is a word to `unicode_words`.
+            assert_eq!(c.is_alphanumeric(), b == b'a', "{c:?}");
+            assert!(!c.is_whitespace() || c == '\u{a0}', "{c:?}");
+        }
+        let mut contexts: Vec<String> = [
+            "a", "Z", "0", "9", "_", ":", ".", "'", ",", ";", " ", "\t", "\n", "\r", "-", "#",
+            "\"", "é", "ß", "’", "‘", "§", "\u{a0}", "–", "\u{301}", "\u{b7}", "٣",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        contexts.push(String::new());
+        let check = |text: &str| {
+            let mut got = Vec::new();
+            for_each_uax29(text, |i, p, c| got.push((i, p, c)));
+            let want: Vec<_> = text
+                .split_word_bound_indices()
+                .map(|(i, p)| (i, p, classify(p)))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(word_count(text), text.unicode_words().count(), "{text:?}");
+            let mut words = Vec::new();
+            crate::model::for_each_word_index(text, |i, w| words.push((i, w)));
+            let want: Vec<_> = text.unicode_word_indices().collect();
+            assert_eq!(words, want, "{text:?}");
+        };
+        for &c in &table {
+            let c = c.to_string();
+            for x in &contexts {
+                for y in &contexts {
+                    for text in [
+                        format!("{x}{c}{y}"),
+                        format!("{c}{x}{c}"),
+                        format!("{x}{y}{c}"),
+                        format!("{c}{x}{y}"),
+                        format!("{x}{c}{c}{y}"),
+                    ] {
+                        check(&text);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

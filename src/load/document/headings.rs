@@ -233,6 +233,80 @@ const KEYWORDS: &[(&str, Keyword)] = &[
     ("раздел", Keyword::Division),
 ];
 
+/// The ASCII characters a line may open with and still match a pattern anchored at its
+/// start, as a set: a search costs hundreds of instructions even when it fails at the
+/// first byte, and most lines open with a character no heading does. A line opening with
+/// a non-ASCII character is always searched (Unicode case folding and classes are left to
+/// the pattern); `openings_admit_every_match` checks each set against its pattern.
+#[derive(Clone, Copy)]
+pub(crate) struct Opening(u128);
+
+impl Opening {
+    pub(crate) const fn of(ascii: &[u8]) -> Opening {
+        let mut bits = 0u128;
+        let mut i = 0;
+        while i < ascii.len() {
+            bits |= 1 << ascii[i];
+            i += 1;
+        }
+        Opening(bits)
+    }
+
+    const fn and(self, other: Opening) -> Opening {
+        Opening(self.0 | other.0)
+    }
+
+    /// Whether `line` may match: it is empty, or opens with a non-ASCII character or one
+    /// of the set's.
+    pub(crate) fn admits(self, line: &str) -> bool {
+        match line.as_bytes().first() {
+            Some(&b) if b.is_ascii() => self.0 >> b & 1 == 1,
+            _ => true,
+        }
+    }
+}
+
+pub(crate) const DIGITS: Opening = Opening::of(b"0123456789");
+pub(crate) const ROMAN: Opening = Opening::of(b"IVXLCDM");
+const OPENS_NUMBER_FIRST: Opening = DIGITS.and(ROMAN);
+const OPENS_ORDINAL_FIRST: Opening = DIGITS.and(ROMAN).and(Opening::of(b"EZDVFSANpPdDtTsSjJ"));
+const OPENS_PROVISION: Opening = Opening::of(b"dD");
+
+/// Whether `line` may open with [`PROVISION`]'s `disposición`: its first nine bytes spell
+/// `disposici` in either case, or one of them is not ASCII (the pattern's case folding
+/// is Unicode's: a long `ſ` is an `s`). Most lines opening with a `D` are German or Dutch
+/// sentences, and the pattern, with its Spanish numerals, is costly to compile.
+fn may_open_provision(line: &str) -> bool {
+    OPENS_PROVISION.admits(line)
+        && line
+            .as_bytes()
+            .get(..9)
+            .is_none_or(|head| !head.is_ascii() || head.eq_ignore_ascii_case(b"disposici"))
+}
+const OPENS_CONVERTER_MARK: Opening = Opening::of(b"(");
+/// `第`, `제`, `§`: no ASCII character opens these.
+const OPENS_NON_ASCII: Opening = Opening::of(b"");
+const OPENS_ANNEX: Opening = Opening::of(b"ASEBPcCtTeE");
+
+/// The ASCII letters that open a keyword of [`HEAD`], either case, and those whose case
+/// partner opens one (`K` for the Kelvin sign, `S` for a long s).
+static OPENS_HEAD: LazyLock<Opening> = LazyLock::new(|| {
+    let mut ascii = Vec::new();
+    for (word, _) in KEYWORDS {
+        let Some(c) = word.chars().next() else {
+            continue;
+        };
+        for a in (b'A'..=b'Z').chain(b'a'..=b'z') {
+            let a_char = char::from(a);
+            let same = |x: char, y: char| x.to_lowercase().eq(y.to_lowercase());
+            if same(a_char, c) || a_char.to_uppercase().eq(c.to_uppercase()) {
+                ascii.push(a);
+            }
+        }
+    }
+    Opening::of(&ascii)
+});
+
 /// The keywords written after the number (`1 artikla`, `3. cikk`, `2. pants`,
 /// `4 straipsnis`, `II fejezet`, `1 luku`, `1 kap.`), in Finnish, Hungarian, Latvian,
 /// Lithuanian, Estonian and Swedish.
@@ -377,6 +451,9 @@ fn han_number(s: &str) -> Option<u32> {
 /// number after a hyphen (`제28조의2` → `28-2`, as the official English translations
 /// write it), a bracketed title (`(목적)`, `（目的）`), and the text that runs on.
 fn east_asian(line: &str) -> Option<Heading> {
+    if !OPENS_NON_ASCII.admits(line) {
+        return None;
+    }
     let c = EAST_ASIAN.captures(line)?;
     let keyword = match &c["kw"] {
         "条" | "條" | "조" => Keyword::Article,
@@ -459,14 +536,16 @@ static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `line` is the heading of an annex, appendix or schedule.
 pub(crate) fn is_annex(line: &str) -> bool {
     let line = line.trim();
-    ANNEX.captures(line).is_some_and(|c| {
-        // `APPENDIX: How to apply the Apache License to your work.`: a title may end with
-        // a full stop.
-        c.name("title").is_none_or(|t| {
-            let t = t.as_str().trim_end_matches('.');
-            t.is_empty() || title_like(t, ARTICLE_TITLE_WORDS)
+    OPENS_ANNEX.admits(line)
+        && ANNEX.captures(line).is_some_and(|c| {
+            // `APPENDIX: How to apply the Apache License to your work.`: a title may end with
+            // a full stop.
+            c.name("title").is_none_or(|t| {
+                let t = t.as_str().trim_end_matches('.');
+                t.is_empty() || title_like(t, ARTICLE_TITLE_WORDS)
+            })
         })
-    }) && line.split_whitespace().count() <= CONTAINER_TITLE_WORDS
+        && line.split_whitespace().count() <= CONTAINER_TITLE_WORDS
 }
 
 /// The words that open back matter, in the languages of the keywords.
@@ -589,7 +668,11 @@ static NUMBERED_CONTAINER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn numbered_container(line: &str) -> Option<Heading> {
-    let c = NUMBERED_CONTAINER.captures(line.trim())?;
+    let line = line.trim();
+    if !OPENS_NUMBER_FIRST.admits(line) {
+        return None;
+    }
+    let c = NUMBERED_CONTAINER.captures(line)?;
     let (keyword, number) = match (c.name("roman"), c.name("arabic")) {
         (Some(r), _) => {
             crate::roman::value(r.as_str())?;
@@ -607,9 +690,12 @@ fn numbered_container(line: &str) -> Option<Heading> {
 
 fn parse_with(line: &str, styled: bool) -> Option<Heading> {
     let line = line.trim();
-    let line = CONVERTER_MARK
-        .find(line)
-        .map_or(line, |m| line[m.end()..].trim_start());
+    let line = match OPENS_CONVERTER_MARK.admits(line) {
+        true => CONVERTER_MARK
+            .find(line)
+            .map_or(line, |m| line[m.end()..].trim_start()),
+        false => line,
+    };
     // Headings are capitalised; a lower-case "article 6" opening a line is a wrapped
     // cross-reference.
     if line.starts_with(char::is_lowercase) {
@@ -618,7 +704,13 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
     if let Some(h) = east_asian(line) {
         return Some(h);
     }
-    if let Some(c) = PROVISION.captures(line) {
+    let captures = |re: &'static Regex, opening: Opening| {
+        opening.admits(line).then(|| re.captures(line)).flatten()
+    };
+    if let Some(c) = may_open_provision(line)
+        .then(|| PROVISION.captures(line))
+        .flatten()
+    {
         let kind = c["kind"].split_whitespace().collect::<Vec<_>>().join(" ");
         let number = match c.name("n") {
             Some(n) => format!("{kind} {}", collapse(n.as_str())),
@@ -631,7 +723,7 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
             styled,
         );
     }
-    if let Some(c) = ORDINAL_FIRST.captures(line) {
+    if let Some(c) = captures(&ORDINAL_FIRST, OPENS_ORDINAL_FIRST) {
         let (kw, n) = match (c.name("kw"), c.name("n")) {
             (Some(kw), Some(n)) => (kw.as_str(), n.as_str()),
             _ => (c.name("skw")?.as_str(), c.name("sk")?.as_str()),
@@ -640,10 +732,10 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         let number = n.trim_end_matches('.').to_owned();
         return finish(keyword, number, &c["rest"], styled);
     }
-    if let Some(c) = SPACED_LETTER.captures(line) {
+    if let Some(c) = captures(&SPACED_LETTER, OPENS_NON_ASCII) {
         return finish(Keyword::Section, c["n"].to_owned(), &c["rest"], styled);
     }
-    if let Some(c) = NUMBER_SECTION.captures(line) {
+    if let Some(c) = captures(&NUMBER_SECTION, DIGITS) {
         // `1 § Denna lag innehåller …`: the text runs on after the sign, unless a short
         // title does.
         let (number, rest) = (collapse(&c["n"]), c["rest"].trim());
@@ -660,7 +752,7 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
             )
         });
     }
-    if let Some(c) = NUMBER_FIRST.captures(line) {
+    if let Some(c) = captures(&NUMBER_FIRST, OPENS_NUMBER_FIRST) {
         let keyword = number_first_keyword(&c["kw"]);
         let n = &c["n"];
         if n.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -668,7 +760,7 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         }
         return finish(keyword, n.to_owned(), &c["rest"], styled);
     }
-    let caps = HEAD.captures(line)?;
+    let caps = captures(&HEAD, *OPENS_HEAD)?;
     let keyword_word = caps.name("kw")?.as_str();
     let keyword = keyword(keyword_word)?;
     let mut rest = caps.name("rest").map_or("", |m| m.as_str()).to_owned();
@@ -1062,9 +1154,165 @@ pub(crate) fn title_like(s: &str, max_words: usize) -> bool {
         && s.chars().count() <= 200
 }
 
+/// Every sample matches `re`; with any of its first twelve characters replaced by each
+/// ASCII character in turn, it matches only where `admits` lets the line through to the
+/// search.
+#[cfg(test)]
+pub(crate) fn assert_admits_every_match(
+    re: &Regex,
+    admits: impl Fn(&str) -> bool,
+    samples: &[&str],
+) {
+    for sample in samples {
+        assert!(re.is_match(sample), "the sample {sample:?} does not match");
+        for (at, c) in sample.char_indices().take(12) {
+            let (head, tail) = (&sample[..at], &sample[at + c.len_utf8()..]);
+            for b in 0..128u8 {
+                let line = format!("{head}{}{tail}", char::from(b));
+                assert!(
+                    !re.is_match(&line) || admits(&line),
+                    "{line:?} matches but is not searched"
+                );
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn openings_admit_every_match() {
+        let keywords: Vec<String> = KEYWORDS
+            .iter()
+            .flat_map(|(w, _)| [format!("{w} 1"), format!("{w}. 2"), w.to_uppercase() + " 3"])
+            .chain(["§ 1", "§§ 53 bis 58", "§12"].map(String::from))
+            .collect();
+        let keywords: Vec<&str> = keywords.iter().map(String::as_str).collect();
+        assert_admits_every_match(&HEAD, |l| OPENS_HEAD.admits(l), &keywords);
+        let ordinals: Vec<String> = [
+            "1. Abschnitt",
+            "IV. Teil",
+            "Erster Abschnitt",
+            "Zweites Buch",
+            "Dritter Teil",
+            "Vierter Titel",
+            "Fünfter Teil",
+            "Sechster Teil",
+            "Siebter Teil",
+            "Siebenter Teil",
+            "Achter Teil",
+            "Neunter Teil",
+            "Zehnter Teil",
+            "Elfter Teil",
+            "Zwölfter Teil",
+        ]
+        .into_iter()
+        .map(String::from)
+        .chain(
+            "prvá druhá tretia štvrtá piata šiesta siedma ôsma deviata desiata jedenásta \
+             dvanásta trinásta štrnásta pätnásta prvý druhý tretí štvrtý piaty šiesty siedmy \
+             ôsmy deviaty desiaty"
+                .split_whitespace()
+                .flat_map(|w| [format!("{w} časť"), format!("{} HLAVA", w.to_uppercase())]),
+        )
+        .collect();
+        let ordinals: Vec<&str> = ordinals.iter().map(String::as_str).collect();
+        assert_admits_every_match(&ORDINAL_FIRST, |l| OPENS_ORDINAL_FIRST.admits(l), &ordinals);
+        assert_admits_every_match(
+            &PROVISION,
+            may_open_provision,
+            &[
+                "Disposición adicional primera.",
+                "disposicion final 2",
+                "DISPOSICIÓN transitoria",
+                "Diſpoſición final",
+            ],
+        );
+        assert_admits_every_match(
+            &CONVERTER_MARK,
+            |l| OPENS_CONVERTER_MARK.admits(l),
+            &["(XX) §§ 51 und 52", "(X)"],
+        );
+        assert_admits_every_match(
+            &SPACED_LETTER,
+            |l| OPENS_NON_ASCII.admits(l),
+            &["§ 2 a.", "§2 b. Titel"],
+        );
+        assert_admits_every_match(
+            &EAST_ASIAN,
+            |l| OPENS_NON_ASCII.admits(l),
+            &["第1条", "제28조의2(가명정보의 처리)", "第一章　総則"],
+        );
+        assert_admits_every_match(
+            &NUMBER_SECTION,
+            |l| DIGITS.admits(l),
+            &["1 §", "2 a §", "1. §", "1/A. § Cím"],
+        );
+        assert_admits_every_match(
+            &NUMBER_FIRST,
+            |l| OPENS_NUMBER_FIRST.admits(l),
+            &[
+                "1 artikla",
+                "3. cikk",
+                "II fejezet",
+                "4 straipsnis",
+                "1 kap.",
+            ],
+        );
+        assert_admits_every_match(
+            &NUMBERED_CONTAINER,
+            |l| OPENS_NUMBER_FIRST.admits(l),
+            &[
+                "I. - Die Grundrechte",
+                "IV a. Gemeinsamer Ausschuß",
+                "1. - Persönlicher Geltungsbereich",
+                "XII. Titel",
+            ],
+        );
+        assert_admits_every_match(
+            &ANNEX,
+            |l| OPENS_ANNEX.admits(l),
+            &[
+                "ANNEX II",
+                "ANNEXES",
+                "Annex 3 – Correlation table",
+                "Annexes",
+                "APPENDIX A",
+                "Appendix",
+                "ADDENDUM: How",
+                "Addendum",
+                "SCHEDULE 1",
+                "SCHEDULES",
+                "Schedule 2",
+                "Schedules",
+                "EXHIBIT A",
+                "Exhibit",
+                "Anlage 1",
+                "ANLAGE",
+                "Anhang",
+                "ANHANG",
+                "ANEXO",
+                "Anexo",
+                "ANNEXE",
+                "Annexe",
+                "BIJLAGE 2",
+                "Bijlage",
+                "ALLEGATO",
+                "Allegato",
+                "PROTOCOL ON THE X",
+                "Correlation table",
+                "table of correspondence",
+                "Correspondence table",
+                "Table of equivalences",
+                "END OF TERMS AND CONDITIONS",
+                "부칙",
+                "附則",
+                "ANNEX TO THE CONVENTION",
+            ],
+        );
+    }
 
     fn head(line: &str) -> (Keyword, String, String, Option<String>) {
         let h = parse(line).unwrap_or_else(|| panic!("not a heading: {line:?}"));

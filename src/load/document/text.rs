@@ -40,7 +40,9 @@ pub(crate) fn looks_like_markdown(file: &SourceFile) -> bool {
         return false;
     };
     text.lines()
-        .filter_map(|l| ATX.captures(l.trim()))
+        .map(str::trim)
+        .filter(|l| l.starts_with('#'))
+        .filter_map(|l| ATX.captures(l))
         .filter(|c| {
             c.get(2).is_some_and(|t| {
                 super::headings::parse(t.as_str()).is_some() || SECTION_NUMBER.is_match(t.as_str())
@@ -107,7 +109,12 @@ pub(crate) fn lines(
             continue;
         }
         if markdown {
-            if let Some(c) = ATX.captures(trimmed) {
+            // The pattern opens with `#`.
+            if let Some(c) = trimmed
+                .starts_with('#')
+                .then(|| ATX.captures(trimmed))
+                .flatten()
+            {
                 let level = c.get(1).map_or(1, |m| m.as_str().len()) as u8;
                 let title = c.get(2).map_or("", |m| m.as_str()).to_owned();
                 out.push(line(title, at, Style::Heading(level), false));
@@ -460,6 +467,15 @@ fn running_headers(lines: &[Line], furniture: &[bool]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_opening_admits_every_atx_heading() {
+        super::super::headings::assert_admits_every_match(
+            &ATX,
+            |l| l.starts_with('#'),
+            &["# Title", "###### Deep ##", "##", "#Artikel 5"],
+        );
+    }
 
     fn read(text: &[u8], markdown: bool) -> (Vec<Line>, Vec<String>) {
         let f = SourceFile::new("d/x.txt".into(), "x.txt", text.to_vec());

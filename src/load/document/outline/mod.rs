@@ -671,12 +671,26 @@ static LETTER_OUTSIDE_BOLD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the letter pattern is a valid regex")
 });
 
+/// Whether [`SET_OFF_SUFFIX`] may match `s`: it needs `<sup>`, or an asterisk before a
+/// lower-case letter (an ASCII one, or any character not ASCII, left to the pattern's
+/// `\p{Ll}`). Few texts have either, and the pattern, with its twenty-three copies of
+/// the lower-case letters, is the costliest of the reader's to compile.
+fn may_set_off(s: &str) -> bool {
+    s.contains("<sup>")
+        || s.as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'*' && (w[1].is_ascii_lowercase() || !w[1].is_ascii()))
+}
+
 /// The suffix joined to its number: `Art. 16*a*<sup>bis</sup> Zusatz` → `Art. 16a bis
 /// Zusatz`.
 fn joined_suffix(s: &str) -> Cow<'_, str> {
     let mut t = Cow::Borrowed(s);
     // A number has at most two suffixes (`16a`, then `bis`).
     for _ in 0..2 {
+        if !may_set_off(&t) {
+            break;
+        }
         let Some(c) = SET_OFF_SUFFIX.captures(&t) else {
             break;
         };
@@ -701,7 +715,12 @@ fn joined_suffix(s: &str) -> Cow<'_, str> {
 /// `**Article 3**` → `Article 3`: Markdown emphasis around a heading is a heading marker.
 /// `*SECTION 1* ***Recognition***` (EUR-Lex in Markdown) is emphasis in pieces.
 pub(super) fn unemphasised(s: &str) -> Cow<'_, str> {
-    match LETTER_OUTSIDE_BOLD.captures(s) {
+    // The pattern opens with `**`.
+    match s
+        .starts_with("**")
+        .then(|| LETTER_OUTSIDE_BOLD.captures(s))
+        .flatten()
+    {
         Some(c) => {
             let rest = c.name("rest").map_or("", |m| m.as_str());
             let joined = format!("{}{}**{rest}", &c["head"], &c["letter"]);
@@ -835,7 +854,11 @@ static EMPHASISED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// above. A title after the emphasis (`**Art. 5** Scope`, words that end no sentence and
 /// do not run on) is left to the usual rules.
 fn run_on_after_emphasis(lines: &[Line], i: usize) -> Option<Heading> {
-    let c = EMPHASISED_HEAD.captures(lines[i].text.trim())?;
+    let text = lines[i].text.trim();
+    if !text.starts_with(['*', '_']) {
+        return None;
+    }
+    let c = EMPHASISED_HEAD.captures(text)?;
     let head = ["bold", "under", "star", "italic"]
         .iter()
         .find_map(|n| c.name(n))?
@@ -1530,4 +1553,50 @@ fn title_below(
         _ => title,
     };
     (!after_continues && !full_line).then_some((title, k))
+}
+
+#[cfg(test)]
+mod opening_tests {
+    use super::*;
+    use crate::load::document::headings::assert_admits_every_match;
+
+    #[test]
+    fn the_openings_admit_every_match() {
+        assert_admits_every_match(
+            &LETTER_OUTSIDE_BOLD,
+            |l| l.starts_with("**"),
+            &["**Art. 253** a", "**44** b Verwarnung"],
+        );
+        assert_admits_every_match(
+            &EMPHASISED_HEAD,
+            |l| l.starts_with(['*', '_']),
+            &[
+                "**Article 3.** The",
+                "__Art. 3__ Text",
+                "*Art. 3* Text",
+                "_Article 4_ Reports",
+            ],
+        );
+        assert_admits_every_match(
+            &SET_OFF_SUFFIX,
+            may_set_off,
+            &[
+                "Art. 16*a*",
+                "III*b*.",
+                "Art. 16a<sup>bis</sup>",
+                "16***ter***",
+                "5*é*",
+                "Art. 7*ǆ*",
+            ],
+        );
+        use proptest::prelude::*;
+        let pieces = prop::sample::select(vec![
+            "Art.", " ", "16", "III", "a", "b", "é", "ǆ", "A", "*", "**", "***", "<sup>", "</sup>",
+            "<", "bis", "ſ", "_",
+        ]);
+        proptest!(ProptestConfig::with_cases(20_000), |(parts in prop::collection::vec(pieces, 0..10))| {
+            let t = parts.concat();
+            prop_assert!(!SET_OFF_SUFFIX.is_match(&t) || may_set_off(&t), "{:?}", t);
+        });
+    }
 }

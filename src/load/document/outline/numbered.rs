@@ -73,7 +73,10 @@ pub(super) fn sections(lines: &[Line], width: usize, headed: &[usize]) -> HashMa
             continue;
         }
         let text = unemphasised(&line.text);
-        let Some(c) = NUMBERED.captures(text.trim()) else {
+        let trimmed = text.trim();
+        // The pattern opens with a digit or a bracket.
+        let opens = headings::DIGITS.admits(trimmed) || trimmed.starts_with('(');
+        let Some(c) = opens.then(|| NUMBERED.captures(trimmed)).flatten() else {
             continue;
         };
         let close = &c["close"];
@@ -496,6 +499,22 @@ fn title_case(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_opening_admits_every_numbered_line() {
+        headings::assert_admits_every_match(
+            &NUMBERED,
+            |l| headings::DIGITS.admits(l) || l.starts_with('('),
+            &[
+                "1. Definitions",
+                "(2) Text",
+                "12A. Title",
+                "3 – Scope",
+                "4) Item",
+                "5.0 Intro",
+            ],
+        );
+    }
 
     fn doc(text: &str) -> Vec<Line> {
         crate::load::document::test_lines(text, true)
