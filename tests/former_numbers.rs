@@ -114,3 +114,36 @@ fn a_merge_of_untitled_articles_has_no_title() {
     assert!(report.contains("\nArticles 3 + 4 → 3\nmerged"), "{report}");
     assert!(!report.contains("→ 3 ;"), "{report}");
 }
+
+#[test]
+fn a_users_table_outranks_the_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, t) = (
+        dir.path().join("old.txt"),
+        dir.path().join("new.txt"),
+        dir.path().join("table.tsv"),
+    );
+    std::fs::write(&a, OLD).unwrap();
+    std::fs::write(&b, NEW).unwrap();
+    std::fs::write(&t, "Article 1\tArticle 2\n").unwrap();
+    let out = draftdiff()
+        .args(["diff", "--format", "json", "--hints"])
+        .arg(&t)
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let change = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["head"] == serde_json::json!(["2"]))
+        .unwrap();
+    assert_eq!(change["base"], serde_json::json!(["1"]), "{change}");
+}

@@ -19,13 +19,7 @@ use rustc_hash::FxHashMap;
 
 use super::links::Linker;
 use super::{Method, Side};
-use crate::load::document::former::EX;
-
-/// A note's treaty (`ex TEC`) and former number, if the hint is a note's.
-fn note(hint: &str) -> Option<(&str, &str)> {
-    let (version, number) = hint.rsplit_once(':')?;
-    (version == EX || version.starts_with(&format!("{EX} "))).then_some((version, number))
-}
+use crate::load::document::former::note;
 
 /// Where the notes of one side point: (treaty, former number) → its articles.
 type Notes<'a> = FxHashMap<(&'a str, String), Vec<usize>>;

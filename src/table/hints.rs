@@ -1,7 +1,8 @@
 //! `diff --hints TABLE`: a correlation table's rows as `from` hints on the head
 //! articles, so that the user's pairings outrank the text evidence (`docs/alignment.md`,
 //! stage 2). Only rows naming articles on both sides count; articles the versions do not
-//! have are skipped, as the alignment skips unknown hints.
+//! have are skipped, as the alignment skips unknown hints. A row replaces the notes of
+//! former numbers (`(ex Article 81 TEC)`) its head article carried.
 
 use super::published::{Row, Side};
 use crate::model::{same_number, Draft};
@@ -26,6 +27,10 @@ pub fn apply(rows: &[Row], base: &Draft, head: &mut Draft) -> usize {
             else {
                 continue;
             };
+            // The user's pairing outranks the document's own notes of former numbers.
+            article
+                .from
+                .retain(|h| crate::load::document::former::note(h).is_none());
             for o in olds {
                 let Some(found) = base.find(&o.article) else {
                     continue;

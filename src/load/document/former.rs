@@ -16,6 +16,13 @@ use crate::model::{Article, Draft};
 /// The version prefix of a hint read from a note: `ex TEC`, or `ex` alone.
 pub(crate) const EX: &str = "ex";
 
+/// A note's treaty (`ex TEC`) and former number, if `hint` was read from a note.
+pub(crate) fn note(hint: &str) -> Option<(&str, &str)> {
+    let (version, number) = hint.rsplit_once(':')?;
+    let treaty = version.strip_prefix(EX)?;
+    (treaty.is_empty() || treaty.starts_with(' ')).then_some((version, number))
+}
+
 /// A whole note, in brackets or not (a reader may have taken the brackets for a title's):
 /// one or more groups of `ex Article(s)`, article numbers and the treaty's abbreviation,
 /// in the languages of the EU's treaties (`ex-article`, `ex-Artikel`, `ex articolo`,
@@ -136,6 +143,10 @@ mod tests {
         assert_eq!(hint("(ex Article 1 TEU) (2)"), ["ex TEU:1"]);
         // A bracketed line under a heading may have become its title without them.
         assert_eq!(hint("ex Article 5 TEC"), ["ex TEC:5"]);
+        assert_eq!(note("ex TEC:81"), Some(("ex TEC", "81")));
+        assert_eq!(note("ex:7"), Some(("ex", "7")));
+        assert_eq!(note("1.0:63"), None);
+        assert_eq!(note("exodus:3"), None);
         // Text that mentions a former article is no note.
         assert_eq!(hints("The former Article 7 TEC shall apply."), None);
         assert_eq!(hints("(see Article 7 TEC)"), None);
