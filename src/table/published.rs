@@ -409,10 +409,30 @@ fn tokenize(s: &str) -> std::result::Result<Vec<Tok>, String> {
             let inner: String = b[i + 1..i + close].iter().collect();
             let inner = inner.trim().to_lowercase();
             if inner.contains(char::is_whitespace) {
+                // `Article 24 (3 and following)`, `Article 5 (2 et seq.)`, `Article 7 (3
+                // and 4)`: paragraphs, and the words that stretch them; the paragraphs
+                // are what can be checked.
+                let inside = tokenize(&inner)?;
+                if matches!(inside.first(), Some(Tok::Number(_))) {
+                    let mut kept: Vec<Tok> = Vec::new();
+                    for t in inside {
+                        match t {
+                            Tok::Number(n) => kept.push(Tok::Paren(n)),
+                            Tok::And | Tok::To | Tok::Comma => kept.push(t),
+                            _ => {}
+                        }
+                    }
+                    while matches!(kept.last(), Some(Tok::And | Tok::To | Tok::Comma)) {
+                        kept.pop();
+                    }
+                    out.extend(kept);
+                    i += close + 1;
+                    continue;
+                }
                 // `Article 8(2) (first sentence)`: words in brackets say which part, as
                 // `, first sentence` does.
                 out.push(Tok::Comma);
-                out.extend(tokenize(&inner)?);
+                out.extend(inside);
                 i += close + 1;
                 continue;
             }
@@ -710,6 +730,12 @@ mod tests {
             vec![r("42", &[]), r("47", &[&["1"]])]
         );
         assert_eq!(refs("Article 55(1) (a)"), vec![r("55", &[&["1", "a"]])]);
+        assert_eq!(
+            refs("Article 24 (3 and following)"),
+            vec![r("24", &[&["3"]])]
+        );
+        assert_eq!(refs("Article 5 (2 et seq.)"), vec![r("5", &[&["2"]])]);
+        assert_eq!(refs("Article 7 (3 and 4)"), refs("Article 7(3) and (4)"));
         assert_eq!(refs("Article 6, first paragraph"), vec![r("6", &[&["¶1"]])]);
         assert_eq!(refs("§ 16a"), vec![r("16a", &[])]);
         assert_eq!(refs("–Article 7(1)"), vec![r("7", &[&["1"]])]);
