@@ -21,23 +21,33 @@ const NEW: &str = "LAKE UNION TREATY\n\nArticle 1\n\n1. This Treaty sets out how
     Article 3\n\n(ex Articles 3 and 4 LT and ex Article 9 SA)\n\nThe Union alone decides on tolls and quotas.\n\n\
     Article 4\n\n(ex Article 2 LT)\n\nThe Union works for a living lake.\n";
 
-fn links(old: &str, new: &str) -> Vec<(Vec<String>, Vec<String>)> {
+/// `diff --format json` of the two texts, with a correlation table as `--hints` if given.
+fn diff_json(old: &str, new: &str, table: Option<&str>) -> Value {
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    let (a, b, t) = (
+        dir.path().join("old.txt"),
+        dir.path().join("new.txt"),
+        dir.path().join("table.tsv"),
+    );
     std::fs::write(&a, old).unwrap();
     std::fs::write(&b, new).unwrap();
-    let out = draftdiff()
-        .args(["diff", "--format", "json"])
-        .arg(&a)
-        .arg(&b)
-        .output()
-        .unwrap();
+    let mut cmd = draftdiff();
+    cmd.args(["diff", "--format", "json"]);
+    if let Some(table) = table {
+        std::fs::write(&t, table).unwrap();
+        cmd.arg("--hints").arg(&t);
+    }
+    let out = cmd.arg(&a).arg(&b).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn links(old: &str, new: &str) -> Vec<(Vec<String>, Vec<String>)> {
+    let json = diff_json(old, new, None);
     let ids = |v: &Value| -> Vec<String> {
         v.as_array()
             .unwrap()
@@ -117,28 +127,7 @@ fn a_merge_of_untitled_articles_has_no_title() {
 
 #[test]
 fn a_users_table_outranks_the_notes() {
-    let dir = tempfile::tempdir().unwrap();
-    let (a, b, t) = (
-        dir.path().join("old.txt"),
-        dir.path().join("new.txt"),
-        dir.path().join("table.tsv"),
-    );
-    std::fs::write(&a, OLD).unwrap();
-    std::fs::write(&b, NEW).unwrap();
-    std::fs::write(&t, "Article 1\tArticle 2\n").unwrap();
-    let out = draftdiff()
-        .args(["diff", "--format", "json", "--hints"])
-        .arg(&t)
-        .arg(&a)
-        .arg(&b)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = diff_json(OLD, NEW, Some("Article 1\tArticle 2\n"));
     let change = json["changes"]
         .as_array()
         .unwrap()

@@ -481,6 +481,19 @@ mod tests {
         }
     }
 
+    /// The pieces and classes of `text` by the line-by-line path, then by the full
+    /// segmentation of the whole text.
+    #[allow(clippy::type_complexity)]
+    fn segmented_both_ways(text: &str) -> (Vec<(usize, &str, Class)>, Vec<(usize, &str, Class)>) {
+        let mut got = Vec::new();
+        for_each_uax29(text, |i, p, c| got.push((i, p, c)));
+        let want = text
+            .split_word_bound_indices()
+            .map(|(i, p)| (i, p, classify(p)))
+            .collect();
+        (got, want)
+    }
+
     /// Taking a mixed text line by line, with the ASCII lines on the fast path, gives the
     /// pieces and classes of the full segmentation of the whole text.
     #[test]
@@ -493,12 +506,7 @@ mod tests {
             "\u{17f}", "\u{202f}", "\u{b7}", "²",
         ]);
         fn same_as_whole(text: &str) -> Result<(), TestCaseError> {
-            let mut got = Vec::new();
-            for_each_uax29(text, |i, p, c| got.push((i, p, c)));
-            let want: Vec<_> = text
-                .split_word_bound_indices()
-                .map(|(i, p)| (i, p, classify(p)))
-                .collect();
+            let (got, want) = segmented_both_ways(text);
             prop_assert_eq!(got, want, "{:?}", text);
             Ok(())
         }
@@ -541,12 +549,7 @@ mod tests {
         .collect();
         contexts.push(String::new());
         let check = |text: &str| {
-            let mut got = Vec::new();
-            for_each_uax29(text, |i, p, c| got.push((i, p, c)));
-            let want: Vec<_> = text
-                .split_word_bound_indices()
-                .map(|(i, p)| (i, p, classify(p)))
-                .collect();
+            let (got, want) = segmented_both_ways(text);
             assert_eq!(got, want, "{text:?}");
             assert_eq!(word_count(text), text.unicode_words().count(), "{text:?}");
             let mut words = Vec::new();
