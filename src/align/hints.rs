@@ -39,6 +39,8 @@ fn notes<'a>(side: &'a Side) -> Notes<'a> {
 /// How the head's notes resolve against this base.
 struct Resolver<'a> {
     base: Notes<'a>,
+    /// The treaties the base's own notes name.
+    base_treaties: rustc_hash::FxHashSet<&'a str>,
     /// The treaty the head's notes name most, read as the base's own numbers when the
     /// base has no notes of it.
     numbered: Option<&'a str>,
@@ -53,7 +55,7 @@ fn targets(
 ) -> Vec<usize> {
     if let Some((version, number)) = note(hint) {
         let number = number.trim().to_lowercase();
-        if resolver.base.keys().any(|(v, _)| *v == version) {
+        if resolver.base_treaties.contains(version) {
             return resolver
                 .base
                 .get(&(version, number))
@@ -89,8 +91,10 @@ pub(super) fn apply(b: &Side, h: &Side, links: &mut Linker) {
     for ((version, _), at) in &head_notes {
         *named_most.entry(version).or_default() += at.len();
     }
+    let base = notes(b);
     let resolver = Resolver {
-        base: notes(b),
+        base_treaties: base.keys().map(|&(treaty, _)| treaty).collect(),
+        base,
         numbered: named_most
             .into_iter()
             .max_by_key(|&(version, n)| (n, std::cmp::Reverse(version)))
@@ -171,6 +175,7 @@ mod tests {
             .collect();
         let none = Resolver {
             base: FxHashMap::default(),
+            base_treaties: Default::default(),
             numbered: None,
         };
         let target = |hint: &str| targets(hint, "1.0", &numbers, &none);
@@ -191,6 +196,7 @@ mod tests {
         // A base without notes is the treaty the head's notes name most.
         let bare = Resolver {
             base: FxHashMap::default(),
+            base_treaties: Default::default(),
             numbered: Some("ex TEC"),
         };
         assert_eq!(targets("ex TEC:81", "tec", &numbers, &bare), [0]);
@@ -201,6 +207,7 @@ mod tests {
             base: [(("ex TEC", "81".to_owned()), vec![5])]
                 .into_iter()
                 .collect(),
+            base_treaties: ["ex TEC"].into_iter().collect(),
             numbered: Some("ex TEC"),
         };
         assert_eq!(targets("ex TEC:81", "tfeu", &numbers, &consolidated), [5]);

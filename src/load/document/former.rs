@@ -23,28 +23,28 @@ pub(crate) fn note(hint: &str) -> Option<(&str, &str)> {
     (treaty.is_empty() || treaty.starts_with(' ')).then_some((version, number))
 }
 
-/// A whole note, in brackets or not (a reader may have taken the brackets for a title's):
-/// one or more groups of `ex Article(s)`, article numbers and the treaty's abbreviation,
-/// in the languages of the EU's treaties (`ex-article`, `ex-Artikel`, `ex articolo`,
-/// `ex artikel`, `ex-artigo`, Spanish `antiguo artículo`), and nothing else.
+/// The words that open each group of a note, in the languages of the EU's treaties:
+/// `ex Article(s)`, `ex-article`, `ex-Artikel`, `ex articolo`, `ex artikel`, `ex-artigo`,
+/// Spanish `antiguo artículo`.
+const OPENING: &str =
+    r"(?i:(?:ex|antiguos?)[-\s]+(?:articles?|art\.|artikel|artículos?|articolo|articoli|artigos?))";
+
+/// A whole note, its footnote mark taken off, in brackets or not (a reader may have taken
+/// the brackets for a title's): one or more groups of opening words, article numbers and
+/// the treaty's abbreviation, and nothing else.
 static NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    let open = r"(?i:(?:ex|antiguos?)[-\s]+(?:articles?|art\.|artikel|artículos?|articolo|articoli|artigos?))";
     let number = r"\d{1,4}[a-z]?(?:\(\d+\))*";
     let join = r"(?:,\s*|\s+(?i:and|et|und|y|e|en|to|à|a|bis)\s+)";
     let group = format!(
-        r"{open}\s+{number}(?:{join}{number})*(?:\s+(?:del\s+|of\s+the\s+)?\p{{Lu}}[\p{{Lu}}-]{{1,8}})?"
+        r"{OPENING}\s+{number}(?:{join}{number})*(?:\s+(?:del\s+|of\s+the\s+)?\p{{Lu}}[\p{{Lu}}-]{{1,8}})?"
     );
-    // A footnote mark may follow (`(ex Article 1 TEU) (2)`: the treaties' note that the
-    // references are indicative).
-    Regex::new(&format!(
-        r"^\(?\s*{group}(?:{join}{group})*\s*\)?(?:\s*\(\d{{1,3}}\)|\s*\[\^?\w+\])?$"
-    ))
-    .expect("the former-number note pattern is a valid regex")
+    Regex::new(&format!(r"^\(?\s*{group}(?:{join}{group})*\s*\)?$"))
+        .expect("the former-number note pattern is a valid regex")
 });
 
-/// The words that open each group of a note: `ex Articles`, `ex-article`, `antiguo artículo`.
+/// Where each group of a note opens.
 static OPEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:ex|antiguos?)[-\s]+(?:articles?|art\.|artikel|artículos?|articolo|articoli|artigos?)\s+")
+    Regex::new(&format!(r"\b{OPENING}\s+"))
         .expect("the former-number opening pattern is a valid regex")
 });
 
@@ -55,7 +55,8 @@ static TREATY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the former-number treaty pattern is a valid regex")
 });
 
-/// A footnote mark after a note.
+/// A footnote mark after a note (`(ex Article 1 TEU) (2)`: the treaties' note that the
+/// references are indicative).
 static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\)\s*(?:\(\d{1,3}\)|\[\^?\w+\])$").expect("the footnote pattern is a valid regex")
 });
@@ -70,10 +71,11 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// no such note.
 pub(crate) fn hints(line: &str) -> Option<Vec<String>> {
     let line = line.trim();
+    // The mark goes with its bracket, which the note's pattern lets stand or not.
+    let line = FOOTNOTE.find(line).map_or(line, |m| &line[..m.start()]);
     if !NOTE.is_match(line) {
         return None;
     }
-    let line = FOOTNOTE.find(line).map_or(line, |m| &line[..m.start()]);
     let opens: Vec<regex::Match> = OPEN.find_iter(line).collect();
     let mut out = Vec::new();
     for (k, open) in opens.iter().enumerate() {
