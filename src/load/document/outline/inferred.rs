@@ -13,19 +13,36 @@ use super::super::headings::{ascii_digits, collapse, Heading, Keyword};
 use super::super::{Line, Style};
 use super::{boundary_before, unemphasised};
 
-/// One to three words, a number (in any script's digits, perhaps in brackets or after
-/// `№`), and at most a title after a separator: `Erthygl 1`, `Pasal 2.`, `Madde 3 –
-/// Amaç`, `Kifungu cha 4.`, `Doka ta 5:-`, `المادة (6)`, `BAB : 7`, `دفعہ ۸۔`.
+/// One to three words, a number (in any script's digits, perhaps in brackets, after `№`,
+/// or glued to the word), perhaps an ordinal ending (`1aad`, `1º`), and then one word
+/// (`Sariya 2 nan`) or a title after a separator: `Erthygl 1`, `Pasal 2.`, `Madde 3 –
+/// Amaç`, `Kifungu cha 4.`, `Doka ta 5:-`, `المادة (6)`, `BAB : 7`, `دفعہ ۸۔`, `條9：`.
+/// Joiners (U+200C, U+200D) are part of a word in the Indic scripts (`വകുപ്പ്‌ 1.`).
 static KEYED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<word>\p{L}[\p{L}\p{M}'’-]{1,20}(?:\s+\p{L}[\p{L}\p{M}'’-]{0,20}){0,2})(?:\s*[.:]\s*|\s+)(?:№\s*)?\(?(?P<n>\d{1,3})\)?\s*[.:：۔]?[-–—]?\s*(?:[-–—:.]\s*(?P<title>\S.{0,80}))?$")
+    Regex::new(r"^(?P<word>['’]?\p{L}[\p{L}\p{M}\x{200C}\x{200D}'’-]{0,20}(?:\s+\p{L}[\p{L}\p{M}\x{200C}\x{200D}'’-]{0,20}){0,2})(?:\s*[.:,]\s*|\s+|[-‐]?)(?:№\s*)?\(?(?P<n>\d{1,3})\)?(?:[-‐]?\p{L}{1,4}\b|[ºª°])?(?:\s+(?P<after>\p{L}[\p{L}\p{M}'’]{0,12})\.?|\s*[.:：۔]?[-–—]?\s*(?:[-–—:.]\s*(?P<title>\S.{0,80}))?)$")
         .expect("the keyed-heading pattern is a valid regex")
 });
 
-/// The number first, then one word: `1 бап`, `2‐modda`, `3 статья.`.
+/// The number first, perhaps with an ordinal ending, then one word: `1 бап`, `2‐modda`,
+/// `3 статья.`, `4‐чи тизим`, `5-nci madde`.
 static NUMBER_KEYED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<n>\d{1,3})\.?\s*[-‐]?\s*(?P<word>\p{L}[\p{L}\p{M}'’-]{1,20})\.?$")
+    Regex::new(r"^(?P<n>\d{1,3})(?:(?:\s*[-‐]\s*\p{L}{1,4}|\p{L}{1,5})\.?\s+)?\.?\s*[-‐]?\s*(?P<word>\p{L}[\p{L}\p{M}\x{200C}\x{200D}'’-]{1,20})\s*[.:]?$")
         .expect("the number-first heading pattern is a valid regex")
 });
+
+/// A few words and the number in brackets at the end: the heading numbered in words with
+/// the figure beside it (`Mellad unan (1)`, `Mataki na biyu (2)`), whose words differ from
+/// heading to heading, so only the bracketed figure makes the run.
+static BRACKETED_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{L}[\p{L}\p{M}\x{200C}\x{200D}'’: -]{0,80}?\.?\s*\((?P<n>\d{1,3})\)\.?$")
+        .expect("the bracketed-number pattern is a valid regex")
+});
+
+/// The form of a heading whose words change with its number (`… (#)`).
+const WORDS_THEN_NUMBER: &str = "… (#)";
+
+/// At most this many words in a heading numbered in words.
+const MAX_WORDS: usize = 8;
 
 /// A keyword as first written (with `#` where the number stands), and its headings so
 /// far: (line, number, title).
@@ -38,45 +55,83 @@ const MIN_RUN: usize = 3;
 /// a heading mistyped, costs one article its heading, not the rest of the document theirs.
 const MAX_SKIPPED: u32 = 2;
 
+/// The forms a line could be a heading of, each with its number and title.
+fn readings(text: &str) -> Vec<(String, &str, &str)> {
+    let mut found = Vec::new();
+    if let Some(c) = KEYED.captures(text) {
+        // A word after the number is an ordinal particle (`Sariya 2 nan`) or a title
+        // (`Madde 3 Amaç`): the title either way, and no part of the form.
+        let title = c
+            .name("title")
+            .or(c.name("after"))
+            .map_or("", |t| t.as_str());
+        let form = format!("{} #", collapse(&c["word"]).trim_end_matches(['-', '‐']));
+        found.push((form, c.name("n").map_or("", |n| n.as_str()), title));
+    } else if let Some(c) = NUMBER_KEYED.captures(text) {
+        let n = c.name("n").map_or("", |n| n.as_str());
+        found.push((format!("# {}", &c["word"]), n, ""));
+    }
+    if let Some(c) = BRACKETED_LAST.captures(text) {
+        if text.split_whitespace().count() <= MAX_WORDS {
+            let n = c.name("n").map_or("", |n| n.as_str());
+            found.push((WORDS_THEN_NUMBER.to_owned(), n, ""));
+        }
+    }
+    found
+}
+
 /// The inferred heading form (`Erthygl #`, `# бап`) and its article headings by line
 /// index, or `None`.
 pub(super) fn headings(lines: &[Line], width: usize) -> Option<(String, HashMap<usize, Heading>)> {
-    // Per keyword (lower-cased), the lines numbered 1, 2, 3 … in document order.
-    let mut runs: HashMap<String, Run> = HashMap::new();
+    // Per keyword (lower-cased) and first number, the lines numbered on from it in
+    // document order. A run may open at 2 when its first heading is numbered in words
+    // (`Tonte fana`, then `Tonte 2`); that heading is looked for once the run is chosen.
+    let mut runs: HashMap<(String, u32), Run> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
-        if line.is_blank() || line.style == Style::Title {
-            continue;
-        }
-        let styled = matches!(line.style, Style::Heading(_));
-        if !styled && !boundary_before(lines, i, width) {
+        if !heading_place(lines, i, width) {
             continue;
         }
         let text = unemphasised(&line.text);
-        let text = text.trim();
-        let (form, c) = match KEYED.captures(text) {
-            Some(c) => (format!("{} #", collapse(&c["word"])), c),
-            None => match NUMBER_KEYED.captures(text) {
-                Some(c) => (format!("# {}", &c["word"]), c),
-                None => continue,
-            },
-        };
-        let Ok(n) = ascii_digits(&c["n"]).parse::<u32>() else {
-            continue;
-        };
-        let (_, run) = runs
-            .entry(form.to_lowercase())
-            .or_insert_with(|| (form.clone(), Vec::new()));
-        let next = run.last().map_or(1, |&(_, last, _)| last + 1);
-        let skipped = if run.is_empty() { 0 } else { MAX_SKIPPED };
-        if (next..=next + skipped).contains(&n) {
-            let title = c.name("title").map_or("", |t| t.as_str()).trim();
-            run.push((i, n, title.trim_end_matches('.').to_owned()));
+        for (form, n, title) in readings(text.trim()) {
+            let Ok(n) = ascii_digits(n).parse::<u32>() else {
+                continue;
+            };
+            for first in [1, 2] {
+                let (_, run) = runs
+                    .entry((form.to_lowercase(), first))
+                    .or_insert_with(|| (form.clone(), Vec::new()));
+                let accepted = match run.last() {
+                    None => n == first,
+                    Some(&(_, last, _)) => (last + 1..=last + 1 + MAX_SKIPPED).contains(&n),
+                };
+                if accepted {
+                    run.push((i, n, title.trim().trim_end_matches('.').to_owned()));
+                }
+            }
         }
     }
     let (word, run) = runs
-        .into_values()
-        .filter(|(_, run)| run.len() >= MIN_RUN)
-        .max_by_key(|(word, run)| (run.len(), std::cmp::Reverse(word.clone())))?;
+        .into_iter()
+        .filter_map(|((_, first), (word, mut run))| {
+            if first == 2 {
+                let opening = worded_first(lines, width, &word, run.first()?.0)?;
+                run.insert(0, (opening, 1, String::new()));
+            }
+            (run.len() >= MIN_RUN).then_some((first, word, run))
+        })
+        // The longest run; of equal ones, the one read from its first heading, in a form
+        // with a keyword; then the first form in order, so the choice never depends on
+        // the map's order.
+        .max_by_key(|(first, word, run)| {
+            (
+                run.len(),
+                std::cmp::Reverse(*first),
+                word != WORDS_THEN_NUMBER,
+                std::cmp::Reverse(word.clone()),
+            )
+        })
+        .map(|(_, word, run)| (word, run))?;
+    let run = continued(lines, width, run);
     let headings = run
         .into_iter()
         .map(|(i, n, title)| {
@@ -87,6 +142,79 @@ pub(super) fn headings(lines: &[Line], width: usize) -> Option<(String, HashMap<
         })
         .collect();
     Some((word, headings))
+}
+
+/// The run carried on past its last heading by lines that open with the same word and
+/// number on, in another form: a translation that numbers its first articles in words
+/// and brackets (`SARTI ARANO (1)`) and the later ones in figures (`SARTI 7`), or that
+/// glues the ordinal ending on from some heading (`Qodobka 2 aad`, `Qodobka 29aad`).
+fn continued(
+    lines: &[Line],
+    width: usize,
+    mut run: Vec<(usize, u32, String)>,
+) -> Vec<(usize, u32, String)> {
+    let first_word = |i: usize| {
+        let text = unemphasised(&lines[i].text);
+        text.split_whitespace()
+            .next()
+            .filter(|w| !w.starts_with(|c: char| c.is_numeric()))
+            .map(str::to_lowercase)
+    };
+    let Some(&(last, _, _)) = run.last() else {
+        return run;
+    };
+    let Some(word) = first_word(last) else {
+        return run;
+    };
+    for i in last + 1..lines.len() {
+        if !heading_place(lines, i, width) || first_word(i).as_deref() != Some(word.as_str()) {
+            continue;
+        }
+        let next = run.last().map_or(1, |&(_, n, _)| n + 1);
+        let text = unemphasised(&lines[i].text);
+        let reading = readings(text.trim()).into_iter().find_map(|(_, n, title)| {
+            let n = ascii_digits(n).parse::<u32>().ok()?;
+            (next..=next + MAX_SKIPPED)
+                .contains(&n)
+                .then(|| (n, title.trim().trim_end_matches('.').to_owned()))
+        });
+        if let Some((n, title)) = reading {
+            run.push((i, n, title));
+        }
+    }
+    run
+}
+
+/// Whether line `i` stands where a heading can: on its own, or styled as a heading.
+fn heading_place(lines: &[Line], i: usize, width: usize) -> bool {
+    let line = &lines[i];
+    if line.is_blank() || line.style == Style::Title {
+        return false;
+    }
+    matches!(line.style, Style::Heading(_)) || boundary_before(lines, i, width)
+}
+
+/// The line of the first heading of a run that opens at 2, when the keyword heads it with
+/// the number in words (`Tonte fana`, `Articulu Prima`, `ETENI YA yambo (1)`): the last
+/// heading-placed line before the run that is the keyword and one to three words more.
+fn worded_first(lines: &[Line], width: usize, form: &str, before: usize) -> Option<usize> {
+    let keyword = form.split('#').next()?.trim().to_lowercase();
+    if keyword.is_empty() || form == WORDS_THEN_NUMBER {
+        return None;
+    }
+    (0..before).rev().find(|&i| {
+        if !heading_place(lines, i, width) {
+            return false;
+        }
+        let text = unemphasised(&lines[i].text).trim().to_lowercase();
+        let Some(rest) = text.strip_prefix(&keyword) else {
+            return false;
+        };
+        let words = rest.split_whitespace().count();
+        rest.starts_with(char::is_whitespace)
+            && (1..=3).contains(&words)
+            && rest.chars().filter(char::is_ascii_digit).all(|d| d == '1')
+    })
 }
 
 #[cfg(test)]
@@ -174,6 +302,116 @@ mod tests {
         assert_eq!(
             read("Madde 1\n\nMetin.\n\nMadde 2\n\nBu metin uzun bir cümlenin parçasıdır ve satırın sonuna kadar sürüp gider, ta ki\nMadde 3\nokunana dek.\n"),
             None
+        );
+    }
+
+    fn numbers(text: &str) -> Option<(String, Vec<String>)> {
+        read(text).map(|(form, found)| (form, found.into_iter().map(|(n, _)| n).collect()))
+    }
+
+    fn one_two_three(headings: [&str; 3]) -> String {
+        headings
+            .iter()
+            .map(|h| format!("{h}\n\nText.\n\n"))
+            .collect()
+    }
+
+    #[test]
+    fn ordinal_endings_joiners_and_glued_numbers_are_the_same_keyword() {
+        for (headings, form) in [
+            (
+                ["Qodobka 1aad", "Qodobka 2aad", "Qodobka 3aad"],
+                "Qodobka #",
+            ),
+            (
+                ["SHIMBI YA 1º", "SHIMBI YA 2º", "SHIMBI YA 3º"],
+                "SHIMBI YA #",
+            ),
+            (["1‐кы тизим", "2‐чи тизим", "3‐чы тизим"], "# тизим"),
+            (["1-nci madde", "2 -nci madde", "3-nci madde"], "# madde"),
+            (
+                ["വകുപ്പ്\u{200C} 1.", "വകുപ്പ്\u{200C} 2.", "വകുപ്പ്\u{200C} 3."],
+                "വകുപ്പ്\u{200C} #",
+            ),
+            (["條1：", "條2：", "條3："], "條 #"),
+            (["Boel-1.", "Boel-2.", "Boel-3."], "Boel #"),
+            (["Dit 1 tiaof", "Dit 2 tiaof", "Dit 3 tiaof"], "Dit #"),
+        ] {
+            let text = one_two_three(headings);
+            assert_eq!(
+                numbers(&text),
+                Some((form.to_owned(), vec!["1".into(), "2".into(), "3".into()])),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_word_after_the_number_is_the_title_not_the_form() {
+        let got = read(&one_two_three([
+            "Madde 1 Amaç",
+            "Madde 2",
+            "Madde 3 – Tanımlar",
+        ]));
+        assert_eq!(
+            got,
+            Some((
+                "Madde #".to_owned(),
+                vec![
+                    ("1".into(), "Amaç".into()),
+                    ("2".into(), String::new()),
+                    ("3".into(), "Tanımlar".into())
+                ]
+            ))
+        );
+    }
+
+    #[test]
+    fn headings_numbered_in_words_count_by_the_figure_in_brackets() {
+        let text = one_two_three(["Mellad unan (1)", "Mellad daou (2)", "Mellad tri (3)"]);
+        assert_eq!(
+            numbers(&text),
+            Some(("… (#)".to_owned(), vec!["1".into(), "2".into(), "3".into()]))
+        );
+        // From some heading on, the figures alone: the same run.
+        let text = one_two_three([
+            "SARTI ARANO (1)",
+            "SARTI DHIDHABHO (2)",
+            "SARTI TATABHO (3)",
+        ]) + "SARTI 4\n\nText.\n\nSARTI 5\n\nText.\n";
+        assert_eq!(
+            numbers(&text).map(|(_, n)| n),
+            Some(
+                vec!["1", "2", "3", "4", "5"]
+                    .into_iter()
+                    .map(String::from)
+                    .collect()
+            )
+        );
+    }
+
+    #[test]
+    fn a_first_heading_numbered_in_words_opens_the_run_in_figures() {
+        let text = "Preamble text.\n\nTonte fana\n\nA.\n\nTonte 2\n\nB.\n\nTonte 3\n\nC.\n";
+        assert_eq!(
+            numbers(text),
+            Some((
+                "Tonte #".to_owned(),
+                vec!["1".into(), "2".into(), "3".into()]
+            ))
+        );
+        // Without such a heading, a run from 2 is no run.
+        assert_eq!(
+            numbers("Tonte 2\n\nB.\n\nTonte 3\n\nC.\n\nTonte 4\n\nD.\n"),
+            None
+        );
+        // A stray line numbered 2 before the real run does not hide it.
+        assert_eq!(
+            numbers(
+                "See Tonte 2.\n\nTonte 2\n\nx\n\nTonte 1\n\nA.\n\nTonte 2\n\nB.\n\nTonte 3\n\nC.\n"
+            )
+            .map(|(_, n)| n),
+            Some(vec!["1".into(), "2".into(), "3".into()])
         );
     }
 }
