@@ -904,6 +904,13 @@ fn finish(keyword: Keyword, number: String, rest: &str, styled: bool) -> Option<
             || sep
                 .strip_prefix('.')
                 .is_some_and(|s| s.starts_with(['–', '—', '-'])));
+    // `Art. 10. Não se concederá visto.`: a short sentence closed by a full stop reads as a
+    // title (`Article 5. Scope.`) until the outline finds nothing under it.
+    let closed = !styled
+        && keyword.can_be_article()
+        && text.is_none()
+        && !title.is_empty()
+        && rest.trim_end().ends_with('.');
     Some(Heading {
         keyword,
         number,
@@ -912,7 +919,7 @@ fn finish(keyword: Keyword, number: String, rest: &str, styled: bool) -> Option<
         toc,
         dashed,
         stopped: sep.starts_with('.'),
-        sentence_title: false,
+        sentence_title: closed,
     })
 }
 

@@ -978,6 +978,15 @@ fn spanish_sentence_titles_in_plain_text() {
 }
 
 #[test]
+fn a_short_closed_sentence_with_nothing_under_it_is_the_text() {
+    // Brazilian statutes write each article's text on its heading line; a short one reads
+    // like `Article 5. Scope.` until nothing follows it.
+    let r = txt("Art. 1º Esta Lei dispõe sobre os direitos e os deveres do migrante.\n\nArt. 10. Não se concederá visto.\n\nArt. 11. Poderá ser denegado visto a quem se enquadre nos casos de impedimento.\n\nArticle 12. Scope.\nThis Act applies to visitors.\n");
+    assert_eq!(heads(&r.draft), ["1: ", "10: ", "11: ", "12: Scope"]);
+    assert_eq!(articles(&r.draft)[1].text, "Não se concederá visto.\n");
+}
+
+#[test]
 fn italian_bracketed_titles_and_german_numbered_divisions() {
     let r = txt("Capo I - Disposizioni generali\n\nArt. 1.\n(Oggetto)\n1. La legge disciplina la pesca.\n\nArt. 2.\n(Definizioni)\n1. Testo.\n");
     assert_eq!(heads(&r.draft), ["1: Oggetto", "2: Definizioni"]);
