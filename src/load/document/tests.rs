@@ -987,6 +987,24 @@ fn a_short_closed_sentence_with_nothing_under_it_is_the_text() {
 }
 
 #[test]
+fn marginal_notes_above_the_section_numbers_are_their_titles() {
+    let text = "Lake Act\n\nShort title\n1 This Act may be cited as the Lake Act.\nDefinitions\n2 (1) The following definitions apply in this Act.\nlake means a body of water.\nInterpretation\n(2) Nothing in this Act limits other Acts.\nObjectives — lakes\n3 (1) The objectives of this Act are to keep lakes clean.\n";
+    let r = txt(text);
+    assert_eq!(
+        heads(&r.draft),
+        ["1: Short title", "2: Definitions", "3: Objectives — lakes"]
+    );
+    // A subsection's note stays in its section's text; the next section's note leaves it.
+    assert_eq!(
+        articles(&r.draft)[1].text,
+        "(1) The following definitions apply in this Act.\nlake means a body of water.\nInterpretation\n(2) Nothing in this Act limits other Acts.\n"
+    );
+    // One short line above one section is its text's last line, not a layout.
+    let r = txt("Lake Act\n\n1 This Act may be cited as the Lake Act.\n\n2 The following definitions apply.\nLakes and rivers\n\n3 The objectives of this Act are to keep lakes clean.\n\n4 This Act applies to lakes.\n");
+    assert_eq!(heads(&r.draft), ["1: ", "2: ", "3: ", "4: "]);
+}
+
+#[test]
 fn italian_bracketed_titles_and_german_numbered_divisions() {
     let r = txt("Capo I - Disposizioni generali\n\nArt. 1.\n(Oggetto)\n1. La legge disciplina la pesca.\n\nArt. 2.\n(Definizioni)\n1. Testo.\n");
     assert_eq!(heads(&r.draft), ["1: Oggetto", "2: Definizioni"]);

@@ -1043,6 +1043,7 @@ fn events(
 ) -> (Vec<usize>, Vec<Event>) {
     let mut pre = Vec::new();
     let mut events: Vec<Event> = Vec::new();
+    let notes = marginal_notes(lines, found, &is_article);
     let mut i = 0;
     while i < lines.len() {
         let Some(h) = found.get(&i) else {
@@ -1086,6 +1087,10 @@ fn events(
             if let Some(above) = title_above(lines, i, before, bare_article) {
                 before.pop();
                 title = above;
+            } else if let Some((above, at)) = notes.then(|| note_above(lines, i, before)).flatten()
+            {
+                before.truncate(at);
+                title = above;
             } else if let Some((above, at)) = heading_above_number(lines, i, before) {
                 before.truncate(at);
                 title = above;
@@ -1126,6 +1131,59 @@ fn title_above(lines: &[Line], i: usize, before: &[usize], bare_article: bool) -
         return None;
     }
     bracketed_title(&line.text).map(str::to_owned)
+}
+
+/// At most this many words in a marginal note.
+const NOTE_WORDS: usize = 8;
+
+/// Canadian statutes, and others drafted the same way, set each section's title as a
+/// marginal note on the line above its number, the text running on after the number:
+/// `Short title` / `1 This Act may be cited as …`. Read one by one, such a note is the
+/// last line of the section before. The layout is the document's, so it is taken only
+/// where most untitled sections with text on their heading line, and at least three, have
+/// a title-shaped line right above them.
+fn marginal_notes(
+    lines: &[Line],
+    found: &HashMap<usize, Heading>,
+    is_article: impl Fn(Keyword) -> bool,
+) -> bool {
+    let (mut sections, mut noted) = (0, 0);
+    for (&i, h) in found {
+        if !is_article(h.keyword) || !h.title.is_empty() || h.text.is_none() {
+            continue;
+        }
+        sections += 1;
+        let above = i.checked_sub(1).map(|j| (j, &lines[j]));
+        let above = match above {
+            Some((j, l)) if l.is_blank() => j.checked_sub(1),
+            Some((j, _)) => Some(j),
+            None => None,
+        };
+        noted += usize::from(above.is_some_and(|j| note_shaped(lines, found, j)));
+    }
+    noted >= 3 && noted * 5 >= sections * 3
+}
+
+/// Whether line `j` could be a section's marginal note: a short line in the shape of a
+/// title, heading nothing itself.
+fn note_shaped(lines: &[Line], found: &HashMap<usize, Heading>, j: usize) -> bool {
+    let line = &lines[j];
+    !found.contains_key(&j)
+        && line.style == Style::Body
+        && headings::title_like(&unemphasised(&line.text), NOTE_WORDS)
+}
+
+/// The marginal note above heading `i` (see [`marginal_notes`]): the last line of
+/// `before` but blanks, and where it stands there.
+fn note_above(lines: &[Line], i: usize, before: &[usize]) -> Option<(String, usize)> {
+    let at = before.iter().rposition(|&k| !lines[k].is_blank())?;
+    let j = before[at];
+    let line = &lines[j];
+    // Right above the heading, or with one blank line between.
+    let close = j + 1 == i || (j + 2 == i && lines[j + 1].is_blank());
+    let text = unemphasised(&line.text);
+    (close && line.style == Style::Body && headings::title_like(&text, NOTE_WORDS))
+        .then(|| (text.trim().to_owned(), at))
 }
 
 /// `#### The register` / `##### 3`: legislation.gov.uk heads each section with its title
