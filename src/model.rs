@@ -19,7 +19,18 @@ pub(crate) fn number_key(number: &str) -> String {
     if let Some(value) = spelled_number(lower) {
         return value.to_string();
     }
-    lower.chars().filter(|c| !c.is_whitespace()).collect()
+    // `12-bis` is `12 bis`; a hyphen between figures (`515-14`) is part of the number.
+    let mut key = String::with_capacity(lower.len());
+    let mut chars = lower.chars().peekable();
+    while let Some(c) = chars.next() {
+        let suffix_dash = c == '-'
+            && key.ends_with(|p: char| p.is_ascii_digit())
+            && chars.peek().is_some_and(|n| n.is_alphabetic());
+        if !c.is_whitespace() && !suffix_dash {
+            key.push(c);
+        }
+    }
+    key
 }
 
 /// Whether two article numbers name the same article ([`number_key`]).
@@ -673,6 +684,8 @@ mod tests {
         assert!(same_number_across("XII", "12"));
         assert!(same_number_across("IV.", "4"));
         assert!(same_number_across("12 bis", "12bis"));
+        assert!(same_number_across("12-bis", "12 bis"));
+        assert!(!same_number_across("515-14", "51514"));
         assert!(!same_number_across("XII", "13"));
         assert!(!same_number_across("IIII", "4"));
         assert!(!same_number("I", "1"));

@@ -925,6 +925,13 @@ fn finish(keyword: Keyword, number: String, rest: &str, styled: bool) -> Option<
             || sep
                 .strip_prefix('.')
                 .is_some_and(|s| s.starts_with(['–', '—', '-'])));
+    // `Art. 12 A`: one capital letter is no title but the suffix of an inserted article.
+    let (number, title) = match title.as_bytes() {
+        [c] if c.is_ascii_uppercase() && text.is_none() && keyword.can_be_article() => {
+            (format!("{number}{title}"), String::new())
+        }
+        _ => (number, title),
+    };
     // `Art. 10. Não se concederá visto.`: a short sentence closed by a full stop reads as a
     // title (`Article 5. Scope.`) until the outline finds nothing under it.
     let closed = !styled
