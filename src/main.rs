@@ -111,7 +111,11 @@ fn warn(name: &str, warnings: &[String]) {
 /// The two versions of `pair`, compared, keeping only `--chapter` when given.
 fn comparison(catalog: &Catalog, pair: &Pair, options: &compare::Options) -> Result<Comparison> {
     let (base, head) = inputs::pair(catalog, &pair.base, &pair.head, &warn)?;
-    inputs::compared(&base, &head, pair.chapter.as_deref(), options)
+    // Not freed, as the comparison is not (`Command::Diff`): the process ends once it is
+    // written, and freeing two large drafts article by article came between the
+    // comparison and its output, on one core.
+    let versions = std::mem::ManuallyDrop::new((base, head));
+    inputs::compared(&versions.0, &versions.1, pair.chapter.as_deref(), options)
 }
 
 /// The outcome of a check: found something (exit 1) unless `ok`.

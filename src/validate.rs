@@ -1,8 +1,9 @@
 //! Lints for drafts: what `validate` reports and what other commands refuse to compare.
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::citations;
@@ -66,8 +67,8 @@ fn ascii_form(n: &[u8]) -> bool {
 pub(crate) fn is_well_formed_number(n: &str) -> bool {
     // Words may follow a number after a space (`12 bis`, `treinta y uno`, `L. 313-11`),
     // another number may not (`1 2`).
-    let digit_after_space = n.split(' ').collect::<Vec<_>>().windows(2).any(|w| {
-        !w[0].ends_with(['.', '-', ':', '–']) && w[1].starts_with(|c: char| c.is_ascii_digit())
+    let digit_after_space = n.split(' ').zip(n.split(' ').skip(1)).any(|(a, b)| {
+        !a.ends_with(['.', '-', ':', '–']) && b.starts_with(|c: char| c.is_ascii_digit())
     });
     let form = if n.is_ascii() {
         ascii_form(n.as_bytes())
@@ -119,7 +120,9 @@ fn lint_with(draft: &Draft, all: bool) -> Vec<Problem> {
             fatal,
         })
     };
-    let mut seen: HashMap<String, &Origin> = HashMap::new();
+    // Every article of both drafts is looked up here before a diff: Fx-hashed, and
+    // lower-cased once (this lint was 0.9 % of the 10k diff).
+    let mut seen: FxHashMap<String, &Origin> = FxHashMap::default();
     for a in draft.articles() {
         let article = a.article;
         let n = &article.number;
@@ -137,14 +140,17 @@ fn lint_with(draft: &Draft, all: bool) -> Vec<Problem> {
                 true,
             );
         }
-        match seen.get(&n.to_lowercase()) {
-            Some(first) => problem(
+        match seen.entry(n.to_lowercase()) {
+            Entry::Occupied(first) => problem(
                 &article.origin,
-                format!("duplicate article number `{n}` (first defined at {first})"),
+                format!(
+                    "duplicate article number `{n}` (first defined at {})",
+                    first.get()
+                ),
                 true,
             ),
-            None => {
-                seen.insert(n.to_lowercase(), &article.origin);
+            Entry::Vacant(slot) => {
+                slot.insert(&article.origin);
             }
         }
         if article.title.chars().any(char::is_control) {
@@ -174,7 +180,7 @@ fn lint_with(draft: &Draft, all: bool) -> Vec<Problem> {
     if !all {
         return out;
     }
-    let mut chapters: HashMap<String, &Origin> = HashMap::new();
+    let mut chapters: FxHashMap<String, &Origin> = FxHashMap::default();
     for c in &draft.chapters {
         if let Some(first) = chapters
             .get(&c.number.to_lowercase())

@@ -186,18 +186,24 @@ impl<'a> Prepared<'a> {
 /// same tokens and needs no pass of its own (splits and merges were normalised whole once
 /// per aspect tried).
 #[derive(Default)]
-struct Passes {
+struct Passes<'t> {
     done: Vec<(Aspects, Normalised, Normalised)>,
+    /// The texts' differing lines, with references masked (`[1]`) or not (`[0]`): every
+    /// pass reads one of the two, and cutting them again for each of the seven aspects
+    /// tried was most of the check for a renumbered article.
+    cut: [Option<(&'t str, &'t str)>; 2],
 }
 
-impl Passes {
+impl<'t> Passes<'t> {
     /// Whether the texts agree with the aspects in `on`.
-    fn same(&mut self, a: &Prepared<'_>, b: &Prepared<'_>, on: Aspects) -> bool {
+    fn same(&mut self, a: &'t Prepared<'_>, b: &'t Prepared<'_>, on: Aspects) -> bool {
         // Only the lines that differ need normalising. Texts that agree still agree once
         // normalised (most renumbered articles differ only in their cross-references and
         // need no pass at all); with no aspect on, normalising changes nothing and the
         // tokens tile the text, so texts that differ still differ.
-        let (x, y) = differing_lines(a.source(on), b.source(on));
+        let masked = usize::from(on.has(Aspect::CrossReferences));
+        let (x, y) =
+            *self.cut[masked].get_or_insert_with(|| differing_lines(a.source(on), b.source(on)));
         if x == y || on == Aspects::NONE {
             return x == y;
         }
@@ -209,7 +215,17 @@ impl Passes {
         let at = match self.done.iter().position(|(k, _, _)| *k == key) {
             Some(at) => at,
             None => {
-                let pass = (key, Normalised::new(x, key), Normalised::new(y, key));
+                // A pass of ASCII lines that differs from one done only in letter case has
+                // its tokens: lower-casing ASCII moves no token boundary. (A split or merge
+                // tries letter case between two passes that must tokenise.)
+                let case = |k: Aspects| k.0 | Aspect::LetterCase.bit();
+                let twin = (x.is_ascii() && y.is_ascii())
+                    .then(|| self.done.iter().find(|(k, _, _)| case(*k) == case(key)))
+                    .flatten();
+                let pass = match twin {
+                    Some((_, p, q)) => (key, p.recased(x, key), q.recased(y, key)),
+                    None => (key, Normalised::new(x, key), Normalised::new(y, key)),
+                };
                 self.done.push(pass);
                 self.done.len() - 1
             }
@@ -288,6 +304,26 @@ struct Normalised {
 
 impl Normalised {
     fn new(source: &str, on: Aspects) -> Self {
+        let text = Self::text(source, on);
+        let mut ends = Vec::with_capacity(text.len() / 3);
+        for_each_bound(&text, |start, piece, class| {
+            ends.push((start + piece.len(), class));
+        });
+        Normalised { text, ends }
+    }
+
+    /// [`Normalised::new`] of the ASCII `source` that `self` is the normalisation of with
+    /// letter case switched the other way: the same tokens, as the tokeniser reads an
+    /// upper-case ASCII letter as it reads a lower-case one.
+    fn recased(&self, source: &str, on: Aspects) -> Self {
+        Normalised {
+            text: Self::text(source, on),
+            ends: self.ends.clone(),
+        }
+    }
+
+    /// The text of [`Normalised::new`].
+    fn text(source: &str, on: Aspects) -> String {
         let mut text = String::with_capacity(source.len());
         for line in source.split_inclusive('\n') {
             let line = if on.has(Aspect::ParagraphNumbering) {
@@ -330,11 +366,7 @@ impl Normalised {
                 }
             }
         }
-        let mut ends = Vec::with_capacity(text.len() / 3);
-        for_each_bound(&text, |start, piece, class| {
-            ends.push((start + piece.len(), class));
-        });
-        Normalised { text, ends }
+        text
     }
 
     /// Whether the two texts have the same tokens that count with the aspects in `on`.
@@ -472,6 +504,22 @@ mod tests {
                     false => quoted.collect(),
                 };
                 proptest::prop_assert_eq!(Normalised::new(&line, on).text, whole, "{:?}", on);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// An ASCII text normalised with letter case the other way has the same tokens.
+        #[test]
+        fn letter_case_moves_no_ascii_token(
+            text in "(1\\. |\\(a\\) |\\(B\\) |IV\\. |iv\\) |A|a|Z|z|_|`|'|\"|:|\\.|,|;|-| |  |\t|\n|\r\n|9|\\[\\^N1\\]|\\[\\^n\\]|\\\\\\||\\[|article 7|Article 8|ARTICLE 9)*",
+        ) {
+            for bits in 0..=Aspects::ALL.0 {
+                let on = Aspects(bits);
+                let other = Aspects(bits ^ Aspect::LetterCase.bit());
+                let (whole, recased) = (Normalised::new(&text, on), Normalised::new(&text, other).recased(&text, on));
+                proptest::prop_assert_eq!(&recased.text, &whole.text, "{:?}", on);
+                proptest::prop_assert_eq!(&recased.ends, &whole.ends, "{:?}", on);
             }
         }
     }

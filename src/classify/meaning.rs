@@ -168,33 +168,43 @@ impl Side {
         {
             self.references.push(text[r.clone()].to_owned());
         }
+        // Each word lower-cased into one buffer, copied only when it is kept: most changed
+        // words are none of the kinds looked for.
+        let mut buf = String::new();
         crate::model::for_each_word_index(piece, |offset, word| {
             let start = range.start + offset;
-            let lower = word.to_lowercase();
-            let lower = match lower.contains('\u{2019}') {
-                true => lower.replace('\u{2019}', "'"),
-                false => lower,
-            };
+            if word.is_ascii() {
+                buf.clear();
+                buf.push_str(word);
+                buf.make_ascii_lowercase();
+            } else {
+                let lower = word.to_lowercase();
+                buf = match lower.contains('\u{2019}') {
+                    true => lower.replace('\u{2019}', "'"),
+                    false => lower,
+                };
+            }
+            let lower = buf.as_str();
             if let Some(stem) = lower.strip_suffix("n't") {
                 if let Some(modal) = contraction(stem) {
                     self.modals.push(modal.to_owned());
                 }
-                self.negations.push(lower);
-            } else if MODALS.contains(&lower.as_str()) {
-                self.modals.push(lower);
-            } else if NEGATIONS.contains(&lower.as_str()) {
+                self.negations.push(lower.to_owned());
+            } else if MODALS.contains(&lower) {
+                self.modals.push(lower.to_owned());
+            } else if NEGATIONS.contains(&lower) {
                 if lower == "cannot" {
                     self.modals.push("can".to_owned());
                 }
-                self.negations.push(lower);
+                self.negations.push(lower.to_owned());
             } else if word.chars().any(|c| c.is_ascii_digit()) {
                 let cited = refs.iter().any(|r| r.start <= start && start < r.end);
                 if !cited && !is_paragraph_number(text, start, start + word.len()) {
                     self.numbers.push(word.to_owned());
                 }
-            } else if NUMBER_WORDS.contains(&lower.as_str()) {
-                self.numbers.push(lower);
-            } else if PERIODS.contains(&lower.strip_suffix('s').unwrap_or(&lower)) {
+            } else if NUMBER_WORDS.contains(&lower) {
+                self.numbers.push(lower.to_owned());
+            } else if PERIODS.contains(&lower.strip_suffix('s').unwrap_or(lower)) {
                 self.periods.push(lower.trim_end_matches('s').to_owned());
             }
         });

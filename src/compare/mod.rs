@@ -45,7 +45,7 @@ pub fn compare(base: &Draft, head: &Draft, options: &Options) -> Comparison {
             },
             || {
                 rayon::join(
-                    || rayon::join(|| WordCounts::of(base), || WordCounts::of(head)),
+                    || WordCounts::of_both(base, head),
                     || Texts {
                         base: texts(base),
                         head: texts(head),

@@ -118,7 +118,11 @@ pub(crate) fn text_of(file: &SourceFile) -> Result<&str> {
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T> {
-    let text = text_of(file)?;
+    parse_text(file, text_of(file)?)
+}
+
+/// [`parse`] of `file`'s text, checked as UTF-8 already ([`text_of`]).
+fn parse_text<T: serde::de::DeserializeOwned>(file: &SourceFile, text: &str) -> Result<T> {
     toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         let message = e.message().trim_end().to_owned();
@@ -242,8 +246,15 @@ fn part(file: &SourceFile) -> Result<Part> {
             Part::Preamble(preamble(file, def.preamble))
         }
         _ => {
-            let def: ChapterFile = parse(file)?;
-            Part::Chapter(chapter(&locator(file), def.chapter, def.article))
+            // Checked as UTF-8 once, for the parser and the places of its articles: the
+            // chapter files are most of a draft's bytes.
+            let text = text_of(file)?;
+            let def: ChapterFile = parse_text(file, text)?;
+            Part::Chapter(chapter(
+                &Locator::new(&file.path, text),
+                def.chapter,
+                def.article,
+            ))
         }
     })
 }
