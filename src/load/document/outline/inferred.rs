@@ -185,6 +185,35 @@ fn continued(
     run
 }
 
+/// The last article of a run holds this many times the median article's lines, and at
+/// least [`LONG_LAST_LINES`], before a warning says so.
+const LONG_LAST: usize = 4;
+const LONG_LAST_LINES: usize = 12;
+
+/// A warning when the last heading of a run holds much more than the articles before it:
+/// the run stopped early, and the headings after it, in a form not read as one (`Qodobka
+/// 11 naad` after `Qodobka 7 baad`), are text of the last article.
+pub(super) fn long_last(lines: &[Line], headings: &HashMap<usize, Heading>) -> Option<String> {
+    let mut at: Vec<usize> = headings.keys().copied().collect();
+    at.sort_unstable();
+    let filled =
+        |from: usize, to: usize| lines[from + 1..to].iter().filter(|l| !l.is_blank()).count();
+    let mut spans: Vec<usize> = at.windows(2).map(|w| filled(w[0], w[1])).collect();
+    let &last = at.last()?;
+    let tail = filled(last, lines.len());
+    if spans.len() < 2 {
+        return None;
+    }
+    spans.sort_unstable();
+    let median = spans[spans.len() / 2].max(1);
+    (tail >= LONG_LAST_LINES && tail >= LONG_LAST * median).then(|| {
+        format!(
+            "the last of them, article {} at line {}, runs on for {tail} lines where an article has {median}: headings after it may be in a form not read as one (see `draftdiff show FILE --explain`)",
+            headings[&last].number, lines[last].at
+        )
+    })
+}
+
 /// Whether line `i` stands where a heading can: on its own, or styled as a heading.
 fn heading_place(lines: &[Line], i: usize, width: usize) -> bool {
     let line = &lines[i];
@@ -413,5 +442,24 @@ mod tests {
             .map(|(_, n)| n),
             Some(vec!["1".into(), "2".into(), "3".into()])
         );
+    }
+
+    #[test]
+    fn a_run_that_stops_early_is_reported() {
+        let mut text = one_two_three(["Pasal 1", "Pasal 2", "Pasal 3"]);
+        for n in 4..12 {
+            text += &format!("Psl {n}\n\nText.\n\n");
+        }
+        let lines = doc(&text);
+        let (_, found) = headings(&lines, 80).expect("a run");
+        let warning = long_last(&lines, &found).expect("a warning");
+        assert!(
+            warning.starts_with("the last of them, article 3 at line 9"),
+            "{warning}"
+        );
+        // A run read to the end says nothing.
+        let lines = doc(&one_two_three(["Pasal 1", "Pasal 2", "Pasal 3"]));
+        let (_, found) = headings(&lines, 80).expect("a run");
+        assert_eq!(long_last(&lines, &found), None);
     }
 }

@@ -165,6 +165,7 @@ pub(crate) fn build(
                 form.replacen('#', "1", 1),
                 form.replacen('#', "2", 1)
             ));
+            warnings.extend(inferred::long_last(lines, &inferred));
             found.extend(inferred);
         }
     }
