@@ -56,8 +56,13 @@ const MIN_RUN: usize = 3;
 const MAX_SKIPPED: u32 = 2;
 
 /// The forms a line could be a heading of, each with its number and title.
-fn readings(text: &str) -> Vec<(String, &str, &str)> {
+fn readings(text: &str) -> Vec<(String, u32, String)> {
     let mut found = Vec::new();
+    let mut read = |form: String, n: &str, title: &str| {
+        if let Ok(n) = ascii_digits(n).parse::<u32>() {
+            found.push((form, n, title.trim().trim_end_matches('.').to_owned()));
+        }
+    };
     if let Some(c) = KEYED.captures(text) {
         // A word after the number is an ordinal particle (`Sariya 2 nan`) or a title
         // (`Madde 3 Amaç`): the title either way, and no part of the form.
@@ -66,15 +71,13 @@ fn readings(text: &str) -> Vec<(String, &str, &str)> {
             .or(c.name("after"))
             .map_or("", |t| t.as_str());
         let form = format!("{} #", collapse(&c["word"]).trim_end_matches(['-', '‐']));
-        found.push((form, c.name("n").map_or("", |n| n.as_str()), title));
+        read(form, &c["n"], title);
     } else if let Some(c) = NUMBER_KEYED.captures(text) {
-        let n = c.name("n").map_or("", |n| n.as_str());
-        found.push((format!("# {}", &c["word"]), n, ""));
+        read(format!("# {}", &c["word"]), &c["n"], "");
     }
     if let Some(c) = BRACKETED_LAST.captures(text) {
         if text.split_whitespace().count() <= MAX_WORDS {
-            let n = c.name("n").map_or("", |n| n.as_str());
-            found.push((WORDS_THEN_NUMBER.to_owned(), n, ""));
+            read(WORDS_THEN_NUMBER.to_owned(), &c["n"], "");
         }
     }
     found
@@ -93,9 +96,6 @@ pub(super) fn headings(lines: &[Line], width: usize) -> Option<(String, HashMap<
         }
         let text = unemphasised(&line.text);
         for (form, n, title) in readings(text.trim()) {
-            let Ok(n) = ascii_digits(n).parse::<u32>() else {
-                continue;
-            };
             for first in [1, 2] {
                 let (_, run) = runs
                     .entry((form.to_lowercase(), first))
@@ -105,7 +105,7 @@ pub(super) fn headings(lines: &[Line], width: usize) -> Option<(String, HashMap<
                     Some(&(_, last, _)) => (last + 1..=last + 1 + MAX_SKIPPED).contains(&n),
                 };
                 if accepted {
-                    run.push((i, n, title.trim().trim_end_matches('.').to_owned()));
+                    run.push((i, n, title.clone()));
                 }
             }
         }
@@ -172,13 +172,10 @@ fn continued(
         }
         let next = run.last().map_or(1, |&(_, n, _)| n + 1);
         let text = unemphasised(&lines[i].text);
-        let reading = readings(text.trim()).into_iter().find_map(|(_, n, title)| {
-            let n = ascii_digits(n).parse::<u32>().ok()?;
-            (next..=next + MAX_SKIPPED)
-                .contains(&n)
-                .then(|| (n, title.trim().trim_end_matches('.').to_owned()))
-        });
-        if let Some((n, title)) = reading {
+        let reading = readings(text.trim())
+            .into_iter()
+            .find(|&(_, n, _)| (next..=next + MAX_SKIPPED).contains(&n));
+        if let Some((_, n, title)) = reading {
             run.push((i, n, title));
         }
     }

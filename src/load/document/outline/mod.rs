@@ -1088,7 +1088,8 @@ fn events(
             if let Some(above) = title_above(lines, i, before, bare_article) {
                 before.pop();
                 title = above;
-            } else if let Some((above, at)) = notes.then(|| note_above(lines, i, before)).flatten()
+            } else if let Some((above, at)) =
+                notes.then(|| note_above(lines, found, i, before)).flatten()
             {
                 before.truncate(at);
                 title = above;
@@ -1176,15 +1177,18 @@ fn note_shaped(lines: &[Line], found: &HashMap<usize, Heading>, j: usize) -> boo
 
 /// The marginal note above heading `i` (see [`marginal_notes`]): the last line of
 /// `before` but blanks, and where it stands there.
-fn note_above(lines: &[Line], i: usize, before: &[usize]) -> Option<(String, usize)> {
+fn note_above(
+    lines: &[Line],
+    found: &HashMap<usize, Heading>,
+    i: usize,
+    before: &[usize],
+) -> Option<(String, usize)> {
     let at = before.iter().rposition(|&k| !lines[k].is_blank())?;
     let j = before[at];
-    let line = &lines[j];
     // Right above the heading, or with one blank line between.
     let close = j + 1 == i || (j + 2 == i && lines[j + 1].is_blank());
-    let text = unemphasised(&line.text);
-    (close && line.style == Style::Body && headings::title_like(&text, NOTE_WORDS))
-        .then(|| (text.trim().to_owned(), at))
+    (close && note_shaped(lines, found, j))
+        .then(|| (unemphasised(&lines[j].text).trim().to_owned(), at))
 }
 
 /// `#### The register` / `##### 3`: legislation.gov.uk heads each section with its title
