@@ -30,7 +30,26 @@ pub(crate) fn number_key(number: &str) -> String {
             key.push(c);
         }
     }
+    code_prefix_stop(&mut key);
     key
+}
+
+/// `l.313-11` → `l313-11`: a French code's letter prefix set off by a full stop (`L. 313-11`,
+/// the older printed style) names the same article as the prefix written close (`L313-11`,
+/// as Légifrance writes it now).
+fn code_prefix_stop(key: &mut String) {
+    let prefix = ["lo", "l", "r", "d", "a"]
+        .into_iter()
+        .find(|p| key.starts_with(p))
+        .map_or(0, str::len);
+    let star = usize::from(key[prefix..].starts_with('*'));
+    let stop = prefix + star;
+    let digit_after = key[stop..]
+        .strip_prefix('.')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    if prefix > 0 && digit_after {
+        key.remove(stop);
+    }
 }
 
 /// Whether two article numbers name the same article ([`number_key`]).
@@ -743,6 +762,9 @@ mod tests {
         assert!(same_number_across("IV.", "4"));
         assert!(same_number_across("12 bis", "12bis"));
         assert!(same_number_across("12-bis", "12 bis"));
+        assert!(same_number_across("L. 313-11", "L313-11"));
+        assert!(same_number("LO. 111", "LO111") && same_number("R*. 2", "R*2"));
+        assert!(!same_number("L. 313-11", "R313-11"));
         assert!(!same_number_across("515-14", "51514"));
         assert!(!same_number_across("XII", "13"));
         assert!(!same_number_across("IIII", "4"));

@@ -771,7 +771,7 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         // states and their English translations write it.
         m.as_str().to_owned()
     } else if let Some(m) = caps.name("arabic") {
-        let mut number = code_number(&collapse(m.as_str()));
+        let mut number = collapse(m.as_str());
         // `12th` is an ordinal in a sentence; `2aa` is an article inserted twice over.
         if ["st", "nd", "rd", "th"].iter().any(|o| number.ends_with(o)) {
             return None;
@@ -857,27 +857,6 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         sentence_title(keyword_word, &mut h);
     }
     Some(h)
-}
-
-/// A French code's article number as Légifrance writes it now: `L. 313-11` and `L 313-11`
-/// are `L313-11`, `LO. 111` is `LO111` (`R*311-1` is unchanged), so that a consolidation
-/// printed in the older style and one in the newer compare article by article rather than
-/// as renumbered.
-fn code_number(number: &str) -> String {
-    let letters = number.len() - number.trim_start_matches(['L', 'O', 'R', 'D', 'A']).len();
-    if letters == 0 || letters > 2 {
-        return number.to_owned();
-    }
-    let (prefix, rest) = number.split_at(letters);
-    let star = rest.starts_with('*');
-    let digits = rest
-        .trim_start_matches('*')
-        .trim_start_matches('.')
-        .trim_start();
-    if !digits.starts_with(|c: char| c.is_ascii_digit()) {
-        return number.to_owned();
-    }
-    format!("{prefix}{}{digits}", if star { "*" } else { "" })
 }
 
 /// Whitespace collapsed to single spaces: `12  bis` → `12 bis`.
@@ -1532,12 +1511,11 @@ mod tests {
             ("Article 515-14", Article, "515-14", ""),
             ("Article 515-7-1", Article, "515-7-1", ""),
             ("Article 16-1-1", Article, "16-1-1", ""),
-            ("Article L. 313-11", Article, "L313-11", ""),
-            ("Article L 313-11", Article, "L313-11", ""),
+            ("Article L. 313-11", Article, "L. 313-11", ""),
             ("Article L313-11", Article, "L313-11", ""),
-            ("Article R. 1", Article, "R1", ""),
+            ("Article R. 1", Article, "R. 1", ""),
             ("Article R*311-1", Article, "R*311-1", ""),
-            ("Article LO. 111", Article, "LO111", ""),
+            ("Article LO. 111", Article, "LO. 111", ""),
             ("Art. 1-bis", Article, "1-bis", ""),
             (
                 "Art. 2-ter. Disposizioni transitorie",
