@@ -907,7 +907,7 @@ fn finish(keyword: Keyword, number: String, rest: &str, styled: bool) -> Option<
     // `Art. 12 A`: one capital letter is no title but the suffix of an inserted article.
     let (number, title) = match title.as_bytes() {
         [c] if c.is_ascii_uppercase() && text.is_none() && keyword.can_be_article() => {
-            (format!("{number}{title}"), String::new())
+            (format!("{number} {title}"), String::new())
         }
         _ => (number, title),
     };
