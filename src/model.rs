@@ -16,7 +16,7 @@ pub const PREAMBLE: &str = "Preamble";
 pub(crate) fn number_key(number: &str) -> String {
     let lower = number.trim().to_lowercase();
     let lower = lower.trim_end_matches(['.', 'º', '°', 'ª', ' ']);
-    if let Some(value) = spelled_number(lower) {
+    if let Some(value) = spelled_number(lower).or_else(|| english_number(lower)) {
         return value.to_string();
     }
     // `12-bis` is `12 bis`; a hyphen between figures (`515-14`) is part of the number.
@@ -82,6 +82,43 @@ pub(crate) fn same_number_across(a: &str, b: &str) -> bool {
             .map_or_else(|| number_key(n), |v| v.to_string())
     };
     same_number(a, b) || value(a) == value(b)
+}
+
+/// The value of an English number or ordinal written in words, up to the fifties
+/// (`One`, `twenty-first`, `Thirty Two`), as contracts and some treaties number their
+/// articles and parts.
+pub(crate) fn english_number(s: &str) -> Option<u32> {
+    const UNITS: &str = "one two three four five six seven eight nine ten eleven twelve \
+        thirteen fourteen fifteen sixteen seventeen eighteen nineteen";
+    const ORDINALS: &str = "first second third fourth fifth sixth seventh eighth ninth \
+        tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth \
+        eighteenth nineteenth";
+    const TENS: [(&str, &str, u32); 4] = [
+        ("twenty", "twentieth", 20),
+        ("thirty", "thirtieth", 30),
+        ("forty", "fortieth", 40),
+        ("fifty", "fiftieth", 50),
+    ];
+    let s = s.to_lowercase();
+    let unit = |w: &str| {
+        let place = |list: &str| list.split_whitespace().position(|u| u == w);
+        place(UNITS)
+            .or_else(|| place(ORDINALS))
+            .map(|i| i as u32 + 1)
+    };
+    if let Some(v) = unit(&s) {
+        return Some(v);
+    }
+    for (word, ordinal, value) in TENS {
+        if s == word || s == ordinal {
+            return Some(value);
+        }
+        if let Some(rest) = s.strip_prefix(word) {
+            let unit = unit(rest.strip_prefix(['-', ' '])?)?;
+            return (unit < 10).then_some(value + unit);
+        }
+    }
+    None
 }
 
 /// The value of a Spanish number or ordinal written in words (`treinta y uno`,
@@ -769,6 +806,35 @@ mod tests {
         assert!(!same_number_across("XII", "13"));
         assert!(!same_number_across("IIII", "4"));
         assert!(!same_number("I", "1"));
+    }
+
+    #[test]
+    fn english_number_words_are_their_values() {
+        for (word, value) in [
+            ("One", 1),
+            ("nineteen", 19),
+            ("Twenty-One", 21),
+            ("thirty two", 32),
+            ("FIRST", 1),
+            ("twelfth", 12),
+            ("twentieth", 20),
+            ("forty-third", 43),
+            ("fifty", 50),
+        ] {
+            assert_eq!(english_number(word), Some(value), "{word}");
+        }
+        for word in [
+            "",
+            "twenty-",
+            "twenty-ten",
+            "thirty-twelfth",
+            "oneteen",
+            "sixty",
+        ] {
+            assert_eq!(english_number(word), None, "{word}");
+        }
+        assert_eq!(number_key("Twenty-One"), number_key("21"));
+        assert!(same_number_across("ONE", "1") && same_number_across("Second", "II"));
     }
 
     /// Digits-only numbers take the shortcut; it agrees with the keys on any pair of

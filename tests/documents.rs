@@ -167,6 +167,56 @@ fn a_statute_numbered_by_sections() {
 }
 
 #[test]
+fn by_laws_numbered_in_english_words() {
+    let d = read("ferry-association-bylaws.txt").draft;
+    assert_eq!(
+        outline(&d),
+        [
+            "ONE THE ASSOCIATION | - | ONE: NAME AND SEAT",
+            "ONE THE ASSOCIATION | - | TWO: PURPOSES",
+            "ONE THE ASSOCIATION | - | THREE: MEMBERS",
+            "TWO THE MEETING | - | FOUR: GENERAL MEETING",
+            "TWO THE MEETING | - | FIVE: AMENDMENTS",
+        ]
+    );
+    // A reference that opens a wrapped line stays in its sentence.
+    assert!(text(&d, "THREE").contains("set out in Article Three of the rules"));
+}
+
+/// The same by-laws renumbered in figures: `ARTICLE ONE` and `Article 1` are one article,
+/// so only what was reworded, inserted or pushed down is reported.
+#[test]
+fn articles_numbered_in_words_and_in_figures_are_the_same() {
+    let out = assert_cmd::cargo::cargo_bin_cmd!("draftdiff")
+        .args(["diff", "--format", "json"])
+        .arg(fixture("ferry-association-bylaws.txt"))
+        .arg(fixture("ferry-association-bylaws-2024.md"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let kinds: Vec<String> = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| format!("{} {} {}", c["kind"], c["base"], c["head"]))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            r#""unchanged" ["ONE"] ["1"]"#,
+            r#""reworded" ["TWO"] ["2"]"#,
+            r#""unchanged" ["THREE"] ["3"]"#,
+            r#""unchanged" ["FOUR"] ["4"]"#,
+            r#""added" [] ["5"]"#,
+            r#""renumbered" ["FIVE"] ["6"]"#,
+        ]
+    );
+}
+
+#[test]
 fn a_word_document_with_tracked_changes_and_a_table() {
     let r = read("lake-convention.docx");
     let d = &r.draft;

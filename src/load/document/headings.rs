@@ -100,10 +100,13 @@ séptimo|séptima|octavo|octava|noveno|novena|décimo|décima|undécimo|undécim
 duodécima|único|única|preliminar|premier|première|deuxième|troisième|quatrième|cinquième|\
 sixième|septième|huitième|neuvième|dixième|unique|préliminaire|liminaire|\
 první|druhá|druhý|třetí|čtvrtá|čtvrtý|pátá|pátý|šestá|šestý|sedmá|sedmý|osmá|osmý|devátá|\
-devátý|desátá|desátý|jedenáctá|dvanáctá|třináctá|čtrnáctá|patnáctá|eleven|twelve|thirteen|\
-fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|one|two|three|four|five|six|\
-seven|eight|nine|ten|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\
-preliminary";
+devátý|desátá|desátý|jedenáctá|dvanáctá|třináctá|čtrnáctá|patnáctá|\
+(?:(?:twenty|thirty|forty|fifty)[- ](?:one|two|three|four|five|six|seven|eight|nine|first|\
+second|third|fourth|fifth|sixth|seventh|eighth|ninth))|eleventh|twelfth|thirteenth|\
+fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|\
+fortieth|fiftieth|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|\
+nineteen|twenty|thirty|forty|fifty|one|two|three|four|five|six|seven|eight|nine|ten|first|\
+second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|preliminary";
 
 /// The keywords, each with its level; matched case-insensitively, longest first.
 const KEYWORDS: &[(&str, Keyword)] = &[
@@ -581,40 +584,19 @@ pub(crate) const ARTICLE_TITLE_WORDS: usize = 20;
 /// Most words of a chapter or part title: these are often long.
 pub(crate) const CONTAINER_TITLE_WORDS: usize = 30;
 
-/// English number words open containers only (`Part Three`); `Article Three` is prose.
-const ENGLISH_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "preliminary",
-];
+/// `Article One`, `ARTICLE TWO – NAME`, `Section Three.`: an English number word after an
+/// article's keyword is a heading only on a line of its own or before a dashed title, as
+/// contracts, by-laws and some treaties number their articles; `Article three of the
+/// Convention provides …` is a wrapped sentence.
+fn stands_alone(rest: &str) -> bool {
+    let r = rest.trim();
+    matches!(r, "" | "." | ":")
+        || explicit_separator(rest).is_some_and(|after| {
+            let sep = rest.trim_start();
+            (sep.starts_with(['–', '—', '-', ':']) || sep.starts_with("--"))
+                && title_like(after.trim().trim_end_matches('.'), SPACE_TITLE_WORDS)
+        })
+}
 
 /// Reads `line` as a heading, or `None` when it is not shaped like one.
 /// The first digit (zero) of each run of ten decimal digits, besides ASCII, that laws
@@ -841,8 +823,9 @@ fn parse_with(line: &str, styled: bool) -> Option<Heading> {
         };
         collapse(&format!("{}{suffix}", m.as_str()))
     } else if let Some(m) = caps.name("word") {
-        let english = ENGLISH_WORDS.contains(&m.as_str().to_lowercase().as_str());
-        if keyword.can_be_article() && english {
+        let word = m.as_str().to_lowercase();
+        let english = word == "preliminary" || crate::model::english_number(&word).is_some();
+        if keyword.can_be_article() && english && !stands_alone(&rest) {
             return None;
         }
         collapse(m.as_str())
@@ -1989,7 +1972,30 @@ mod tests {
         assert_eq!(c("§ 12"), k(Keyword::Section, "12", ""));
         assert_eq!(c("§12a Fees"), k(Keyword::Section, "12a", "Fees"));
         assert_eq!(parse("Article A"), None);
-        assert_eq!(parse("Article Three"), None);
+        // An English number word after an article's keyword heads a line of its own or a
+        // dashed title only; in a sentence it is a reference.
+        assert_eq!(article("Article Three"), ("Three".into(), "".into()));
+        assert_eq!(article("ARTICLE ONE"), ("ONE".into(), "".into()));
+        assert_eq!(
+            head("Section Twenty-One."),
+            (Keyword::Section, "Twenty-One".into(), "".into(), None)
+        );
+        assert_eq!(
+            article("ARTICLE TWO – PURPOSES."),
+            ("TWO".into(), "PURPOSES".into())
+        );
+        assert_eq!(
+            article("Article First: Name"),
+            ("First".into(), "Name".into())
+        );
+        for sentence in [
+            "Article Three of the Convention provides that",
+            "Article Three applies.",
+            "Section Two – the parties agree that",
+            "Article three – as amended, applies",
+        ] {
+            assert_eq!(parse(sentence), None, "{sentence}");
+        }
         // French codes name some divisions at length after a spaced colon.
         let long = "Les règles applicables aux bateaux et aux filets de pêche dans les lacs, \
                     les rivières, les canaux et les étangs des communes riveraines ainsi que \
