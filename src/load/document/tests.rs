@@ -1838,3 +1838,58 @@ fn a_letter_left_outside_the_bold_number_is_its_suffix() {
         ["4: Boote", "4a: ", "4b: Angeln", "5: Ende"]
     );
 }
+
+/// An EU act with more recitals than twice its articles: the recitals `(1)` … `(7)` are
+/// numbered like sections, but they all come before the first `Article` heading, so they
+/// are the preamble's and the articles stay the articles.
+#[test]
+fn recitals_outnumbering_the_articles_stay_in_the_preamble() {
+    let recitals: String = (1..=7)
+        .map(|n| {
+            format!(
+                "({n}) Liaison officers posted abroad should cooperate, as recital {n} says.\n\n"
+            )
+        })
+        .collect();
+    let r = txt(&format!(
+        "Regulation on liaison officers\n\nWhereas:\n\n{recitals}HAVE ADOPTED THIS REGULATION:\n\n\
+         Article 1\n\nScope\n\n1. This Regulation lays down rules on liaison officers.\n\n\
+         2. It applies to officers of the Member States.\n\n\
+         Article 2\n\nRepeal\n\nThe earlier Regulation is repealed.\n\n\
+         Article 3\n\nEntry into force\n\nThis Regulation enters into force on the twentieth day.\n"
+    ));
+    assert_eq!(
+        heads(&r.draft),
+        ["1: Scope", "2: Repeal", "3: Entry into force"]
+    );
+    let preamble = &r.draft.preamble.as_ref().unwrap().text;
+    assert!(preamble.contains("(7) Liaison officers"), "{preamble}");
+    // Before, the recitals were read as seven sections, the articles as their text.
+    assert!(
+        r.warnings.iter().all(|w| !w.contains("numbered sections")),
+        "{:?}",
+        r.warnings
+    );
+}
+
+/// Principles numbered `1.`, `2.` … under chapters numbered `I.`, `II.` with no keyword.
+#[test]
+fn roman_chapters_over_numbered_sections() {
+    let r = txt("Principles on mobility\n\nI. General principles\n\n1. Everyone may leave any country.\n\n\
+         2. States shall cooperate.\n\nII. Visitors\n\n3. Visitors may stay ninety days.\n\n\
+         4. Visas shall be issued promptly.\n\nIII. Final provisions\n\n5. These principles apply to all.\n");
+    assert_eq!(
+        chapter_heads(&r.draft),
+        [
+            ("I", "General principles"),
+            ("II", "Visitors"),
+            ("III", "Final provisions")
+        ]
+    );
+    assert_eq!(heads(&r.draft), ["1: ", "2: ", "3: ", "4: ", "5: "]);
+    assert_eq!(
+        articles(&r.draft)[1].text,
+        "States shall cooperate.\n",
+        "the next chapter's heading is no part of the section before it"
+    );
+}

@@ -137,9 +137,21 @@ pub(crate) fn build(
         .filter(|(&i, h)| h.keyword.can_be_article() && styled(i))
         .count();
     let lists = styled_articles >= 2 && plain_numbers;
+    // `(1)` … `(35)`, an EU act's recitals, all before its fourteen `Article` headings: a
+    // run that shares no stretch of the document with the keyword headings is a list of
+    // its own (recitals, an annex), not sections the headings are references in.
+    let apart = {
+        let first = numbered.keys().min().copied().unwrap_or(0);
+        let last = numbered.keys().max().copied().unwrap_or(0);
+        keyword_articles >= 2
+            && !found
+                .iter()
+                .any(|(&i, h)| h.keyword.can_be_article() && first < i && i < last)
+    };
     if numbered.len() >= 2
         && (keyword_articles < 2 || numbered.len() > 2 * keyword_articles)
         && !lists
+        && !apart
     {
         // A licence or contract: its "Section 2.1." lines are references, not headings.
         for (&i, h) in &found {
@@ -155,6 +167,9 @@ pub(crate) fn build(
             "no 'Article' or 'Section' headings: read {} numbered sections (\"1.\", \"(1)\", \"1 Short title\") as the articles",
             numbered.len()
         ));
+        if !found.values().any(|h| h.keyword == Keyword::Chapter) {
+            found.extend(numbered::roman_divisions(lines, &numbered));
+        }
         found.extend(numbered);
     }
     if cx.rules.article_pattern.is_none() && !found.values().any(|h| h.keyword.can_be_article()) {

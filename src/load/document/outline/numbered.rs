@@ -496,6 +496,56 @@ fn title_case(s: &str) -> bool {
         })
 }
 
+static ROMAN_DIVISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<n>[IVXLC]{1,7})(?:\.|\s*[-–—:]|\s)?\s*(?P<title>.*)$")
+        .expect("the Roman division pattern is a valid regex")
+});
+
+/// `I. General principles` over sections `1.`, `2.`, then `II. Visitors` over `3.`: in a
+/// document numbered without keywords, lines numbered I, II, III … in order, each standing
+/// apart with a title at most and each followed by at least one of the `sections` before
+/// the next, divide the sections into chapters. Read as text, the first became the last
+/// line of the section above, or a section's title.
+pub(super) fn roman_divisions(
+    lines: &[Line],
+    sections: &HashMap<usize, Heading>,
+) -> HashMap<usize, Heading> {
+    let mut taken: Vec<(usize, Heading)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() || sections.contains_key(&i) {
+            continue;
+        }
+        let apart = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(Line::is_blank);
+        let text = unemphasised(&line.text);
+        let Some(c) = ROMAN_DIVISION.captures(text.trim()) else {
+            continue;
+        };
+        let title = c["title"].trim().trim_end_matches('.');
+        let value = crate::roman::value(&c["n"]);
+        let shaped = title.is_empty() || headings::title_like(title, ARTICLE_TITLE_WORDS);
+        let next = taken.len() + 1;
+        if shaped && value == Some(next as u32) && apart(i.checked_sub(1)) && apart(Some(i + 1)) {
+            let number = c["n"].to_owned();
+            taken.push((
+                i,
+                Heading::bare(Keyword::Chapter, number, title.to_owned(), None),
+            ));
+        }
+    }
+    let bounds: Vec<usize> = taken
+        .iter()
+        .map(|(i, _)| *i)
+        .chain(std::iter::once(lines.len()))
+        .collect();
+    let each_holds_a_section = bounds
+        .windows(2)
+        .all(|w| sections.keys().any(|&k| w[0] < k && k < w[1]));
+    if taken.len() < 2 || !each_holds_a_section {
+        return HashMap::new();
+    }
+    taken.into_iter().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -531,6 +581,40 @@ mod tests {
                 (h.number.clone(), h.title.clone(), h.text.clone())
             })
             .collect()
+    }
+
+    /// The chapter lines `roman_divisions` takes: (number, title).
+    fn divisions(text: &str) -> Vec<(String, String)> {
+        let lines = doc(text);
+        let found = roman_divisions(&lines, &sections(&lines, 80, &[]));
+        let mut keys: Vec<usize> = found.keys().copied().collect();
+        keys.sort_unstable();
+        keys.into_iter()
+            .map(|k| (found[&k].number.clone(), found[&k].title.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn roman_lines_over_numbered_sections_are_chapters() {
+        let got = divisions(
+            "Principles\n\nI. General principles\n\n1. Everyone may leave.\n\n2. States \
+             cooperate.\n\nII – Visitors\n\n3. Visitors may stay.\n\nIII\n\n4. All apply.\n",
+        );
+        let want = [("I", "General principles"), ("II", "Visitors"), ("III", "")];
+        assert_eq!(got, want.map(|(n, t)| (n.to_owned(), t.to_owned())));
+    }
+
+    #[test]
+    fn roman_items_inside_a_section_or_a_lettered_list_are_text() {
+        // Two parts of one section: no section between them.
+        let inside = "1. Scope.\n\nI. For visitors\n\nII. For students\n\n2. Entry.\n\n3. Exit.\n";
+        assert_eq!(divisions(inside), []);
+        // A lettered list reaching `I.`: one line numbered I is no run.
+        let letters = "1. Terms.\n\nH. Harbour\n\nI. Island\n\n2. Ferries.\n\nJ. Jetty\n";
+        assert_eq!(divisions(letters), []);
+        // A wrapped sentence that opens a line with a Roman numeral does not stand apart.
+        let wrapped = "1. Terms are set out in Annex\nI. They apply.\n\n2. Ferries run in Annex\nII. Daily.\n\n3. End.\n";
+        assert_eq!(divisions(wrapped), []);
     }
 
     #[test]
