@@ -2,7 +2,8 @@
 """Calibration of the link confidence on the corpus (docs/alignment.md).
 
 usage: scripts/calibration.py [BINARY]   (default target/release/draftdiff)
-Diffs every tests/corpus case, and for every article pair of every linked change
+       CASES=DIR scripts/calibration.py [BINARY]   (cases of another folder, held-out ones)
+Diffs every tests/corpus case (or every case of CASES whose truth covers all articles), and for every article pair of every linked change
 (a split counts each part) notes its confidence and whether the truth table has it.
 Prints, per confidence band, how many pairs there were and the share that was right,
 for all links and for those whose texts differ (similarity under 1).
@@ -12,6 +13,7 @@ import json, os, subprocess, sys, tempfile
 here = os.path.dirname(os.path.abspath(__file__))
 corpus = os.path.join(here, "..", "tests", "corpus")
 sys.path.insert(0, corpus)
+corpus = os.environ.get("CASES", corpus)
 from score import norm, pair_links  # noqa: E402
 
 binary = sys.argv[1] if len(sys.argv) > 1 else "target/release/draftdiff"
@@ -20,7 +22,7 @@ counts = {b: [0, 0] for b in bands}
 texts = {b: [0, 0] for b in bands}  # links whose texts differ (not settled by equal text)
 for case in sorted(os.listdir(corpus)):
     d = os.path.join(corpus, case)
-    if not os.path.isfile(os.path.join(d, "truth.tsv")):
+    if not os.path.isfile(os.path.join(d, "truth.tsv")) or os.path.exists(f"{d}/PARTIAL"):
         continue
     old = [f for f in os.listdir(d) if f.startswith("old.")][0]
     ext = old.split(".", 1)[1]
