@@ -24,7 +24,11 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `s` opens with a numbered or lettered paragraph marker or a list bullet.
 pub(crate) fn starts_with_marker(s: &str) -> bool {
-    MARKER.is_match(s)
+    // `(25), require the …`: a note reference that wrapping brought to the start of a
+    // line; a marker is never followed by a comma or a full stop.
+    MARKER
+        .find(s)
+        .is_some_and(|m| !s[m.end()..].starts_with([',', ';', '.', ':']))
 }
 
 /// Whether `s` ends a sentence (`.`, `;`, `:`, `!`, `?`, or their full-width forms in
@@ -305,7 +309,16 @@ mod tests {
         ] {
             assert!(starts_with_marker(m), "{m}");
         }
-        for not in ["1990 was", "a bit", "Article 3", "(see below)", "12.5%"] {
+        assert!(starts_with_marker("(a)if destined for disposal"));
+        for not in [
+            "1990 was",
+            "a bit",
+            "Article 3",
+            "(see below)",
+            "12.5%",
+            "(25), require the person",
+            "(3). The",
+        ] {
             assert!(!starts_with_marker(not), "{not}");
         }
         assert!(ends_sentence("It ends.\")"));

@@ -373,18 +373,47 @@ fn is_rule(s: &str) -> bool {
             .any(|m| s.chars().all(|c| c == *m))
 }
 
+/// The page references of the EU's Official Journal (`L 180/31`, `C 202/1`) and the
+/// footers of the Commission's documents (`EN 3 EN`), which PDF copies keep at every page
+/// break: page numbers with letters around them.
+static JOURNAL_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z]{1,2} ?\d{1,4}/\d{1,4}|(?P<a>[A-Z]{2}) \d{1,4} (?P<b>[A-Z]{2}))$")
+        .expect("the journal page pattern is valid")
+});
+
+fn is_page_number(text: &str) -> bool {
+    let text = text.trim();
+    PAGE_NUMBER.is_match(text)
+        || JOURNAL_PAGE
+            .captures(text)
+            .is_some_and(|c| match (c.name("a"), c.name("b")) {
+                (Some(a), Some(b)) => a.as_str() == b.as_str(),
+                _ => true,
+            })
+}
+
 /// Drops page numbers, form feeds and running headers, and rejoins a paragraph that a
 /// page break cut in two.
 fn drop_page_furniture(lines: Vec<Line>, warnings: &mut Vec<String>) -> Vec<Line> {
-    let is_page = |l: &Line| l.text == "\u{c}" || PAGE_NUMBER.is_match(&l.text);
-    let furniture: Vec<bool> = lines.iter().map(is_page).collect();
-    let headers = running_headers(&lines, &furniture);
+    let is_page = |l: &Line| l.text == "\u{c}" || is_page_number(&l.text);
+    let mut furniture: Vec<bool> = lines.iter().map(is_page).collect();
+    // A running header of several lines (`29.6.2013` / `EN` / `Official Journal of the
+    // European Union` / `L 180/33`) is found a line at a time, each beside the last.
+    loop {
+        let more = running_headers(&lines, &furniture);
+        if more.is_empty() {
+            break;
+        }
+        for i in more {
+            furniture[i] = true;
+        }
+    }
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut dropped = 0;
     let mut pending_blanks: Vec<Line> = Vec::new();
     let mut after_break = false;
     for (i, l) in lines.into_iter().enumerate() {
-        if furniture[i] || headers.contains(&i) {
+        if furniture[i] {
             dropped += usize::from(l.text != "\u{c}");
             after_break = true;
             continue;
@@ -400,11 +429,14 @@ fn drop_page_furniture(lines: Vec<Line>, warnings: &mut Vec<String>) -> Vec<Line
         if after_break {
             // A page break in mid-sentence: the blank lines around it are not a
             // paragraph break.
+            // A heading opens its own paragraph, whatever the line before the break (a
+            // division's title, `SHIPMENTS WITHIN THE COMMUNITY`, ends no sentence).
             let mid_sentence = out
                 .iter()
                 .rev()
                 .find(|p| !p.is_blank())
-                .is_some_and(|p| !super::paragraphs::ends_sentence(&p.text));
+                .is_some_and(|p| !super::paragraphs::ends_sentence(&p.text))
+                && super::headings::parse(l.text.trim()).is_none();
             if mid_sentence {
                 while out.last().is_some_and(Line::is_blank) {
                     out.pop();
@@ -606,6 +638,54 @@ mod tests {
             ]
         );
         assert_eq!(w, ["dropped 7 page-number or running-header line(s)"]);
+    }
+
+    /// A regulation copied from the Official Journal's PDF: a header of four lines at
+    /// every page break, its page reference (`L 180/32`) the only line that changes.
+    #[test]
+    fn the_official_journal_header_is_dropped_whole() {
+        let header = |page: u32, odd: bool| {
+            let (first, last) = ("29.6.2013".to_owned(), format!("L 180/{page}"));
+            let (first, last) = if odd { (first, last) } else { (last, first) };
+            format!("{first}\n\nEN\n\nOfficial Journal of the European Union\n\n{last}\n\n")
+        };
+        let text = format!(
+            "{}Article 1\n\nMember States shall examine the\n\x0c{}application lodged.\n\n\
+             TITLE II\nSHIPMENTS WITHIN THE UNION\n\x0c{}Article 2\n\nIt applies.\n\x0c{}End.\n",
+            header(31, true),
+            header(32, false),
+            header(33, true),
+            header(34, false)
+        );
+        let (l, w) = read(text.as_bytes(), false);
+        let kept: Vec<&str> = texts(&l).into_iter().filter(|t| !t.is_empty()).collect();
+        assert_eq!(
+            kept,
+            [
+                "Article 1",
+                "Member States shall examine the",
+                "application lodged.",
+                "TITLE II",
+                "SHIPMENTS WITHIN THE UNION",
+                "Article 2",
+                "It applies.",
+                "End."
+            ]
+        );
+        assert_eq!(w, ["dropped 16 page-number or running-header line(s)"]);
+        // The heading after the break opens its own paragraph: the division title above it
+        // ends no sentence, yet the two are not one line cut by the page.
+        let at = texts(&l).iter().position(|t| *t == "Article 2").unwrap();
+        assert_eq!(texts(&l)[at - 1], "");
+    }
+
+    #[test]
+    fn commission_footers_are_page_numbers() {
+        assert!(is_page_number("EN 3 EN") && is_page_number("L 180/31"));
+        assert!(is_page_number("C 202/1") && is_page_number("- 4 -"));
+        for text in ["EN 3 FR", "(3)", "Article 3", "L 180", "ANNEX 3"] {
+            assert!(!is_page_number(text), "{text}");
+        }
     }
 
     #[test]
