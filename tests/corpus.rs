@@ -271,6 +271,47 @@ fn restyle(text: &str, headings: &[Heading], style: Style, markdown: bool) -> St
     out.join("\n") + "\n"
 }
 
+/// `text` as a PDF copy gives it: wrapped at 88 columns, a page break every 58 lines with
+/// the Official Journal's header of four lines (`journal`) or a page number.
+fn pdf_copy(text: &str, journal: bool) -> String {
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.len() + 1 + word.len() > 88 {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    let mut out = String::new();
+    for (k, chunk) in lines.chunks(58).enumerate() {
+        if k > 0 {
+            let page = k + 1;
+            out.push_str(&if journal {
+                let (date, place) = ("29.6.2013".to_owned(), format!("L 180/{page}"));
+                let (first, last) = if page % 2 == 1 {
+                    (date, place)
+                } else {
+                    (place, date)
+                };
+                format!("\x0c{first}\n\nEN\n\nOfficial Journal of the European Union\n\n{last}\n\n")
+            } else {
+                format!("\n{page}\n\x0c")
+            });
+        }
+        for line in chunk {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 fn diff_of(old: &Path, new: &Path) -> Value {
     let out = common::draftdiff()
         .arg("diff")
@@ -318,6 +359,14 @@ fn restyled_failures(case: &Path, dir: &Path) -> Vec<String> {
         old.extension().unwrap().to_str().unwrap(),
     )];
     let markdown_source = old.extension().is_some_and(|e| e == "md");
+    if !markdown_source {
+        let journal = name.starts_with("eu-");
+        variants.push((
+            "PDF copy".into(),
+            texts.clone().map(|t| pdf_copy(&t, journal)),
+            "txt",
+        ));
+    }
     for (label, markdown, style) in STYLES {
         if markdown && !markdown_source {
             continue;

@@ -137,8 +137,26 @@ fn opens_with_marker(prev: &Line, line: &Line) -> bool {
     }
     let numeric = line.text.starts_with(|c: char| c.is_ascii_digit())
         || line.text.starts_with("(") && line.text[1..].starts_with(|c: char| c.is_ascii_digit());
-    !(numeric && ends_with_reference_word(prev))
+    // `… referred to in point` / `(a) of Article 42(1) …`: a point cited across the wrap.
+    let bracketed = line.text.starts_with('(');
+    let cited = prev
+        .text
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| POINT_WORDS.contains(&w.to_lowercase().as_str()));
+    !(numeric && ends_with_reference_word(prev) || bracketed && cited)
 }
+
+/// Words after which a bracketed number or letter opening the next line continues a
+/// citation of a point (`… in point` / `(a) of Article 42(1)`), as EU acts cite them.
+const POINT_WORDS: [&str; 6] = [
+    "point",
+    "points",
+    "subpoint",
+    "subpoints",
+    "letter",
+    "letters",
+];
 
 /// Whether `s` ends with a word that cannot end a sentence or a title (`and`, `of`, `with`…).
 pub(crate) fn ends_with_connector(s: &str) -> bool {

@@ -459,7 +459,8 @@ fn drop_page_furniture(lines: Vec<Line>, warnings: &mut Vec<String>) -> Vec<Line
 }
 
 /// Indices of lines repeated at least three times next to a page break (page number or
-/// form feed) — running headers and footers. Lines shaped like headings are kept.
+/// form feed), and more often there than elsewhere — running headers and footers. Lines
+/// shaped like headings are kept.
 fn running_headers(lines: &[Line], furniture: &[bool]) -> Vec<usize> {
     let near_break = |i: usize| {
         let before = lines[..i]
@@ -488,8 +489,11 @@ fn running_headers(lines: &[Line], furniture: &[bool]) -> Vec<usize> {
         if super::headings::parse(text).is_some() {
             continue;
         }
+        let all = indices.len();
         let at_breaks: Vec<usize> = indices.into_iter().filter(|&i| near_break(i)).collect();
-        if at_breaks.len() >= 3 {
+        // Most of a header's lines stand at page breaks; a short line of the text (`and`
+        // between two points, repeated nine times) only happens to now and then.
+        if at_breaks.len() >= 3 && at_breaks.len() * 2 > all {
             out.extend(at_breaks);
         }
     }

@@ -1595,6 +1595,9 @@ fn title_below(
         return long_title_below(lines, j, &text)
             .or_else(|| closed_title_below(lines, j, &text, found));
     }
+    if let Some(whole) = wrapped_title(lines, j, found, max_words, width) {
+        return Some(whole);
+    }
     let mut title = text.into_owned();
     let mut k = j + 1;
     // A long title wrapped over up to three lines of plain text.
@@ -1631,6 +1634,36 @@ fn title_below(
         _ => title,
     };
     (!after_continues && !full_line).then_some((title, k))
+}
+
+/// `Implementation of decisions in matters of parental responsibility in another Member`
+/// / `State`: a title wrapped at the page's width (each line but the last full), whose
+/// paragraph ends after at most three lines without a sentence's stop. Its last line may
+/// open with a capital, which the line-by-line reading above takes for the text.
+fn wrapped_title(
+    lines: &[Line],
+    j: usize,
+    found: &HashMap<usize, Heading>,
+    max_words: usize,
+    width: usize,
+) -> Option<(String, usize)> {
+    let end = (j + 1..lines.len().min(j + 4)).find(|&k| lines[k].is_blank())?;
+    let part = &lines[j..end];
+    let full = part
+        .windows(2)
+        .all(|w| w[0].wrapped && w[1].wrapped && !ends_early(&w[0], &w[1], width));
+    if part.len() < 2 || !full || (j + 1..end).any(|k| found.contains_key(&k)) {
+        return None;
+    }
+    if part[1..].iter().any(|l| starts_with_marker(&l.text)) {
+        return None;
+    }
+    let whole = part
+        .iter()
+        .map(|l| unemphasised(&l.text).trim().to_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    headings::title_like(&whole, max_words).then_some((whole, end))
 }
 
 #[cfg(test)]
