@@ -99,6 +99,10 @@ pub(crate) fn english_number(s: &str) -> Option<u32> {
         ("forty", "fortieth", 40),
         ("fifty", "fiftieth", 50),
     ];
+    // Most numbers open with a figure: no word to look up, nothing to lower-case.
+    if !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
     let s = s.to_lowercase();
     let unit = |w: &str| {
         let place = |list: &str| list.split_whitespace().position(|u| u == w);

@@ -428,9 +428,9 @@ fn drop_page_furniture(lines: Vec<Line>, warnings: &mut Vec<String>) -> Vec<Line
         }
         if after_break {
             // A page break in mid-sentence: the blank lines around it are not a
-            // paragraph break.
-            // A heading opens its own paragraph, whatever the line before the break (a
-            // division's title, `SHIPMENTS WITHIN THE COMMUNITY`, ends no sentence).
+            // paragraph break. A heading opens its own paragraph, whatever the line before
+            // the break (a division's title, `SHIPMENTS WITHIN THE COMMUNITY`, ends no
+            // sentence).
             let mid_sentence = out
                 .iter()
                 .rev()

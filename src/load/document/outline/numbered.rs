@@ -510,12 +510,12 @@ pub(super) fn roman_divisions(
     lines: &[Line],
     sections: &HashMap<usize, Heading>,
 ) -> HashMap<usize, Heading> {
+    let apart = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(Line::is_blank);
     let mut taken: Vec<(usize, Heading)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() || sections.contains_key(&i) {
             continue;
         }
-        let apart = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(Line::is_blank);
         let text = unemphasised(&line.text);
         let Some(c) = ROMAN_DIVISION.captures(text.trim()) else {
             continue;
